@@ -1,0 +1,86 @@
+# kioskd — build, test, demo, benchmark and install.
+#   make demo    install what is missing, build, run the kiosk on this machine (Ctrl-C stops it)
+#   make test    install what is missing, build once, start the real stacks, run every test
+#   make bench   release build, run the benchmarks, print one table
+#   make install FHS install (honours DESTDIR and PREFIX)
+
+SHELL := /bin/bash
+SWIFT ?= swift
+PREFIX ?= /usr
+SYSCONFDIR ?= /etc
+DESTDIR ?=
+BUILD := .build
+DEBUG_BIN = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
+DEMO_DIR := $(BUILD)/demo
+
+# Debian 12 packages: to build, and additionally to run the test stacks.
+BUILD_PACKAGES := pkg-config libpcsclite-dev libusb-1.0-0-dev libcups2-dev libpango1.0-dev \
+	libcairo2-dev libqrencode-dev fonts-noto-cjk
+TEST_PACKAGES := pcscd vsmartcard-vpcd umockdev python3 systemd
+
+.PHONY: all build build-tests demo test bench install deps-build deps-test verify-units clean
+
+all: build
+
+deps-build:
+	@Tests/tools/ensure-packages $(BUILD_PACKAGES)
+
+deps-test: deps-build
+	@Tests/tools/ensure-packages $(TEST_PACKAGES)
+
+build: deps-build
+	$(SWIFT) build
+
+# One build for tests and tools together: the test run uses the kioskd/kioskctl it built.
+build-tests: deps-test
+	$(SWIFT) build --build-tests
+
+test: build-tests verify-units
+	@mkdir -p $(BUILD)/test-results
+	@rm -f $(BUILD)/test-results/*.xml
+	@set -o pipefail; status=0; \
+	timeout --kill-after=30 2400 $(SWIFT) test --skip-build --xunit-output $(BUILD)/test-results/xunit.xml 2>&1 \
+		| tee $(BUILD)/test-results/swift-test.log || status=$$?; \
+	python3 Tests/tools/test-summary.py $(BUILD)/test-results || status=1; \
+	exit $$status
+
+# The units must pass `systemd-analyze verify` as installed, and stay within the exposure goal.
+verify-units: build
+	@rm -rf $(BUILD)/unit-root
+	@$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(BUILD)/unit-root BUILD_CONFIGURATION=debug >/dev/null
+	@Tests/tools/verify-units $(CURDIR)/$(BUILD)/unit-root
+
+demo: build
+	@mkdir -p $(DEMO_DIR)
+	@echo "kioskd demo: admin socket $(DEMO_DIR)/admin.sock — in another terminal:"
+	@echo "  $(DEBUG_BIN)/kioskctl status --socket $(DEMO_DIR)/admin.sock"
+	KIOSK_ADMIN_SOCKET=$(CURDIR)/$(DEMO_DIR)/admin.sock KIOSK_ADMIN_GROUP= \
+	KIOSK_JOURNAL_PATH=$(CURDIR)/$(DEMO_DIR)/journal.sqlite KIOSK_DEVICES_DATABASE=$(CURDIR)/Devices \
+		$(DEBUG_BIN)/kioskd --demo --config kiosk.conf
+
+bench: deps-test
+	$(SWIFT) build -c release
+	python3 Tests/tools/bench.py $(shell $(SWIFT) build -c release --show-bin-path)
+
+BUILD_CONFIGURATION ?= release
+install:
+	@if [ "$(BUILD_CONFIGURATION)" = release ]; then $(SWIFT) build -c release; fi
+	$(eval BIN := $(shell $(SWIFT) build -c $(BUILD_CONFIGURATION) --show-bin-path))
+	install -Dm755 $(BIN)/kioskd $(DESTDIR)$(PREFIX)/sbin/kioskd
+	install -Dm755 $(BIN)/kioskctl $(DESTDIR)$(PREFIX)/bin/kioskctl
+	install -d $(DESTDIR)$(PREFIX)/share/kioskd/devices
+	cp -R Devices/. $(DESTDIR)$(PREFIX)/share/kioskd/devices/
+	install -Dm644 Devices/udev/70-kioskd-scanner.rules $(DESTDIR)$(PREFIX)/lib/udev/rules.d/70-kioskd-scanner.rules
+	install -Dm644 systemd/kioskd.service $(DESTDIR)$(PREFIX)/lib/systemd/system/kioskd.service
+	install -Dm644 systemd/kiosk-browser.service $(DESTDIR)$(PREFIX)/lib/systemd/system/kiosk-browser.service
+	install -Dm644 systemd/kioskd.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/kioskd.conf
+	install -Dm644 systemd/kioskd.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/kioskd.conf
+	install -Dm644 README.md $(DESTDIR)$(PREFIX)/share/doc/kioskd/README.md
+	install -Dm644 kiosk.conf $(DESTDIR)$(PREFIX)/share/kioskd/kiosk.conf.default
+	@# An operator's /etc/kioskd/kiosk.conf is never overwritten.
+	@if [ ! -e $(DESTDIR)$(SYSCONFDIR)/kioskd/kiosk.conf ]; then \
+		install -Dm640 kiosk.conf $(DESTDIR)$(SYSCONFDIR)/kioskd/kiosk.conf; \
+	else echo "kept existing $(DESTDIR)$(SYSCONFDIR)/kioskd/kiosk.conf"; fi
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,81 @@
+/// The kiosk's configuration, typed. Loaded from kiosk.conf (TOML) by `KioskConfiguration.parse`.
+public struct KioskConfiguration: Sendable, Equatable {
+    public var kiosk: Kiosk
+    public var backend: Backend
+    public var devices: Devices
+    public var session: Session
+    public var payment: Payment
+    public var ui: UI
+    public var admin: Admin
+    public var journal: Journal
+    public var updates: Updates
+
+    public struct Kiosk: Sendable, Equatable {
+        public var id: String
+        /// GB/T 2260 six-digit code of the region whose policy the kiosk applies.
+        public var region: String
+        public var insuranceYear: Int
+        public var locale: String
+        /// Operator-assigned version of this configuration; signed bundles must increase it.
+        public var configVersion: Int
+    }
+
+    public struct Backend: Sendable, Equatable {
+        public var url: String
+        public var caFile: String
+        public var clientCertificate: String
+        public var clientKey: String
+        public var connectTimeoutMilliseconds: Int
+        public var requestTimeoutMilliseconds: Int
+    }
+
+    public struct Devices: Sendable, Equatable {
+        public var sscReader: ReaderSelector
+        public var idcardReader: ReaderSelector
+        public var scanner: ScannerSelector
+        public var printer: PrinterSelector
+        /// Directory of the hardware database (the repository's `Devices/`).
+        public var database: String
+    }
+
+    public struct Session: Sendable, Equatable {
+        /// Seconds a resident may leave an identify/confirm/choose screen untouched.
+        public var idleTimeoutSeconds: Int
+        /// Seconds of "continue?" countdown before the session's data is wiped.
+        public var countdownSeconds: Int
+        public var payCodeTimeoutSeconds: Int
+        public var qrTimeoutSeconds: Int
+        public var takeReceiptSeconds: Int
+    }
+
+    public struct Payment: Sendable, Equatable {
+        public var methods: [PaymentMethod]
+        public var maximumAmountFen: Int
+    }
+
+    public enum PaymentMethod: String, Sendable, Equatable, CaseIterable {
+        case payCode = "paycode"
+        case onScreenQR = "qr"
+    }
+
+    public struct UI: Sendable, Equatable {
+        public var listenHost: String
+        public var listenPort: Int
+    }
+
+    public struct Admin: Sendable, Equatable {
+        public var socketPath: String
+        /// Group that may use the admin socket; empty keeps the daemon's own group.
+        public var group: String
+    }
+
+    public struct Journal: Sendable, Equatable {
+        public var path: String
+    }
+
+    public struct Updates: Sendable, Equatable {
+        /// Base64 Ed25519 public keys (32 bytes each) trusted to sign configuration bundles.
+        public var trustedKeys: [String]
+        public var pollIntervalSeconds: Int
+    }
+}

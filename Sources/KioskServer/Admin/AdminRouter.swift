@@ -1,0 +1,15 @@
+import Hummingbird
+import KioskCore
+
+extension KioskStatus: ResponseEncodable {}
+
+/// Routes of the admin API served on the unix socket. Who may connect is decided by the
+/// socket's file mode and group; every route answers JSON for kioskctl and fleet tooling.
+public enum AdminRouter {
+    public static func make(status: some StatusReporting) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/healthz") { _, _ in "ok\n" }
+        router.get("/v1/status") { _, _ in await status.currentStatus() }
+        return router
+    }
+}

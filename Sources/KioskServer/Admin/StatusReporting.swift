@@ -1,0 +1,6 @@
+import KioskCore
+
+/// Whatever can say how the kiosk is doing right now; the daemon implements it.
+public protocol StatusReporting: Sendable {
+    func currentStatus() async -> KioskStatus
+}

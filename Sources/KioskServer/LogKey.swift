@@ -1,0 +1,11 @@
+/// Metadata keys of kioskd's structured logs. Values never carry personal data.
+public enum LogKey {
+    public static let errno = "errno"
+    public static let configPath = "config_path"
+    public static let configVersion = "config_version"
+    public static let problemCount = "problems"
+    public static let socket = "socket"
+    public static let mode = "mode"
+    public static let version = "version"
+    public static let signal = "signal"
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import KioskCore
+
+@main
+struct KioskCtl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kioskctl",
+        abstract: "Technician and operator tool for a kioskd kiosk (talks to its admin socket).",
+        version: KioskVersion.current,
+        subcommands: [StatusCommand.self, ConfigCommand.self]
+    )
+}
+
+/// Options every command that talks to kioskd shares.
+struct ConnectionOptions: ParsableArguments {
+    @Option(name: .long, help: "Admin socket of the kiosk to talk to.")
+    var socket: String = "/run/kioskd/admin.sock"
+}
+
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON for fleet tooling instead of text.")
+    var json = false
+}

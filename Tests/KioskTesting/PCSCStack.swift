@@ -1,0 +1,123 @@
+import Foundation
+
+/// The real PC/SC stack for tests: pcscd with vsmartcard's vpcd driver, one virtual reader per role.
+///
+/// pcscd's socket is fixed at /run/pcscd/pcscd.comm, so one pcscd runs per machine: the stack
+/// refuses to start when another pcscd is already running, and kills its own at process exit.
+public actor PCSCStack {
+    public static let shared = PCSCStack()
+
+    public struct Reader: Sendable {
+        public let friendlyName: String
+        /// vpcd's TCP port: a card simulator connects here to "insert" a card.
+        public let port: UInt16
+        /// The name pcscd gives the reader (friendly name + slot numbers).
+        public let pcscName: String
+    }
+
+    public static let sscReader = Reader(friendlyName: "Virtual PCD SSC", port: 35963, pcscName: "Virtual PCD SSC 00 00")
+    public static let idcardReader = Reader(friendlyName: "Virtual PCD ID", port: 35964, pcscName: "Virtual PCD ID 01 00")
+    static let socketPath = "/run/pcscd/pcscd.comm"
+
+    private var daemon: Process?
+    private var directory: TemporaryDirectory?
+
+    /// Starts pcscd with both virtual readers unless this test process already did.
+    public func start() async throws {
+        if let daemon, daemon.isRunning { return }
+        if let other = Self.runningPCSCDaemon() {
+            throw TestFixtureError("another pcscd (pid \(other)) is running; stop it so the tests can start their own")
+        }
+        let directory = try self.directory ?? TemporaryDirectory(prefix: "pcscd")
+        self.directory = directory
+        for (index, reader) in [Self.sscReader, Self.idcardReader].enumerated() {
+            let hexPort = String(reader.port, radix: 16)
+            try directory.write("reader\(index).conf", """
+                FRIENDLYNAME "\(reader.friendlyName)"
+                DEVICENAME /dev/null:0x\(hexPort)
+                LIBPATH /usr/lib/pcsc/drivers/serial/libifdvpcd.so
+                CHANNELID 0x\(hexPort)
+
+                """)
+        }
+        try? FileManager.default.removeItem(atPath: Self.socketPath)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/sbin/pcscd")
+        process.arguments = ["--foreground", "--config", directory.path]
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        do {
+            try process.run()
+        } catch {
+            throw TestFixtureError("cannot start /usr/sbin/pcscd (apt-get install pcscd vsmartcard-vpcd): \(error)")
+        }
+        daemon = process
+        StackCleanup.register(pid: process.processIdentifier)
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !(FileManager.default.fileExists(atPath: Self.socketPath) && TCPListeners.isListening(Self.sscReader.port) && TCPListeners.isListening(Self.idcardReader.port)) {
+            guard process.isRunning else { throw TestFixtureError("pcscd exited with status \(process.terminationStatus) at start") }
+            guard ContinuousClock.now < deadline else { throw TestFixtureError("pcscd did not open its socket and vpcd ports within 10 s") }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    /// Stops pcscd (to test how the kiosk copes); `start()` brings it back.
+    public func stop() async {
+        guard let daemon, daemon.isRunning else { return }
+        daemon.terminate()
+        daemon.waitUntilExit()
+        StackCleanup.unregister(pid: daemon.processIdentifier)
+        self.daemon = nil
+    }
+
+    static func runningPCSCDaemon() -> Int32? {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for entry in entries {
+            guard let pid = Int32(entry), let name = try? String(contentsOfFile: "/proc/\(entry)/comm", encoding: .utf8) else { continue }
+            if name.trimmingCharacters(in: .whitespacesAndNewlines) == "pcscd" { return pid }
+        }
+        return nil
+    }
+}
+
+/// Listening TCP ports read from /proc (a test connect to vpcd's port would insert a card).
+public enum TCPListeners {
+    public static func isListening(_ port: UInt16) -> Bool {
+        let hexPort = String(format: "%04X", port)
+        for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+            guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
+            for line in text.split(separator: "\n").dropFirst() {
+                let fields = line.split(separator: " ")
+                guard fields.count > 3 else { continue }
+                if fields[1].hasSuffix(":" + hexPort), fields[3] == "0A" { return true }
+            }
+        }
+        return false
+    }
+}
+
+/// Kills stack daemons a test process started when that process exits.
+enum StackCleanup {
+    nonisolated(unsafe) private static var pids: Set<Int32> = []
+    private static let lock = NSLock()
+    private static let installed: Void = {
+        atexit {
+            StackCleanup.lock.lock()
+            for pid in StackCleanup.pids { kill(pid, SIGTERM) }
+            StackCleanup.lock.unlock()
+        }
+    }()
+
+    static func register(pid: Int32) {
+        _ = installed
+        lock.lock()
+        pids.insert(pid)
+        lock.unlock()
+    }
+
+    static func unregister(pid: Int32) {
+        lock.lock()
+        pids.remove(pid)
+        lock.unlock()
+    }
+}

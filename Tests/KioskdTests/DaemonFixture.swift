@@ -1,0 +1,68 @@
+import Foundation
+import KioskCore
+import KioskTesting
+
+/// A kioskd started by a test: its own configuration, admin socket and notify socket.
+final class DaemonFixture: @unchecked Sendable {
+    let work: TemporaryDirectory
+    let configPath: String
+    let socketPath: String
+    let notify: NotifySocket
+    let daemon: ChildProcess
+
+    init(extraEnvironment: [String: String] = [:], arguments: [String] = []) throws {
+        work = try TemporaryDirectory(prefix: "kioskd")
+        socketPath = work.file("admin.sock")
+        configPath = try work.write("kiosk.conf", Self.configuration(version: 1, socketPath: socketPath))
+        notify = try NotifySocket(directory: work)
+        daemon = try ChildProcess(
+            RepositoryPaths.binary("kioskd"), ["--config", configPath] + arguments,
+            environment: ["NOTIFY_SOCKET": notify.path].merging(extraEnvironment) { _, new in new },
+            workDirectory: work
+        )
+    }
+
+    static func configuration(version: Int, socketPath: String) -> String {
+        """
+        [kiosk]
+        id = "TEST-0001"
+        region = "320600"
+        insurance_year = 2021
+        config_version = \(version)
+
+        [backend]
+        # Port 9 (discard) on loopback: nothing listens, so the backend is unreachable.
+        url = "http://127.0.0.1:9/kiosk/v1"
+        connect_timeout_ms = 500
+
+        [devices]
+        ssc_reader = "Nothing Here*"
+        idcard_reader = "Nothing Here*"
+        scanner = "0c2e:0b61"
+        printer = "ipp://127.0.0.1:9/ipp/print"
+        database = "\(RepositoryPaths.devicesDatabase)"
+
+        [admin]
+        socket = "\(socketPath)"
+        group = ""
+
+        [journal]
+        path = "\(socketPath).journal"
+        """
+    }
+
+    func kioskctl(_ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
+        try await ChildProcess.run(RepositoryPaths.binary("kioskctl"), arguments, workDirectory: work)
+    }
+
+    func status() async throws -> KioskStatus {
+        let result = try await kioskctl(["status", "--json", "--socket", socketPath])
+        guard result.status == 0 else { throw TestFixtureError("kioskctl status failed (\(result.status)): \(result.error)") }
+        return try JSONDecoder().decode(KioskStatus.self, from: Data(result.output.utf8))
+    }
+
+    func stop() {
+        daemon.stop()
+        work.remove()
+    }
+}
