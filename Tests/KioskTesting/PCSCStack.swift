@@ -15,47 +15,53 @@ public actor PCSCStack {
         public let pcscName: String
     }
 
+    // vpcd gives each reader two slots, on PORT and PORT+1, so the readers' ports are 16 apart.
     public static let sscReader = Reader(friendlyName: "Virtual PCD SSC", port: 35963, pcscName: "Virtual PCD SSC 00 00")
-    public static let idcardReader = Reader(friendlyName: "Virtual PCD ID", port: 35964, pcscName: "Virtual PCD ID 01 00")
+    public static let idcardReader = Reader(friendlyName: "Virtual PCD ID", port: 35979, pcscName: "Virtual PCD ID 00 00")
     static let socketPath = "/run/pcscd/pcscd.comm"
 
-    private var daemon: Process?
+    private var daemon: SpawnedProcess?
     private var directory: TemporaryDirectory?
 
     /// Starts pcscd with both virtual readers unless this test process already did.
     public func start() async throws {
         if let daemon, daemon.isRunning { return }
         if let other = Self.runningPCSCDaemon() {
-            throw TestFixtureError("another pcscd (pid \(other)) is running; stop it so the tests can start their own")
+            guard Self.isLeftOverTestDaemon(pid: other) else {
+                throw TestFixtureError("another pcscd (pid \(other)) is running; stop it so the tests can start their own")
+            }
+            kill(other, SIGKILL)
+            try await Task.sleep(for: .milliseconds(200))
         }
         let directory = try self.directory ?? TemporaryDirectory(prefix: "pcscd")
         self.directory = directory
-        for (index, reader) in [Self.sscReader, Self.idcardReader].enumerated() {
+        // All readers in one file: pcscd 1.9.9 keeps only the last file of a reader.conf.d folder.
+        let stanzas = [Self.sscReader, Self.idcardReader].map { reader in
             let hexPort = String(reader.port, radix: 16)
-            try directory.write("reader\(index).conf", """
+            return """
                 FRIENDLYNAME "\(reader.friendlyName)"
                 DEVICENAME /dev/null:0x\(hexPort)
                 LIBPATH /usr/lib/pcsc/drivers/serial/libifdvpcd.so
                 CHANNELID 0x\(hexPort)
 
-                """)
+                """
         }
+        try directory.write("readers.conf", stanzas.joined(separator: "\n"))
         try? FileManager.default.removeItem(atPath: Self.socketPath)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/sbin/pcscd")
-        process.arguments = ["--foreground", "--config", directory.path]
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        let process: SpawnedProcess
         do {
-            try process.run()
+            // setpriv: pcscd dies with the test process even when that one is killed.
+            process = try SpawnedProcess("/usr/bin/setpriv", [
+                "--pdeathsig", "TERM", "--", "/usr/sbin/pcscd", "--foreground", "--config", directory.path,
+            ], environment: ProcessInfo.processInfo.environment, outputPath: nil, errorPath: nil)
         } catch {
             throw TestFixtureError("cannot start /usr/sbin/pcscd (apt-get install pcscd vsmartcard-vpcd): \(error)")
         }
         daemon = process
-        StackCleanup.register(pid: process.processIdentifier)
+        StackCleanup.register(pid: process.pid)
         let deadline = ContinuousClock.now + .seconds(10)
         while !(FileManager.default.fileExists(atPath: Self.socketPath) && TCPListeners.isListening(Self.sscReader.port) && TCPListeners.isListening(Self.idcardReader.port)) {
-            guard process.isRunning else { throw TestFixtureError("pcscd exited with status \(process.terminationStatus) at start") }
+            if let status = process.terminationStatus { throw TestFixtureError("pcscd exited with status \(status) at start") }
             guard ContinuousClock.now < deadline else { throw TestFixtureError("pcscd did not open its socket and vpcd ports within 10 s") }
             try await Task.sleep(for: .milliseconds(50))
         }
@@ -64,10 +70,15 @@ public actor PCSCStack {
     /// Stops pcscd (to test how the kiosk copes); `start()` brings it back.
     public func stop() async {
         guard let daemon, daemon.isRunning else { return }
-        daemon.terminate()
-        daemon.waitUntilExit()
-        StackCleanup.unregister(pid: daemon.processIdentifier)
+        await daemon.stop()
+        StackCleanup.unregister(pid: daemon.pid)
         self.daemon = nil
+    }
+
+    /// A pcscd left by an earlier, killed test run: its readers come from one of our temporary folders.
+    static func isLeftOverTestDaemon(pid: Int32) -> Bool {
+        guard let commandLine = try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8) else { return false }
+        return commandLine.contains("--config\0" + NSTemporaryDirectory()) && commandLine.contains("/pcscd.")
     }
 
     static func runningPCSCDaemon() -> Int32? {

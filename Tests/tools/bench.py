@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""kioskd benchmarks: run the release binaries in BIN_DIR and print one table.
+
+Each later feature adds its measurement as one function in BENCHMARKS. A row is
+(name, measured value, unit, target, whether the target is met)."""
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+BIN = sys.argv[1] if len(sys.argv) > 1 else ".build/release"
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CONF = os.path.join(REPO, "kiosk.conf")
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def median_ms(samples):
+    return round(statistics.median(samples) * 1000, 1)
+
+
+class Daemon:
+    """kioskd --demo in a temporary folder, with a NOTIFY_SOCKET to see READY=1."""
+
+    def __init__(self):
+        self.work = tempfile.mkdtemp(prefix="kioskd-bench.")
+        self.socket_path = os.path.join(self.work, "admin.sock")
+        self.notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        self.notify.bind(os.path.join(self.work, "notify.sock"))
+        self.notify.settimeout(10)
+        env = dict(os.environ,
+                   NOTIFY_SOCKET=os.path.join(self.work, "notify.sock"),
+                   KIOSK_ADMIN_SOCKET=self.socket_path, KIOSK_ADMIN_GROUP="",
+                   KIOSK_JOURNAL_PATH=os.path.join(self.work, "journal.sqlite"),
+                   KIOSK_DEVICES_DATABASE=os.path.join(REPO, "Devices"))
+        self.started = time.monotonic()
+        self.process = subprocess.Popen([f"{BIN}/kioskd", "--demo", "--config", CONF, "--log-level", "warning"],
+                                        env=env, stdout=subprocess.DEVNULL)
+        while True:
+            message = self.notify.recv(4096).decode()
+            if "READY=1" in message:
+                self.ready_after = time.monotonic() - self.started
+                return
+
+    def stop(self):
+        began = time.monotonic()
+        self.process.send_signal(signal.SIGTERM)
+        status = self.process.wait(timeout=10)
+        elapsed = time.monotonic() - began
+        self.notify.close()
+        shutil.rmtree(self.work, ignore_errors=True)
+        return status, elapsed
+
+    def cpu_seconds(self):
+        with open(f"/proc/{self.process.pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def check_config():
+    samples = []
+    for _ in range(10):
+        began = time.monotonic()
+        subprocess.run([f"{BIN}/kioskd", "--check-config", CONF], check=True, stdout=subprocess.DEVNULL)
+        samples.append(time.monotonic() - began)
+    value = median_ms(samples)
+    return [("kioskd --check-config kiosk.conf (median of 10)", value, "ms", "< 200", value < 200)]
+
+
+def lifecycle():
+    ready, stops, statuses = [], [], []
+    for _ in range(5):
+        daemon = Daemon()
+        ready.append(daemon.ready_after)
+        status, elapsed = daemon.stop()
+        stops.append(elapsed)
+        statuses.append(status)
+    ready_ms, stop_ms = median_ms(ready), median_ms(stops)
+    clean = all(status == 0 for status in statuses)
+    return [
+        ("kioskd start to READY=1 (median of 5)", ready_ms, "ms", "< 1000", ready_ms < 1000),
+        ("SIGTERM to exit 0, idle (median of 5)", stop_ms, "ms", "< 2000, exit 0", stop_ms < 2000 and clean),
+    ]
+
+
+def admin_and_idle():
+    daemon = Daemon()
+    try:
+        samples = []
+        for _ in range(10):
+            began = time.monotonic()
+            subprocess.run([f"{BIN}/kioskctl", "status", "--json", "--socket", daemon.socket_path],
+                           check=True, stdout=subprocess.DEVNULL)
+            samples.append(time.monotonic() - began)
+        time.sleep(2)
+        before, began = daemon.cpu_seconds(), time.monotonic()
+        time.sleep(20)
+        idle = round(100 * (daemon.cpu_seconds() - before) / (time.monotonic() - began), 2)
+    finally:
+        daemon.stop()
+    status_ms = median_ms(samples)
+    return [
+        ("kioskctl status --json, whole command (median of 10)", status_ms, "ms", "< 300", status_ms < 300),
+        ("kioskd idle CPU over 20 s", idle, "%", "< 1", idle < 1),
+    ]
+
+
+BENCHMARKS = [check_config, lifecycle, admin_and_idle]
+
+
+def main():
+    rows = []
+    for benchmark in BENCHMARKS:
+        rows.extend(benchmark())
+    width = max(len(row[0]) for row in rows)
+    print(f"{'benchmark'.ljust(width)}  {'value':>10}  unit  target")
+    for name, value, unit, target, met in rows:
+        print(f"{name.ljust(width)}  {value:>10}  {unit:<4}  {target}{'' if met else '   MISSED'}")
+    sys.exit(0 if all(row[4] for row in rows) else 1)
+
+
+if __name__ == "__main__":
+    main()
