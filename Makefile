@@ -15,7 +15,7 @@ DEMO_DIR := $(BUILD)/demo
 
 # Debian 12 packages: to build, and additionally to run the test stacks.
 BUILD_PACKAGES := pkg-config libpcsclite-dev libusb-1.0-0-dev libcups2-dev libpango1.0-dev \
-	libcairo2-dev libqrencode-dev fonts-noto-cjk
+	libcairo2-dev libqrencode-dev libsqlite3-dev fonts-noto-cjk
 TEST_PACKAGES := pcscd vsmartcard-vpcd umockdev python3 systemd
 
 .PHONY: all build build-tests demo test bench install deps-build deps-test verify-units clean
@@ -68,6 +68,10 @@ install:
 	$(eval BIN := $(shell $(SWIFT) build -c $(BUILD_CONFIGURATION) --show-bin-path))
 	install -Dm755 $(BIN)/kioskd $(DESTDIR)$(PREFIX)/sbin/kioskd
 	install -Dm755 $(BIN)/kioskctl $(DESTDIR)$(PREFIX)/bin/kioskctl
+	install -Dm755 $(BIN)/kiosk-backend $(DESTDIR)$(PREFIX)/bin/kiosk-backend
+	install -d $(DESTDIR)$(PREFIX)/share/kioskd/sandbox/policies
+	install -m644 Sources/ContributionPolicy/Policies/*.toml $(DESTDIR)$(PREFIX)/share/kioskd/sandbox/policies/
+	install -Dm644 Sources/SandboxBackend/Data/residents.toml $(DESTDIR)$(PREFIX)/share/kioskd/sandbox/residents.toml
 	install -d $(DESTDIR)$(PREFIX)/share/kioskd/devices
 	cp -R Devices/. $(DESTDIR)$(PREFIX)/share/kioskd/devices/
 	install -Dm644 Devices/udev/70-kioskd-scanner.rules $(DESTDIR)$(PREFIX)/lib/udev/rules.d/70-kioskd-scanner.rules

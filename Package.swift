@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "kioskd", targets: ["kioskd"]),
         .executable(name: "kioskctl", targets: ["kioskctl"]),
+        .executable(name: "kiosk-backend", targets: ["kiosk-backend"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -16,6 +17,14 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.0"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.0"),
     ],
     targets: [
         // C libraries: module map + shim.h only.
@@ -44,6 +53,53 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The regional contribution rules of the seed notices, evaluated from data files.
+        .target(
+            name: "ContributionPolicy",
+            dependencies: ["KioskCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            exclude: ["Policies"]
+        ),
+        // The backend contract (openapi.yaml), its generated types, client and server, and the hardened client.
+        .target(
+            name: "KioskBackendAPI",
+            dependencies: [
+                "KioskCore",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        .target(
+            name: "SandboxBackend",
+            dependencies: [
+                "KioskCore", "ContributionPolicy", "KioskBackendAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            exclude: ["Data"]
+        ),
+        .executableTarget(
+            name: "kiosk-backend",
+            dependencies: [
+                "KioskCore", "SandboxBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "kioskd",
             dependencies: [
@@ -65,8 +121,32 @@ let package = Package(
             ]
         ),
 
-        .target(name: "KioskTesting", dependencies: ["KioskCore"], path: "Tests/KioskTesting"),
+        .target(
+            name: "KioskTesting",
+            dependencies: [
+                "KioskCore",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/KioskTesting"
+        ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTesting"]),
+        .testTarget(name: "ContributionPolicyTests", dependencies: ["ContributionPolicy", "KioskCore", "KioskTesting"]),
+        .testTarget(
+            name: "BackendTests",
+            dependencies: [
+                "KioskBackendAPI", "SandboxBackend", "ContributionPolicy", "KioskCore", "KioskTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "KioskDevicesTests",
             dependencies: ["KioskDevices", "KioskTesting", "CPCSCLite", "CLibUSB", "CCUPS", "CPangoCairo", "CQREncode"]

@@ -1,0 +1,69 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// What an idempotent operation answered, stored so that a retry with the same key and body gets
+/// exactly the same answer (errors included), Stripe-style.
+enum IdempotentResponse: Sendable {
+    case payment(status: Int, PaymentRecord)
+    case problem(SandboxProblem)
+
+    static func requestHash(_ parts: [String]) -> String {
+        SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension SandboxBackend {
+    /// Runs `operation` once per (key, operation name): the same key and request replays the stored
+    /// answer; the same key with a different request is a 409.
+    func idempotent(
+        key: String, operation: String, requestHash: String,
+        _ perform: (Database) throws -> IdempotentResponse
+    ) throws -> IdempotentResponse {
+        try store.queue.write { db in
+            if let stored = try IdempotencyRecord.fetchOne(db, key: ["key": key, "operation": operation]) {
+                guard stored.requestHash == requestHash else {
+                    return .problem(SandboxProblem(409, "idempotency.conflict", "Idempotency-Key already used for another request",
+                                                   detail: "the key was first used at \(stored.createdAt)"))
+                }
+                return try Self.decode(stored, db: db)
+            }
+            let response = try perform(db)
+            let (status, body) = try Self.encode(response)
+            try IdempotencyRecord(key: key, operation: operation, requestHash: requestHash, responseStatus: status, responseBody: body, createdAt: Date()).insert(db)
+            return response
+        }
+    }
+
+    private static func encode(_ response: IdempotentResponse) throws -> (Int, Data) {
+        switch response {
+        case .payment(let status, let record): (status, try JSONEncoder().encode(record))
+        case .problem(let problem): (problem.status, try JSONEncoder().encode(StoredProblem(problem)))
+        }
+    }
+
+    /// A replay is the answer as first given (a later status is what getPayment is for).
+    private static func decode(_ stored: IdempotencyRecord, db: Database) throws -> IdempotentResponse {
+        if stored.responseStatus < 300 {
+            return .payment(status: stored.responseStatus, try JSONDecoder().decode(PaymentRecord.self, from: stored.responseBody))
+        }
+        let problem = try JSONDecoder().decode(StoredProblem.self, from: stored.responseBody)
+        return .problem(SandboxProblem(problem.status, problem.code, problem.title, detail: problem.detail, zh: problem.messageZh))
+    }
+}
+
+private struct StoredProblem: Codable {
+    var status: Int
+    var code: String
+    var title: String
+    var detail: String?
+    var messageZh: String?
+
+    init(_ problem: SandboxProblem) {
+        status = problem.status
+        code = problem.code
+        title = problem.title
+        detail = problem.detail
+        messageZh = problem.messageZh
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import KioskBackendAPI
+import KioskCore
+import Testing
+
+@Suite("backend client against a misbehaving backend")
+struct ClientFailureTests {
+    @Test("each bad answer becomes its own typed error", arguments: [
+        ("malformed-json", KioskError.Code.backendMalformed),
+        ("wrong-shape", .backendMalformed),
+        ("html", .backendMalformed),
+        ("oversized", .backendOversized),
+        ("server-error", .backendServerError),
+    ])
+    func badAnswers(paymentID: String, code: KioskError.Code) async throws {
+        let backend = try await MisbehavingBackend()
+        let client = try backend.client()
+        await expectKioskError(code) { try await client.payment(id: paymentID) }
+        await client.shutdown()
+        await backend.stop()
+    }
+
+    @Test("a stalled answer fails as a timeout, not a hang")
+    func stalled() async throws {
+        let backend = try await MisbehavingBackend()
+        let client = try backend.client(requestTimeout: .seconds(1))
+        let started = ContinuousClock.now
+        await expectKioskError(.backendTimeout) { try await client.payment(id: "stalled") }
+        // Timeouts are not retried (the call may have reached the backend): one attempt, bounded by the timeout.
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(backend.requests["stalled"] == 1)
+        await client.shutdown()
+        await backend.stop()
+    }
+
+    @Test("a 503 on a safe call is retried once and then succeeds")
+    func retried() async throws {
+        let backend = try await MisbehavingBackend()
+        let client = try backend.client()
+        let payment = try await client.payment(id: "flaky-0001")
+        #expect(payment.status == .pending)
+        #expect(backend.requests["flaky-0001"] == 2)
+        await client.shutdown()
+        await backend.stop()
+    }
+
+    @Test("a closed port is unreachable")
+    func unreachable() async throws {
+        let backend = try await MisbehavingBackend()
+        let port = backend.port
+        await backend.stop()
+        let client = try HTTPSBackendClient(settings: .init(url: "http://127.0.0.1:\(port)/kiosk/v1", connectTimeout: .seconds(1), requestTimeout: .seconds(2), retryBaseDelay: .milliseconds(10)))
+        await expectKioskError(.backendUnreachable) { try await client.payment(id: "anything-1") }
+        await client.shutdown()
+    }
+}

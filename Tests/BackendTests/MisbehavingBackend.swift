@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import KioskBackendAPI
+import Logging
+import NIOCore
+import Synchronization
+
+/// A plain-HTTP server that answers the contract's getPayment badly, one way per payment id.
+final class MisbehavingBackend: Sendable {
+    let port: Int
+    let requests = RequestCounts()
+    private let server: Task<Void, any Error>
+
+    static let validPayment = #"{"payment_id":"flaky-0001","person_ref":"psn_1","year":2021,"tier":"basic","amount_fen":43000,"method":"qr","status":"pending","created_at":"2020-11-15T08:00:00Z","receipt_available":false}"#
+
+    init() async throws {
+        let router = Router()
+        let requests = self.requests
+        router.get("/kiosk/v1/payments/:id") { _, context -> Response in
+            let id = try context.parameters.require("id")
+            let count = requests.bump(id)
+            switch id {
+            case "malformed-json": return Self.json(#"{"payment_id": 12"#)
+            case "wrong-shape": return Self.json(#"{"nope":1}"#)
+            case "html": return Response(status: .ok, headers: [.contentType: "text/html"], body: .init(byteBuffer: ByteBuffer(string: "<html></html>")))
+            case "oversized": return Self.json("[" + String(repeating: "\"0123456789\",", count: 200_000) + "0]")
+            case "stalled":
+                try await Task.sleep(for: .seconds(30))
+                return Self.json(Self.validPayment)
+            case "flaky-0001": return count == 1 ? Response(status: .serviceUnavailable) : Self.json(Self.validPayment)
+            case "server-error":
+                return Response(status: .internalServerError, headers: [.contentType: "application/problem+json"],
+                                body: .init(byteBuffer: ByteBuffer(string: #"{"code":"internal","title":"boom","status":500}"#)))
+            default: return Response(status: .notFound)
+            }
+        }
+        let ports = AsyncStream.makeStream(of: Int.self)
+        let application = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                                      onServerRunning: { ports.continuation.yield($0.localAddress?.port ?? 0) }, logger: Logger(label: "misbehaving"))
+        server = Task { try await application.runService() }
+        var iterator = ports.stream.makeAsyncIterator()
+        port = await iterator.next() ?? 0
+    }
+
+    static func json(_ text: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    func client(requestTimeout: Duration = .seconds(1), maximumResponseBytes: Int = 64 * 1024) throws -> HTTPSBackendClient {
+        try HTTPSBackendClient(settings: .init(url: "http://127.0.0.1:\(port)/kiosk/v1", connectTimeout: .seconds(1), requestTimeout: requestTimeout,
+                                               maximumResponseBytes: maximumResponseBytes, retryBaseDelay: .milliseconds(10)))
+    }
+
+    func stop() async {
+        server.cancel()
+        _ = await server.result
+    }
+}
+
+final class RequestCounts: Sendable {
+    private let counts = Mutex<[String: Int]>([:])
+
+    func bump(_ id: String) -> Int {
+        counts.withLock { counts in
+            counts[id, default: 0] += 1
+            return counts[id, default: 0]
+        }
+    }
+
+    subscript(_ id: String) -> Int { counts.withLock { $0[id, default: 0] } }
+}
