@@ -24,6 +24,9 @@ public final class HTTPSBackendClient: BackendClient {
             timeout: .init(connect: .nanoseconds(Self.nanoseconds(settings.connectTimeout)), read: .nanoseconds(Self.nanoseconds(settings.requestTimeout)))
         )
         configuration.httpVersion = .http1Only
+        // A refused connection fails the call at once (RetryMiddleware decides about retrying), instead of
+        // the pool retrying until the deadline and reporting a timeout.
+        configuration.connectionPool.retryConnectionEstablishment = false
         httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         let transport = AsyncHTTPClientTransport(configuration: .init(client: httpClient, timeout: .nanoseconds(Self.nanoseconds(settings.requestTimeout))))
         client = Client(
