@@ -7,7 +7,9 @@ public struct EnrollmentQuote: Sendable, Hashable, Codable {
     public var policyTitle: String
     public var category: Category
     public var tiers: [TierQuote]
+    /// The tier offered first: the category's first, or the one a relief group pays in full.
     public var defaultTier: String
+    /// The single relief applied (就高不就低), if any.
     public var relief: Relief?
     public var window: WindowStatus
     /// Plain Chinese for the resident, e.g. a benefit waiting period.
@@ -22,60 +24,27 @@ public struct EnrollmentQuote: Sendable, Hashable, Codable {
     public struct TierQuote: Sendable, Hashable, Codable {
         public var id: String
         public var label: String
-        /// The individual contribution: the sum of the included components.
+        /// The list price of the individual contribution: the sum of the included components.
         public var amount: Money
         public var components: [Component]
-        /// Aid or exemption applied at payment.
+        /// Exemption or aid applied at payment.
         public var relief: Money
-        /// Extra borne by the resident (e.g. the fiscal subsidy for late mid-year enrollment).
+        /// Extra borne by the resident (e.g. the fiscal subsidy when enrolling mid-year from July).
         public var surcharge: Money
+        /// amount − relief (never below zero) + surcharge.
         public var due: Money
     }
 
     public struct Component: Sendable, Hashable, Codable {
         public var label: String
         public var amount: Money
-        /// true: part of the individual amount; false: shown for information (e.g. fiscal subsidy).
+        /// true: part of the individual amount; false: shown for information (e.g. the fiscal subsidy).
         public var included: Bool
+
+        public init(label: String, amount: Money, included: Bool) {
+            self.label = label
+            self.amount = amount
+            self.included = included
+        }
     }
-}
-
-public struct Relief: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Hashable, Codable {
-        case exemption
-        case aid
-        /// Paid in full now; the aid is credited to the resident's 一卡通 account the next month.
-        case aidCreditedLater = "aid_credited_later"
-    }
-
-    public var kind: Kind
-    public var groupCode: String
-    public var label: String
-    public var amountDescription: String
-    public var source: String
-}
-
-public struct WindowStatus: Sendable, Hashable, Codable {
-    public enum Phase: String, Sendable, Hashable, Codable {
-        case centralized
-        case midYear = "mid_year"
-        case newborn
-        case late
-    }
-
-    public var phase: Phase
-    public var opens: CalendarDate?
-    public var closes: CalendarDate?
-    public var source: String
-}
-
-/// Why a person cannot pay now, in plain Chinese for the resident.
-public struct PolicyRefusal: Error, Sendable, Hashable {
-    public enum Code: String, Sendable, Hashable {
-        case notEligible, windowNotOpen, windowClosedPayElsewhere, windowClosed
-    }
-
-    public let code: Code
-    public let message: String
-    public let source: String
 }

@@ -2,13 +2,9 @@ import Foundation
 import KioskCore
 import TOMLKit
 
-extension KioskError.Code {
-    public static let policyInvalid = Self("policy.invalid")
-}
-
-/// Every region-year policy of a folder of policy files.
+/// Every region-year policy of a folder of policy files (`<region>-<year>-<name>.toml`).
 public struct PolicyBook: Sendable {
-    public let policies: [RegionPolicy]
+    public var policies: [RegionPolicy]
 
     public init(policies: [RegionPolicy]) {
         self.policies = policies
@@ -18,48 +14,55 @@ public struct PolicyBook: Sendable {
         policies.first { $0.region == region && $0.year == year }
     }
 
+    /// Reads every `*.toml` of `directory`. Fails with `.policyInvalid` listing every problem of
+    /// every file, each as "file:line: key.path: message".
     public static func load(directory: String) throws(KioskError) -> PolicyBook {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".toml") }.sorted()
         } catch {
-            throw KioskError(.policyInvalid, "\(directory): cannot list the policy folder")
+            throw KioskError(.policyInvalid, "\(directory): cannot list the policy folder", cause: error)
         }
         guard !names.isEmpty else { throw KioskError(.policyInvalid, "\(directory): no policy files (*.toml)") }
         var policies: [RegionPolicy] = []
         var problems: [String] = []
         for name in names {
             let path = (directory as NSString).appendingPathComponent(name)
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                problems.append("\(path): cannot read")
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                problems.append("\(path): cannot be read as UTF-8 text")
                 continue
             }
             do {
-                policies.append(try parse(text, source: path))
+                let policy = try parse(text, fileName: path)
+                if !name.hasPrefix("\(policy.region)-\(policy.year)-") {
+                    problems.append("\(path): the file name should start with \"\(policy.region)-\(policy.year)-\" (region-year)")
+                }
+                if let other = policies.first(where: { $0.region == policy.region && $0.year == policy.year }) {
+                    problems.append("\(path): region \(policy.region), year \(policy.year) is already defined by \"\(other.title)\"")
+                }
+                policies.append(policy)
             } catch {
                 problems.append(error.message)
             }
-        }
-        var seen: Set<String> = []
-        for policy in policies where !seen.insert("\(policy.region)/\(policy.year)").inserted {
-            problems.append("two policy files for region \(policy.region), year \(policy.year)")
         }
         guard problems.isEmpty else { throw KioskError(.policyInvalid, problems.joined(separator: "\n")) }
         return PolicyBook(policies: policies)
     }
 
-    /// Parses and validates one policy file; every problem is named with its place in the file.
-    public static func parse(_ text: String, source: String) throws(KioskError) -> RegionPolicy {
-        let file: PolicyFile
+    /// Parses and validates the text of one policy file; `fileName` prefixes every problem.
+    public static func parse(_ text: String, fileName: String) throws(KioskError) -> RegionPolicy {
+        let root: TOMLTable
         do {
-            file = try TOMLDecoder().decode(PolicyFile.self, from: text)
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw KioskError(.policyInvalid, "\(fileName):\(error.source.begin.line):\(error.source.begin.column): \(error.description)")
         } catch {
-            throw KioskError(.policyInvalid, "\(source): \(error)")
+            throw KioskError(.policyInvalid, "\(fileName): \(error)")
         }
-        var validator = PolicyValidator(source: source)
-        let policy = validator.validate(file)
-        guard validator.problems.isEmpty, let policy else {
-            throw KioskError(.policyInvalid, validator.problems.joined(separator: "\n"))
+        let log = PolicyProblemLog(fileName: fileName, text: text)
+        let policy = RegionPolicy.read(PolicyTableReader(root, path: .root, log: log))
+        guard log.problems.isEmpty, let policy else {
+            throw KioskError(.policyInvalid, log.problems.joined(separator: "\n"))
         }
         return policy
     }

@@ -32,5 +32,6 @@ extension KioskError {
         public static let usbUnavailable = Code("usb.unavailable")
         public static let printerUnreachable = Code("printer.unreachable")
         public static let devicesDatabaseInvalid = Code("devices.database_invalid")
+        public static let policyInvalid = Code("policy.invalid")
     }
 }
