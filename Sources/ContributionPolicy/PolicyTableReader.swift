@@ -4,15 +4,15 @@ import TOMLKit
 /// Every problem of one policy file, each as "file:line: key.path: message".
 final class PolicyProblemLog {
     let fileName: String
-    private let locator: PolicyLineLocator
+    private let locator: TOMLLineLocator
     private(set) var problems: [String] = []
 
     init(fileName: String, text: String) {
         self.fileName = fileName
-        self.locator = PolicyLineLocator(text: text)
+        self.locator = TOMLLineLocator(text: text)
     }
 
-    func report(_ path: PolicyPath, _ message: String) {
+    func report(_ path: TOMLPath, _ message: String) {
         let place = locator.line(of: path).map { "\(fileName):\($0)" } ?? fileName
         problems.append("\(place): \(path): \(message)")
     }
@@ -21,12 +21,12 @@ final class PolicyProblemLog {
 /// Typed, located access to one table of a policy file. Each key read is remembered, so
 /// `rejectUnknownKeys()` catches misspelt keys that would otherwise be silently ignored.
 final class PolicyTableReader {
-    let path: PolicyPath
+    let path: TOMLPath
     let log: PolicyProblemLog
     private let table: TOMLTable
     private var readKeys: Set<String> = []
 
-    init(_ table: TOMLTable, path: PolicyPath, log: PolicyProblemLog) {
+    init(_ table: TOMLTable, path: TOMLPath, log: PolicyProblemLog) {
         self.table = table
         self.path = path
         self.log = log

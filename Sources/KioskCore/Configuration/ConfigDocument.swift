@@ -7,14 +7,14 @@ import TOMLKit
 /// `KIOSK_<SECTION>_<KEY>` (upper case) override scalar and list values from the file.
 final class ConfigDocument {
     private let root: TOMLTable
-    private let locator: TOMLKeyLocator
+    private let locator: TOMLLineLocator
     private let environment: [String: String]
     private var knownPaths: Set<String> = []
     private(set) var problems: [ConfigProblem] = []
 
     init(root: TOMLTable, text: String, environment: [String: String]) {
         self.root = root
-        self.locator = TOMLKeyLocator(text: text)
+        self.locator = TOMLLineLocator(text: text)
         self.environment = environment
     }
 
@@ -22,7 +22,7 @@ final class ConfigDocument {
         problems.append(ConfigProblem(
             keyPath: path.joined(separator: "."),
             message: message,
-            line: environmentVariable == nil ? locator.line(of: path) : nil,
+            line: environmentVariable == nil ? locator.line(of: TOMLPath(keys: path)) : nil,
             environmentVariable: environmentVariable
         ))
     }

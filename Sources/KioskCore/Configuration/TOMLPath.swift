@@ -1,5 +1,5 @@
-/// Where a value sits in a policy file, e.g. `category[1].tier[0].amount_fen`.
-struct PolicyPath: Hashable, Sendable, CustomStringConvertible {
+/// Where a value sits in a TOML file, e.g. `devices.printer` or `category[1].tier[0].amount_fen`.
+public struct TOMLPath: Hashable, Sendable, CustomStringConvertible {
     private enum Component: Hashable, Sendable {
         case key(String)
         case index(Int)
@@ -7,28 +7,33 @@ struct PolicyPath: Hashable, Sendable, CustomStringConvertible {
 
     private var components: [Component] = []
 
-    static let root = PolicyPath()
+    public static let root = TOMLPath()
 
-    func key(_ name: String) -> PolicyPath {
+    /// A path of keys only, e.g. `["devices", "printer"]`.
+    public init(keys: [String] = []) {
+        components = keys.map(Component.key)
+    }
+
+    public func key(_ name: String) -> TOMLPath {
         var path = self
         path.components.append(.key(name))
         return path
     }
 
-    func index(_ position: Int) -> PolicyPath {
+    public func index(_ position: Int) -> TOMLPath {
         var path = self
         path.components.append(.index(position))
         return path
     }
 
-    var parent: PolicyPath? {
+    public var parent: TOMLPath? {
         guard !components.isEmpty else { return nil }
         var path = self
         path.components.removeLast()
         return path
     }
 
-    var description: String {
+    public var description: String {
         var text = ""
         for component in components {
             switch component {

@@ -1,13 +1,13 @@
 /// Finds the line of every table, array-of-tables element, key and inline-table element of a
-/// policy file, so problems found after parsing can name their line: TOMLKit reports positions
+/// TOML file (kiosk.conf, policy files), so problems found after parsing can name their line: TOMLKit reports positions
 /// only for syntax errors. Handles `[table]`, `[[array]]` (numbered per parent element), dotted
 /// and quoted keys, comments, and inline arrays of inline tables spread over several lines.
-struct PolicyLineLocator {
-    private var lineOfPath: [PolicyPath: Int] = [:]
+public struct TOMLLineLocator {
+    private var lineOfPath: [TOMLPath: Int] = [:]
 
-    init(text: String) {
-        var table = PolicyPath.root
-        var lastElement: [PolicyPath: Int] = [:]
+    public init(text: String) {
+        var table = TOMLPath.root
+        var lastElement: [TOMLPath: Int] = [:]
         var openValue: ValueScanner?
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = offset + 1
@@ -22,7 +22,7 @@ struct PolicyLineLocator {
                 let isArray = line.hasPrefix("[[")
                 let inner = line.dropFirst(isArray ? 2 : 1).prefix { $0 != "]" }
                 let names = Self.keyNames(inner)
-                var path = PolicyPath.root
+                var path = TOMLPath.root
                 for (position, name) in names.enumerated() {
                     path = path.key(name)
                     if isArray, position == names.count - 1 {
@@ -46,14 +46,14 @@ struct PolicyLineLocator {
             if scanner.isOpen { openValue = scanner }
         }
 
-        func record(_ path: PolicyPath, line: Int) {
+        func record(_ path: TOMLPath, line: Int) {
             if lineOfPath[path] == nil { lineOfPath[path] = line }
         }
     }
 
     /// The line of `path`, or of its nearest located ancestor.
-    func line(of path: PolicyPath) -> Int? {
-        var current: PolicyPath? = path
+    public func line(of path: TOMLPath) -> Int? {
+        var current: TOMLPath? = path
         while let candidate = current {
             if let line = lineOfPath[candidate] { return line }
             current = candidate.parent
@@ -91,18 +91,18 @@ struct PolicyLineLocator {
 /// Follows one value across lines: strings, nested brackets, and each inline table that is a
 /// direct element of an array (reported as `path[n]`).
 private struct ValueScanner {
-    let path: PolicyPath
+    let path: TOMLPath
     private var brackets: [Character] = []
     private var string: StringKind?
     private var elements = 0
 
     private enum StringKind { case basic, literal, multilineBasic, multilineLiteral }
 
-    init(path: PolicyPath) { self.path = path }
+    init(path: TOMLPath) { self.path = path }
 
     var isOpen: Bool { !brackets.isEmpty || string == .multilineBasic || string == .multilineLiteral }
 
-    mutating func scan(_ text: Substring, line: Int, element: (PolicyPath, Int) -> Void) {
+    mutating func scan(_ text: Substring, line: Int, element: (TOMLPath, Int) -> Void) {
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
