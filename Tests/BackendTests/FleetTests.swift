@@ -37,12 +37,18 @@ struct FleetTests {
         }
     }
 
-    @Test("a state report is accepted")
+    @Test("a state report is stored per kiosk, the latest replacing the one before")
     func stateReport() async throws {
         try await withSandbox { sandbox in
-            try await sandbox.client.reportState(kioskID: "NT-CHONGCHUAN-0001", .init(
-                reportedAt: Date(), version: KioskVersion.current, configVersion: 1, sessionState: "idle",
-                devices: [.init(role: "printer", state: .online, paper: .low)]))
+            #expect(try await sandbox.backend.latestState(kioskID: "NT-CHONGCHUAN-0001") == nil)
+            for paper in [Components.Schemas.DeviceReport.PaperPayload.full, .low] {
+                try await sandbox.client.reportState(kioskID: "NT-CHONGCHUAN-0001", .init(
+                    reportedAt: Date(), version: KioskVersion.current, configVersion: 1, sessionState: "idle",
+                    devices: [.init(role: "printer", state: .online, paper: paper)]))
+            }
+            let stored = try #require(try await sandbox.backend.latestState(kioskID: "NT-CHONGCHUAN-0001"))
+            #expect(stored.devices.map(\.paper) == [.low])
+            #expect(stored.version == KioskVersion.current)
         }
     }
 }

@@ -7,9 +7,9 @@ import Synchronization
 
 /// A plain-HTTP server that answers the contract's getPayment badly, one way per payment id.
 final class MisbehavingBackend: Sendable {
-    let port: Int
     let requests = RequestCounts()
-    private let server: Task<Void, any Error>
+    private let server: TestServer
+    var port: Int { server.port }
 
     static let validPayment = #"{"payment_id":"flaky-0001","person_ref":"psn_1","year":2021,"tier":"basic","amount_fen":43000,"method":"qr","status":"pending","created_at":"2020-11-15T08:00:00Z","receipt_available":false}"#
 
@@ -25,7 +25,7 @@ final class MisbehavingBackend: Sendable {
             case "html": return Response(status: .ok, headers: [.contentType: "text/html"], body: .init(byteBuffer: ByteBuffer(string: "<html></html>")))
             case "oversized": return Self.json("[" + String(repeating: "\"0123456789\",", count: 200_000) + "0]")
             case "stalled":
-                try await Task.sleep(for: .seconds(30))
+                try await Task.sleep(for: .seconds(2))
                 return Self.json(Self.validPayment)
             case "flaky-0001": return count == 1 ? Response(status: .serviceUnavailable) : Self.json(Self.validPayment)
             case "server-error":
@@ -34,12 +34,10 @@ final class MisbehavingBackend: Sendable {
             default: return Response(status: .notFound)
             }
         }
-        let ports = AsyncStream.makeStream(of: Int.self)
-        let application = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                                      onServerRunning: { ports.continuation.yield($0.localAddress?.port ?? 0) }, logger: Logger(label: "misbehaving"))
-        server = Task { try await application.runService() }
-        var iterator = ports.stream.makeAsyncIterator()
-        port = await iterator.next() ?? 0
+        server = try await TestServer { onRunning in
+            Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                        onServerRunning: { await onRunning($0.localAddress?.port ?? 0) }, logger: Logger(label: "misbehaving"))
+        }
     }
 
     static func json(_ text: String) -> Response {
@@ -52,8 +50,7 @@ final class MisbehavingBackend: Sendable {
     }
 
     func stop() async {
-        server.cancel()
-        _ = await server.result
+        await server.stop()
     }
 }
 

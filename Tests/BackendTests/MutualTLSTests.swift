@@ -9,8 +9,9 @@ struct MutualTLSTests {
     static func call(_ settings: BackendClientSettings) async -> KioskError? {
         do {
             let client = try HTTPSBackendClient(settings: settings)
-            defer { Task { await client.shutdown() } }
-            return await expectKioskError(.backendTLS) { try await client.person(DemoResident.zhangJianguo) }
+            let error = await expectKioskError(.backendTLS) { try await client.person(DemoResident.zhangJianguo) }
+            await client.shutdown()
+            return error
         } catch {
             Issue.record("client could not be made: \(error)")
             return nil

@@ -13,9 +13,9 @@ final class SandboxFixture: Sendable {
     let directory: TemporaryDirectory
     let authority: TestCertificateAuthority
     let backend: SandboxBackend
-    let port: Int
     let client: HTTPSBackendClient
-    private let server: Task<Void, any Error>
+    private let server: TestServer
+    var port: Int { server.port }
 
     static let residentsFile = RepositoryPaths.root + "/Sources/SandboxBackend/Data/residents.toml"
     static let policyDirectory = RepositoryPaths.root + "/Sources/ContributionPolicy/Policies"
@@ -31,20 +31,12 @@ final class SandboxFixture: Sendable {
             residentsFile: Self.residentsFile, policyDirectory: Self.policyDirectory, databasePath: directory.file("sandbox.sqlite"),
             settings: SandboxSettings(today: CalendarDate(iso: today), qrLifetime: qrLifetime), fleet: FleetSigner()
         )
-        let ports = AsyncStream.makeStream(of: Int.self)
-        let application = try SandboxServer.application(
-            backend: backend, host: "127.0.0.1", port: 0,
-            tls: .init(certificateChain: serverCertificate.certificatePath, privateKey: serverCertificate.keyPath, clientCA: authority.certificatePath),
-            logger: Logger(label: "sandbox-test")
-        ) { port in ports.continuation.yield(port) }
-        server = Task { try await application.runService() }
-        var iterator = ports.stream.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw TestFixtureError("the sandbox server did not start") }
-        self.port = port
-        client = try HTTPSBackendClient(settings: try Self.clientSettings(port: port, authority: authority, directory: directory))
+        let tls = SandboxServer.TLSFiles(certificateChain: serverCertificate.certificatePath, privateKey: serverCertificate.keyPath, clientCA: authority.certificatePath)
+        server = try await TestServer { [backend] onRunning in
+            try SandboxServer.application(backend: backend, host: "127.0.0.1", port: 0, tls: tls, logger: Logger(label: "sandbox-test"), onRunning: onRunning)
+        }
+        client = try HTTPSBackendClient(settings: try Self.clientSettings(port: server.port, authority: authority, directory: directory))
     }
-
-    var url: String { "https://localhost:\(port)\(SandboxServer.basePath)" }
 
     static func clientSettings(port: Int, authority: TestCertificateAuthority, directory: TemporaryDirectory, certificate: TestCertificateAuthority.Issued? = nil) throws -> BackendClientSettings {
         let issued = try certificate ?? authority.issue("NT-TEST-0001", usage: .client)
@@ -57,8 +49,7 @@ final class SandboxFixture: Sendable {
 
     func shutdown() async {
         await client.shutdown()
-        server.cancel()
-        _ = await server.result
+        await server.stop()
         directory.remove()
     }
 }

@@ -8,8 +8,11 @@ enum IdempotentResponse: Sendable {
     case payment(status: Int, PaymentRecord)
     case problem(SandboxProblem)
 
-    static func requestHash(_ parts: [String]) -> String {
-        SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)).map { String(format: "%02x", $0) }.joined()
+    /// The request's canonical JSON (sorted keys), hashed: the same body always gives the same hash.
+    static func requestHash(_ request: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return SHA256.hash(data: try encoder.encode(request)).map { String(format: "%02x", $0) }.joined()
     }
 }
 
@@ -38,7 +41,7 @@ extension SandboxBackend {
     private static func encode(_ response: IdempotentResponse) throws -> (Int, Data) {
         switch response {
         case .payment(let status, let record): (status, try JSONEncoder().encode(record))
-        case .problem(let problem): (problem.status, try JSONEncoder().encode(StoredProblem(problem)))
+        case .problem(let problem): (problem.status, try JSONEncoder().encode(problem))
         }
     }
 
@@ -47,23 +50,6 @@ extension SandboxBackend {
         if stored.responseStatus < 300 {
             return .payment(status: stored.responseStatus, try JSONDecoder().decode(PaymentRecord.self, from: stored.responseBody))
         }
-        let problem = try JSONDecoder().decode(StoredProblem.self, from: stored.responseBody)
-        return .problem(SandboxProblem(problem.status, problem.code, problem.title, detail: problem.detail, zh: problem.messageZh))
-    }
-}
-
-private struct StoredProblem: Codable {
-    var status: Int
-    var code: String
-    var title: String
-    var detail: String?
-    var messageZh: String?
-
-    init(_ problem: SandboxProblem) {
-        status = problem.status
-        code = problem.code
-        title = problem.title
-        detail = problem.detail
-        messageZh = problem.messageZh
+        return .problem(try JSONDecoder().decode(SandboxProblem.self, from: stored.responseBody))
     }
 }

@@ -4,25 +4,9 @@ import GRDB
 import KioskBackendAPI
 import KioskCore
 
-/// What a kiosk asks to pay, checked against the registry and the policy.
-struct PaymentOrder: Sendable {
-    var personRef: String
-    var payerRef: String?
-    var year: Int
-    var tier: String
-    var amountFen: Int64
-    var method: String
-    var payCode: String?
-    var kioskID: String
-
-    var requestHash: String {
-        IdempotentResponse.requestHash([personRef, payerRef ?? "", "\(year)", tier, "\(amountFen)", method, payCode ?? "", kioskID])
-    }
-}
-
 extension SandboxBackend {
-    func createPayment(_ order: PaymentOrder, idempotencyKey: String) throws -> IdempotentResponse {
-        try idempotent(key: idempotencyKey, operation: "createPayment", requestHash: order.requestHash) { db in
+    func createPayment(_ order: BackendPaymentRequest, idempotencyKey: String) throws -> IdempotentResponse {
+        try idempotent(key: idempotencyKey, operation: "createPayment", requestHash: try IdempotentResponse.requestHash(order)) { db in
             switch try makePayment(order, db: db) {
             case .success(let record): .payment(status: 201, record)
             case .failure(let problem): .problem(problem)
@@ -30,7 +14,7 @@ extension SandboxBackend {
         }
     }
 
-    private func makePayment(_ order: PaymentOrder, db: Database) throws -> Result<PaymentRecord, SandboxProblem> {
+    private func makePayment(_ order: BackendPaymentRequest, db: Database) throws -> Result<PaymentRecord, SandboxProblem> {
         guard let resident = registry.resident(reference: order.personRef) else { return .failure(.personNotFound()) }
         if let payerRef = order.payerRef {
             guard let payer = registry.resident(reference: payerRef) else { return .failure(.personNotFound()) }
@@ -39,14 +23,14 @@ extension SandboxBackend {
                                                zh: "只能为登记的家庭成员代缴"))
             }
         }
-        guard !order.kioskID.isEmpty, order.kioskID.count <= 64 else { return .failure(.invalid("kiosk_id must be 1–64 characters")) }
+        guard !order.kioskId.isEmpty, order.kioskId.count <= 64 else { return .failure(.invalid("kiosk_id must be 1–64 characters")) }
         if let paid = try PaymentRecord.succeeded(db, personRef: resident.personRef, year: order.year) {
             return .failure(SandboxProblem(409, "enrollment.already_paid", "already paid for \(order.year)", detail: "payment \(paid.id)",
                                            zh: "您\(order.year)年度的居民医保费已缴纳，无需重复缴费"))
         }
         if let open = try PaymentRecord.open(db, personRef: resident.personRef, year: order.year) {
             return .failure(SandboxProblem(409, "payment.in_progress", "another payment for this person and year is still open",
-                                           detail: "payment \(open.id) is \(open.status)", zh: "上一笔缴费尚在处理中，请稍后再试"))
+                                           detail: "payment \(open.id) is \(open.status.rawValue)", zh: "上一笔缴费尚在处理中，请稍后再试"))
         }
         let quote: EnrollmentQuote
         switch self.quote(resident, year: order.year, on: settings.currentDate()) {
@@ -67,11 +51,12 @@ extension SandboxBackend {
         var record = PaymentRecord(
             id: "pay_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(24), personRef: resident.personRef,
             payerRef: order.payerRef, year: order.year, tier: tier.id, amountFen: order.amountFen, method: order.method,
-            channel: nil, status: "pending", scenario: "qr", queryCount: 0, failureCode: nil, failureMessage: nil,
-            qrExpiresAt: nil, createdAt: now, completedAt: nil, kioskId: order.kioskID, businessDate: settings.currentDate().description
+            channel: nil, status: .pending, scenario: "qr", queryCount: 0, failureCode: nil, failureMessage: nil,
+            qrExpiresAt: nil, createdAt: now, completedAt: nil, kioskId: order.kioskId, businessDate: settings.currentDate().description,
+            itemLabel: "城乡居民基本医疗保险费 \(order.year)年度" + (quote.tiers.count > 1 ? "（\(tier.label)）" : "")
         )
         switch order.method {
-        case "paycode":
+        case .paycode:
             guard let text = order.payCode else { return .failure(.invalid("pay_code is required for method paycode")) }
             let payCode: PayCode
             do {
@@ -80,17 +65,15 @@ extension SandboxBackend {
                 return .failure(SandboxProblem(422, "payment.paycode_invalid", error.message, zh: "无法识别的付款码，请出示微信、支付宝或云闪付付款码"))
             }
             let scenario = PayCodeScenario(payCode: payCode)
-            record.channel = payCode.channel.rawValue
+            record.channel = payCode.channel
             record.scenario = scenario.rawValue
             record.apply(scenario.initialOutcome, at: now)
-        case "qr":
+        case .qr:
             guard order.payCode == nil else { return .failure(.invalid("pay_code is only for method paycode")) }
             record.qrExpiresAt = now.addingTimeInterval(settings.qrLifetime.seconds)
-        default:
-            return .failure(.invalid("method must be paycode or qr"))
         }
         try record.insert(db)
-        if record.status == "succeeded" { try issueReceipt(for: record, db: db) }
+        if record.status == .succeeded { try issueReceipt(for: record, db: db) }
         return .success(record)
     }
 
@@ -100,21 +83,21 @@ extension SandboxBackend {
             guard var record = try PaymentRecord.fetchOne(db, key: id) else { return nil }
             let now = Date()
             switch record.status {
-            case "user_paying", "unknown":
+            case .userPaying, .unknown:
                 record.queryCount += 1
                 if let scenario = PayCodeScenario(rawValue: record.scenario) {
                     record.apply(scenario.outcomeOnQuery(record.queryCount), at: now)
                 }
-            case "pending":
+            case .pending:
                 if let expiry = record.qrExpiresAt, now >= expiry {
-                    record.status = "expired"
+                    record.status = .expired
                     record.completedAt = now
                 }
             default:
                 return record
             }
             try record.update(db)
-            if record.status == "succeeded" { try issueReceipt(for: record, db: db) }
+            if record.status == .succeeded { try issueReceipt(for: record, db: db) }
             return record
         }
     }
@@ -122,10 +105,10 @@ extension SandboxBackend {
     /// The resident paid the on-screen QR with their phone (sandbox only: what the provider's callback does).
     public func simulateQRPaid(paymentID: String, channel: PayCode.Channel) throws -> Bool {
         try store.queue.write { db in
-            guard var record = try PaymentRecord.fetchOne(db, key: paymentID), record.method == "qr", record.status == "pending" else { return false }
+            guard var record = try PaymentRecord.fetchOne(db, key: paymentID), record.method == .qr, record.status == .pending else { return false }
             let now = Date()
             if let expiry = record.qrExpiresAt, now >= expiry { return false }
-            record.channel = channel.rawValue
+            record.channel = channel
             record.apply(.succeeded, at: now)
             try record.update(db)
             try issueReceipt(for: record, db: db)
@@ -134,15 +117,15 @@ extension SandboxBackend {
     }
 
     func reversePayment(id: String, idempotencyKey: String) throws -> IdempotentResponse {
-        try idempotent(key: idempotencyKey, operation: "reversePayment", requestHash: IdempotentResponse.requestHash([id])) { db in
+        try idempotent(key: idempotencyKey, operation: "reversePayment", requestHash: try IdempotentResponse.requestHash(id)) { db in
             guard var record = try PaymentRecord.fetchOne(db, key: id) else { return .problem(.paymentNotFound()) }
             switch record.status {
-            case "pending", "user_paying", "unknown":
-                record.status = "reversed"
+            case .pending, .userPaying, .unknown:
+                record.status = .reversed
                 record.completedAt = Date()
                 try record.update(db)
                 return .payment(status: 200, record)
-            case "succeeded":
+            case .succeeded:
                 return .problem(SandboxProblem(409, "payment.not_reversible", "a succeeded payment is refunded, not reversed",
                                                zh: "该笔缴费已成功，如需退费请向税务部门申请"))
             default:
@@ -165,14 +148,14 @@ extension PaymentRecord {
     mutating func apply(_ outcome: ProviderOutcome, at now: Date) {
         switch outcome {
         case .succeeded:
-            status = "succeeded"
+            status = .succeeded
             completedAt = now
         case .userPaying:
-            status = "user_paying"
+            status = .userPaying
         case .unknown:
-            status = "unknown"
+            status = .unknown
         case .failed(let code, let message):
-            status = "failed"
+            status = .failed
             failureCode = code
             failureMessage = message
             completedAt = now

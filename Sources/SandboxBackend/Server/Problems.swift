@@ -1,7 +1,7 @@
 import KioskBackendAPI
 
 /// A problem the sandbox answers with: HTTP status plus the contract's stable code.
-struct SandboxProblem: Error {
+struct SandboxProblem: Error, Codable {
     let status: Int
     let code: String
     let title: String

@@ -5,13 +5,9 @@ import KioskCore
 extension SandboxAPI {
     public func createPayment(_ input: Operations.CreatePayment.Input) async throws -> Operations.CreatePayment.Output {
         guard case .json(let body) = input.body else { return .badRequest(.init(body: .applicationProblemJson(SandboxProblem.invalid("body must be JSON").body))) }
-        let order = PaymentOrder(
-            personRef: body.personRef, payerRef: body.payerRef, year: body.year, tier: body.tier, amountFen: body.amountFen,
-            method: body.method.rawValue, payCode: body.payCode, kioskID: body.kioskId
-        )
-        switch try backend.createPayment(order, idempotencyKey: input.headers.idempotencyKey) {
+        switch try backend.createPayment(body, idempotencyKey: input.headers.idempotencyKey) {
         case .payment(_, let record):
-            return .created(.init(body: .json(try payment(record))))
+            return .created(.init(body: .json(payment(record))))
         case .problem(let problem):
             switch problem.status {
             case 404: return .notFound(.init(body: .applicationProblemJson(problem.body)))
@@ -26,12 +22,12 @@ extension SandboxAPI {
         guard let record = try backend.queryPayment(id: input.path.paymentId) else {
             return .notFound(.init(body: .applicationProblemJson(SandboxProblem.paymentNotFound().body)))
         }
-        return .ok(.init(body: .json(try payment(record))))
+        return .ok(.init(body: .json(payment(record))))
     }
 
     public func reversePayment(_ input: Operations.ReversePayment.Input) async throws -> Operations.ReversePayment.Output {
         switch try backend.reversePayment(id: input.path.paymentId, idempotencyKey: input.headers.idempotencyKey) {
-        case .payment(_, let record): return .ok(.init(body: .json(try payment(record))))
+        case .payment(_, let record): return .ok(.init(body: .json(payment(record))))
         case .problem(let problem) where problem.status == 404: return .notFound(.init(body: .applicationProblemJson(problem.body)))
         case .problem(let problem): return .conflict(.init(body: .applicationProblemJson(problem.body)))
         }
@@ -42,12 +38,12 @@ extension SandboxAPI {
             return .notFound(.init(body: .applicationProblemJson(SandboxProblem.personNotFound().body)))
         }
         let lists = try backend.payments(personRef: input.path.personRef)
-        return .ok(.init(body: .json(.init(own: try lists.own.map(payment), forOthers: try lists.forOthers.map(payment)))))
+        return .ok(.init(body: .json(.init(own: lists.own.map(payment), forOthers: lists.forOthers.map(payment)))))
     }
 
     public func getReceipt(_ input: Operations.GetReceipt.Input) async throws -> Operations.GetReceipt.Output {
         guard let (record, receipt) = try backend.receipt(paymentID: input.path.paymentId) else {
-            if try backend.queryPayment(id: input.path.paymentId) == nil {
+            if try await backend.store.queue.read({ db in try PaymentRecord.exists(db, key: input.path.paymentId) }) == false {
                 return .notFound(.init(body: .applicationProblemJson(SandboxProblem.paymentNotFound().body)))
             }
             return .conflict(.init(body: .applicationProblemJson(
@@ -56,38 +52,25 @@ extension SandboxAPI {
         guard let resident = backend.registry.resident(reference: record.personRef) else {
             return .notFound(.init(body: .applicationProblemJson(SandboxProblem.personNotFound().body)))
         }
-        let tierLabel = backend.enrollmentTierLabel(resident: resident, record: record)
         let base = backend.settings.publicBaseURL
         return .ok(.init(body: .json(.init(
             title: "社会保险费电子票据", receiptCode: receipt.code, receiptNumber: receipt.number, checkCode: receipt.checkCode,
             payerMaskedName: resident.maskedName, payerMaskedIdNumber: resident.idNumber.masked,
-            items: [.init(label: "城乡居民基本医疗保险费 \(record.year)年度\(tierLabel.map { "（\($0)）" } ?? "")", amountFen: record.amountFen)],
+            items: [.init(label: record.itemLabel, amountFen: record.amountFen)],
             totalFen: record.amountFen, issuer: backend.settings.receiptIssuer, issuedAt: receipt.issuedAt,
-            paymentId: record.id, kioskId: record.kioskId, channel: record.channel.flatMap { PayCode.Channel(rawValue: $0)?.label },
+            paymentId: record.id, kioskId: record.kioskId, channel: record.channel?.label,
             verificationUrl: "\(base)/receipts/verify?code=\(receipt.code)&number=\(receipt.number)&check=\(receipt.checkCode)"
         ))))
     }
 
-    func payment(_ record: PaymentRecord) throws -> Components.Schemas.Payment {
-        guard let method = Components.Schemas.PaymentMethod(rawValue: record.method),
-              let status = Components.Schemas.PaymentStatus(rawValue: record.status) else {
-            throw SandboxProblem(500, "internal", "stored payment \(record.id) has method \(record.method), status \(record.status)")
-        }
-        return .init(
+    func payment(_ record: PaymentRecord) -> Components.Schemas.Payment {
+        .init(
             paymentId: record.id, personRef: record.personRef, payerRef: record.payerRef, year: record.year, tier: record.tier,
-            amountFen: record.amountFen, method: method, channel: record.channel.flatMap { .init(rawValue: $0) }, status: status,
+            amountFen: record.amountFen, method: record.method, channel: record.channel.flatMap { .init(rawValue: $0.rawValue) }, status: record.status,
             failureCode: record.failureCode, failureMessageZh: record.failureMessage,
-            qrUrl: record.method == "qr" ? "\(backend.settings.publicBaseURL)/qr/\(record.id)" : nil,
+            qrUrl: record.method == .qr ? "\(backend.settings.publicBaseURL)/qr/\(record.id)" : nil,
             qrExpiresAt: record.qrExpiresAt, createdAt: record.createdAt, completedAt: record.completedAt,
-            receiptAvailable: record.status == "succeeded"
+            receiptAvailable: record.status == .succeeded
         )
-    }
-}
-
-extension SandboxBackend {
-    func enrollmentTierLabel(resident: Resident, record: PaymentRecord) -> String? {
-        guard let date = CalendarDate(iso: record.businessDate), case .success(let quote) = quote(resident, year: record.year, on: date),
-              quote.tiers.count > 1 else { return nil }
-        return quote.tiers.first { $0.id == record.tier }?.label
     }
 }

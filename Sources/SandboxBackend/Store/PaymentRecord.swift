@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import KioskBackendAPI
+import KioskCore
 
 /// A payment as the sandbox stores it. The pay code itself is never stored: only its channel and
 /// the outcome its test suffix selected.
@@ -12,9 +14,9 @@ struct PaymentRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     var year: Int
     var tier: String
     var amountFen: Int64
-    var method: String
-    var channel: String?
-    var status: String
+    var method: Components.Schemas.PaymentMethod
+    var channel: PayCode.Channel?
+    var status: Components.Schemas.PaymentStatus
     var scenario: String
     var queryCount: Int
     var failureCode: String?
@@ -25,6 +27,12 @@ struct PaymentRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     var kioskId: String
     /// The sandbox's "today" when the payment was made (ISO date): the day its price was quoted on.
     var businessDate: String
+    /// What the receipt calls the payment, fixed when it is made.
+    var itemLabel: String
+
+    /// Still waiting: a QR not yet paid, a payer confirming, or an unknown provider answer.
+    static let openStatuses: [Components.Schemas.PaymentStatus] = [.pending, .userPaying, .unknown]
+    var isOpen: Bool { Self.openStatuses.contains(status) }
 }
 
 struct ReceiptRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
@@ -70,14 +78,14 @@ struct KioskConfigurationRecord: Codable, FetchableRecord, PersistableRecord, Se
 extension PaymentRecord {
     static func succeeded(_ db: Database, personRef: String, year: Int) throws -> PaymentRecord? {
         try PaymentRecord
-            .filter(Column("personRef") == personRef && Column("year") == year && Column("status") == "succeeded")
+            .filter(Column("personRef") == personRef && Column("year") == year && Column("status") == Components.Schemas.PaymentStatus.succeeded.rawValue)
             .fetchOne(db)
     }
 
     /// A payment whose outcome is still open: a QR waiting, a payer confirming, or an unknown answer.
     static func open(_ db: Database, personRef: String, year: Int) throws -> PaymentRecord? {
         try PaymentRecord
-            .filter(Column("personRef") == personRef && Column("year") == year && ["pending", "user_paying", "unknown"].contains(Column("status")))
+            .filter(Column("personRef") == personRef && Column("year") == year && openStatuses.map(\.rawValue).contains(Column("status")))
             .fetchOne(db)
     }
 }

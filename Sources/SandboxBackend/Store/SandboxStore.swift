@@ -44,6 +44,7 @@ public final class SandboxStore: Sendable {
                 table.column("completedAt", .datetime)
                 table.column("kioskId", .text).notNull()
                 table.column("businessDate", .text).notNull()
+                table.column("itemLabel", .text).notNull()
             }
             try db.create(table: "receipt") { table in
                 table.primaryKey("paymentId", .text).references("payment")
