@@ -5,9 +5,7 @@ import KioskCore
 extension RegionPolicy {
     static func read(_ file: PolicyTableReader) -> RegionPolicy? {
         let region = file.required("region", .text)
-        if let region, region.count != 6 || !region.allSatisfy({ $0.isASCII && $0.isWholeNumber }) {
-            file.report("region", "\"\(region)\" is not a six-digit GB/T 2260 code")
-        }
+        if let region, let problem = RegionCode.problem(region) { file.report("region", problem) }
         let year = file.required("year", .integer(2000...2100))
         let title = file.required("title", .text)
         let source = file.required("source", .citation)

@@ -20,6 +20,5 @@ public enum SeedCitation {
 }
 
 extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isWholeNumber }
     fileprivate var isLowercaseHexDigit: Bool { isASCII && (isASCIIDigit || ("a"..."f").contains(self)) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import KioskBackendAPI
 import KioskCore
+import KioskTesting
 import Testing
 
 @Suite("backend client against a misbehaving backend")
@@ -46,11 +47,10 @@ struct ClientFailureTests {
 
     @Test("a closed port is unreachable")
     func unreachable() async throws {
-        let backend = try await MisbehavingBackend()
-        let port = backend.port
-        await backend.stop()
-        let client = try HTTPSBackendClient(settings: .init(url: "http://127.0.0.1:\(port)/kiosk/v1", connectTimeout: .seconds(1), requestTimeout: .seconds(2), retryBaseDelay: .milliseconds(10)))
+        let closed = try ClosedPort()
+        let client = try HTTPSBackendClient(settings: .init(url: "http://127.0.0.1:\(closed.port)/kiosk/v1", connectTimeout: .seconds(1), requestTimeout: .seconds(2), retryBaseDelay: .milliseconds(10)))
         await expectKioskError(.backendUnreachable) { try await client.payment(id: "anything-1") }
         await client.shutdown()
+        closed.release()
     }
 }

@@ -56,7 +56,7 @@ struct PolicyFileErrorTests {
         """
 
     @Test("every problem of a malformed file, each with its line", arguments: [
-        "bad.toml:1: region: \"32060\" is not a six-digit GB/T 2260 code",
+        "bad.toml:1: region: \"32060\" is not a six-digit GB/T 2260 region code such as 320600",
         "bad.toml:7: window.opens: \"2020-13-01\" is not a date YYYY-MM-DD",
         "bad.toml:9: window.source: \"seed 000 line 30\" is not a citation",
         "bad.toml:12: window.after.kind: \"later\" is not one of closed, pay_elsewhere, mid_year, late",

@@ -12,11 +12,6 @@ enum ConfigChecks {
             ? nil : "\"\(value)\" is not a kiosk id (1–64 characters of A–Z, a–z, 0–9, - and _)"
     }
 
-    static func regionCode(_ value: String) -> String? {
-        value.utf8.count == 6 && value.utf8.allSatisfy(\.isASCIIDigit)
-            ? nil : "\"\(value)\" is not a six-digit GB/T 2260 region code such as 320600"
-    }
-
     static func oneOf(_ allowed: [String]) -> (String) -> String? {
         { allowed.contains($0) ? nil : "\"\($0)\" is not one of \(allowed.joined(separator: ", "))" }
     }

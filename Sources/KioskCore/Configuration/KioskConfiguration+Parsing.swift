@@ -48,7 +48,7 @@ extension KioskConfiguration.Kiosk {
     static func read(from document: ConfigDocument) -> Self {
         Self(
             id: document.string("kiosk", "id", check: ConfigChecks.kioskID),
-            region: document.string("kiosk", "region", check: ConfigChecks.regionCode),
+            region: document.string("kiosk", "region", check: RegionCode.problem),
             insuranceYear: document.int("kiosk", "insurance_year", range: 2000...2100),
             locale: document.string("kiosk", "locale", default: "zh-CN", check: ConfigChecks.oneOf(["zh-CN"])),
             configVersion: document.int("kiosk", "config_version", default: 0, range: 0...Int(Int32.max))

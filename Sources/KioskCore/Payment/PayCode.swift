@@ -22,7 +22,7 @@ public struct PayCode: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ text: String) throws(KioskError) {
         let digits = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }) else {
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else {
             throw KioskError(.payCodeInvalid, "pay code must be digits only (\(digits.count) characters read)")
         }
         guard let channel = Self.channel(of: digits) else {

@@ -58,9 +58,7 @@ public struct ResidentRegistry: Sendable {
             }
             if !seen.insert(idNumber.value).inserted { problems.append("\(place).id_number: \(idNumber.masked) appears twice") }
             if entry.name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("\(place).name: empty") }
-            if entry.hukou_region.count != 6 || !entry.hukou_region.allSatisfy(\.isASCIIDigit) {
-                problems.append("\(place).hukou_region: \"\(entry.hukou_region)\" is not a six-digit GB/T 2260 code")
-            }
+            if let problem = RegionCode.problem(entry.hukou_region) { problems.append("\(place).hukou_region: \(problem)") }
             if let token = entry.essc_token, token.count < 8 { problems.append("\(place).essc_token: shorter than 8 characters") }
             var relations: [Resident.Relation] = []
             for (relationIndex, relation) in (entry.pays_for ?? []).enumerated() {
@@ -88,8 +86,4 @@ public struct ResidentRegistry: Sendable {
         }
         return ResidentRegistry(residents: residents)
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
