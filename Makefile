@@ -56,7 +56,8 @@ demo: build
 	@echo "  $(DEBUG_BIN)/kioskctl status --socket $(DEMO_DIR)/admin.sock"
 	KIOSK_ADMIN_SOCKET=$(CURDIR)/$(DEMO_DIR)/admin.sock KIOSK_ADMIN_GROUP= \
 	KIOSK_JOURNAL_PATH=$(CURDIR)/$(DEMO_DIR)/journal.sqlite KIOSK_DEVICES_DATABASE=$(CURDIR)/Devices \
-		$(DEBUG_BIN)/kioskd --demo --config kiosk.conf
+		$(DEBUG_BIN)/kioskd --demo --config kiosk.conf \
+		--sandbox-residents Sources/SandboxBackend/Data/residents.toml --sandbox-policies Sources/ContributionPolicy/Policies
 
 bench: deps-test
 	$(SWIFT) build -c release

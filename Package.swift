@@ -91,6 +91,17 @@ let package = Package(
             ],
             exclude: ["Data"]
         ),
+        // The resident session at run time: the controller that performs the state machine's actions,
+        // the SQLite payment journal and start-up reconciliation.
+        .target(
+            name: "KioskSession",
+            dependencies: [
+                "KioskCore", "KioskBackendAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "kiosk-backend",
             dependencies: [
@@ -103,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "kioskd",
             dependencies: [
-                "KioskCore", "KioskDevices", "KioskServer",
+                "KioskCore", "KioskDevices", "KioskServer", "KioskSession", "KioskBackendAPI", "SandboxBackend", "ContributionPolicy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -124,11 +135,37 @@ let package = Package(
         .target(
             name: "KioskTesting",
             dependencies: [
-                "KioskCore",
+                "KioskCore", "SandboxBackend",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/KioskTesting"
+        ),
+        // Runs one payment as the kiosk does and SIGKILLs itself at a chosen journal commit; `--recover`
+        // reconciles and prints owed receipts (Tests/SessionTests/CrashRecoveryTests.swift).
+        .executableTarget(
+            name: "kiosk-crash-harness",
+            dependencies: [
+                "KioskSession", "KioskCore", "KioskBackendAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/CrashHarness"
+        ),
+        // `make bench`: in-process measurements (built with everything else, run in release).
+        .executableTarget(
+            name: "kiosk-bench",
+            dependencies: [
+                "KioskCore", "KioskBackendAPI", "KioskSession", "KioskTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/Bench"
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTesting"]),
         .testTarget(name: "ContributionPolicyTests", dependencies: ["ContributionPolicy", "KioskCore", "KioskTesting"]),
@@ -153,6 +190,16 @@ let package = Package(
             dependencies: ["KioskDevices", "KioskTesting", "CPCSCLite", "CLibUSB", "CCUPS", "CPangoCairo", "CQREncode"]
         ),
         .testTarget(name: "KioskdTests", dependencies: ["KioskCore", "KioskTesting"]),
+        .testTarget(
+            name: "SessionTests",
+            dependencies: [
+                "KioskSession", "KioskCore", "KioskBackendAPI", "SandboxBackend", "KioskTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

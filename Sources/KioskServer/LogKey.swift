@@ -8,4 +8,6 @@ public enum LogKey {
     public static let mode = "mode"
     public static let version = "version"
     public static let signal = "signal"
+    public static let backendURL = "backend_url"
+    public static let sandboxToday = "sandbox_today"
 }

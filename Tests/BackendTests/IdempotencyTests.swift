@@ -47,4 +47,29 @@ struct IdempotencyTests {
             #expect(try await client.payments(personRef: person.personRef).own.count == 1)
         }
     }
+
+    @Test("a payment is found by the key it was created under; a key that created none finds nothing")
+    func lookupByKey() async throws {
+        try await withSandbox { sandbox in
+            let client = sandbox.client
+            let person = try await client.person(DemoResident.zhangJianguo)
+            let tier = try await client.enrollment(personRef: person.personRef, year: 2021).tiers[0]
+            // Ends in 95: the provider did not answer; the lookup is a query, so it moves on as getPayment would.
+            let request = PaymentFlowTests.request(person, due: tier.dueFen, tier: tier.id, payCode: "134567890123456795")
+            let created = try await client.createPayment(request, idempotencyKey: "pay-lookup-0001")
+            let found = try #require(try await client.payment(idempotencyKey: "pay-lookup-0001"))
+            #expect(found.paymentId == created.paymentId)
+            #expect(found.status == .succeeded)
+
+            #expect(try await client.payment(idempotencyKey: "pay-never-sent-01") == nil)
+            // Another person: 张建国 has paid now, so his next attempt would be refused as already paid.
+            let child = try await client.person(DemoResident.zhangXiaoyu)
+            var wrongAmount = PaymentFlowTests.request(child, due: 1, tier: tier.id, payCode: "134567890123456700")
+            wrongAmount.amountFen = 1
+            await expectKioskError(.backendRejected, problem: "payment.amount_mismatch") {
+                try await client.createPayment(wrongAmount, idempotencyKey: "pay-refused-0001")
+            }
+            #expect(try await client.payment(idempotencyKey: "pay-refused-0001") == nil)
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KioskBackendAPI
+import KioskTesting
 import Logging
 import NIOCore
 import Synchronization

@@ -53,6 +53,13 @@ struct MutualTLSTests {
         }
     }
 
+    @Test("the kiosk refuses a backend whose certificate, from the trusted CA, names another host")
+    func wrongHostname() async throws {
+        try await withSandbox(serverName: "other-backend.invalid") { sandbox in
+            await Self.call(try SandboxFixture.clientSettings(port: sandbox.port, authority: sandbox.authority, directory: sandbox.directory))
+        }
+    }
+
     @Test("missing or unreadable TLS files are a credentials error naming the key")
     func badCredentials() async throws {
         let directory = try TemporaryDirectory(prefix: "tls")

@@ -21,12 +21,13 @@ final class SandboxFixture: Sendable {
     static let policyDirectory = RepositoryPaths.root + "/Sources/ContributionPolicy/Policies"
 
     /// Nantong's 2021 window runs 2020-11-01…2020-12-20 (seed 000 line 30).
-    init(today: String = "2020-11-15", qrLifetime: Duration = .seconds(180), serverCertificateExpired: Bool = false) async throws {
+    /// `serverName` is the name the backend's certificate is for; the client always connects to localhost.
+    init(today: String = "2020-11-15", qrLifetime: Duration = .seconds(180), serverCertificateExpired: Bool = false, serverName: String = "localhost") async throws {
         directory = try TemporaryDirectory(prefix: "sandbox")
         authority = try TestCertificateAuthority(name: "kioskd test CA", in: directory)
         let serverCertificate = serverCertificateExpired
-            ? try authority.issue("localhost", usage: .server, validFrom: Date() - 7 * 86400, until: Date() - 86400)
-            : try authority.issue("localhost", usage: .server)
+            ? try authority.issue(serverName, usage: .server, validFrom: Date() - 7 * 86400, until: Date() - 86400)
+            : try authority.issue(serverName, usage: .server)
         backend = try SandboxBackend.load(
             residentsFile: Self.residentsFile, policyDirectory: Self.policyDirectory, databasePath: directory.file("sandbox.sqlite"),
             settings: SandboxSettings(today: CalendarDate(iso: today), qrLifetime: qrLifetime), fleet: FleetSigner()
@@ -71,8 +72,11 @@ extension HTTPSBackendClient {
 }
 
 /// Runs `body` against a fresh fixture and always shuts it down.
-func withSandbox(today: String = "2020-11-15", serverCertificateExpired: Bool = false, _ body: (SandboxFixture) async throws -> Void) async throws {
-    let fixture = try await SandboxFixture(today: today, serverCertificateExpired: serverCertificateExpired)
+func withSandbox(
+    today: String = "2020-11-15", serverCertificateExpired: Bool = false, serverName: String = "localhost",
+    _ body: (SandboxFixture) async throws -> Void
+) async throws {
+    let fixture = try await SandboxFixture(today: today, serverCertificateExpired: serverCertificateExpired, serverName: serverName)
     do {
         try await body(fixture)
     } catch {

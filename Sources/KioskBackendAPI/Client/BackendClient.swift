@@ -16,6 +16,9 @@ public protocol BackendClient: Sendable {
     func enrollment(personRef: String, year: Int) async throws(KioskError) -> BackendEnrollment
     func createPayment(_ request: BackendPaymentRequest, idempotencyKey: String) async throws(KioskError) -> BackendPayment
     func payment(id: String) async throws(KioskError) -> BackendPayment
+    /// The payment created under an idempotency key, or nil when the backend created none under it
+    /// (the request never arrived, or it was refused): what reconciliation asks after a crash.
+    func payment(idempotencyKey: String) async throws(KioskError) -> BackendPayment?
     func reversePayment(id: String, idempotencyKey: String) async throws(KioskError) -> BackendPayment
     func payments(personRef: String) async throws(KioskError) -> BackendPaymentList
     func receipt(paymentID: String) async throws(KioskError) -> BackendReceipt

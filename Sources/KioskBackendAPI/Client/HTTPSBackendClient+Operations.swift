@@ -43,6 +43,15 @@ extension HTTPSBackendClient {
         }
     }
 
+    public func payment(idempotencyKey: String) async throws(KioskError) -> BackendPayment? {
+        let name = "getPaymentByIdempotencyKey"
+        switch try await call(name, { try await client.getPaymentByIdempotencyKey(path: .init(idempotencyKey: idempotencyKey)) }) {
+        case .ok(let ok): return try await call(name) { try ok.body.json }
+        case .notFound: return nil
+        case .default(let status, let problem): throw rejected(problem, status, name)
+        }
+    }
+
     public func reversePayment(id: String, idempotencyKey: String) async throws(KioskError) -> BackendPayment {
         let name = "reversePayment"
         switch try await call(name, { try await client.reversePayment(path: .init(paymentId: id), headers: .init(idempotencyKey: idempotencyKey)) }) {

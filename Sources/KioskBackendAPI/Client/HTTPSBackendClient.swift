@@ -47,7 +47,8 @@ public final class HTTPSBackendClient: BackendClient {
         return parts.seconds * 1_000_000_000 + parts.attoseconds / 1_000_000_000
     }
 
-    static func tlsConfiguration(_ settings: BackendClientSettings) throws(KioskError) -> TLSConfiguration {
+    /// The kiosk's TLS settings (mutual TLS, trusted CA from the settings); public for the benchmark's raw client.
+    public static func tlsConfiguration(_ settings: BackendClientSettings) throws(KioskError) -> TLSConfiguration {
         guard let caFile = settings.caFile, let certificateFile = settings.clientCertificate, let keyFile = settings.clientKey else {
             throw KioskError(.backendCredentials, "https:// needs backend.ca_file, backend.client_certificate and backend.client_key")
         }

@@ -38,6 +38,15 @@ extension SandboxBackend {
         }
     }
 
+    /// The id of the payment a create call made under `key`; nil when none was made (never received, or refused).
+    func paymentID(createdUnder key: String) throws -> String? {
+        try store.queue.read { db in
+            guard let stored = try IdempotencyRecord.fetchOne(db, key: ["key": key, "operation": "createPayment"]),
+                  case .payment(_, let record) = try Self.decode(stored, db: db) else { return nil }
+            return record.id
+        }
+    }
+
     private static func encode(_ response: IdempotentResponse) throws -> (Int, Data) {
         switch response {
         case .payment(let status, let record): (status, try JSONEncoder().encode(record))

@@ -25,6 +25,13 @@ extension SandboxAPI {
         return .ok(.init(body: .json(payment(record))))
     }
 
+    public func getPaymentByIdempotencyKey(_ input: Operations.GetPaymentByIdempotencyKey.Input) async throws -> Operations.GetPaymentByIdempotencyKey.Output {
+        guard let id = try backend.paymentID(createdUnder: input.path.idempotencyKey), let record = try backend.queryPayment(id: id) else {
+            return .notFound(.init(body: .applicationProblemJson(SandboxProblem.paymentNotFound().body)))
+        }
+        return .ok(.init(body: .json(payment(record))))
+    }
+
     public func reversePayment(_ input: Operations.ReversePayment.Input) async throws -> Operations.ReversePayment.Output {
         switch try backend.reversePayment(id: input.path.paymentId, idempotencyKey: input.headers.idempotencyKey) {
         case .payment(_, let record): return .ok(.init(body: .json(payment(record))))

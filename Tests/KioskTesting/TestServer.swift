@@ -1,15 +1,14 @@
 import Logging
 import ServiceLifecycle
-import KioskTesting
 
 /// A server a test runs on a free loopback port and stops gracefully.
-final class TestServer: Sendable {
-    let port: Int
+public final class TestServer: Sendable {
+    public let port: Int
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
     /// `make` gets the callback its server calls with the port it bound.
-    init(_ make: (@escaping @Sendable (Int) async -> Void) throws -> any Service) async throws {
+    public init(_ make: (@escaping @Sendable (Int) async -> Void) throws -> any Service) async throws {
         let ports = AsyncStream.makeStream(of: Int.self)
         let service = try make { ports.continuation.yield($0) }
         let group = ServiceGroup(configuration: .init(services: [service], logger: Logger(label: "test-server")))
@@ -25,7 +24,7 @@ final class TestServer: Sendable {
         self.port = port
     }
 
-    func stop() async {
+    public func stop() async {
         await group.triggerGracefulShutdown()
         _ = await task.result
     }

@@ -1,0 +1,69 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import KioskCore
+import KioskTesting
+import Testing
+
+@Suite("kioskd --demo embeds the sandbox backend")
+struct DemoModeTests {
+    static let sandboxArguments = [
+        "--demo",
+        "--sandbox-residents", RepositoryPaths.root + "/Sources/SandboxBackend/Data/residents.toml",
+        "--sandbox-policies", RepositoryPaths.root + "/Sources/ContributionPolicy/Policies",
+    ]
+
+    @Test("the kiosk's backend is the embedded sandbox on loopback, and it answers the contract within the region's window")
+    func embeddedSandboxAnswers() async throws {
+        let fixture = try DaemonFixture(arguments: Self.sandboxArguments)
+        defer { fixture.stop() }
+        #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd said:\n\(fixture.daemon.standardOutput)")
+        let status = try await fixture.status()
+        #expect(status.mode == .demo)
+        #expect(status.backend.reachable, "\(status.backend.detail)")
+        #expect(status.backend.url.hasPrefix("http://127.0.0.1:"))
+        #expect(status.backend.url.hasSuffix("/kiosk/v1"))
+
+        // 张建国, Nantong 2021: the demo's "today" is two weeks into the 2020-11-01…2020-12-20 window.
+        let person = try await Self.post(status.backend.url + "/identities/resolve",
+                                         ["method": "typed", "id_number": "320602196005120210", "name": "张建国"])
+        let personRef = try #require(person["person_ref"] as? String)
+        #expect(person["masked_id_number"] as? String == "3206**********0210")
+        let enrollment = try await Self.get(status.backend.url + "/persons/\(personRef)/enrollments/2021")
+        #expect(enrollment["status"] as? String == "payable")
+        let window = try #require(enrollment["window"] as? [String: Any])
+        #expect(window["phase"] as? String == "centralized")
+        #expect(fixture.daemon.standardOutput.contains("sandbox_today=2020-11-15"))
+    }
+
+    @Test("a missing sandbox data file stops kioskd --demo with EX_CONFIG and names the file")
+    func missingSandboxData() async throws {
+        let fixture = try DaemonFixture(arguments: ["--demo", "--sandbox-residents", "/nonexistent/residents.toml",
+                                                    "--sandbox-policies", RepositoryPaths.root + "/Sources/ContributionPolicy/Policies"])
+        defer { fixture.stop() }
+        #expect(await fixture.daemon.waitForExit(timeout: .seconds(20)) == 78)
+        #expect(fixture.daemon.standardOutput.contains("/nonexistent/residents.toml"))
+    }
+
+    static func post(_ url: String, _ body: [String: String]) async throws -> [String: Any] {
+        var request = URLRequest(url: try #require(URL(string: url)))
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = try JSONSerialization.data(withJSONObject: body)
+        return try await send(request)
+    }
+
+    static func get(_ url: String) async throws -> [String: Any] {
+        try await send(URLRequest(url: try #require(URL(string: url))))
+    }
+
+    static func send(_ request: URLRequest) async throws -> [String: Any] {
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard status < 300, let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw TestFixtureError("\(request.url?.path ?? "?") answered \(status): \(String(decoding: data, as: UTF8.self))")
+        }
+        return object
+    }
+}
