@@ -1,0 +1,29 @@
+/// The backend contract's problem codes (openapi.yaml, Problem.code) that the session acts on.
+/// The controller turns a backend problem into a `KioskError.Code` with the same text.
+extension KioskError.Code {
+    public static let identityNotFound = Self("identity.not_found")
+    public static let identityMismatch = Self("identity.mismatch")
+    public static let identityTokenInvalid = Self("identity.token_invalid")
+    public static let enrollmentNotFound = Self("enrollment.not_found")
+    public static let enrollmentNotEligible = Self("enrollment.not_eligible")
+    public static let enrollmentWindowNotOpen = Self("enrollment.window_not_open")
+    public static let enrollmentWindowClosed = Self("enrollment.window_closed")
+    public static let enrollmentWindowClosedPayElsewhere = Self("enrollment.window_closed_pay_elsewhere")
+    public static let enrollmentAlreadyPaid = Self("enrollment.already_paid")
+    public static let enrollmentNothingToPay = Self("enrollment.nothing_to_pay")
+    public static let paymentAmountMismatch = Self("payment.amount_mismatch")
+    public static let paymentDeclined = Self("payment.declined")
+    public static let paymentNotFound = Self("payment.not_found")
+    public static let paymentNotReversible = Self("payment.not_reversible")
+    public static let paymentInProgress = Self("payment.in_progress")
+    public static let paymentPayerNotRelated = Self("payment.payer_not_related")
+    public static let idempotencyConflict = Self("idempotency.conflict")
+    public static let receiptNotReady = Self("receipt.not_ready")
+    public static let requestInvalid = Self("request.invalid")
+
+    /// The refusals that mean "not at this kiosk, not now": shown with the backend's text, no payment.
+    public static let enrollmentRefusals: Set<Self> = [
+        .enrollmentNotEligible, .enrollmentWindowNotOpen, .enrollmentWindowClosed,
+        .enrollmentWindowClosedPayElsewhere, .enrollmentAlreadyPaid, .enrollmentNothingToPay,
+    ]
+}

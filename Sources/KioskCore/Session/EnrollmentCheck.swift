@@ -1,0 +1,28 @@
+/// Refuses an enrollment answer the kiosk cannot trust, before anything is shown or paid.
+enum EnrollmentCheck {
+    static func problem(_ enrollment: SessionEnrollment, for person: SessionPerson, settings: SessionSettings) -> SessionProblem? {
+        guard enrollment.personRef == person.personRef, enrollment.year == settings.insuranceYear,
+              let tier = enrollment.tier(enrollment.defaultTierID) else {
+            return SessionProblem(.sessionEnrollmentInconsistent)
+        }
+        let negative = enrollment.tiers.contains { [$0.amount, $0.relief, $0.surcharge, $0.due].contains { $0 < .zero } }
+        if negative { return SessionProblem(.sessionAmountInvalid) }
+        switch enrollment.status {
+        case .unrecognized:
+            return SessionProblem(.sessionEnrollmentInconsistent)
+        case .paid:
+            return enrollment.paidPaymentID == nil ? SessionProblem(.sessionEnrollmentInconsistent) : nil
+        case .exempt:
+            return tier.due == .zero ? nil : SessionProblem(.sessionEnrollmentInconsistent)
+        case .payable:
+            return dueProblem(tier, settings: settings)
+        }
+    }
+
+    /// A payable tier must cost something, and no more than the kiosk may take.
+    static func dueProblem(_ tier: SessionTier, settings: SessionSettings) -> SessionProblem? {
+        if tier.due <= .zero { return SessionProblem(.sessionAmountInvalid) }
+        if tier.due > settings.maximumAmount { return SessionProblem(.sessionAmountAboveMaximum) }
+        return nil
+    }
+}

@@ -1,0 +1,59 @@
+/// The one place error and notice codes become plain Chinese for the resident: what happened and
+/// what to do next. Screens show the text with its code, so staff can tell what went wrong.
+public enum ResidentMessage {
+    public static func text(for code: KioskError.Code) -> String {
+        table[code] ?? "系统暂时无法办理，请稍后再试或联系工作人员"
+    }
+
+    /// The text, the backend's own explanation when it gave one (e.g. the window's dates), and the code.
+    public static func text(for problem: SessionProblem) -> String {
+        let base = problem.backendMessage.map { "\($0)" } ?? text(for: problem.code)
+        return "\(base)（代码 \(problem.code.rawValue)）"
+    }
+
+    static let table: [KioskError.Code: String] = [
+        .idNumberInvalid: "身份证号码有误，请核对后重新输入",
+        .identityNotFound: "未查询到您的参保登记信息，请到社区（村）劳动保障服务站办理参保登记",
+        .identityMismatch: "姓名与证件信息不一致，请核对后重新输入，或到社保经办窗口核对",
+        .identityTokenInvalid: "电子社保卡二维码已失效，请在手机上刷新后重新扫描",
+        .cardRemoved: "读卡时卡片被取出，请重新插卡并等待读卡完成",
+        .cardUnreadable: "无法读取卡片，请检查插卡方向后重新插卡，或改用输入身份证号码",
+        .enrollmentNotFound: "暂未查询到您本年度的参保缴费标准，请到社区（村）劳动保障服务站咨询",
+        .enrollmentNotEligible: "您不能在本机缴费（例如由学校统一办理或需先办理参保登记），请到社区（村）劳动保障服务站咨询",
+        .enrollmentWindowNotOpen: "本年度缴费期尚未开始，请在缴费期内再来缴费",
+        .enrollmentWindowClosed: "本年度缴费期已结束，本机不能再缴费",
+        .enrollmentWindowClosedPayElsewhere: "本机缴费已截止，请到户籍所在地村（居）委会或医保经办机构缴费",
+        .enrollmentAlreadyPaid: "您本年度的居民医保费已缴纳，无需重复缴费",
+        .enrollmentNothingToPay: "您本年度个人无需缴费",
+        .sessionAmountInvalid: "缴费金额异常，本次未扣款，请联系工作人员",
+        .sessionAmountAboveMaximum: "缴费金额超过本机限额，本次未扣款，请到服务窗口缴费",
+        .sessionAmountChanged: "缴费金额已变化，本次未扣款，请重新查询后再缴费",
+        .sessionEnrollmentInconsistent: "参保信息异常，本次未扣款，请联系工作人员",
+        .sessionPaymentStatusUnknown: "支付结果异常，已撤销本次支付，请联系工作人员",
+        .sessionTimedOut: "长时间未操作，已退出并清除您的信息",
+        .paymentAmountMismatch: "缴费金额已更新，本次未扣款，请重新查询后再缴费",
+        .payCodeInvalid: "无法识别的付款码，请出示微信、支付宝或云闪付付款码",
+        .paymentDeclined: "支付未成功，未扣款，请更换付款方式后重试",
+        .paymentInProgress: "上一笔缴费尚在处理中，请稍后再试",
+        .paymentPayerNotRelated: "只能为登记的家庭成员代缴，请到服务窗口办理",
+        .paymentNotConfirmed: "未在手机上确认支付，已撤销本次支付，如已扣款将原路退回",
+        .paymentQRExpired: "二维码已过期，未扣款，请重新缴费",
+        .paymentCancelled: "已取消缴费，如已扣款将原路退回",
+        .paymentReversed: "本次支付已撤销，如已扣款将原路退回",
+        .paymentUnresolved: "支付结果暂未确认，请保留付款记录，本机将自动核对，如有疑问请联系工作人员",
+        .idempotencyConflict: "缴费请求异常，本次未扣款，请重新操作",
+        .receiptNotReady: "票据暂未生成，请稍后在本机补打",
+        .printerPaperOut: "打印机缺纸，暂时无法打印票据",
+        .printerJammed: "打印机卡纸，暂时无法打印票据",
+        .printerOffline: "打印机暂不可用，暂时无法打印票据",
+        .printFailed: "票据打印失败，缴费已成功，票据稍后可在本机补打",
+        .printerUnreachable: "打印机暂不可用，暂时无法打印票据",
+        .journalUnavailable: "本机暂时无法缴费，未扣款，请联系工作人员",
+        .journalDuplicateIntent: "本机暂时无法缴费，未扣款，请重新操作",
+        .serviceUnavailable: "本机暂停服务，请稍后再来或到服务窗口办理",
+        .requestInvalid: "输入的信息有误，请核对后重新输入",
+        KioskError.Code("backend.unreachable"): "网络连接中断，请稍后再试",
+        KioskError.Code("backend.timeout"): "系统响应超时，请稍后再试",
+        KioskError.Code("backend.server_error"): "系统繁忙，请稍后再试",
+    ]
+}

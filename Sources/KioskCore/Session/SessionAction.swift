@@ -1,0 +1,58 @@
+/// What the controller must do. The machine never does any of it itself.
+public enum SessionAction: Sendable, Hashable {
+    case startTimer(TimerKind, seconds: Int, generation: Int)
+    case cancelTimer(TimerKind)
+    case readCard(CardKind)
+    case resolveIdentity(IdentityClaim)
+    case loadEnrollment(personRef: String, year: Int)
+    case loadPaymentHistory(personRef: String)
+    case checkPrinter
+    /// Generate an idempotency key, commit the intent, answer `paymentIntentJournaled(key)`.
+    case journalPaymentIntent(PaymentOrder)
+    case submitPayment(idempotencyKey: String, PaymentOrder, payCode: PayCode?)
+    case journalSubmission(idempotencyKey: String, paymentID: String)
+    case journalPaymentState(idempotencyKey: String, JournalPaymentState)
+    case journalReceipt(idempotencyKey: String, JournalReceiptState)
+    case queryPayment(paymentID: String)
+    case queryPaymentByKey(idempotencyKey: String)
+    case reversePayment(paymentID: String, idempotencyKey: String)
+    case fetchReceipt(paymentID: String)
+    case printDocument(ReceiptDocument)
+    case recordSessionEnd(SessionEndReason)
+}
+
+extension SessionAction {
+    /// The action's name without personal data: safe to log.
+    public var name: String {
+        switch self {
+        case .startTimer(let kind, let seconds, let generation): "startTimer(\(kind.rawValue), \(seconds)s, \(generation))"
+        case .cancelTimer(let kind): "cancelTimer(\(kind.rawValue))"
+        case .readCard(let kind): "readCard(\(kind.rawValue))"
+        case .resolveIdentity(let claim): "resolveIdentity(\(claim.method))"
+        case .loadEnrollment(_, let year): "loadEnrollment(\(year))"
+        case .loadPaymentHistory: "loadPaymentHistory"
+        case .checkPrinter: "checkPrinter"
+        case .journalPaymentIntent(let order): "journalPaymentIntent(\(order.method.rawValue), \(order.amount.fen))"
+        case .submitPayment(_, let order, _): "submitPayment(\(order.method.rawValue))"
+        case .journalSubmission: "journalSubmission"
+        case .journalPaymentState(_, let state): "journalPaymentState(\(state.rawValue))"
+        case .journalReceipt(_, let state): "journalReceipt(\(state.rawValue))"
+        case .queryPayment: "queryPayment"
+        case .queryPaymentByKey: "queryPaymentByKey"
+        case .reversePayment: "reversePayment"
+        case .fetchReceipt: "fetchReceipt"
+        case .printDocument(let document): "printDocument(\(document.kindName))"
+        case .recordSessionEnd(let reason): "recordSessionEnd(\(reason))"
+        }
+    }
+}
+
+extension ReceiptDocument {
+    public var kindName: String {
+        switch self {
+        case .electronicReceipt: "electronicReceipt"
+        case .registrationSlip: "registrationSlip"
+        case .testPage: "testPage"
+        }
+    }
+}

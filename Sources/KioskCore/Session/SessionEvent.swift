@@ -1,0 +1,64 @@
+/// Something that happened: a device, the backend, the journal, a timer, the resident or the daemon.
+public enum SessionEvent: Sendable, Hashable {
+    // Devices
+    case cardInserted(CardKind)
+    case cardRemoved(CardKind)
+    case cardRead(IdentityClaim)
+    case cardReadFailed(SessionProblem)
+    case esscCodeScanned(String)
+    case payCodeScanned(PayCode)
+    /// A scan that is neither a pay code nor an e-SSC code (never its content).
+    case unrecognizedCodeScanned
+    case printerChecked(PrinterReadiness)
+    case documentPrinted
+    case printFailed(SessionProblem)
+    case receiptTaken
+
+    // Backend
+    case personResolved(SessionPerson)
+    case personLookupFailed(SessionProblem)
+    case enrollmentLoaded(SessionEnrollment)
+    case enrollmentLookupFailed(SessionProblem)
+    case historyLoaded([PaymentHistoryEntry])
+    case historyLoadFailed(SessionProblem)
+    case paymentSubmitted(PaymentSnapshot)
+    case paymentSubmissionFailed(SessionProblem)
+    case paymentQueried(PaymentSnapshot)
+    /// A lookup by idempotency key found that the backend created no payment.
+    case paymentNotCreated
+    case paymentQueryFailed(SessionProblem)
+    case paymentReversed(PaymentSnapshot)
+    case paymentReversalFailed(SessionProblem)
+    case receiptFetched(ElectronicReceipt)
+    case receiptFetchFailed(SessionProblem)
+
+    // Journal
+    case paymentIntentJournaled(idempotencyKey: String)
+    case paymentIntentJournalFailed(SessionProblem)
+
+    // Resident (touch screen)
+    case manualEntryChosen
+    case identityTyped(name: String, idNumber: String)
+    case tierChosen(String)
+    case paymentConfirmed
+    case registrationConfirmed
+    case payForOtherChosen
+    case relativeChosen(personRef: String)
+    case historyRequested
+    case reprintRequested(paymentID: String)
+    case methodChosen(KioskConfiguration.PaymentMethod)
+    case continueWithoutReceiptChosen
+    case retryChosen
+    case backTapped
+    case cancelTapped
+    case continueTapped
+    case doneTapped
+
+    // Timers and the daemon
+    case timerFired(TimerKind, generation: Int)
+    case serviceDegraded(KioskError.Code)
+    case serviceRestored
+    case maintenanceRequested
+    case maintenanceEnded
+    case shutdownRequested
+}

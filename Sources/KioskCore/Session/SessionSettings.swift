@@ -1,0 +1,49 @@
+/// What the state machine needs to know about this kiosk: timeouts, payment methods, limits.
+public struct SessionSettings: Sendable, Hashable {
+    public var idleTimeoutSeconds: Int
+    public var countdownSeconds: Int
+    public var payCodeTimeoutSeconds: Int
+    public var qrTimeoutSeconds: Int
+    public var takeReceiptSeconds: Int
+    /// Delay between queries of an open payment (and between retries of a reversal).
+    public var pollIntervalSeconds: Int
+    /// Queries of a user-paying / unknown payment (or lookups of an uncertain submission) before it is reversed / left to reconciliation.
+    public var maximumPolls: Int
+    public var maximumReversalAttempts: Int
+    public var paymentMethods: [KioskConfiguration.PaymentMethod]
+    public var maximumAmount: Money
+    public var insuranceYear: Int
+    /// When true, no payment starts unless the receipt can be printed.
+    public var printingRequired: Bool
+
+    public init(
+        idleTimeoutSeconds: Int = 60, countdownSeconds: Int = 15, payCodeTimeoutSeconds: Int = 60, qrTimeoutSeconds: Int = 180,
+        takeReceiptSeconds: Int = 20, pollIntervalSeconds: Int = 5, maximumPolls: Int = 24, maximumReversalAttempts: Int = 5,
+        paymentMethods: [KioskConfiguration.PaymentMethod] = [.payCode, .onScreenQR], maximumAmount: Money = .yuan(5000),
+        insuranceYear: Int, printingRequired: Bool = false
+    ) {
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.countdownSeconds = countdownSeconds
+        self.payCodeTimeoutSeconds = payCodeTimeoutSeconds
+        self.qrTimeoutSeconds = qrTimeoutSeconds
+        self.takeReceiptSeconds = takeReceiptSeconds
+        self.pollIntervalSeconds = pollIntervalSeconds
+        self.maximumPolls = maximumPolls
+        self.maximumReversalAttempts = maximumReversalAttempts
+        self.paymentMethods = paymentMethods
+        self.maximumAmount = maximumAmount
+        self.insuranceYear = insuranceYear
+        self.printingRequired = printingRequired
+    }
+
+    public init(_ configuration: KioskConfiguration, printingRequired: Bool = false) {
+        let session = configuration.session
+        self.init(
+            idleTimeoutSeconds: session.idleTimeoutSeconds, countdownSeconds: session.countdownSeconds,
+            payCodeTimeoutSeconds: session.payCodeTimeoutSeconds, qrTimeoutSeconds: session.qrTimeoutSeconds,
+            takeReceiptSeconds: session.takeReceiptSeconds, paymentMethods: configuration.payment.methods,
+            maximumAmount: Money(fen: Int64(configuration.payment.maximumAmountFen)),
+            insuranceYear: configuration.kiosk.insuranceYear, printingRequired: printingRequired
+        )
+    }
+}

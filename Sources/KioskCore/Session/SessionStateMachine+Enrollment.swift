@@ -1,0 +1,81 @@
+extension SessionStateMachine {
+    mutating func lookingUpEnrollment(_ person: SessionPerson, payer: SessionPerson?, _ event: SessionEvent) -> [SessionAction] {
+        switch event {
+        case .enrollmentLoaded(let enrollment):
+            if let problem = EnrollmentCheck.problem(enrollment, for: person, settings: settings) { return fail(problem) }
+            var insured = person
+            insured.region = enrollment.region
+            return enter(Self.screen(for: EnrollmentContext(insured: insured, payer: payer, enrollment: enrollment)))
+        case .enrollmentLookupFailed(let problem):
+            guard !problem.isUncertain, KioskError.Code.enrollmentRefusals.contains(problem.code) else { return fail(problem) }
+            return enter(.unavailable(person, payer: payer, problem))
+        default:
+            return []
+        }
+    }
+
+    static func screen(for context: EnrollmentContext) -> SessionState {
+        switch context.enrollment.status {
+        case .exempt: .confirmingRegistration(context)
+        case .paid: .alreadyPaid(context)
+        case .payable, .unrecognized: .showingEnrollment(context)
+        }
+    }
+
+    mutating func showingEnrollment(_ context: EnrollmentContext, _ event: SessionEvent) -> [SessionAction] {
+        switch event {
+        case .tierChosen(let id) where id != context.tierID && context.enrollment.tier(id) != nil:
+            var chosen = context
+            chosen.tierID = id
+            return enter(.showingEnrollment(chosen))
+        case .paymentConfirmed:
+            guard let tier = context.tier else { return fail(.sessionEnrollmentInconsistent) }
+            if let problem = EnrollmentCheck.dueProblem(tier, settings: settings) { return fail(problem) }
+            return enter(.choosingMethod(context))
+        default:
+            return residentOptions(context, event)
+        }
+    }
+
+    mutating func confirmingRegistration(_ context: EnrollmentContext, _ event: SessionEvent) -> [SessionAction] {
+        guard case .registrationConfirmed = event else { return residentOptions(context, event) }
+        let enrollment = context.enrollment
+        let slip = RegistrationSlip(
+            maskedName: context.insured.maskedName, maskedIDNumber: context.insured.maskedIDNumber, year: enrollment.year,
+            region: enrollment.region, policyTitle: enrollment.policyTitle, categoryLabel: enrollment.categoryLabel,
+            reliefLabel: enrollment.relief?.label, reliefDescription: enrollment.relief?.description
+        )
+        let job = PrintJob(document: .registrationSlip(slip), purpose: .registration)
+        return enter(.printing(job)) + [.printDocument(job.document)]
+    }
+
+    mutating func alreadyPaid(_ context: EnrollmentContext, _ event: SessionEvent) -> [SessionAction] {
+        switch event {
+        case .reprintRequested(let paymentID) where paymentID == context.enrollment.paidPaymentID:
+            return fetchReceipt(ReceiptJob(paymentID: paymentID, purpose: .reprint))
+        case .doneTapped:
+            return endSession(.completed, to: .attract(notice: nil))
+        default:
+            return residentOptions(context, event)
+        }
+    }
+
+    mutating func unavailable(_ person: SessionPerson, payer: SessionPerson?, _ event: SessionEvent) -> [SessionAction] {
+        switch event {
+        case .doneTapped: return endSession(.completed, to: .attract(notice: nil))
+        case .historyRequested: return loadHistory(of: payer ?? person, returnTo: state)
+        case .payForOtherChosen where payer == nil: return enter(.choosingBeneficiary(payer: person, notice: nil))
+        default: return []
+        }
+    }
+
+    /// What every enrollment screen offers: the payment history, and paying for a relative (only the
+    /// resident who identified, not someone already being paid for).
+    mutating func residentOptions(_ context: EnrollmentContext, _ event: SessionEvent) -> [SessionAction] {
+        switch event {
+        case .historyRequested: return loadHistory(of: context.resident, returnTo: state)
+        case .payForOtherChosen where context.payer == nil: return enter(.choosingBeneficiary(payer: context.insured, notice: nil))
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+extension SessionStateMachine {
+    /// Attract, and the message screens after a session (which hold no data): a card, an e-SSC code or
+    /// the "type my ID number" button starts a session.
+    mutating func idleEvent(_ event: SessionEvent) -> [SessionAction] {
+        switch event {
+        case .cardInserted(let kind): return enter(.readingCard(kind)) + [.readCard(kind)]
+        case .esscCodeScanned(let token): return lookUp(.esscToken(token), payer: nil)
+        case .manualEntryChosen: return enter(.typingIdentity(notice: nil))
+        case .doneTapped:
+            if case .attract = state { return [] }
+            return returnToIdle()
+        default: return []
+        }
+    }
+
+    mutating func readingCard(_ kind: CardKind, _ event: SessionEvent) -> [SessionAction] {
+        switch event {
+        case .cardRead(let claim): return lookUp(claim, payer: nil)
+        case .cardReadFailed(let problem): return endSession(.failed(problem.code), to: .attract(notice: problem.code))
+        case .cardRemoved(let removed) where removed == kind: return endSession(.cardRemoved, to: .attract(notice: .cardRemoved))
+        default: return []
+        }
+    }
+
+    mutating func typingIdentity(_ event: SessionEvent) -> [SessionAction] {
+        switch event {
+        case .identityTyped(let name, let idNumber):
+            guard let claim = Self.typedClaim(name: name, idNumber: idNumber) else { return enter(.typingIdentity(notice: .idNumberInvalid)) }
+            return lookUp(claim, payer: nil)
+        case .cardInserted(let kind): return enter(.readingCard(kind)) + [.readCard(kind)]
+        case .esscCodeScanned(let token): return lookUp(.esscToken(token), payer: nil)
+        case .backTapped: return endSession(.cancelled, to: .attract(notice: nil))
+        default: return []
+        }
+    }
+
+    mutating func lookingUpPerson(_ claim: IdentityClaim, payer: SessionPerson?, _ event: SessionEvent) -> [SessionAction] {
+        switch event {
+        case .personResolved(let person):
+            let payer = payer?.personRef == person.personRef ? nil : payer
+            return loadEnrollment(of: person, payer: payer)
+        case .personLookupFailed(let problem):
+            // A typing mistake is corrected on the same screen; anything else ends the session.
+            guard case .typed = claim, !problem.isUncertain, Self.correctableIdentityCodes.contains(problem.code) else { return fail(problem) }
+            if let payer { return enter(.choosingBeneficiary(payer: payer, notice: problem.code)) }
+            return enter(.typingIdentity(notice: problem.code))
+        default:
+            return []
+        }
+    }
+
+    static let correctableIdentityCodes: Set<KioskError.Code> = [.identityNotFound, .identityMismatch, .idNumberInvalid, .requestInvalid]
+
+    mutating func lookUp(_ claim: IdentityClaim, payer: SessionPerson?) -> [SessionAction] {
+        enter(.lookingUpPerson(claim, payer: payer)) + [.resolveIdentity(claim)]
+    }
+
+    mutating func loadEnrollment(of person: SessionPerson, payer: SessionPerson?) -> [SessionAction] {
+        enter(.lookingUpEnrollment(person, payer: payer)) + [.loadEnrollment(personRef: person.personRef, year: settings.insuranceYear)]
+    }
+
+    /// A typed name and ID number, checked before the backend is asked (GB 11643 check character).
+    static func typedClaim(name: String, idNumber: String) -> IdentityClaim? {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...64).contains(name.count), let number = try? IDNumber(idNumber.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+        return .typed(idNumber: number.value, name: name)
+    }
+}

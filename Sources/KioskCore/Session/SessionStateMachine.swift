@@ -1,0 +1,107 @@
+/// The resident session, sans I/O: feed it events, perform the actions it returns.
+///
+/// It never touches clocks, devices, loggers or the network; the controller does. Unknown or
+/// out-of-order events are ignored (`[]`), never a crash.
+public struct SessionStateMachine: Sendable {
+    public private(set) var state: SessionState
+    public let settings: SessionSettings
+    /// Maintenance asked for while a session was active: entered when it ends.
+    public internal(set) var maintenancePending = false
+    /// A critical device or the backend is down: out of service as soon as no session is active.
+    public internal(set) var outage: KioskError.Code?
+    var timers = TimerBook()
+
+    public init(settings: SessionSettings) {
+        self.settings = settings
+        state = .attract(notice: nil)
+    }
+
+    /// The generation of each timer now running (a `timerFired` with another generation is ignored).
+    public var runningTimers: [TimerKind: Int] { timers.running }
+
+    public mutating func handle(_ event: SessionEvent) -> [SessionAction] {
+        if case .stopped = state { return [] }
+        switch event {
+        case .shutdownRequested: return shutDown()
+        case .timerFired(let kind, let generation): return timerFired(kind, generation: generation)
+        case .serviceDegraded, .serviceRestored, .maintenanceRequested, .maintenanceEnded: return serviceEvent(event)
+        case .cancelTapped: return cancelTapped()
+        default: break
+        }
+        switch state {
+        case .attract, .finished, .failed: return idleEvent(event)
+        case .readingCard(let kind): return readingCard(kind, event)
+        case .typingIdentity: return typingIdentity(event)
+        case .lookingUpPerson(let claim, let payer): return lookingUpPerson(claim, payer: payer, event)
+        case .lookingUpEnrollment(let person, let payer): return lookingUpEnrollment(person, payer: payer, event)
+        case .showingEnrollment(let context): return showingEnrollment(context, event)
+        case .confirmingRegistration(let context): return confirmingRegistration(context, event)
+        case .alreadyPaid(let context): return alreadyPaid(context, event)
+        case .unavailable(let person, let payer, _): return unavailable(person, payer: payer, event)
+        case .choosingBeneficiary(let payer, _): return choosingBeneficiary(payer, event)
+        case .loadingHistory(let person, let returnTo): return loadingHistory(person, returnTo: returnTo, event)
+        case .showingHistory(_, let entries, let returnTo): return showingHistory(entries, returnTo: returnTo, event)
+        case .choosingMethod(let context): return choosingMethod(context, event)
+        case .checkingPrinter(let draft): return checkingPrinter(draft, event)
+        case .printerUnavailable(let draft, _): return printerUnavailable(draft, event)
+        case .awaitingPayCode(let draft, _): return awaitingPayCode(draft, event)
+        case .journalingIntent(let draft, let payCode): return journalingIntent(draft, payCode: payCode, event)
+        case .submitting(let flight): return submitting(flight, event)
+        case .resolvingSubmission(let flight, let problem, let attemptsLeft): return resolvingSubmission(flight, problem, attemptsLeft: attemptsLeft, event)
+        case .awaitingPayer(let flight, _, let pollsLeft): return awaitingPayer(flight, pollsLeft: pollsLeft, event)
+        case .showingQR(let flight, _): return showingQR(flight, event)
+        case .reversing(let flight, let reason, let attemptsLeft): return reversing(flight, reason, attemptsLeft: attemptsLeft, event)
+        case .paymentFailed(let context, _): return paymentFailed(context, event)
+        case .fetchingReceipt(let job): return fetchingReceipt(job, event)
+        case .printing(let job): return printing(job, event)
+        case .takingReceipt(let completion): return takingReceipt(completion, event)
+        case .stillThere(let resume): return stillThere(resume, event)
+        case .outOfService, .maintenance, .stopped: return []
+        }
+    }
+
+    /// Moves to `next`: cancels the running timers (except `kept`) and starts the ones `next` waits with.
+    mutating func enter(_ next: SessionState, keeping kept: Set<TimerKind> = []) -> [SessionAction] {
+        var actions: [SessionAction] = []
+        for kind in TimerKind.allCases where timers.running[kind] != nil && !kept.contains(kind) {
+            timers.running[kind] = nil
+            actions.append(.cancelTimer(kind))
+        }
+        state = next
+        for (kind, seconds) in timersOnEntry(next) where timers.running[kind] == nil {
+            actions.append(.startTimer(kind, seconds: seconds, generation: timers.start(kind)))
+        }
+        return actions
+    }
+
+    /// Starts one timer outside of a state change (a retry delay).
+    mutating func startTimer(_ kind: TimerKind, seconds: Int) -> SessionAction {
+        .startTimer(kind, seconds: seconds, generation: timers.start(kind))
+    }
+
+    /// Ends the session: every way out lands on a state without personal data.
+    mutating func endSession(_ reason: SessionEndReason, to next: SessionState) -> [SessionAction] {
+        var landing = next
+        if case .attract = next { landing = idleState(notice: next.attractNotice) }
+        return enter(landing) + [.recordSessionEnd(reason)]
+    }
+
+    /// The idle state, unless maintenance or an outage is waiting for the session to end.
+    func idleState(notice: KioskError.Code?) -> SessionState {
+        if maintenancePending { return .maintenance }
+        if let outage { return .outOfService(outage) }
+        return .attract(notice: notice)
+    }
+
+    /// Goes back to idle from a screen that holds no session (finished, failed).
+    mutating func returnToIdle() -> [SessionAction] {
+        enter(idleState(notice: nil))
+    }
+}
+
+extension SessionState {
+    var attractNotice: KioskError.Code? {
+        if case .attract(let notice) = self { return notice }
+        return nil
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import KioskBackendAPI
+import KioskCore
+import Logging
+
+extension SessionController {
+    func perform(_ action: SessionAction) {
+        logger.trace("session action", metadata: [SessionLogKey.action: "\(action.name)"])
+        switch action {
+        case .startTimer(let kind, let seconds, let generation): startTimer(kind, seconds: seconds, generation: generation)
+        case .cancelTimer(let kind): cancelTimer(kind)
+        case .readCard(let kind): readCard(kind)
+        case .resolveIdentity(let claim): resolveIdentity(claim)
+        case .loadEnrollment(let personRef, let year): loadEnrollment(personRef: personRef, year: year)
+        case .loadPaymentHistory(let personRef): loadPaymentHistory(personRef: personRef)
+        case .checkPrinter: checkPrinter()
+        case .journalPaymentIntent(let order): journalIntent(order)
+        case .submitPayment(let key, let order, let payCode): submitPayment(key: key, order, payCode: payCode)
+        case .journalSubmission(let key, let paymentID): journalWrites.yield(.submitted(key: key, paymentID: paymentID))
+        case .journalPaymentState(let key, let state): journalWrites.yield(.state(key: key, state))
+        case .journalReceipt(let key, let receipt): journalWrites.yield(.receipt(key: key, receipt))
+        case .queryPayment(let paymentID): queryPayment(paymentID)
+        case .queryPaymentByKey(let key): queryPayment(idempotencyKey: key)
+        case .reversePayment(let paymentID, let key): reversePayment(paymentID, key: key)
+        case .fetchReceipt(let paymentID): fetchReceipt(paymentID)
+        case .printDocument(let document): printDocument(document)
+        case .recordSessionEnd(let reason): logger.info("session ended", metadata: [SessionLogKey.endReason: "\(reason)"])
+        }
+    }
+
+    /// Runs `body` off the actor and delivers its event to the session it was started for.
+    func call(_ body: @escaping @Sendable () async -> SessionEvent) {
+        let serial = sessionSerial
+        let id = UUID()
+        calls[id] = Task { [weak self] in
+            let event = await body()
+            guard !Task.isCancelled else { return }
+            await self?.finishCall(id, event, serial: serial)
+        }
+    }
+
+    func finishCall(_ id: UUID, _ event: SessionEvent, serial: Int) {
+        calls[id] = nil
+        deliver(event, serial: serial)
+    }
+
+    func readCard(_ kind: CardKind) {
+        let reader = devices.cardReader
+        call {
+            do throws(KioskError) {
+                return .cardRead(try await reader.read(kind).claim)
+            } catch {
+                return .cardReadFailed(SessionProblem(local: error))
+            }
+        }
+    }
+
+    func checkPrinter() {
+        let printer = devices.printer
+        call { .printerChecked(await printer.readiness()) }
+    }
+
+    func printDocument(_ document: ReceiptDocument) {
+        let printer = devices.printer
+        call {
+            do throws(KioskError) {
+                try await printer.print(document)
+                return .documentPrinted
+            } catch {
+                return .printFailed(SessionProblem(local: error))
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import KioskBackendAPI
+import KioskCore
+import Logging
+import ServiceLifecycle
+
+/// Runs the resident session: feeds device, backend, journal, timer and touch events to the
+/// `SessionStateMachine` and performs the actions it returns.
+///
+/// Pay codes are never logged or stored; logs carry names, codes and masked forms only.
+public actor SessionController: Service {
+    public struct Devices: Sendable {
+        public var cardReader: any CardReader
+        public var scanner: any BarcodeScanner
+        public var printer: any ReceiptPrinter
+
+        public init(cardReader: any CardReader, scanner: any BarcodeScanner, printer: any ReceiptPrinter) {
+            self.cardReader = cardReader
+            self.scanner = scanner
+            self.printer = printer
+        }
+    }
+
+    var machine: SessionStateMachine
+    let kioskID: String
+    let devices: Devices
+    let backend: any BackendClient
+    let journal: any PaymentJournal
+    let clock: any Clock<Duration>
+    let makeKey: @Sendable () -> String
+    let now: @Sendable () -> Date
+    let logger: Logger
+
+    var observers: [UUID: AsyncStream<SessionState>.Continuation] = [:]
+    var timerTasks: [TimerKind: Task<Void, Never>] = [:]
+    /// Device and backend calls under way, cancelled on shutdown.
+    var calls: [UUID: Task<Void, Never>] = [:]
+    var listeners: [Task<Void, Never>] = []
+    /// Counts sessions, so an answer to a call made for an earlier session is dropped.
+    var sessionSerial = 0
+    let journalWrites: AsyncStream<JournalWrite>.Continuation
+    let journalQueue: AsyncStream<JournalWrite>
+    var journalWriter: Task<Void, Never>?
+
+    public init(
+        settings: SessionSettings, kioskID: String, devices: Devices, backend: any BackendClient, journal: any PaymentJournal,
+        clock: any Clock<Duration> = ContinuousClock(), makeKey: @escaping @Sendable () -> String = IdempotencyKeyGenerator.random,
+        now: @escaping @Sendable () -> Date = { Date() }, logger: Logger
+    ) {
+        machine = SessionStateMachine(settings: settings)
+        self.kioskID = kioskID
+        self.devices = devices
+        self.backend = backend
+        self.journal = journal
+        self.clock = clock
+        self.makeKey = makeKey
+        self.now = now
+        self.logger = logger
+        (journalQueue, journalWrites) = AsyncStream.makeStream(of: JournalWrite.self)
+    }
+
+    /// The state now (what the UI shows).
+    public var state: SessionState { machine.state }
+
+    /// The timers the session runs now, by kind (their generations): for diagnostics and tests.
+    public var runningTimers: [TimerKind: Int] { machine.runningTimers }
+
+    /// The current state, then every change, until the controller stops.
+    public func states() -> AsyncStream<SessionState> {
+        let (stream, continuation) = AsyncStream.makeStream(of: SessionState.self, bufferingPolicy: .bufferingNewest(64))
+        let id = UUID()
+        continuation.yield(machine.state)
+        if case .stopped = machine.state {
+            continuation.finish()
+            return stream
+        }
+        observers[id] = continuation
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.removeObserver(id) }
+        }
+        return stream
+    }
+
+    func removeObserver(_ id: UUID) {
+        observers[id] = nil
+    }
+
+    /// A resident's touch, or a daemon event (service degraded, maintenance…).
+    public func send(_ event: SessionEvent) {
+        let before = machine.state
+        let actions = machine.handle(event)
+        let after = machine.state
+        if actions.isEmpty, before == after {
+            logger.debug("event ignored", metadata: [SessionLogKey.event: "\(event.name)", SessionLogKey.state: "\(before.kind.rawValue)"])
+            return
+        }
+        if !before.isSessionActive, after.isSessionActive { sessionSerial += 1 }
+        if before != after {
+            logger.debug("session state", metadata: [SessionLogKey.event: "\(event.name)", SessionLogKey.state: "\(after.kind.rawValue)"])
+            for observer in observers.values { observer.yield(after) }
+        }
+        for action in actions { perform(action) }
+    }
+
+    /// Delivers the answer of a call made during session `serial`; answers for an earlier session are dropped.
+    func deliver(_ event: SessionEvent, serial: Int) {
+        guard serial == sessionSerial else {
+            logger.debug("stale answer dropped", metadata: [SessionLogKey.event: "\(event.name)"])
+            return
+        }
+        send(event)
+    }
+}

@@ -1,0 +1,19 @@
+import KioskBackendAPI
+import KioskCore
+
+extension SessionProblem {
+    /// A backend failure as the session sees it: a problem answer carries the contract's code (and
+    /// Chinese text); anything else (timeout, connection lost, 5xx) may have taken effect.
+    init(backend error: KioskError) {
+        if let problem = error.backendProblem {
+            self.init(KioskError.Code(problem.code), backendMessage: problem.messageZh, isUncertain: problem.status >= 500)
+        } else {
+            self.init(error.code, isUncertain: true)
+        }
+    }
+
+    /// A device or journal failure: its own code; nothing reached the backend.
+    init(local error: KioskError) {
+        self.init(error.code)
+    }
+}

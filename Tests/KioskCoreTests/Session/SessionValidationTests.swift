@@ -1,0 +1,82 @@
+import KioskCore
+import Testing
+
+@Suite("session state machine: answers it cannot trust end the session with a code, no money moves")
+struct SessionValidationTests {
+    static func loaded(_ enrollment: SessionEnrollment, settings: SessionSettings = Sample.settings) -> (SessionStateMachine, [SessionAction]) {
+        var machine = SessionStateMachine(settings: settings)
+        for event in StateCatalog.path(to: .lookingUpEnrollment) { _ = machine.handle(event) }
+        let actions = machine.handle(.enrollmentLoaded(enrollment))
+        return (machine, actions)
+    }
+
+    static let negative = SessionTier(id: "adult", label: "成年居民", amount: .yuan(430), due: Money(fen: -100))
+    static let free = SessionTier(id: "adult", label: "成年居民", amount: .yuan(430), relief: .yuan(430), due: .zero)
+    static let expensive = SessionTier(id: "adult", label: "成年居民", amount: .yuan(1200), due: .yuan(1200))
+
+    @Test("inconsistent enrollments are refused", arguments: [
+        (Sample.enrollment(tiers: [negative]), KioskError.Code.sessionAmountInvalid),
+        (Sample.enrollment(tiers: [free]), .sessionAmountInvalid),
+        (Sample.enrollment(tiers: [expensive]), .sessionAmountAboveMaximum),
+        (Sample.enrollment(status: .unrecognized("frozen")), .sessionEnrollmentInconsistent),
+        (Sample.enrollment(defaultTier: "missing"), .sessionEnrollmentInconsistent),
+        (Sample.enrollment(year: 2022), .sessionEnrollmentInconsistent),
+        (Sample.enrollment(for: Sample.other), .sessionEnrollmentInconsistent),
+        (Sample.enrollment(status: .paid), .sessionEnrollmentInconsistent),
+        (Sample.enrollment(status: .exempt), .sessionEnrollmentInconsistent),
+    ])
+    func refusedEnrollment(enrollment: SessionEnrollment, code: KioskError.Code) {
+        let (machine, actions) = Self.loaded(enrollment)
+        #expect(machine.state == .failed(SessionProblem(code)))
+        #expect(!machine.state.holdsPersonalData)
+        #expect(labels(actions) == ["+idle", "end(failed)"])
+    }
+
+    @Test("a tier above the kiosk's maximum cannot be paid")
+    func tierAboveMaximum() {
+        var machine = StateCatalog.machine(in: .showingEnrollment)
+        var settings = Sample.settings
+        settings.maximumAmount = .yuan(500)
+        machine = SessionStateMachine(settings: settings)
+        for event in StateCatalog.path(to: .showingEnrollment) { _ = machine.handle(event) }
+        machine.feed(.tierChosen("tier2"), .paymentConfirmed)
+        #expect(machine.state == .failed(SessionProblem(.sessionAmountAboveMaximum)))
+    }
+
+    @Test("an open payment of another amount than confirmed is reversed, then the session fails")
+    func amountChanged() {
+        var machine = StateCatalog.machine(in: .submitting)
+        let actions = machine.feed(.paymentSubmitted(Sample.snapshot(.userPaying, amount: .yuan(431))))
+        #expect(actions.contains(.reversePayment(paymentID: Sample.paymentID, idempotencyKey: Sample.key + "-reverse")))
+        machine.feed(.paymentReversed(Sample.snapshot(.reversed, amount: .yuan(431))))
+        #expect(machine.state == .failed(SessionProblem(.sessionAmountChanged)))
+    }
+
+    @Test("a payment status the kiosk does not know is reversed, then the session fails")
+    func unknownStatus() {
+        var machine = StateCatalog.machine(in: .submitting)
+        machine.feed(.paymentSubmitted(Sample.snapshot(.unrecognized("refunding"))))
+        #expect(machine.state.kind == .reversing)
+        machine.feed(.paymentReversed(Sample.snapshot(.reversed)))
+        #expect(machine.state == .failed(SessionProblem(.sessionPaymentStatusUnknown)))
+    }
+
+    @Test("the backend refusing the amount (changed since the look-up) abandons the intent")
+    func amountMismatch() {
+        var machine = StateCatalog.machine(in: .submitting)
+        let actions = machine.feed(.paymentSubmissionFailed(SessionProblem(.paymentAmountMismatch, backendMessage: "缴费金额已更新，请重新确认")))
+        #expect(actions.first == .journalPaymentState(idempotencyKey: Sample.key, .abandoned))
+        #expect(machine.state.kind == .failed)
+    }
+
+    @Test("answers for another payment, and answers nobody waits for, are ignored")
+    func strayAnswers() {
+        var machine = StateCatalog.machine(in: .awaitingPayer)
+        #expect(machine.handle(.paymentQueried(Sample.snapshot(.succeeded, id: "pay_other_00000001"))).isEmpty)
+        var idle = SessionStateMachine(settings: Sample.settings)
+        for event: SessionEvent in [.paymentSubmitted(Sample.snapshot(.succeeded)), .documentPrinted, .personResolved(Sample.payer), .continueTapped] {
+            #expect(idle.handle(event).isEmpty)
+            #expect(idle.state == .attract(notice: nil))
+        }
+    }
+}
