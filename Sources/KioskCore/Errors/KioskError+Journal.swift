@@ -1,0 +1,10 @@
+extension KioskError.Code {
+    /// The journal file cannot be created, opened, read or written (the message names the path).
+    public static let journalUnavailable = Self("journal.unavailable")
+    /// An intent with this idempotency key is already journaled.
+    public static let journalDuplicateIntent = Self("journal.duplicate_intent")
+    /// No intent is journaled under this idempotency key.
+    public static let journalUnknownIntent = Self("journal.unknown_intent")
+    /// The entry cannot move to the state asked for (e.g. a resolved payment back to submitted).
+    public static let journalIllegalTransition = Self("journal.illegal_transition")
+}

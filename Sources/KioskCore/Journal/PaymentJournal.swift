@@ -1,0 +1,117 @@
+import Foundation
+
+/// Where a journaled payment stands. Only `intended` and `submitted` are unresolved.
+public enum JournalPaymentState: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Committed; the backend's answer to the create call has not been recorded.
+    case intended
+    /// The backend knows the payment (its id is recorded) but the outcome is still open
+    /// (pending QR, user paying, unknown).
+    case submitted
+    case succeeded
+    case failed
+    case reversed
+    case expired
+    /// The backend never created a payment under the key (refused, or never reached): no money moved.
+    case abandoned
+
+    public var isResolved: Bool { self != .intended && self != .submitted }
+}
+
+/// Whether the resident's receipt (e-receipt printout) is still owed.
+public enum JournalReceiptState: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Nothing to print (the payment did not succeed).
+    case notDue
+    /// The payment succeeded and no receipt has been printed yet.
+    case owed
+    case printed
+}
+
+/// One journaled payment.
+public struct JournalEntry: Sendable, Hashable {
+    public var intent: PaymentIntent
+    public var paymentID: String?
+    public var state: JournalPaymentState
+    public var receipt: JournalReceiptState
+    public var updatedAt: Date
+
+    public init(intent: PaymentIntent, paymentID: String?, state: JournalPaymentState, receipt: JournalReceiptState, updatedAt: Date) {
+        self.intent = intent
+        self.paymentID = paymentID
+        self.state = state
+        self.receipt = receipt
+        self.updatedAt = updatedAt
+    }
+}
+
+/// Counts for technicians (`kioskctl status`).
+public struct JournalSummary: Sendable, Hashable, Codable {
+    public var unresolved: Int
+    public var owedReceipts: Int
+    /// Payments that succeeded on `now`'s calendar day (China Standard Time in `SQLitePaymentJournal`).
+    public var succeededToday: Int
+    /// What the last start-up reconciliation did, if one ran.
+    public var lastReconciliation: ReconciliationReport?
+
+    public init(unresolved: Int, owedReceipts: Int, succeededToday: Int, lastReconciliation: ReconciliationReport?) {
+        self.unresolved = unresolved
+        self.owedReceipts = owedReceipts
+        self.succeededToday = succeededToday
+        self.lastReconciliation = lastReconciliation
+    }
+}
+
+/// The outcome of one reconciliation pass over the unresolved entries (at start-up, then again
+/// while anything stays unresolved).
+public struct ReconciliationReport: Sendable, Hashable, Codable {
+    public var finishedAt: Date
+    /// Entries unresolved when the pass began.
+    public var examined: Int
+    public var succeeded: Int
+    /// Failed or expired: no money moved.
+    public var failed: Int
+    public var reversed: Int
+    public var abandoned: Int
+    /// Still unresolved (backend unreachable, or the payment still open within the provider's window):
+    /// the kiosk does not take residents until they are.
+    public var stillUnresolved: Int
+    /// Receipts owed in the whole journal after the pass (not only those this pass made owed).
+    public var receiptsOwed: Int
+
+    public init(finishedAt: Date, examined: Int, succeeded: Int, failed: Int, reversed: Int, abandoned: Int, stillUnresolved: Int, receiptsOwed: Int) {
+        self.finishedAt = finishedAt
+        self.examined = examined
+        self.succeeded = succeeded
+        self.failed = failed
+        self.reversed = reversed
+        self.abandoned = abandoned
+        self.stillUnresolved = stillUnresolved
+        self.receiptsOwed = receiptsOwed
+    }
+}
+
+/// The durable record of every payment the kiosk attempts. Every `record…` call is committed
+/// (SQLite WAL, synchronous=FULL) before it returns; a call that throws recorded nothing.
+public protocol PaymentJournal: Sendable {
+    /// Must succeed before the backend is asked for the payment. Recording the same key twice is an error.
+    func recordIntent(_ intent: PaymentIntent) async throws(KioskError)
+    /// The backend answered the create call: its payment id. Only on an `intended` entry.
+    func recordSubmitted(key: String, paymentID: String, at date: Date) async throws(KioskError)
+    /// A new state; moving to `succeeded` also makes the receipt `owed`. Allowed: `intended` → `abandoned`;
+    /// `submitted` → `succeeded`, `failed`, `reversed`, `expired`. Resolved states are final; anything else
+    /// is `journal.illegal_transition`.
+    func recordState(key: String, _ state: JournalPaymentState, at date: Date) async throws(KioskError)
+    /// Only `owed` → `printed`, once (the journal sets `owed` itself when the payment succeeds).
+    func recordReceipt(key: String, _ receipt: JournalReceiptState, at date: Date) async throws(KioskError)
+    /// Keeps the latest report only (shown in `summary`).
+    func recordReconciliation(_ report: ReconciliationReport) async throws(KioskError)
+
+    func entry(key: String) async throws(KioskError) -> JournalEntry?
+    /// Entries in `intended` or `submitted`, oldest first.
+    func unresolved() async throws(KioskError) -> [JournalEntry]
+    /// Succeeded entries whose receipt is `owed`, oldest first.
+    func owedReceipts() async throws(KioskError) -> [JournalEntry]
+    func summary(now: Date) async throws(KioskError) -> JournalSummary
+    /// Deletes resolved entries whose receipt is not owed and whose last change (resolution or receipt
+    /// printed) is older than `date`; returns how many.
+    func purge(resolvedBefore date: Date) async throws(KioskError) -> Int
+}

@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import KioskCore
+
+extension SQLitePaymentJournal {
+    static let unresolvedStates = [JournalPaymentState.intended.rawValue, JournalPaymentState.submitted.rawValue]
+
+    public func entry(key: String) async throws(KioskError) -> JournalEntry? {
+        try await read("entry") { db in try JournalRow.fetchOne(db, key: key) }?.entry()
+    }
+
+    public func unresolved() async throws(KioskError) -> [JournalEntry] {
+        try await entries("unresolved", JournalRow.filter(Self.unresolvedStates.contains(JournalRow.Columns.state)))
+    }
+
+    public func owedReceipts() async throws(KioskError) -> [JournalEntry] {
+        try await entries("owedReceipts", JournalRow.filter(JournalRow.Columns.receipt == JournalReceiptState.owed.rawValue))
+    }
+
+    public func summary(now: Date) async throws(KioskError) -> JournalSummary {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let start = calendar.startOfDay(for: now)
+        let dayStart = JournalTime.seconds(start)
+        let dayEnd = JournalTime.seconds(calendar.date(byAdding: .day, value: 1, to: start) ?? start.addingTimeInterval(86_400))
+        return try await read("summary") { db in
+            let unresolved = try JournalRow.filter(Self.unresolvedStates.contains(JournalRow.Columns.state)).fetchCount(db)
+            let owed = try JournalRow.filter(JournalRow.Columns.receipt == JournalReceiptState.owed.rawValue).fetchCount(db)
+            let succeededToday = try JournalRow
+                .filter(JournalRow.Columns.state == JournalPaymentState.succeeded.rawValue)
+                .filter(JournalRow.Columns.resolvedAt >= dayStart && JournalRow.Columns.resolvedAt < dayEnd)
+                .fetchCount(db)
+            let last = try ReconciliationRow.fetchOne(db, key: ReconciliationRow.singleID)
+            return JournalSummary(unresolved: unresolved, owedReceipts: owed, succeededToday: succeededToday, lastReconciliation: last?.report)
+        }
+    }
+
+    /// An entry goes when it is resolved, its receipt is not owed, and its last change (resolution or
+    /// receipt printed) is older than `date`.
+    public func purge(resolvedBefore date: Date) async throws(KioskError) -> Int {
+        let cutoff = JournalTime.seconds(date)
+        return try await write("purge") { db in
+            try JournalRow
+                .filter(!Self.unresolvedStates.contains(JournalRow.Columns.state))
+                .filter(JournalRow.Columns.receipt != JournalReceiptState.owed.rawValue)
+                .filter(JournalRow.Columns.updatedAt < cutoff)
+                .deleteAll(db)
+        }
+    }
+
+    private func entries(_ operation: String, _ request: QueryInterfaceRequest<JournalRow>) async throws(KioskError) -> [JournalEntry] {
+        let ordered = request.order(JournalRow.Columns.createdAt, JournalRow.Columns.idempotencyKey)
+        var entries: [JournalEntry] = []
+        for row in try await read(operation, { db in try ordered.fetchAll(db) }) {
+            entries.append(try row.entry())
+        }
+        return entries
+    }
+}

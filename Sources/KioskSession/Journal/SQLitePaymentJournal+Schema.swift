@@ -1,0 +1,37 @@
+import GRDB
+
+extension SQLitePaymentJournal {
+    /// Append new migrations; never edit a shipped one (kiosks in the field hold its result).
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: JournalRow.databaseTableName) { table in
+                table.primaryKey("idempotencyKey", .text)
+                table.column("personRef", .text).notNull()
+                table.column("payerRef", .text)
+                table.column("year", .integer).notNull()
+                table.column("tier", .text).notNull()
+                table.column("amountFen", .integer).notNull()
+                table.column("method", .text).notNull()
+                table.column("paymentID", .text).indexed()
+                table.column("state", .text).notNull().indexed()
+                table.column("receipt", .text).notNull().indexed()
+                table.column("createdAt", .double).notNull()
+                table.column("updatedAt", .double).notNull()
+                table.column("resolvedAt", .double)
+            }
+            try db.create(table: ReconciliationRow.databaseTableName) { table in
+                table.primaryKey("id", .integer)
+                table.column("finishedAt", .double).notNull()
+                table.column("examined", .integer).notNull()
+                table.column("succeeded", .integer).notNull()
+                table.column("failed", .integer).notNull()
+                table.column("reversed", .integer).notNull()
+                table.column("abandoned", .integer).notNull()
+                table.column("stillUnresolved", .integer).notNull()
+                table.column("receiptsOwed", .integer).notNull()
+            }
+        }
+        return migrator
+    }
+}

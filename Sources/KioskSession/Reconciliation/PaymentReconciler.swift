@@ -1,0 +1,179 @@
+import Foundation
+import KioskBackendAPI
+import KioskCore
+import Logging
+
+/// Brings every unresolved journal entry to the state the backend knows, after a crash or a lost
+/// answer: run before the kiosk takes a resident, and again while anything stays unresolved.
+///
+/// - `intended`: asks the backend for the payment created under the key. None: `abandoned` (no money
+///   moved). Found: recorded `submitted`, then handled as such with the status just read.
+/// - `submitted`: queries the payment. A final status is recorded (`succeeded` makes the receipt owed).
+///   Still open (pending, user paying, unknown): older than the provider's window, it is reversed under
+///   `<key>-reverse` (if it succeeded meanwhile the backend refuses with `payment.not_reversible`, and
+///   a new query finds it succeeded); younger, it is left for the next pass.
+/// - Backend unreachable or too slow: the entry stays unresolved and the pass stops asking (the
+///   others would fail the same way); the report counts them.
+public struct PaymentReconciler: Sendable {
+    public let journal: any PaymentJournal
+    public let backend: any BackendClient
+    /// How long the payment provider may keep a payment open before the kiosk reverses it.
+    public let providerWindow: Duration
+    let logger: Logger
+    let now: @Sendable () -> Date
+
+    public init(
+        journal: any PaymentJournal, backend: any BackendClient, providerWindow: Duration = .seconds(120),
+        logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.journal = journal
+        self.backend = backend
+        self.providerWindow = providerWindow
+        self.logger = logger
+        self.now = now
+    }
+
+    public static func reverseKey(for key: String) -> String { key + "-reverse" }
+
+    /// One pass over the unresolved entries; the report is recorded in the journal. Throws only when
+    /// the journal fails (nothing about the backend's answers is lost: each is committed as it comes).
+    public func reconcile() async throws(KioskError) -> ReconciliationReport {
+        let entries = try await journal.unresolved()
+        var tally = Tally()
+        var backendDown = false
+        for entry in entries {
+            if backendDown {
+                tally.stillUnresolved += 1
+                continue
+            }
+            do {
+                tally.count(try await settle(entry))
+            } catch let error where Self.isJournalError(error) {
+                throw error
+            } catch {
+                log(error, entry.intent.idempotencyKey)
+                tally.stillUnresolved += 1
+                backendDown = Self.backendDown(error)
+            }
+        }
+        let report = ReconciliationReport(
+            finishedAt: now(), examined: entries.count, succeeded: tally.succeeded, failed: tally.failed,
+            reversed: tally.reversed, abandoned: tally.abandoned, stillUnresolved: tally.stillUnresolved,
+            receiptsOwed: try await journal.owedReceipts().count
+        )
+        try await journal.recordReconciliation(report)
+        logger.notice("payment reconciliation finished", metadata: [
+            ReconciliationLogKey.examined: "\(report.examined)",
+            ReconciliationLogKey.stillUnresolved: "\(report.stillUnresolved)",
+            ReconciliationLogKey.receiptsOwed: "\(report.receiptsOwed)",
+        ])
+        return report
+    }
+
+    /// What became of one entry.
+    enum Outcome: Equatable {
+        case resolved(JournalPaymentState)
+        case stillOpen
+    }
+
+    func settle(_ entry: JournalEntry) async throws(KioskError) -> Outcome {
+        let key = entry.intent.idempotencyKey
+        let payment: BackendPayment
+        switch (entry.state, entry.paymentID) {
+        case (.intended, _):
+            guard let found = try await backend.payment(idempotencyKey: key) else {
+                try await journal.recordState(key: key, .abandoned, at: now())
+                logger.notice("no payment was created under the key: abandoned", metadata: [ReconciliationLogKey.key: "\(JournalKey.short(key))"])
+                return .resolved(.abandoned)
+            }
+            try await journal.recordSubmitted(key: key, paymentID: found.paymentId, at: now())
+            // The by-key answer is a query (as getPayment would answer), so its status is current.
+            payment = found
+        case (.submitted, let id?):
+            payment = try await backend.payment(id: id)
+        default:
+            throw KioskError(.journalIllegalTransition, "journal entry \(JournalKey.short(key)) is \(entry.state.rawValue) without a payment id")
+        }
+        return try await settle(key: key, createdAt: entry.intent.createdAt, payment)
+    }
+
+    private func settle(key: String, createdAt: Date, _ payment: BackendPayment) async throws(KioskError) -> Outcome {
+        if let final = Self.finalState(payment.status) { return try await record(key, final, payment) }
+        guard now().timeIntervalSince(createdAt) >= providerWindow.timeInterval else {
+            logger.info("payment still open within the provider's window: left for the next pass", metadata: metadata(key, payment))
+            return .stillOpen
+        }
+        let answer: BackendPayment
+        do {
+            answer = try await backend.reversePayment(id: payment.paymentId, idempotencyKey: Self.reverseKey(for: key))
+        } catch let error where error.backendProblem?.code == "payment.not_reversible" {
+            // It reached a final state between our query and the reversal (typically: the payer confirmed).
+            answer = try await backend.payment(id: payment.paymentId)
+        }
+        guard let final = Self.finalState(answer.status) else {
+            logger.warning("payment still open after reversal: left for the next pass", metadata: metadata(key, answer))
+            return .stillOpen
+        }
+        return try await record(key, final, answer)
+    }
+
+    private func record(_ key: String, _ state: JournalPaymentState, _ payment: BackendPayment) async throws(KioskError) -> Outcome {
+        try await journal.recordState(key: key, state, at: now())
+        logger.notice("payment reconciled", metadata: metadata(key, payment))
+        return .resolved(state)
+    }
+
+    static func finalState(_ status: Components.Schemas.PaymentStatus) -> JournalPaymentState? {
+        switch status {
+        case .succeeded: .succeeded
+        case .failed: .failed
+        case .reversed: .reversed
+        case .expired: .expired
+        case .pending, .userPaying, .unknown: nil
+        }
+    }
+
+    static func isJournalError(_ error: KioskError) -> Bool {
+        error.code.rawValue.hasPrefix("journal.")
+    }
+
+    /// Failures that would repeat for every other entry right now.
+    static func backendDown(_ error: KioskError) -> Bool {
+        [.backendUnreachable, .backendTimeout, .backendTLS, .backendServerError, .backendCredentials].contains(error.code)
+    }
+
+    private func metadata(_ key: String, _ payment: BackendPayment) -> Logger.Metadata {
+        [
+            ReconciliationLogKey.key: "\(JournalKey.short(key))",
+            ReconciliationLogKey.paymentID: "\(payment.paymentId)",
+            ReconciliationLogKey.status: "\(payment.status.rawValue)",
+        ]
+    }
+
+    private func log(_ error: KioskError, _ key: String) {
+        logger.warning("payment left unresolved: the backend did not settle it", metadata: [
+            ReconciliationLogKey.key: "\(JournalKey.short(key))", ReconciliationLogKey.errorCode: "\(error.code)",
+        ])
+    }
+
+    struct Tally {
+        var succeeded = 0, failed = 0, reversed = 0, abandoned = 0, stillUnresolved = 0
+
+        mutating func count(_ outcome: Outcome) {
+            switch outcome {
+            case .resolved(.succeeded): succeeded += 1
+            case .resolved(.failed), .resolved(.expired): failed += 1
+            case .resolved(.reversed): reversed += 1
+            case .resolved(.abandoned): abandoned += 1
+            case .resolved(.intended), .resolved(.submitted), .stillOpen: stillUnresolved += 1
+            }
+        }
+    }
+}
+
+extension Duration {
+    var timeInterval: TimeInterval {
+        let parts = components
+        return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import KioskBackendAPI
+import KioskCore
+import KioskSession
+import Logging
+
+/// One pay-code payment, in the kiosk's order, against a real backend and a real journal; it can
+/// SIGKILL itself right before or after any journal commit. `--recover` is the next start-up.
+@main
+struct CrashHarnessCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kiosk-crash-harness",
+        abstract: "Pays once (killing itself at a chosen journal commit) or, with --recover, reconciles and prints owed receipts."
+    )
+
+    @Option(help: "Backend base URL, e.g. http://127.0.0.1:8443/kiosk/v1.")
+    var backend: String
+
+    @Option(help: "Payment journal (SQLite) file.")
+    var journal: String
+
+    @Option(help: "File standing for the printer: one receipt number per printed receipt.")
+    var receipts: String
+
+    @Flag(help: "Reconcile the journal with the backend, then print owed receipts.")
+    var recover = false
+
+    @Option(help: "Seconds the provider may keep a payment open before recovery reverses it.")
+    var window: Int = 120
+
+    @Option(help: "The resident's ID number (payment mode).")
+    var idNumber: String?
+
+    @Option(help: "The resident's name (payment mode).")
+    var name: String?
+
+    @Option(help: "The scanned pay code (payment mode).")
+    var payCode: String?
+
+    @Option(help: "Idempotency key of the payment (payment mode).")
+    var key: String?
+
+    @Option(help: "Insurance year.")
+    var year: Int = 2021
+
+    @Option(help: "SIGKILL right after the Nth journal commit.")
+    var killAfter: Int?
+
+    @Option(help: "SIGKILL right before the Nth journal commit.")
+    var killBefore: Int?
+
+    func validate() throws {
+        if !recover, idNumber == nil || name == nil || payCode == nil || key == nil {
+            throw ValidationError("payment mode needs --id-number, --name, --pay-code and --key")
+        }
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap(StreamLogHandler.standardOutput)
+        let logger = Logger(label: "kiosk-crash-harness")
+        let client = try HTTPSBackendClient(settings: BackendClientSettings(
+            url: backend, connectTimeout: .seconds(2), requestTimeout: .seconds(5), retryBaseDelay: .milliseconds(50)
+        ))
+        let printer = ReceiptPrinterFile(path: receipts)
+        let outcome: Result<Int32, any Error>
+        var journalCommits = 0
+        do {
+            let store = try SQLitePaymentJournal(path: journal)
+            let journal = KillSwitchJournal(store, killAfter: killAfter, killBefore: killBefore)
+            defer { journalCommits = journal.commitCount }
+            if recover {
+                let recovery = Recovery(journal: journal, backend: client, printer: printer, window: .seconds(window), logger: logger)
+                outcome = .success(try await recovery.run())
+            } else if let idNumber, let name, let payCode, let key {
+                let payment = PayCodePayment(journal: journal, backend: client, printer: printer, logger: logger)
+                outcome = .success(try await payment.run(idNumber: idNumber, name: name, payCode: payCode, key: key, year: year))
+            } else {
+                outcome = .success(64)
+            }
+        } catch {
+            outcome = .failure(error)
+        }
+        await client.shutdown()
+        print("commits=\(journalCommits)")
+        switch outcome {
+        case .success(0): return
+        case .success(let status): throw ExitCode(status)
+        case .failure(let error):
+            logger.error("failed: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}

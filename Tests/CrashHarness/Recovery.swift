@@ -1,0 +1,32 @@
+import Foundation
+import KioskBackendAPI
+import KioskCore
+import KioskSession
+import Logging
+
+/// The next start-up after a crash: reconcile until nothing is unresolved (bounded), then print the
+/// receipts still owed.
+struct Recovery {
+    let journal: any PaymentJournal
+    let backend: any BackendClient
+    let printer: ReceiptPrinterFile
+    let window: Duration
+    let logger: Logger
+    static let passInterval: Duration = .milliseconds(200)
+    static let limit: Duration = .seconds(30)
+
+    /// Exit status: 0 when settled and every owed receipt printed, 2 when something stayed unresolved.
+    func run() async throws -> Int32 {
+        let reconciler = PaymentReconciler(journal: journal, backend: backend, providerWindow: window, logger: logger)
+        let deadline = ContinuousClock.now + Self.limit
+        while try await reconciler.reconcile().stillUnresolved > 0 {
+            guard ContinuousClock.now < deadline else { return 2 }
+            try await Task.sleep(for: Self.passInterval)
+        }
+        for entry in try await journal.owedReceipts() {
+            guard let paymentID = entry.paymentID else { throw HarnessError("an owed receipt without a payment id") }
+            try await printReceipt(key: entry.intent.idempotencyKey, paymentID: paymentID, journal: journal, backend: backend, printer: printer, logger: logger)
+        }
+        return 0
+    }
+}
