@@ -29,8 +29,9 @@ enum StatusText {
             "uptime      \(duration(status.uptimeSeconds)) (since \(status.startedAt))",
             "config      version \(status.configVersion), \(status.configPath)",
             "backend     \(status.backend.reachable ? "reachable" : "UNREACHABLE") — \(status.backend.url): \(status.backend.detail)",
-            "devices",
         ]
+        if let journal = status.journal { lines.append(journalLine(journal)) }
+        lines.append("devices")
         for device in status.devices {
             var state = device.state.rawValue
             if let paper = device.paper { state += ", paper \(paper.rawValue)" }
@@ -39,6 +40,17 @@ enum StatusText {
             lines.append("  \(role)\(state) [\(device.selector)] \(device.detail)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    static func journalLine(_ journal: JournalStatus) -> String {
+        guard let summary = journal.summary else { return "journal     UNREADABLE — \(journal.path): \(journal.problem ?? "unknown problem")" }
+        var text = "journal     \(summary.unresolved) unresolved, \(summary.owedReceipts) receipts owed, \(summary.succeededToday) paid today"
+        if let last = summary.lastReconciliation {
+            text += "; last reconciliation \(ISO8601DateFormatter().string(from: last.finishedAt)): \(last.examined) examined, "
+                + "\(last.succeeded) paid, \(last.failed) failed, \(last.reversed) reversed, \(last.abandoned) never charged, "
+                + "\(last.stillUnresolved) still open"
+        }
+        return text
     }
 
     static func duration(_ seconds: Int) -> String {

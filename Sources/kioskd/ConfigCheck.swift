@@ -5,6 +5,8 @@ import KioskCore
 enum ConfigCheck {
     /// sysexits.h EX_CONFIG; kioskd.service does not restart on it.
     static let exConfig: Int32 = 78
+    /// EX_CANTCREAT: the payment journal cannot be opened or created.
+    static let exJournal: Int32 = 73
 
     static func run(path: String) -> Int32 {
         do {

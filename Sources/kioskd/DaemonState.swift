@@ -9,17 +9,32 @@ actor DaemonState: StatusReporting {
     let configPath: String
     let mode: KioskStatus.Mode
     private let database: DeviceDatabase
+    /// The embedded sandbox's URL in demo mode: it replaces backend.url, on reload too.
+    private let backendURLOverride: String?
     private let startedAt = Date()
+    private var journal: (any PaymentJournal)?
 
-    init(configuration: KioskConfiguration, configPath: String, mode: KioskStatus.Mode, database: DeviceDatabase) {
-        self.configuration = configuration
+    init(configuration: KioskConfiguration, configPath: String, mode: KioskStatus.Mode, database: DeviceDatabase, backendURLOverride: String? = nil) {
         self.configPath = configPath
         self.mode = mode
         self.database = database
+        self.backendURLOverride = backendURLOverride
+        self.configuration = Self.applying(backendURLOverride, to: configuration)
+    }
+
+    func attach(journal: any PaymentJournal) {
+        self.journal = journal
     }
 
     func replaceConfiguration(_ configuration: KioskConfiguration) {
-        self.configuration = configuration
+        self.configuration = Self.applying(backendURLOverride, to: configuration)
+    }
+
+    private static func applying(_ backendURL: String?, to configuration: KioskConfiguration) -> KioskConfiguration {
+        guard let backendURL else { return configuration }
+        var configuration = configuration
+        configuration.backend.url = backendURL
+        return configuration
     }
 
     func currentStatus() async -> KioskStatus {
@@ -32,6 +47,7 @@ actor DaemonState: StatusReporting {
         async let scanner = Task.detached { ScannerStatusProbe(database: database).status(selector: devices.scanner) }.value
         async let printer = Task.detached { PrinterStatusProbe().status(selector: devices.printer) }.value
         async let backend = BackendReachabilityProbe(settings: configuration.backend).check()
+        let journalStatus = await journalStatus(path: configuration.journal.path)
         return await KioskStatus(
             version: KioskVersion.current,
             kioskID: configuration.kiosk.id,
@@ -41,7 +57,17 @@ actor DaemonState: StatusReporting {
             configVersion: configuration.kiosk.configVersion,
             configPath: configPath,
             devices: [ssc, idcard, scanner, printer],
-            backend: backend
+            backend: backend,
+            journal: journalStatus
         )
+    }
+
+    private func journalStatus(path: String) async -> JournalStatus {
+        guard let journal else { return JournalStatus(path: path, summary: nil, problem: "not open") }
+        do {
+            return JournalStatus(path: path, summary: try await journal.summary(now: Date()))
+        } catch {
+            return JournalStatus(path: path, summary: nil, problem: "\(error)")
+        }
     }
 }

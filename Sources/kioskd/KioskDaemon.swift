@@ -23,8 +23,23 @@ struct KioskDaemon: AsyncParsableCommand {
     @Flag(name: .long, help: "Run on simulated devices with the embedded sandbox backend.")
     var demo = false
 
+    @Option(name: .customLong("sandbox-residents"), help: "With --demo: the embedded sandbox's residents file.")
+    var sandboxResidents: String = "/usr/share/kioskd/sandbox/residents.toml"
+
+    @Option(name: .customLong("sandbox-policies"), help: "With --demo: the embedded sandbox's folder of policy files.")
+    var sandboxPolicies: String = "/usr/share/kioskd/sandbox/policies"
+
+    @Option(name: .customLong("sandbox-today"), help: "With --demo: the date the sandbox evaluates policies on (YYYY-MM-DD); default: two weeks into the configured region-year's window.")
+    var sandboxToday: String?
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .info
+
+    func validate() throws {
+        if let sandboxToday, CalendarDate(iso: sandboxToday) == nil {
+            throw ValidationError("--sandbox-today \(sandboxToday): not a date of the form YYYY-MM-DD")
+        }
+    }
 
     func run() async throws {
         if let checkConfig {
@@ -46,7 +61,31 @@ struct KioskDaemon: AsyncParsableCommand {
             logger.critical("cannot start: \(error)", metadata: [LogKey.configPath: "\(config)"])
             throw ExitCode(ConfigCheck.exConfig)
         }
-        let state = DaemonState(configuration: configuration, configPath: config, mode: demo ? .demo : .production, database: database)
+        var sandbox: EmbeddedSandbox?
+        if demo {
+            do {
+                let started = try await EmbeddedSandbox.start(
+                    residentsFile: sandboxResidents, policyDirectory: sandboxPolicies, today: sandboxToday.flatMap { CalendarDate(iso: $0) },
+                    kiosk: configuration.kiosk, logger: logger
+                )
+                logger.notice("embedded sandbox backend ready", metadata: [LogKey.backendURL: "\(started.url)", LogKey.sandboxToday: "\(started.today)"])
+                sandbox = started
+            } catch {
+                logger.critical("cannot start the embedded sandbox backend: \(error)")
+                throw ExitCode(ConfigCheck.exConfig)
+            }
+        }
+        let state = DaemonState(configuration: configuration, configPath: config, mode: demo ? .demo : .production, database: database,
+                                backendURLOverride: sandbox?.url)
+        let payments: PaymentServices
+        do {
+            payments = try PaymentServices.make(configuration: await state.configuration, logger: logger)
+        } catch {
+            logger.critical("cannot open the payment journal: \(error)")
+            await sandbox?.stop()
+            throw ExitCode(ConfigCheck.exJournal)
+        }
+        await state.attach(journal: payments.journal)
         let environment = ProcessInfo.processInfo.environment
         let notifier = SystemdNotifier(environment: environment)
         let admin: any Service
@@ -66,6 +105,7 @@ struct KioskDaemon: AsyncParsableCommand {
             services: [
                 .init(service: admin),
                 .init(service: ConfigReloadService(state: state, logger: logger)),
+            ] + (payments.reconciliation.map { [.init(service: $0)] } ?? []) + [
                 .init(service: SystemdWatchdogService(
                     notifier: notifier,
                     interval: SystemdNotifier.watchdogInterval(environment: environment),
@@ -77,7 +117,15 @@ struct KioskDaemon: AsyncParsableCommand {
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            await payments.shutdown()
+            await sandbox?.stop()
+            throw error
+        }
+        await payments.shutdown()
+        await sandbox?.stop()
         logger.notice("kioskd stopped")
     }
 }

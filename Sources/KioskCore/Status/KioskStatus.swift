@@ -9,6 +9,8 @@ public struct KioskStatus: Codable, Sendable, Equatable {
     public var configPath: String
     public var devices: [DeviceStatus]
     public var backend: BackendReachability
+    /// The payment journal: unresolved intents, owed receipts, the last reconciliation; nil when it cannot be read.
+    public var journal: JournalStatus?
 
     public enum Mode: String, Codable, Sendable {
         case production
@@ -17,7 +19,7 @@ public struct KioskStatus: Codable, Sendable, Equatable {
 
     public init(
         version: String, kioskID: String, mode: Mode, startedAt: String, uptimeSeconds: Int,
-        configVersion: Int, configPath: String, devices: [DeviceStatus], backend: BackendReachability
+        configVersion: Int, configPath: String, devices: [DeviceStatus], backend: BackendReachability, journal: JournalStatus? = nil
     ) {
         self.version = version
         self.kioskID = kioskID
@@ -28,6 +30,21 @@ public struct KioskStatus: Codable, Sendable, Equatable {
         self.configPath = configPath
         self.devices = devices
         self.backend = backend
+        self.journal = journal
+    }
+}
+
+/// The journal as technicians see it: where it is, its counts, or why it cannot be read.
+public struct JournalStatus: Codable, Sendable, Equatable {
+    public var path: String
+    public var summary: JournalSummary?
+    /// Why the journal could not be read (then `summary` is nil).
+    public var problem: String?
+
+    public init(path: String, summary: JournalSummary?, problem: String? = nil) {
+        self.path = path
+        self.summary = summary
+        self.problem = problem
     }
 }
 
