@@ -38,7 +38,9 @@ class Daemon:
                    KIOSK_JOURNAL_PATH=os.path.join(self.work, "journal.sqlite"),
                    KIOSK_DEVICES_DATABASE=os.path.join(REPO, "Devices"))
         self.started = time.monotonic()
-        self.process = subprocess.Popen([f"{BIN}/kioskd", "--demo", "--config", CONF, "--log-level", "warning"],
+        self.process = subprocess.Popen([f"{BIN}/kioskd", "--demo", "--config", CONF, "--log-level", "warning",
+                                         "--sandbox-residents", os.path.join(REPO, "Sources/SandboxBackend/Data/residents.toml"),
+                                         "--sandbox-policies", os.path.join(REPO, "Sources/ContributionPolicy/Policies")],
                                         env=env, stdout=subprocess.DEVNULL)
         while True:
             message = self.notify.recv(4096).decode()
@@ -109,7 +111,22 @@ def admin_and_idle():
     ]
 
 
-BENCHMARKS = [check_config, lifecycle, admin_and_idle]
+def in_process():
+    """kiosk-bench: the measurements that need the kiosk's libraries in-process (backend client,
+    sandbox throughput, state machine, journal). It prints ROW<TAB>name<TAB>value<TAB>unit<TAB>target<TAB>met."""
+    output = subprocess.run([f"{BIN}/kiosk-bench", "--bin-dir", BIN, "--repository", REPO],
+                            check=True, stdout=subprocess.PIPE, text=True).stdout
+    rows = []
+    for line in output.splitlines():
+        fields = line.split("\t")
+        if len(fields) == 6 and fields[0] == "ROW":
+            rows.append((fields[1], float(fields[2]), fields[3], fields[4], fields[5] == "1"))
+    if not rows:
+        raise SystemExit("kiosk-bench printed no rows:\n" + output)
+    return rows
+
+
+BENCHMARKS = [check_config, lifecycle, admin_and_idle, in_process]
 
 
 def main():
