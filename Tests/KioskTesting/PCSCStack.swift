@@ -16,8 +16,9 @@ public actor PCSCStack {
     }
 
     // vpcd gives each reader two slots, on PORT and PORT+1, so the readers' ports are 16 apart.
-    public static let sscReader = Reader(friendlyName: "Virtual PCD SSC", port: 35963, pcscName: "Virtual PCD SSC 00 00")
-    public static let idcardReader = Reader(friendlyName: "Virtual PCD ID", port: 35979, pcscName: "Virtual PCD ID 00 00")
+    // Below the kernel's ephemeral range (32768–60999): a test server on port 0, or a client socket, can never hold them.
+    public static let sscReader = Reader(friendlyName: "Virtual PCD SSC", port: 29963, pcscName: "Virtual PCD SSC 00 00")
+    public static let idcardReader = Reader(friendlyName: "Virtual PCD ID", port: 29979, pcscName: "Virtual PCD ID 00 00")
     static let socketPath = "/run/pcscd/pcscd.comm"
 
     private var daemon: SpawnedProcess?
