@@ -60,10 +60,14 @@ public actor PCSCStack {
         }
         daemon = process
         StackCleanup.register(pid: process.pid)
-        let deadline = ContinuousClock.now + .seconds(10)
+        // Generous: the whole suite runs in parallel on two cores, and pcscd starts while it is busiest.
+        let deadline = ContinuousClock.now + .seconds(30)
         while !(FileManager.default.fileExists(atPath: Self.socketPath) && TCPListeners.isListening(Self.sscReader.port) && TCPListeners.isListening(Self.idcardReader.port)) {
             if let status = process.terminationStatus { throw TestFixtureError("pcscd exited with status \(status) at start") }
-            guard ContinuousClock.now < deadline else { throw TestFixtureError("pcscd did not open its socket and vpcd ports within 10 s") }
+            guard ContinuousClock.now < deadline else {
+                throw TestFixtureError("pcscd did not open its socket and vpcd ports within 30 s (socket: \(FileManager.default.fileExists(atPath: Self.socketPath)), "
+                    + "port \(Self.sscReader.port): \(TCPListeners.isListening(Self.sscReader.port)), port \(Self.idcardReader.port): \(TCPListeners.isListening(Self.idcardReader.port)))")
+            }
             try await Task.sleep(for: .milliseconds(50))
         }
     }
@@ -97,7 +101,9 @@ public enum TCPListeners {
     public static func isListening(_ port: UInt16) -> Bool {
         let hexPort = String(format: "%04X", port)
         for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
-            guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
+            // Read to EOF: /proc files report size 0, and a busy machine's table is many pages long.
+            guard let data = FileHandle(forReadingAtPath: table)?.readDataToEndOfFile() else { continue }
+            let text = String(decoding: data, as: UTF8.self)
             for line in text.split(separator: "\n").dropFirst() {
                 let fields = line.split(separator: " ")
                 guard fields.count > 3 else { continue }
