@@ -26,7 +26,10 @@ struct AdminClient {
             throw AdminClientError("kioskd answered \(response.status.code) for \(path): \(String(buffer: body))")
         }
         do {
-            return try JSONDecoder().decode(Response.self, from: Data(buffer: body))
+            // kioskd's admin API (Hummingbird) writes dates as ISO 8601.
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            return try decoder.decode(Response.self, from: Data(buffer: body))
         } catch {
             throw AdminClientError("kioskd's answer to \(path) is not what this kioskctl understands: \(error)")
         }

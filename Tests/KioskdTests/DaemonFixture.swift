@@ -58,7 +58,9 @@ final class DaemonFixture: @unchecked Sendable {
     func status() async throws -> KioskStatus {
         let result = try await kioskctl(["status", "--json", "--socket", socketPath])
         guard result.status == 0 else { throw TestFixtureError("kioskctl status failed (\(result.status)): \(result.error)") }
-        return try JSONDecoder().decode(KioskStatus.self, from: Data(result.output.utf8))
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(KioskStatus.self, from: Data(result.output.utf8))
     }
 
     func stop() {

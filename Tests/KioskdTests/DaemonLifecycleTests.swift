@@ -27,11 +27,15 @@ struct DaemonLifecycleTests {
         #expect(status.backend.detail.contains("127.0.0.1:9"))
         let printer = try #require(status.devices.last)
         #expect(printer.state == .offline)
+        let journal = try #require(status.journal)
+        #expect(journal.path == fixture.socketPath + ".journal")
+        #expect(journal.summary?.unresolved == 0, "\(journal)")
 
         let text = try await fixture.kioskctl(["status", "--socket", fixture.socketPath])
         #expect(text.status == 0)
         #expect(text.output.contains("kiosk       TEST-0001 (production)"))
         #expect(text.output.contains("backend     UNREACHABLE"))
+        #expect(text.output.contains("journal     0 unresolved, 0 receipts owed"))
 
         let start = ContinuousClock.now
         fixture.daemon.signal(SIGTERM)
