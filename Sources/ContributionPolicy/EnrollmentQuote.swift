@@ -35,16 +35,5 @@ public struct EnrollmentQuote: Sendable, Hashable, Codable {
         public var due: Money
     }
 
-    public struct Component: Sendable, Hashable, Codable {
-        public var label: String
-        public var amount: Money
-        /// true: part of the individual amount; false: shown for information (e.g. the fiscal subsidy).
-        public var included: Bool
-
-        public init(label: String, amount: Money, included: Bool) {
-            self.label = label
-            self.amount = amount
-            self.included = included
-        }
-    }
+    public typealias Component = AmountComponent
 }

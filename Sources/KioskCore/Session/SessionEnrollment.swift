@@ -68,9 +68,10 @@ public struct SessionTier: Sendable, Hashable {
 }
 
 /// A line of an amount's breakdown (e.g. 大病保险 20 included; 财政补助 shown for information).
-public struct AmountComponent: Sendable, Hashable {
+public struct AmountComponent: Sendable, Hashable, Codable {
     public var label: String
     public var amount: Money
+    /// true: part of the individual amount; false: shown for information (e.g. the fiscal subsidy).
     public var included: Bool
 
     public init(label: String, amount: Money, included: Bool) {
