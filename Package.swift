@@ -102,6 +102,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Devices for `kioskd --demo`, driven by hand (and by the UI's demo controls).
+        .target(name: "KioskSimulators", dependencies: ["KioskCore"]),
         .executableTarget(
             name: "kiosk-backend",
             dependencies: [
@@ -114,7 +116,7 @@ let package = Package(
         .executableTarget(
             name: "kioskd",
             dependencies: [
-                "KioskCore", "KioskDevices", "KioskServer", "KioskSession", "KioskBackendAPI", "SandboxBackend", "ContributionPolicy",
+                "KioskCore", "KioskDevices", "KioskServer", "KioskSession", "KioskSimulators", "KioskBackendAPI", "SandboxBackend", "ContributionPolicy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

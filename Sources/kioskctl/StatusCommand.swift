@@ -31,6 +31,7 @@ enum StatusText {
             "backend     \(status.backend.reachable ? "reachable" : "UNREACHABLE") — \(status.backend.url): \(status.backend.detail)",
         ]
         if let journal = status.journal { lines.append(journalLine(journal)) }
+        lines.append("session     \(status.session ?? "not running (no resident devices in this mode yet)")")
         lines.append("devices")
         for device in status.devices {
             var state = device.state.rawValue

@@ -2,6 +2,7 @@ import Foundation
 import KioskCore
 import KioskDevices
 import KioskServer
+import KioskSession
 
 /// The running daemon's configuration (replaced on reload) and what it reports on the admin API.
 actor DaemonState: StatusReporting {
@@ -13,6 +14,7 @@ actor DaemonState: StatusReporting {
     private let backendURLOverride: String?
     private let startedAt = Date()
     private var journal: (any PaymentJournal)?
+    private var session: SessionController?
 
     init(configuration: KioskConfiguration, configPath: String, mode: KioskStatus.Mode, database: DeviceDatabase, backendURLOverride: String? = nil) {
         self.configPath = configPath
@@ -24,6 +26,10 @@ actor DaemonState: StatusReporting {
 
     func attach(journal: any PaymentJournal) {
         self.journal = journal
+    }
+
+    func attach(session: SessionController) {
+        self.session = session
     }
 
     func replaceConfiguration(_ configuration: KioskConfiguration) {
@@ -48,6 +54,7 @@ actor DaemonState: StatusReporting {
         async let printer = Task.detached { PrinterStatusProbe().status(selector: devices.printer) }.value
         async let backend = BackendReachabilityProbe(settings: configuration.backend).check()
         let journalStatus = await journalStatus(path: configuration.journal.path)
+        let sessionState = await session?.state.kind.rawValue
         return await KioskStatus(
             version: KioskVersion.current,
             kioskID: configuration.kiosk.id,
@@ -58,7 +65,8 @@ actor DaemonState: StatusReporting {
             configPath: configPath,
             devices: [ssc, idcard, scanner, printer],
             backend: backend,
-            journal: journalStatus
+            journal: journalStatus,
+            session: sessionState
         )
     }
 

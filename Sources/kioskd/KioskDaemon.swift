@@ -86,6 +86,12 @@ struct KioskDaemon: AsyncParsableCommand {
             throw ExitCode(ConfigCheck.exJournal)
         }
         await state.attach(journal: payments.journal)
+        var session: SessionServices?
+        if demo, let backend = payments.backend, let reconciliation = payments.reconciliation {
+            session = await SessionServices.demo(configuration: await state.configuration, backend: backend, journal: payments.journal,
+                                                 reconciliation: reconciliation, logger: logger)
+        }
+        if let session { await state.attach(session: session.controller) }
         let environment = ProcessInfo.processInfo.environment
         let notifier = SystemdNotifier(environment: environment)
         let admin: any Service
@@ -105,7 +111,8 @@ struct KioskDaemon: AsyncParsableCommand {
             services: [
                 .init(service: admin),
                 .init(service: ConfigReloadService(state: state, logger: logger)),
-            ] + (payments.reconciliation.map { [.init(service: $0)] } ?? []) + [
+            ] + (payments.reconciliation.map { [.init(service: $0)] } ?? [])
+              + (session.map { [.init(service: $0.controller), .init(service: $0.gate)] } ?? []) + [
                 .init(service: SystemdWatchdogService(
                     notifier: notifier,
                     interval: SystemdNotifier.watchdogInterval(environment: environment),

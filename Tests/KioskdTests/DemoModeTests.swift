@@ -24,6 +24,13 @@ struct DemoModeTests {
         #expect(status.backend.reachable, "\(status.backend.detail)")
         #expect(status.backend.url.hasPrefix("http://127.0.0.1:"))
         #expect(status.backend.url.hasSuffix("/kiosk/v1"))
+        // The demo runs the resident session on simulated devices; with an empty journal it settles at once.
+        var session = status.session
+        for _ in 0..<50 where session != "attract" {
+            try await Task.sleep(for: .milliseconds(100))
+            session = try await fixture.status().session
+        }
+        #expect(session == "attract")
 
         // 张建国, Nantong 2021: the demo's "today" is two weeks into the 2020-11-01…2020-12-20 window.
         let person = try await Self.post(status.backend.url + "/identities/resolve",

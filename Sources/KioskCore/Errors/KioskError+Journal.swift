@@ -7,4 +7,6 @@ extension KioskError.Code {
     public static let journalUnknownIntent = Self("journal.unknown_intent")
     /// The entry cannot move to the state asked for (e.g. a resolved payment back to submitted).
     public static let journalIllegalTransition = Self("journal.illegal_transition")
+    /// Payments from before a restart are not yet reconciled with the backend: no resident is taken until they are.
+    public static let journalUnsettled = Self("journal.unsettled")
 }

@@ -50,6 +50,7 @@ public enum ResidentMessage {
         .printerUnreachable: "打印机暂不可用，暂时无法打印票据",
         .journalUnavailable: "本机暂时无法缴费，未扣款，请联系工作人员",
         .journalDuplicateIntent: "本机暂时无法缴费，未扣款，请重新操作",
+        .journalUnsettled: "本机正在核对此前的缴费记录，请稍候再来",
         .serviceUnavailable: "本机暂停服务，请稍后再来或到服务窗口办理",
         .requestInvalid: "输入的信息有误，请核对后重新输入",
         KioskError.Code("backend.unreachable"): "网络连接中断，请稍后再试",

@@ -11,6 +11,8 @@ public struct KioskStatus: Codable, Sendable, Equatable {
     public var backend: BackendReachability
     /// The payment journal: unresolved intents, owed receipts, the last reconciliation; nil when it cannot be read.
     public var journal: JournalStatus?
+    /// The resident session's state (e.g. `attract`, `outOfService`); nil when no session runs.
+    public var session: String?
 
     public enum Mode: String, Codable, Sendable {
         case production
@@ -19,7 +21,8 @@ public struct KioskStatus: Codable, Sendable, Equatable {
 
     public init(
         version: String, kioskID: String, mode: Mode, startedAt: String, uptimeSeconds: Int,
-        configVersion: Int, configPath: String, devices: [DeviceStatus], backend: BackendReachability, journal: JournalStatus? = nil
+        configVersion: Int, configPath: String, devices: [DeviceStatus], backend: BackendReachability, journal: JournalStatus? = nil,
+        session: String? = nil
     ) {
         self.version = version
         self.kioskID = kioskID
@@ -31,6 +34,7 @@ public struct KioskStatus: Codable, Sendable, Equatable {
         self.devices = devices
         self.backend = backend
         self.journal = journal
+        self.session = session
     }
 }
 
