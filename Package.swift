@@ -151,9 +151,10 @@ let package = Package(
         .executableTarget(
             name: "kiosk-crash-harness",
             dependencies: [
-                "KioskSession", "KioskCore", "KioskBackendAPI",
+                "KioskSession", "KioskCore", "KioskBackendAPI", "KioskSimulators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/CrashHarness"
         ),

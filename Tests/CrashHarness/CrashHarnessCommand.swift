@@ -5,8 +5,8 @@ import KioskCore
 import KioskSession
 import Logging
 
-/// One pay-code payment, in the kiosk's order, against a real backend and a real journal; it can
-/// SIGKILL itself right before or after any journal commit. `--recover` is the next start-up.
+/// One pay-code payment made by the kiosk's SessionController, against a real backend and a real
+/// journal; it can SIGKILL itself right before or after any journal commit. `--recover` is the next start-up.
 @main
 struct CrashHarnessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -73,7 +73,7 @@ struct CrashHarnessCommand: AsyncParsableCommand {
                 let recovery = Recovery(journal: journal, backend: client, printer: printer, window: .seconds(window), logger: logger)
                 outcome = .success(try await recovery.run())
             } else if let idNumber, let name, let payCode, let key {
-                let payment = PayCodePayment(journal: journal, backend: client, printer: printer, logger: logger)
+                let payment = SessionPayment(journal: journal, backend: client, printer: printer, logger: logger)
                 outcome = .success(try await payment.run(idNumber: idNumber, name: name, payCode: payCode, key: key, year: year))
             } else {
                 outcome = .success(64)

@@ -30,3 +30,11 @@ struct Recovery {
         return 0
     }
 }
+
+/// Fetches the e-receipt, prints it unless the printer already did, and journals it printed.
+func printReceipt(key: String, paymentID: String, journal: any PaymentJournal, backend: any BackendClient, printer: ReceiptPrinterFile, logger: Logger) async throws {
+    let receipt = try await backend.receipt(paymentID: paymentID)
+    let fresh = try printer.printOnce(receipt.receiptNumber)
+    logger.notice(fresh ? "receipt printed" : "receipt already printed (found in the printer's history)", metadata: ["payment_id": "\(paymentID)"])
+    try await journal.recordReceipt(key: key, .printed, at: Date())
+}

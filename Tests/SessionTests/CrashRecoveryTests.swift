@@ -5,7 +5,7 @@ import KioskSession
 import KioskTesting
 import Testing
 
-/// The harness (`kiosk-crash-harness`) pays as the kiosk does and SIGKILLs itself right before or right
+/// The harness (`kiosk-crash-harness`) pays through the kiosk's SessionController and SIGKILLs itself right before or right
 /// after one journal commit; `--recover` is the next start-up. For every kill point the backend and
 /// the journal must agree: no payment lost, none charged twice, one receipt per success.
 @Suite("crash recovery: SIGKILL at every journal commit, then recovery", .serialized)

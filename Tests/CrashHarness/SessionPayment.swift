@@ -1,0 +1,80 @@
+import Foundation
+import KioskBackendAPI
+import KioskCore
+import KioskSession
+import KioskSimulators
+import Logging
+import ServiceLifecycle
+
+/// One pay-code payment made by the kiosk's own SessionController, as a resident would: an ID card
+/// is inserted, the enrollment confirmed, the pay code scanned, the receipt taken.
+struct SessionPayment {
+    let journal: any PaymentJournal
+    let backend: any BackendClient
+    let printer: ReceiptPrinterFile
+    let logger: Logger
+    static let kioskID = "NT-CRASH-0001"
+    static let limit: Duration = .seconds(60)
+
+    /// Exit status: 0 when the session ended with the payment final, 3 when it did not within the limit.
+    func run(idNumber: String, name: String, payCode: String, key: String, year: Int) async throws -> Int32 {
+        let cards = SimulatedCardReader(), scanner = SimulatedScanner()
+        let controller = SessionController(
+            settings: SessionSettings(pollIntervalSeconds: 1, insuranceYear: year), kioskID: Self.kioskID,
+            devices: .init(cardReader: cards, scanner: scanner, printer: FilePrinter(file: printer)),
+            backend: backend, journal: journal, makeKey: { key }, logger: logger
+        )
+        let group = ServiceGroup(configuration: .init(services: [controller], logger: logger))
+        let running = Task { try await group.run() }
+        let states = await controller.states()
+        cards.insert(CardHolder(kind: .idCard, name: name, idNumber: idNumber))
+        let ended = await withTaskGroup(of: Bool.self) { tasks in
+            tasks.addTask { await Self.drive(controller, states: states, scanner: scanner, payCode: payCode) }
+            tasks.addTask {
+                try? await Task.sleep(for: Self.limit)
+                return false
+            }
+            let first = await tasks.next() ?? false
+            tasks.cancelAll()
+            return first
+        }
+        await group.triggerGracefulShutdown()
+        _ = await running.result
+        return ended ? 0 : 3
+    }
+
+    /// Answers each screen as the resident would; true once the payment's session is over.
+    private static func drive(_ controller: SessionController, states: AsyncStream<SessionState>, scanner: SimulatedScanner, payCode: String) async -> Bool {
+        var started = false
+        for await state in states {
+            switch state.kind {
+            case .showingEnrollment: await controller.send(.paymentConfirmed)
+            case .choosingMethod: await controller.send(.methodChosen(.payCode))
+            case .awaitingPayCode: scanner.scan(payCode)
+            case .takingReceipt: await controller.send(.receiptTaken)
+            case .journalingIntent: started = true
+            case .finished, .paymentFailed: return true
+            case .attract where started: return true
+            case .failed, .outOfService, .unavailable, .alreadyPaid, .printerUnavailable: return false
+            default: break
+            }
+        }
+        return false
+    }
+}
+
+/// The controller's printer: an e-receipt is "printed" by appending its number to the receipts file, once.
+struct FilePrinter: ReceiptPrinter {
+    let file: ReceiptPrinterFile
+
+    func readiness() async -> PrinterReadiness { .ready() }
+
+    func print(_ document: ReceiptDocument) async throws(KioskError) {
+        guard case .electronicReceipt(let receipt) = document else { return }
+        do {
+            _ = try file.printOnce(receipt.receiptNumber)
+        } catch {
+            throw KioskError(.printFailed, "cannot append to the receipts file", cause: HarnessError("\(error)"))
+        }
+    }
+}
