@@ -10,8 +10,6 @@ import NIOHTTP1
 /// kiosk's client: look-ups and payments per second with p99, and the client's overhead per call
 /// against a raw AsyncHTTPClient request for the same URL.
 struct BackendBenchmark {
-    let binDir: String
-    let repository: String
     let duration: Duration
     static let residents = 6000
     static let concurrency = 8
@@ -23,13 +21,10 @@ struct BackendBenchmark {
         let server = try authority.issue("localhost", usage: .server)
         let kiosk = try authority.issue("BENCH-0001", usage: .client)
         let residentsFile = try work.write("residents.toml", BenchResidents.file(count: Self.residents))
-        let backend = try await RunningBackend.start(
-            binary: binDir + "/kiosk-backend", work: work,
-            arguments: ["--residents", residentsFile, "--policy", repository + "/Sources/ContributionPolicy/Policies",
-                        "--today", "2020-11-15", "--listen", "127.0.0.1:0", "--database", work.file("sandbox.sqlite"),
-                        "--tls-certificate", server.certificatePath, "--tls-key", server.keyPath, "--client-ca", authority.certificatePath]
+        let backend = try await SandboxProcess(
+            directory: work, residentsFile: residentsFile,
+            extraArguments: ["--tls-certificate", server.certificatePath, "--tls-key", server.keyPath, "--client-ca", authority.certificatePath]
         )
-        defer { backend.stop() }
         let settings = BackendClientSettings(
             url: backend.url.replacingOccurrences(of: "127.0.0.1", with: "localhost"), caFile: authority.certificatePath,
             clientCertificate: kiosk.certificatePath, clientKey: kiosk.keyPath
@@ -42,9 +37,11 @@ struct BackendBenchmark {
             rows += try await overhead(client, settings: settings)
         } catch {
             await client.shutdown()
+            await backend.stop()
             throw error
         }
         await client.shutdown()
+        await backend.stop()
         return rows
     }
 

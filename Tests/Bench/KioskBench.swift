@@ -7,18 +7,12 @@ import Foundation
 struct KioskBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "kiosk-bench", abstract: "kioskd benchmarks that run in-process.")
 
-    @Option(help: "Folder of the built kiosk-backend.")
-    var binDir: String
-
-    @Option(help: "The repository root (policy files).")
-    var repository: String
-
     @Option(help: "Seconds each throughput measurement runs.")
     var seconds: Int = 5
 
     func run() async throws {
         let rows = try await SessionBenchmark().run()
-            + (try await BackendBenchmark(binDir: binDir, repository: repository, duration: .seconds(seconds)).run())
+            + (try await BackendBenchmark(duration: .seconds(seconds)).run())
         for row in rows { print(row.line) }
     }
 }

@@ -25,4 +25,13 @@ public enum RepositoryPaths {
     }()
 
     public static func binary(_ name: String) -> String { binaries + "/" + name }
+
+    /// A built executable; a missing one fails the test loudly.
+    public static func requiredBinary(_ name: String) throws -> String {
+        let path = binary(name)
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw TestFixtureError("\(path) is missing: build with `swift build --build-tests` first")
+        }
+        return path
+    }
 }

@@ -14,9 +14,10 @@ public final class SandboxHTTPServer: Sendable {
     private let server: TestServer
 
     /// `today` fixes the date policies are evaluated on (Nantong 2021's window: 2020-11-01…2020-12-20).
-    public init(today: String = "2020-11-15", qrLifetime: Duration = .seconds(180)) async throws {
+    /// `databasePath` nil keeps the sandbox's store in memory.
+    public init(today: String = "2020-11-15", qrLifetime: Duration = .seconds(180), databasePath: String? = nil) async throws {
         let backend = try SandboxBackend.load(
-            residentsFile: Self.residentsFile, policyDirectory: Self.policyDirectory, databasePath: nil,
+            residentsFile: Self.residentsFile, policyDirectory: Self.policyDirectory, databasePath: databasePath,
             settings: SandboxSettings(today: CalendarDate(iso: today), qrLifetime: qrLifetime), fleet: FleetSigner()
         )
         self.backend = backend

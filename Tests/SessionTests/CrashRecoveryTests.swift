@@ -46,7 +46,7 @@ struct CrashRecoveryTests {
 
     @Test("an uninterrupted run makes the expected commits; every kill point before and after each is recovered", arguments: scenarios)
     func everyKillPoint(_ scenario: Scenario) async throws {
-        let harness = try crashBinary("kiosk-crash-harness")
+        let harness = try RepositoryPaths.requiredBinary("kiosk-crash-harness")
         let baseline = try await run(scenario, killPoint: nil, harness: harness)
         #expect(baseline.contains("commits=\(scenario.commits)"), "uninterrupted run: \(baseline)")
 
@@ -62,8 +62,8 @@ struct CrashRecoveryTests {
         let label = "\(scenario.name), \(killPoint.map(\.description) ?? "no kill")"
         let directory = try TemporaryDirectory(prefix: "crash")
         defer { directory.remove() }
-        let sandbox = try await CrashSandboxProcess(directory: directory)
-        let client = try sandbox.client()
+        let sandbox = try await SandboxProcess(directory: directory)
+        let client = try HTTPSBackendClient(settings: BackendClientSettings(url: sandbox.url, connectTimeout: .seconds(2), requestTimeout: .seconds(5)))
         do {
             let output = try await exercise(scenario, killPoint, label: label, harness: harness, sandbox: sandbox, client: client, directory: directory)
             await client.shutdown()
@@ -78,7 +78,7 @@ struct CrashRecoveryTests {
 
     private func exercise(
         _ scenario: Scenario, _ killPoint: KillPoint?, label: String, harness: String,
-        sandbox: CrashSandboxProcess, client: HTTPSBackendClient, directory: TemporaryDirectory
+        sandbox: SandboxProcess, client: HTTPSBackendClient, directory: TemporaryDirectory
     ) async throws -> String {
         let key = "crash-\(UUID().uuidString.lowercased())"
         let journalPath = directory.file("journal/journal.sqlite")
@@ -86,15 +86,15 @@ struct CrashRecoveryTests {
         let common = ["--backend", sandbox.url, "--journal", journalPath, "--receipts", receiptsPath]
         let pay = common + ["--id-number", Self.resident.idNumber, "--name", Self.resident.name, "--pay-code", scenario.payCode, "--key", key]
 
-        let paid = try await runToExit(harness, pay + (killPoint?.arguments ?? []), directory: directory, name: "pay")
+        let paid = try await ChildProcess.run(harness, pay + (killPoint?.arguments ?? []), workDirectory: directory, timeout: .seconds(60))
         if killPoint == nil {
-            #expect(paid.status == 0, "\(label): \(paid.errors)\(paid.output)")
+            #expect(paid.status == 0, "\(label): \(paid.error)\(paid.output)")
         } else {
-            #expect(paid.status == 128 + SIGKILL, "\(label): the harness must die by SIGKILL, got \(paid.status): \(paid.errors)")
-            #expect(paid.errors.contains("SIGKILL \(killPoint?.description ?? "")"), "\(label): \(paid.errors)")
+            #expect(paid.status == 128 + SIGKILL, "\(label): the harness must die by SIGKILL, got \(paid.status): \(paid.error)")
+            #expect(paid.error.contains("SIGKILL \(killPoint?.description ?? "")"), "\(label): \(paid.error)")
         }
-        let recovered = try await runToExit(harness, common + ["--recover"], directory: directory, name: "recover")
-        #expect(recovered.status == 0, "\(label): recovery failed: \(recovered.errors)\(recovered.output)")
+        let recovered = try await ChildProcess.run(harness, common + ["--recover"], workDirectory: directory, timeout: .seconds(60))
+        #expect(recovered.status == 0, "\(label): recovery failed: \(recovered.error)\(recovered.output)")
 
         let person = try await client.resolveIdentity(.typed(.init(method: "typed", idNumber: Self.resident.idNumber, name: Self.resident.name)))
         let payments = try await client.payments(personRef: person.personRef).own

@@ -14,20 +14,12 @@ final class ReconcilerSandbox: Sendable {
     let client: HTTPSBackendClient
     let journal: SQLitePaymentJournal
     let logs = ReconcilerLogRecorder.Store()
-    private let server: TestServer
-
-    static let residentsFile = RepositoryPaths.root + "/Sources/SandboxBackend/Data/residents.toml"
-    static let policyDirectory = RepositoryPaths.root + "/Sources/ContributionPolicy/Policies"
+    private let server: SandboxHTTPServer
 
     init() async throws {
         directory = try TemporaryDirectory(prefix: "reconcile")
-        backend = try SandboxBackend.load(
-            residentsFile: Self.residentsFile, policyDirectory: Self.policyDirectory, databasePath: directory.file("sandbox.sqlite"),
-            settings: SandboxSettings(today: CalendarDate(iso: "2020-11-15")), fleet: FleetSigner()
-        )
-        server = try await TestServer { [backend] onRunning in
-            try SandboxServer.application(backend: backend, host: "127.0.0.1", port: 0, tls: nil, logger: Logger(label: "sandbox-test"), onRunning: onRunning)
-        }
+        server = try await SandboxHTTPServer(databasePath: directory.file("sandbox.sqlite"))
+        backend = server.backend
         client = try HTTPSBackendClient(settings: Self.settings(port: server.port))
         journal = try SQLitePaymentJournal(path: directory.file("journal/journal.sqlite"))
     }

@@ -114,7 +114,7 @@ def admin_and_idle():
 def in_process():
     """kiosk-bench: the measurements that need the kiosk's libraries in-process (backend client,
     sandbox throughput, state machine, journal). It prints ROW<TAB>name<TAB>value<TAB>unit<TAB>target<TAB>met."""
-    output = subprocess.run([f"{BIN}/kiosk-bench", "--bin-dir", BIN, "--repository", REPO],
+    output = subprocess.run([f"{BIN}/kiosk-bench"],
                             check=True, stdout=subprocess.PIPE, text=True).stdout
     rows = []
     for line in output.splitlines():

@@ -63,9 +63,9 @@ public struct PaymentReconciler: Sendable {
         )
         try await journal.recordReconciliation(report)
         logger.notice("payment reconciliation finished", metadata: [
-            ReconciliationLogKey.examined: "\(report.examined)",
-            ReconciliationLogKey.stillUnresolved: "\(report.stillUnresolved)",
-            ReconciliationLogKey.receiptsOwed: "\(report.receiptsOwed)",
+            SessionLogKey.examined: "\(report.examined)",
+            SessionLogKey.stillUnresolved: "\(report.stillUnresolved)",
+            SessionLogKey.receiptsOwed: "\(report.receiptsOwed)",
         ])
         return report
     }
@@ -83,7 +83,7 @@ public struct PaymentReconciler: Sendable {
         case (.intended, _):
             guard let found = try await backend.payment(idempotencyKey: key) else {
                 try await journal.recordState(key: key, .abandoned, at: now())
-                logger.notice("no payment was created under the key: abandoned", metadata: [ReconciliationLogKey.key: "\(JournalKey.short(key))"])
+                logger.notice("no payment was created under the key: abandoned", metadata: [SessionLogKey.paymentKey: "\(JournalKey.short(key))"])
                 return .resolved(.abandoned)
             }
             try await journal.recordSubmitted(key: key, paymentID: found.paymentId, at: now())
@@ -144,15 +144,15 @@ public struct PaymentReconciler: Sendable {
 
     private func metadata(_ key: String, _ payment: BackendPayment) -> Logger.Metadata {
         [
-            ReconciliationLogKey.key: "\(JournalKey.short(key))",
-            ReconciliationLogKey.paymentID: "\(payment.paymentId)",
-            ReconciliationLogKey.status: "\(payment.status.rawValue)",
+            SessionLogKey.paymentKey: "\(JournalKey.short(key))",
+            SessionLogKey.paymentID: "\(payment.paymentId)",
+            SessionLogKey.paymentStatus: "\(payment.status.rawValue)",
         ]
     }
 
     private func log(_ error: KioskError, _ key: String) {
         logger.warning("payment left unresolved: the backend did not settle it", metadata: [
-            ReconciliationLogKey.key: "\(JournalKey.short(key))", ReconciliationLogKey.errorCode: "\(error.code)",
+            SessionLogKey.paymentKey: "\(JournalKey.short(key))", SessionLogKey.errorCode: "\(error.code)",
         ])
     }
 

@@ -86,7 +86,7 @@ public final class ReconciliationService: Service, Sendable {
                 delay = initialRetryDelay
                 guard await requests.next() != nil else { return }
             } else {
-                logger.notice("payments still unresolved: reconciling again later", metadata: [ReconciliationLogKey.retryIn: "\(delay)"])
+                logger.notice("payments still unresolved: reconciling again later", metadata: [SessionLogKey.retryIn: "\(delay)"])
                 do { try await clock.sleep(for: delay) } catch { return }
                 delay = min(delay * 2, maximumRetryDelay)
             }
@@ -97,7 +97,7 @@ public final class ReconciliationService: Service, Sendable {
         do {
             return try await reconciler.reconcile().stillUnresolved == 0
         } catch {
-            logger.error("payment reconciliation failed", metadata: [ReconciliationLogKey.errorCode: "\(error.code)"])
+            logger.error("payment reconciliation failed", metadata: [SessionLogKey.errorCode: "\(error.code)"])
             return false
         }
     }
@@ -106,9 +106,9 @@ public final class ReconciliationService: Service, Sendable {
         let cutoff = reconciler.now().addingTimeInterval(-retention.timeInterval)
         do {
             let purged = try await reconciler.journal.purge(resolvedBefore: cutoff)
-            logger.info("journal retention applied", metadata: [ReconciliationLogKey.purged: "\(purged)"])
+            logger.info("journal retention applied", metadata: [SessionLogKey.purged: "\(purged)"])
         } catch {
-            logger.error("journal purge failed", metadata: [ReconciliationLogKey.errorCode: "\(error.code)"])
+            logger.error("journal purge failed", metadata: [SessionLogKey.errorCode: "\(error.code)"])
         }
     }
 
