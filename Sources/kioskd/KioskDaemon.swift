@@ -107,6 +107,9 @@ struct KioskDaemon: AsyncParsableCommand {
             logger.critical("cannot start: \(error)")
             throw ExitCode(ConfigCheck.exConfig)
         }
+        // SIGHUP's default action ends the process. ConfigReloadService traps it only once the group
+        // runs it, which can be after READY=1 (when more services start): until then a reload request is ignored, not fatal.
+        signal(SIGHUP, SIG_IGN)
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: admin),
