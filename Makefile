@@ -17,6 +17,8 @@ DEMO_DIR := $(BUILD)/demo
 BUILD_PACKAGES := pkg-config libpcsclite-dev libusb-1.0-0-dev libcups2-dev libpango1.0-dev \
 	libcairo2-dev libqrencode-dev libsqlite3-dev fonts-noto-cjk
 TEST_PACKAGES := pcscd vsmartcard-vpcd umockdev python3 systemd
+# The card benchmark's peers: a C program on libpcsclite and pyscard.
+BENCH_PACKAGES := gcc python3-pyscard
 
 .PHONY: all build build-tests demo test bench install deps-build deps-test verify-units clean
 
@@ -60,6 +62,7 @@ demo: build
 		--sandbox-residents Sources/SandboxBackend/Data/residents.toml --sandbox-policies Sources/ContributionPolicy/Policies
 
 bench: deps-test
+	@Tests/tools/ensure-packages $(BENCH_PACKAGES)
 	$(SWIFT) build -c release
 	python3 Tests/tools/bench.py $(shell $(SWIFT) build -c release --show-bin-path)
 
@@ -70,6 +73,7 @@ install:
 	install -Dm755 $(BIN)/kioskd $(DESTDIR)$(PREFIX)/sbin/kioskd
 	install -Dm755 $(BIN)/kioskctl $(DESTDIR)$(PREFIX)/bin/kioskctl
 	install -Dm755 $(BIN)/kiosk-backend $(DESTDIR)$(PREFIX)/bin/kiosk-backend
+	install -Dm755 $(BIN)/kiosk-sim $(DESTDIR)$(PREFIX)/bin/kiosk-sim
 	install -d $(DESTDIR)$(PREFIX)/share/kioskd/sandbox/policies
 	install -m644 Sources/ContributionPolicy/Policies/*.toml $(DESTDIR)$(PREFIX)/share/kioskd/sandbox/policies/
 	install -Dm644 Sources/SandboxBackend/Data/residents.toml $(DESTDIR)$(PREFIX)/share/kioskd/sandbox/residents.toml

@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "kioskd", targets: ["kioskd"]),
         .executable(name: "kioskctl", targets: ["kioskctl"]),
         .executable(name: "kiosk-backend", targets: ["kiosk-backend"]),
+        .executable(name: "kiosk-sim", targets: ["kiosk-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -40,7 +41,11 @@ let package = Package(
         ),
         .target(
             name: "KioskDevices",
-            dependencies: ["KioskCore", "CPCSCLite", "CLibUSB", "CCUPS"]
+            dependencies: [
+                "KioskCore", "CPCSCLite", "CLibUSB", "CCUPS",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .target(
             name: "KioskServer",
@@ -103,7 +108,18 @@ let package = Package(
             ]
         ),
         // Devices for `kioskd --demo`, driven by hand (and by the UI's demo controls).
-        .target(name: "KioskSimulators", dependencies: ["KioskCore"]),
+        // Virtual cards that speak vsmartcard's vpcd protocol to a real pcscd (kiosk-sim and the tests).
+        .target(
+            name: "KioskSimulators",
+            dependencies: ["KioskCore", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .executableTarget(
+            name: "kiosk-sim",
+            dependencies: [
+                "KioskCore", "KioskSimulators",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "kiosk-backend",
             dependencies: [
@@ -162,7 +178,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskCore", "KioskBackendAPI", "KioskSession", "KioskTesting",
+                "KioskCore", "KioskBackendAPI", "KioskSession", "KioskTesting", "KioskDevices", "KioskSimulators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -192,7 +208,12 @@ let package = Package(
             name: "KioskDevicesTests",
             dependencies: ["KioskDevices", "KioskTesting", "CPCSCLite", "CLibUSB", "CCUPS", "CPangoCairo", "CQREncode"]
         ),
-        .testTarget(name: "KioskdTests", dependencies: ["KioskCore", "KioskTesting"]),
+        .testTarget(name: "KioskdTests", dependencies: ["KioskCore", "KioskTesting", "KioskSimulators"]),
+        // Card reading through the real pcscd + vpcd, with virtual cards (Tests/KioskTesting/PCSCStack.swift).
+        .testTarget(
+            name: "CardReaderTests",
+            dependencies: ["KioskCore", "KioskDevices", "KioskSimulators", "KioskTesting"]
+        ),
         .testTarget(
             name: "SessionTests",
             dependencies: [

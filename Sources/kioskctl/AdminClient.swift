@@ -9,22 +9,10 @@ import NIOFoundationCompat
 struct AdminClient {
     let socketPath: String
 
-    func get<Response: Decodable>(_ path: String) async throws -> Response {
-        guard let url = URL(httpURLWithSocketPath: socketPath, uri: path) else {
-            throw ValidationError("--socket \(socketPath) is not a usable socket path")
-        }
-        var request = HTTPClientRequest(url: url.absoluteString)
-        request.method = .GET
-        let response: HTTPClientResponse
-        do {
-            response = try await HTTPClient.shared.execute(request, timeout: .seconds(15))
-        } catch {
-            throw AdminClientError("cannot reach kioskd at \(socketPath): \(error) — is kioskd running, and may you use its socket? (pick another kiosk with --socket)")
-        }
+    func get<Response: Decodable>(_ path: String, timeout: TimeAmount = .seconds(15)) async throws -> Response {
+        let response = try await send(path, timeout: timeout)
         let body = try await response.body.collect(upTo: 4 << 20)
-        guard response.status == .ok else {
-            throw AdminClientError("kioskd answered \(response.status.code) for \(path): \(String(buffer: body))")
-        }
+        guard response.status == .ok else { throw Self.failure(path, response.status.code, body) }
         do {
             // kioskd's admin API (Hummingbird) writes dates as ISO 8601.
             let decoder = JSONDecoder()
@@ -33,6 +21,30 @@ struct AdminClient {
         } catch {
             throw AdminClientError("kioskd's answer to \(path) is not what this kioskctl understands: \(error)")
         }
+    }
+}
+
+extension AdminClient {
+    /// The response head; the body is the caller's to read (streams such as `cards watch`).
+    func send(_ path: String, timeout: TimeAmount) async throws -> HTTPClientResponse {
+        guard let url = URL(httpURLWithSocketPath: socketPath, uri: path) else {
+            throw ValidationError("--socket \(socketPath) is not a usable socket path")
+        }
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = .GET
+        do {
+            return try await HTTPClient.shared.execute(request, timeout: timeout)
+        } catch {
+            throw AdminClientError("cannot reach kioskd at \(socketPath): \(error) — is kioskd running, and may you use its socket? (pick another kiosk with --socket)")
+        }
+    }
+
+    /// kioskd's problem body ({code, message}) as the technician should read it.
+    static func failure(_ path: String, _ status: UInt, _ body: ByteBuffer) -> AdminClientError {
+        if let problem = try? JSONDecoder().decode(AdminProblem.self, from: Data(buffer: body)) {
+            return AdminClientError("\(problem.message) [\(problem.code)]")
+        }
+        return AdminClientError("kioskd answered \(status) for \(path): \(String(buffer: body))")
     }
 }
 

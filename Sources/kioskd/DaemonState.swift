@@ -15,6 +15,8 @@ actor DaemonState: StatusReporting {
     private let startedAt = Date()
     private var journal: (any PaymentJournal)?
     private var session: SessionController?
+    /// The running PC/SC reader knows its slots' faults; without it the status probes ask pcscd.
+    private var cardReader: PCSCCardReader?
 
     init(configuration: KioskConfiguration, configPath: String, mode: KioskStatus.Mode, database: DeviceDatabase, backendURLOverride: String? = nil) {
         self.configPath = configPath
@@ -30,6 +32,10 @@ actor DaemonState: StatusReporting {
 
     func attach(session: SessionController) {
         self.session = session
+    }
+
+    func attach(cardReader: PCSCCardReader) {
+        self.cardReader = cardReader
     }
 
     func replaceConfiguration(_ configuration: KioskConfiguration) {
@@ -48,8 +54,13 @@ actor DaemonState: StatusReporting {
         let devices = configuration.devices
         let database = database
         // Probes block in C libraries (pcscd, libusb, IPP): run them off the actor, concurrently.
-        async let ssc = Task.detached { ReaderStatusProbe(database: database).status(role: .sscReader, selector: devices.sscReader) }.value
-        async let idcard = Task.detached { ReaderStatusProbe(database: database).status(role: .idcardReader, selector: devices.idcardReader) }.value
+        let cardReader = cardReader
+        async let ssc = Task.detached {
+            cardReader?.status(of: .socialSecurityCard) ?? ReaderStatusProbe(database: database).status(role: .sscReader, selector: devices.sscReader)
+        }.value
+        async let idcard = Task.detached {
+            cardReader?.status(of: .idCard) ?? ReaderStatusProbe(database: database).status(role: .idcardReader, selector: devices.idcardReader)
+        }.value
         async let scanner = Task.detached { ScannerStatusProbe(database: database).status(selector: devices.scanner) }.value
         async let printer = Task.detached { PrinterStatusProbe().status(selector: devices.printer) }.value
         async let backend = BackendReachabilityProbe(settings: configuration.backend).check()

@@ -86,9 +86,11 @@ struct KioskDaemon: AsyncParsableCommand {
             throw ExitCode(ConfigCheck.exJournal)
         }
         await state.attach(journal: payments.journal)
+        let cards = CardServices.make(demo: demo, configuration: configuration, database: database, logger: logger)
+        if let pcsc = cards.pcsc { await state.attach(cardReader: pcsc) }
         var session: SessionServices?
         if demo, let backend = payments.backend, let reconciliation = payments.reconciliation {
-            session = await SessionServices.demo(configuration: await state.configuration, backend: backend, journal: payments.journal,
+            session = await SessionServices.demo(configuration: await state.configuration, cardReader: cards.reader, backend: backend, journal: payments.journal,
                                                  reconciliation: reconciliation, logger: logger)
         }
         if let session { await state.attach(session: session.controller) }
@@ -96,7 +98,7 @@ struct KioskDaemon: AsyncParsableCommand {
         let notifier = SystemdNotifier(environment: environment)
         let admin: any Service
         do {
-            admin = try AdminServer.make(settings: configuration.admin, status: state, logger: logger) {
+            admin = try AdminServer.make(settings: configuration.admin, status: state, cards: cards.diagnostics, logger: logger) {
                 notifier.notify("READY=1\nSTATUS=serving")
                 logger.notice("kioskd ready", metadata: [
                     LogKey.version: "\(KioskVersion.current)", LogKey.mode: "\(demo ? "demo" : "production")",
@@ -110,20 +112,23 @@ struct KioskDaemon: AsyncParsableCommand {
         // SIGHUP's default action ends the process. ConfigReloadService traps it only once the group
         // runs it, which can be after READY=1 (when more services start): until then a reload request is ignored, not fatal.
         signal(SIGHUP, SIG_IGN)
+        // Stopped in reverse order: the card reader ends its watch streams before the admin server stops.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: admin),
+            .init(service: ConfigReloadService(state: state, logger: logger)),
+        ]
+        if let pcsc = cards.pcsc { services.append(.init(service: pcsc)) }
+        if let reconciliation = payments.reconciliation { services.append(.init(service: reconciliation)) }
+        if let session { services += [.init(service: session.controller), .init(service: session.gate)] }
+        services.append(.init(service: SystemdWatchdogService(
+            notifier: notifier,
+            interval: SystemdNotifier.watchdogInterval(environment: environment),
+            isHealthy: { [socket = configuration.admin.socketPath] in
+                await Task.detached { AdminSocketHealthCheck(socketPath: socket).isHealthy() }.value
+            }
+        )))
         let group = ServiceGroup(configuration: .init(
-            services: [
-                .init(service: admin),
-                .init(service: ConfigReloadService(state: state, logger: logger)),
-            ] + (payments.reconciliation.map { [.init(service: $0)] } ?? [])
-              + (session.map { [.init(service: $0.controller), .init(service: $0.gate)] } ?? []) + [
-                .init(service: SystemdWatchdogService(
-                    notifier: notifier,
-                    interval: SystemdNotifier.watchdogInterval(environment: environment),
-                    isHealthy: { [socket = configuration.admin.socketPath] in
-                        await Task.detached { AdminSocketHealthCheck(socketPath: socket).isHealthy() }.value
-                    }
-                )),
-            ],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))

@@ -20,6 +20,7 @@ public actor PCSCStack {
     public static let sscReader = Reader(friendlyName: "Virtual PCD SSC", port: 29963, pcscName: "Virtual PCD SSC 00 00")
     public static let idcardReader = Reader(friendlyName: "Virtual PCD ID", port: 29979, pcscName: "Virtual PCD ID 00 00")
     static let socketPath = "/run/pcscd/pcscd.comm"
+    static let vpcdDriver = "/usr/lib/pcsc/drivers/serial/libifdvpcd.so"
 
     private var daemon: SpawnedProcess?
     private var directory: TemporaryDirectory?
@@ -37,24 +38,42 @@ public actor PCSCStack {
         let directory = try self.directory ?? TemporaryDirectory(prefix: "pcscd")
         self.directory = directory
         // All readers in one file: pcscd 1.9.9 keeps only the last file of a reader.conf.d folder.
-        let stanzas = [Self.sscReader, Self.idcardReader].map { reader in
+        // Each reader loads its own copy of the vpcd driver: the driver keeps its connections in a
+        // static array indexed by slot number, so two readers on one copy share a card.
+        var stanzas: [String] = []
+        for (index, reader) in [Self.sscReader, Self.idcardReader].enumerated() {
+            // Outside the config folder: pcscd parses every file there as reader configuration.
+            let driver = directory.file("libifdvpcd-\(index).so")
+            try? FileManager.default.removeItem(atPath: driver)
+            do {
+                // The installed name is a symlink; copy the library itself.
+                let library = URL(fileURLWithPath: Self.vpcdDriver).resolvingSymlinksInPath().path
+                try FileManager.default.copyItem(atPath: library, toPath: driver)
+            } catch {
+                throw TestFixtureError("cannot copy \(Self.vpcdDriver) (apt-get install vsmartcard-vpcd): \(error)")
+            }
             let hexPort = String(reader.port, radix: 16)
-            return """
+            stanzas.append("""
                 FRIENDLYNAME "\(reader.friendlyName)"
                 DEVICENAME /dev/null:0x\(hexPort)
-                LIBPATH /usr/lib/pcsc/drivers/serial/libifdvpcd.so
+                LIBPATH \(driver)
                 CHANNELID 0x\(hexPort)
 
-                """
+                """)
         }
-        try directory.write("readers.conf", stanzas.joined(separator: "\n"))
+        let configFolder = directory.file("conf")
+        try? FileManager.default.createDirectory(atPath: configFolder, withIntermediateDirectories: true)
+        try stanzas.joined(separator: "\n").write(toFile: configFolder + "/readers.conf", atomically: true, encoding: .utf8)
         try? FileManager.default.removeItem(atPath: Self.socketPath)
         let process: SpawnedProcess
         do {
-            // setpriv: pcscd dies with the test process even when that one is killed.
-            process = try SpawnedProcess("/usr/bin/setpriv", [
-                "--pdeathsig", "TERM", "--", "/usr/sbin/pcscd", "--foreground", "--config", directory.path,
-            ], environment: ProcessInfo.processInfo.environment, outputPath: nil, errorPath: nil)
+            // setpriv: pcscd dies with the test process even when that one is killed (see PersistentSpawnThread).
+            let log = directory.file("pcscd.log")
+            process = try PersistentSpawnThread.shared.run {
+                try SpawnedProcess("/usr/bin/setpriv", [
+                    "--pdeathsig", "TERM", "--", "/usr/sbin/pcscd", "--foreground", "--config", configFolder,
+                ], environment: ProcessInfo.processInfo.environment, outputPath: log, errorPath: log)
+            }
         } catch {
             throw TestFixtureError("cannot start /usr/sbin/pcscd (apt-get install pcscd vsmartcard-vpcd): \(error)")
         }
@@ -63,13 +82,18 @@ public actor PCSCStack {
         // Generous: the whole suite runs in parallel on two cores, and pcscd starts while it is busiest.
         let deadline = ContinuousClock.now + .seconds(30)
         while !(FileManager.default.fileExists(atPath: Self.socketPath) && TCPListeners.isListening(Self.sscReader.port) && TCPListeners.isListening(Self.idcardReader.port)) {
-            if let status = process.terminationStatus { throw TestFixtureError("pcscd exited with status \(status) at start") }
+            if let status = process.terminationStatus { throw TestFixtureError("pcscd exited with status \(status) at start: \(Self.logTail(directory))") }
             guard ContinuousClock.now < deadline else {
                 throw TestFixtureError("pcscd did not open its socket and vpcd ports within 30 s (socket: \(FileManager.default.fileExists(atPath: Self.socketPath)), "
                     + "port \(Self.sscReader.port): \(TCPListeners.isListening(Self.sscReader.port)), port \(Self.idcardReader.port): \(TCPListeners.isListening(Self.idcardReader.port)))")
             }
             try await Task.sleep(for: .milliseconds(50))
         }
+    }
+
+    static func logTail(_ directory: TemporaryDirectory) -> String {
+        let log = (try? String(contentsOfFile: directory.file("pcscd.log"), encoding: .utf8)) ?? ""
+        return String(log.suffix(600))
     }
 
     /// Stops pcscd (to test how the kiosk copes); `start()` brings it back.
@@ -137,5 +161,45 @@ enum StackCleanup {
         lock.lock()
         pids.remove(pid)
         lock.unlock()
+    }
+}
+
+extension PCSCStack {
+    /// Runs `body` with pcscd started and no other test using the stack: tests insert cards into its
+    /// readers, kill and restart it, so suites of every test target take turns.
+    public static func exclusively<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        await PCSCStackTurns.shared.acquire()
+        do {
+            try await shared.start()
+            let value = try await body()
+            await PCSCStackTurns.shared.release()
+            return value
+        } catch {
+            await PCSCStackTurns.shared.release()
+            throw error
+        }
+    }
+}
+
+/// A first-come, first-served lock held across awaits.
+actor PCSCStackTurns {
+    static let shared = PCSCStackTurns()
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            busy = false
+        } else {
+            waiting.removeFirst().resume()
+        }
     }
 }

@@ -85,7 +85,8 @@ extension KioskConfiguration.Devices {
             idcardReader: ReaderSelector(document.string("devices", "idcard_reader", default: "auto", check: ConfigChecks.nonEmpty)),
             scanner: ScannerSelector.parse(scannerText) ?? .auto,
             printer: PrinterSelector.parse(printerText) ?? .auto,
-            database: document.string("devices", "database", default: "/usr/share/kioskd/devices", check: ConfigChecks.nonEmpty)
+            database: document.string("devices", "database", default: "/usr/share/kioskd/devices", check: ConfigChecks.nonEmpty),
+            cardCommandTimeoutMilliseconds: document.int("devices", "card_command_timeout_ms", default: 3000, range: 200...30000)
         )
     }
 }

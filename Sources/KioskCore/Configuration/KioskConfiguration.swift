@@ -36,6 +36,8 @@ public struct KioskConfiguration: Sendable, Equatable {
         public var printer: PrinterSelector
         /// Directory of the hardware database (the repository's `Devices/`).
         public var database: String
+        /// How long one card command (APDU) may take before the card counts as not responding.
+        public var cardCommandTimeoutMilliseconds: Int
     }
 
     public struct Session: Sendable, Equatable {

@@ -59,6 +59,10 @@ public struct ReaderModel: Sendable, Equatable {
     public var roles: [DeviceRole]
     /// PC/SC reader-name patterns (`*`, `?`) that identify this model.
     public var namePatterns: [String]
+    /// How it reads social security cards (`[ssc]`); nil unless its roles include ssc.
+    public var ssc: SSCReadProfile?
+    /// How it tunnels GA 467 to the ID-card SAM (`[idcard]`); nil unless its roles include idcard.
+    public var idcard: IDCardTunnelProfile?
 
     init(id: String, profile: DeviceProfileReader) throws(KioskError) {
         self.id = id
@@ -71,6 +75,8 @@ public struct ReaderModel: Sendable, Equatable {
             }
         }
         self.namePatterns = try profile.strings("name_patterns")
+        self.ssc = try SSCReadProfile.load(from: profile, servesSSC: roles.contains(.sscReader))
+        self.idcard = try IDCardTunnelProfile.load(from: profile, servesIDCard: roles.contains(.idcardReader))
     }
 }
 

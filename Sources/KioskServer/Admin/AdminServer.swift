@@ -10,6 +10,7 @@ public enum AdminServer {
     public static func make(
         settings: KioskConfiguration.Admin,
         status: some StatusReporting,
+        cards: (any CardDiagnostics)? = nil,
         logger: Logger,
         onReady: @escaping @Sendable () async -> Void
     ) throws(KioskError) -> some Service {
@@ -17,7 +18,7 @@ public enum AdminServer {
         try createParentDirectory(of: settings.socketPath)
         let path = settings.socketPath
         return Application(
-            router: AdminRouter.make(status: status),
+            router: AdminRouter.make(status: status, cards: cards),
             configuration: .init(address: .unixDomainSocket(path: path), serverName: "kioskd-admin"),
             onServerRunning: { _ in
                 if chmod(path, 0o660) != 0 { logger.error("chmod 0660 on admin socket failed", metadata: [LogKey.errno: "\(errno)"]) }

@@ -28,17 +28,5 @@ public struct Resident: Sendable, Hashable {
     }
 
     /// "张*三": the first and last characters stay, the middle is starred; two characters keep the first.
-    public var maskedName: String { NameMasking.mask(name) }
-}
-
-public enum NameMasking {
-    public static func mask(_ name: String) -> String {
-        let characters = Array(name)
-        switch characters.count {
-        case 0: return ""
-        case 1: return "*"
-        case 2: return "\(characters[0])*"
-        default: return "\(characters[0])" + String(repeating: "*", count: characters.count - 2) + "\(characters[characters.count - 1])"
-        }
-    }
+    public var maskedName: String { PersonalDataMasking.name(name) }
 }

@@ -1,0 +1,61 @@
+import Dispatch
+import Synchronization
+
+/// Runs blocking libpcsclite calls on a serial queue of their own, never on Swift's cooperative
+/// threads, and stops waiting after a deadline: a card that goes silent blocks `SCardTransmit`
+/// for as long as it stays in the reader, and the daemon must not hang with it.
+///
+/// After a timeout the queue is still blocked: its owner abandons it (with its context) and makes a new one.
+final class PCSCCallQueue: Sendable {
+    private let queue: DispatchQueue
+
+    init(label: String) {
+        queue = DispatchQueue(label: label)
+    }
+
+    /// The call's result, or nil when it did not return within `timeout`; `late` then gets the
+    /// result whenever the call does return (to release what it holds).
+    func run<Value: Sendable>(
+        timeout: Duration?, _ call: @escaping @Sendable () -> Value, late: @escaping @Sendable (Value) -> Void = { _ in }
+    ) async -> Value? {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Value?, Never>) in
+            let waiter = SingleResume(continuation)
+            queue.async {
+                let value = call()
+                if !waiter.resume(value) { late(value) }
+            }
+            if let timeout {
+                DispatchQueue.global().asyncAfter(deadline: .now() + timeout.dispatchInterval) { _ = waiter.resume(nil) }
+            }
+        }
+    }
+}
+
+/// Resumes a continuation once: whichever of the call and the deadline comes first.
+private final class SingleResume<Value: Sendable>: Sendable {
+    private let continuation: Mutex<CheckedContinuation<Value?, Never>?>
+
+    init(_ continuation: CheckedContinuation<Value?, Never>) {
+        self.continuation = Mutex(continuation)
+    }
+
+    func resume(_ value: Value?) -> Bool {
+        guard let continuation = continuation.withLock({ slot in defer { slot = nil }; return slot }) else { return false }
+        continuation.resume(returning: value)
+        return true
+    }
+}
+
+extension Duration {
+    var dispatchInterval: DispatchTimeInterval {
+        let (seconds, attoseconds) = components
+        return .microseconds(Int(seconds) * 1_000_000 + Int(attoseconds / 1_000_000_000_000))
+    }
+}
+
+extension PCSCCallQueue {
+    /// Queues work behind whatever the queue is blocked in, without waiting for it.
+    func enqueue(_ work: @escaping @Sendable () -> Void) {
+        Task.detached { _ = await self.run(timeout: nil, work) }
+    }
+}

@@ -1,0 +1,284 @@
+import KioskCore
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// The kiosk's card slots on real PC/SC readers: an SSC in a contact reader and the resident ID
+/// card behind an ID reader's SAM (GA 467 frames tunnelled in APDUs). As a Service it watches
+/// the readers; `read` connects exclusively, reads, and leaves the card for the next read.
+public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
+    public let events: AsyncStream<CardEvent>
+    private let eventSink: AsyncStream<CardEvent>.Continuation
+    private let watchers = EventFanOut<CardWatchEvent>()
+    private let assignment: PCSCReaderAssignment
+    private let commandTimeout: Duration
+    private let today: @Sendable () -> CalendarDate
+    private let logger: Logger
+    private let channel = Mutex<PCSCChannel?>(nil)
+    /// Slots whose card stopped answering; cleared when the card leaves the reader.
+    private let faults = Mutex<[CardKind: String]>([:])
+    private let monitor: PCSCReaderMonitor
+    private let eventRelay: EventRelay
+
+    /// How long a busy reader (another read holds it exclusively) is waited for.
+    static let sharingRetries = 30
+    static let sharingRetryDelay = Duration.milliseconds(100)
+
+    public convenience init(devices: KioskConfiguration.Devices, database: DeviceDatabase, logger: Logger) {
+        self.init(sscReader: devices.sscReader, idcardReader: devices.idcardReader, database: database,
+                  commandTimeout: .milliseconds(devices.cardCommandTimeoutMilliseconds), today: { CalendarDate.today() }, logger: logger)
+    }
+
+    public init(
+        sscReader: ReaderSelector, idcardReader: ReaderSelector, database: DeviceDatabase, commandTimeout: Duration,
+        today: @escaping @Sendable () -> CalendarDate, logger: Logger
+    ) {
+        (events, eventSink) = AsyncStream.makeStream(of: CardEvent.self, bufferingPolicy: .bufferingNewest(16))
+        assignment = PCSCReaderAssignment(sscReader: sscReader, idcardReader: idcardReader, database: database)
+        self.commandTimeout = commandTimeout
+        self.today = today
+        self.logger = logger
+        let relay = EventRelay()
+        eventRelay = relay
+        monitor = PCSCReaderMonitor { event in relay.deliver(event) }
+        relay.attach(self)
+    }
+
+    public func run() async throws {
+        monitor.start()
+        try? await gracefulShutdown()
+        let monitor = self.monitor
+        await PCSCCallQueue(label: "pcsc-stop").run(timeout: nil) { monitor.stop() }
+        eventSink.finish()
+        watchers.finish()
+    }
+
+    // MARK: Reading
+
+    public func read(_ kind: CardKind) async throws(KioskError) -> CardHolder {
+        let holder = try await readCard(kind: kind, readerName: nil).holder
+        if let refusal = holder.refusal(today: today()) { throw refusal }
+        return holder
+    }
+
+    /// Reads without judging the card: technicians see expired cards and bad numbers too.
+    func readCard(kind requestedKind: CardKind?, readerName requestedReader: String?) async throws(KioskError)
+        -> (holder: CardHolder, reader: String, commands: Int) {
+        let (reader, kind) = try await locate(kind: requestedKind, reader: requestedReader)
+        let model = assignment.model(ofReader: reader)
+        var retriedService = false
+        var sharingRetries = 0
+        while true {
+            let channel = try await currentChannel()
+            let context = channel.context
+            guard let connected = await channel.queue.run(timeout: commandTimeout, { context.connect(reader: reader) }) else {
+                abandon(channel, connection: nil)
+                throw noteFault(kind, reader: reader, KioskError(.cardNotResponding, "pcscd did not connect to \(reader) within \(commandTimeout)"))
+            }
+            let connection: PCSCCardConnection
+            switch connected {
+            case .success(let value):
+                connection = value
+            case .failure(let failure) where failure.status.meansServiceGone && !retriedService:
+                // pcscd restarted since this channel was opened.
+                retriedService = true
+                invalidate(channel)
+                continue
+            case .failure(let failure) where failure.status == .sharingViolation && sharingRetries < Self.sharingRetries:
+                sharingRetries += 1
+                try? await Task.sleep(for: Self.sharingRetryDelay)
+                continue
+            case .failure(let failure) where failure.status == .noSmartcard || failure.status == .removedCard:
+                throw KioskError(.cardRemoved, "there is no card in \(reader)")
+            case .failure(let failure):
+                if failure.status.meansServiceGone { invalidate(channel) }
+                throw failure.kioskError
+            }
+            var exchange = APDUExchange(PCSCTransport(connection: connection, channel: channel, timeout: commandTimeout))
+            do throws(KioskError) {
+                let holder = switch kind {
+                case .socialSecurityCard: try await SSCCardReading.read(&exchange, profile: model?.ssc ?? .standard)
+                case .idCard: try await IDCardReading.read(&exchange, profile: model?.idcard ?? .standard)
+                }
+                _ = await channel.queue.run(timeout: commandTimeout) { connection.disconnect(reset: false) }
+                faults.withLock { $0[kind] = nil }
+                return (holder, reader, exchange.commandsSent)
+            } catch {
+                if error.code == .cardNotResponding {
+                    abandon(channel, connection: connection)
+                    throw noteFault(kind, reader: reader, error)
+                }
+                if error.code == .cardReaderMissing { invalidate(channel) }
+                _ = await channel.queue.run(timeout: commandTimeout) { connection.disconnect(reset: true) }
+                throw error
+            }
+        }
+    }
+
+    /// The reader to read and the kind of card it holds.
+    private func locate(kind: CardKind?, reader pattern: String?) async throws(KioskError) -> (String, CardKind) {
+        var names = monitor.readers.map(\.name)
+        if names.isEmpty {
+            let context = try await currentChannel().context
+            names = (try? context.readerNames()) ?? []
+        }
+        if let pattern {
+            guard let name = names.first(where: { $0 == pattern }) ?? names.first(where: { ReaderSelector.matches($0, pattern: pattern) }) else {
+                throw KioskError(.cardReaderMissing, "no reader matches \"\(pattern)\" (pcscd has \(Self.list(names)))")
+            }
+            return (name, kind ?? assignment.kind(ofReader: name) ?? Self.kind(servedBy: assignment.model(ofReader: name)))
+        }
+        let kind = kind ?? .socialSecurityCard
+        guard let name = assignment.reader(for: kind, among: names) else {
+            throw KioskError(.cardReaderMissing, "no reader for the \(kind.rawValue) slot (selector \"\(assignment.selector(for: kind))\"; pcscd has \(Self.list(names)))")
+        }
+        return (name, kind)
+    }
+
+    private static func kind(servedBy model: ReaderModel?) -> CardKind {
+        guard let model else { return .socialSecurityCard }
+        return model.roles.contains(.sscReader) ? .socialSecurityCard : .idCard
+    }
+
+    static func list(_ names: [String]) -> String {
+        names.isEmpty ? "no readers" : names.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
+
+    // MARK: The channel reads run on
+
+    private func currentChannel() async throws(KioskError) -> PCSCChannel {
+        if let channel = channel.withLock({ $0 }) { return channel }
+        let opened = try await PCSCChannel.open(timeout: commandTimeout)
+        return channel.withLock { current in
+            if let current { return current }
+            current = opened
+            return opened
+        }
+    }
+
+    private func invalidate(_ stale: PCSCChannel) {
+        channel.withLock { current in
+            if current === stale { current = nil }
+        }
+    }
+
+    /// Gives up on a channel blocked in libpcsclite: the card is reset and the context freed once the stuck call returns.
+    private func abandon(_ stale: PCSCChannel, connection: PCSCCardConnection?) {
+        invalidate(stale)
+        stale.context.cancel()
+        // The clean-up holds the channel: releasing its context while the stuck call holds the
+        // context's lock would block whichever thread dropped the last reference.
+        stale.queue.enqueue {
+            connection?.disconnect(reset: true)
+            withExtendedLifetime(stale) {}
+        }
+    }
+
+    private func noteFault(_ kind: CardKind, reader: String, _ error: KioskError) -> KioskError {
+        let detail = "the card in \(reader) stopped answering (\(error.message)): remove the card; if the next card does the same, "
+            + "reconnect the reader's cable or restart pcscd"
+        faults.withLock { $0[kind] = detail }
+        logger.error("card reader fault", metadata: [PCSCLogKey.reader: "\(reader)", PCSCLogKey.error: "\(error.code)"])
+        return KioskError(error.code, detail)
+    }
+
+    // MARK: Monitor events
+
+    fileprivate func handle(_ event: PCSCMonitorEvent) {
+        switch event {
+        case .readerAdded(let name):
+            logger.notice("card reader connected", metadata: [PCSCLogKey.reader: "\(name)"])
+            watchers.publish(CardWatchEvent(kind: .readerAdded, reader: name))
+        case .readerRemoved(let name):
+            logger.warning("card reader disconnected", metadata: [PCSCLogKey.reader: "\(name)"])
+            watchers.publish(CardWatchEvent(kind: .readerRemoved, reader: name))
+        case .cardInserted(let reader, let atr):
+            if let kind = assignment.kind(ofReader: reader) { eventSink.yield(.inserted(kind)) }
+            watchers.publish(CardWatchEvent(kind: .cardInserted, reader: reader, atr: atr.hexString))
+            if watchers.hasSubscribers { Task { await self.publishRead(of: reader) } }
+        case .cardRemoved(let reader):
+            if let kind = assignment.kind(ofReader: reader) {
+                faults.withLock { $0[kind] = nil }
+                eventSink.yield(.removed(kind))
+            }
+            watchers.publish(CardWatchEvent(kind: .cardRemoved, reader: reader))
+        case .serviceLost(let message):
+            logger.error("pcscd unreachable; waiting for it to come back", metadata: [PCSCLogKey.error: "\(message)"])
+            watchers.publish(CardWatchEvent(kind: .serviceLost, problem: CardReport.Problem(code: KioskError.Code.pcscUnavailable.rawValue, message: message)))
+        case .serviceRestored:
+            logger.notice("pcscd reachable again")
+            watchers.publish(CardWatchEvent(kind: .serviceRestored))
+        }
+    }
+
+    private func publishRead(of reader: String) async {
+        do throws(KioskError) {
+            watchers.publish(CardWatchEvent(kind: .cardRead, reader: reader, report: try await readReport(reader: reader)))
+        } catch {
+            watchers.publish(CardWatchEvent(kind: .cardRead, reader: reader, problem: CardReport.Problem(code: error.code.rawValue, message: error.message)))
+        }
+    }
+
+    // MARK: Diagnostics
+
+    public func readers() async -> [CardReaderInfo] {
+        monitor.readers.map { state in
+            CardReaderInfo(name: state.name, role: assignment.kind(ofReader: state.name)?.rawValue, cardPresent: state.knownCardPresent,
+                           atr: state.knownCardPresent ? state.atr.hexString : nil)
+        }
+    }
+
+    public func watch() -> AsyncStream<CardWatchEvent> {
+        var initial: [CardWatchEvent] = []
+        for state in monitor.readers {
+            initial.append(CardWatchEvent(kind: .readerAdded, reader: state.name))
+            if state.knownCardPresent { initial.append(CardWatchEvent(kind: .cardInserted, reader: state.name, atr: state.atr.hexString)) }
+        }
+        return watchers.subscribe(initial: initial)
+    }
+
+    public func readReport(reader: String?) async throws(KioskError) -> CardReport {
+        var kind: CardKind?
+        if reader == nil {
+            // The slot with a card in it, the SSC slot first.
+            let present = monitor.readers.filter(\.knownCardPresent).map(\.name)
+            kind = assignment.reader(for: .socialSecurityCard, among: present) != nil ? .socialSecurityCard
+                : assignment.reader(for: .idCard, among: present) != nil ? .idCard : nil
+        }
+        let read = try await readCard(kind: kind, readerName: reader)
+        return CardReport(holder: read.holder, reader: read.reader, today: today())
+    }
+
+    /// The slot's state for `kioskctl status`: the reader's presence and any card fault.
+    public func status(of kind: CardKind) -> DeviceStatus {
+        let role: DeviceRole = kind == .socialSecurityCard ? .sscReader : .idcardReader
+        let selector = assignment.selector(for: kind)
+        let names = monitor.readers.map(\.name)
+        guard let reader = assignment.reader(for: kind, among: names) else {
+            return DeviceStatus(role: role, selector: selector.description, state: .noDevice, requiredAction: .maintenance,
+                                detail: "no reader for this slot (pcscd has \(Self.list(names)))")
+        }
+        if let fault = faults.withLock({ $0[kind] }) {
+            return DeviceStatus(role: role, selector: selector.description, state: .hardwareError, requiredAction: .reset, detail: fault)
+        }
+        return DeviceStatus(role: role, selector: selector.description, state: .online, detail: reader)
+    }
+
+    /// Measured reads for `kiosk-bench`: the holder is dropped, the number of APDUs kept.
+    public func benchmarkRead(_ kind: CardKind) async throws(KioskError) -> Int {
+        try await readCard(kind: kind, readerName: nil).commands
+    }
+}
+
+/// Lets the monitor (created before `self` exists) deliver to the reader.
+private final class EventRelay: Sendable {
+    private struct WeakReader { weak var reader: PCSCCardReader? }
+    private let target = Mutex(WeakReader())
+    func attach(_ reader: PCSCCardReader) { target.withLock { $0.reader = reader } }
+    func deliver(_ event: PCSCMonitorEvent) { target.withLock { $0.reader }?.handle(event) }
+}
+
+enum PCSCLogKey {
+    static let reader = "reader"
+    static let error = "error"
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import KioskCore
+import NIOCore
+import NIOFoundationCompat
+
+struct CardsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cards",
+        abstract: "The card readers: watch insertions (like pcsc_scan), read a card (masked), list readers.",
+        subcommands: [CardsWatchCommand.self, CardsReadCommand.self, CardsReadersCommand.self]
+    )
+}
+
+struct CardsReadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "Read the card in a reader and print its holder data, masked (exit 1 when it cannot be read)."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+    @Option(name: .long, help: "Reader name or pattern (* and ?); default: the SSC slot if it holds a card, else the ID-card slot.")
+    var reader: String?
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        var path = "/v1/cards/read"
+        if let reader {
+            path += "?reader=" + (reader.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? reader)
+        }
+        let report: CardReport = try await AdminClient(socketPath: connection.socket).get(path, timeout: .seconds(60))
+        print(output.json ? try JSONOutput.encode(report) : CardText.render(report))
+    }
+}
+
+struct CardsReadersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "readers", abstract: "The readers pcscd has, their slot and card.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let readers: [CardReaderInfo] = try await AdminClient(socketPath: connection.socket).get("/v1/cards/readers")
+        if output.json {
+            print(try JSONOutput.encode(readers))
+            return
+        }
+        if readers.isEmpty { print("no readers (is pcscd running, and is the reader plugged in?)") }
+        for reader in readers {
+            let card = reader.cardPresent ? "card \(reader.atr.map { "ATR \($0)" } ?? "present")" : "no card"
+            print("\(reader.name)  [\(reader.role ?? "not used")]  \(card)")
+        }
+    }
+}
+
+struct CardsWatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Print reader and card events as they happen (Ctrl-C stops), each card read and masked."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+    @Option(name: .long, help: "Stop after this many events.")
+    var count: Int?
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let count, count < 1 { throw ValidationError("--count \(count): must be at least 1") }
+    }
+
+    func run() async throws {
+        let response = try await AdminClient(socketPath: connection.socket).send("/v1/cards/watch", timeout: .hours(24 * 365))
+        guard response.status == .ok else {
+            let body = try await response.body.collect(upTo: 1 << 20)
+            throw AdminClient.failure("/v1/cards/watch", response.status.code, body)
+        }
+        var pending = Data()
+        var printed = 0
+        for try await chunk in response.body {
+            pending.append(Data(buffer: chunk))
+            while let newline = pending.firstIndex(of: 0x0A) {
+                let line = pending[pending.startIndex..<newline]
+                pending.removeSubrange(pending.startIndex...newline)
+                let event = try JSONDecoder().decode(CardWatchEvent.self, from: line)
+                // Unbuffered: a technician (or a script) sees each event as it happens.
+                let text = output.json ? try JSONOutput.line(event) : CardText.render(event)
+                FileHandle.standardOutput.write(Data((text + "\n").utf8))
+                printed += 1
+                if let count, printed >= count { return }
+            }
+        }
+        throw AdminClientError("kioskd ended the event stream (it is stopping)")
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import KioskCore
+import KioskDevices
+import KioskSimulators
+import KioskTesting
+import Logging
+import Testing
+
+/// A PCSCCardReader on the test run's pcscd (Tests/KioskTesting/PCSCStack.swift), its SSC slot on
+/// the "Virtual PCD SSC" reader and its ID slot on "Virtual PCD ID".
+enum CardStack {
+    static let today = CalendarDate(year: 2026, month: 11, day: 23)!
+
+    static func withReader(
+        database: DeviceDatabase? = nil, commandTimeout: Duration = .seconds(2),
+        _ body: @escaping @Sendable (PCSCCardReader) async throws -> Void
+    ) async throws {
+        let database = try database ?? DeviceDatabase.load(directory: RepositoryPaths.devicesDatabase)
+        try await PCSCStack.exclusively {
+            let reader = PCSCCardReader(
+                sscReader: .namePattern("Virtual PCD SSC*"), idcardReader: .namePattern("Virtual PCD ID*"), database: database,
+                commandTimeout: commandTimeout, today: { today }, logger: Logger(label: "card-test")
+            )
+            let running = Task { try await reader.run() }
+            do {
+                try await waitUntil("both virtual readers are seen") { await bothReadersSeen(by: reader) }
+                try await body(reader)
+            } catch {
+                running.cancel()
+                _ = try? await running.value
+                throw error
+            }
+            running.cancel()
+            _ = try? await running.value
+        }
+    }
+
+    /// vpcd gives each reader two slots ("… 00 00" and "… 00 01"); the tests use the first of each.
+    static func bothReadersSeen(by reader: PCSCCardReader) async -> Bool {
+        let names = await reader.readers().map(\.name)
+        return names.contains(PCSCStack.sscReader.pcscName) && names.contains(PCSCStack.idcardReader.pcscName)
+    }
+
+    /// Inserts the card and waits until pcscd reports it (vpcd polls about every 400 ms).
+    static func insert(_ toml: String, into port: UInt16, reader: PCSCCardReader, fault: VirtualCardFault? = nil) async throws -> VirtualCardSession {
+        let name = port == PCSCStack.sscReader.port ? PCSCStack.sscReader.pcscName : PCSCStack.idcardReader.pcscName
+        // The previous test's card may still look present: pcscd notices a removal at its next poll.
+        try await waitUntil("pcscd sees \(name) empty before the card goes in") {
+            await reader.readers().first { $0.name == name }?.cardPresent == false
+        }
+        let card = try VirtualCard(VirtualCardFile(toml: toml, source: "test card"))
+        let session = try card.insert(port: port)
+        session.setFault(fault)
+        try await waitUntil("pcscd sees the card in \(name)") { await reader.readers().first { $0.name == name }?.cardPresent == true }
+        return session
+    }
+
+    static func remove(_ session: VirtualCardSession, from port: UInt16, reader: PCSCCardReader) async throws {
+        session.remove()
+        let name = port == PCSCStack.sscReader.port ? PCSCStack.sscReader.pcscName : PCSCStack.idcardReader.pcscName
+        try await waitUntil("pcscd sees \(name) empty") { await reader.readers().first { $0.name == name }?.cardPresent == false }
+    }
+
+    static func waitUntil(_ what: String, timeout: Duration = .seconds(10), _ condition: @Sendable () async -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while !(await condition()) {
+            guard ContinuousClock.now < deadline else { throw TestFixtureError("timed out waiting until \(what)") }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// The value of `operation`, or a failure naming `what` when it takes longer than `timeout` (a hang must fail the test, not the run).
+    static func within<T: Sendable>(_ timeout: Duration, _ what: String, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await operation() }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else { throw TestFixtureError("\(what): nothing within \(timeout)") }
+            return value
+        }
+    }
+
+    /// A devices database whose vpcd model reads SSCs with the given profile keys.
+    static func database(sscTable: String) throws -> DeviceDatabase {
+        let directory = try TemporaryDirectory(prefix: "devices")
+        for folder in ["readers", "scanners", "printers"] {
+            try FileManager.default.createDirectory(atPath: directory.file(folder), withIntermediateDirectories: true)
+        }
+        try directory.write("readers/vpcd.toml", """
+            name = "vpcd with a test profile"
+            roles = ["ssc", "idcard"]
+            name_patterns = ["Virtual PCD*"]
+
+            [ssc]
+            \(sscTable)
+            """)
+        defer { directory.remove() }
+        return try DeviceDatabase.load(directory: directory.path)
+    }
+}
+
+/// Card files for the tests, in the format of Devices/cards/.
+enum TestCards {
+    static func ssc(
+        name: String = "王秀英", idNumber: String = "320611195507200183", generation: Int = 2, expiry: String = "2030-11-02",
+        extra: String = "", nameExtension: Bool? = nil
+    ) -> String {
+        """
+        kind = "ssc"
+        [holder]
+        name = "\(name)"
+        id_number = "\(idNumber)"
+        gender = "female"
+        nation = "01"
+        birth_date = "\(idNumber.dropFirst(6).prefix(4))-\(idNumber.dropFirst(10).prefix(2))-\(idNumber.dropFirst(12).prefix(2))"
+        birth_place = "320611"
+        [ssc]
+        generation = \(generation)
+        region_code = "320600"
+        card_number = "A10200183"
+        issue_date = "2018-09-12"
+        expiry_date = "\(expiry)"
+        \(nameExtension.map { "has_name_extension = \($0)" } ?? "")
+        \(extra)
+        """
+    }
+
+    static func idCard(validTo: String = "long-term", permit: Bool = false) -> String {
+        """
+        kind = "idcard"
+        [holder]
+        name = "\(permit ? "陈美琪" : "陈德明")"
+        id_number = "\(permit ? "810000198503210040" : "500119197008150552")"
+        gender = "\(permit ? "female" : "male")"
+        \(permit ? "" : "nation = \"01\"")
+        birth_date = "\(permit ? "1985-03-21" : "1970-08-15")"
+        address = "重庆市南川区东城街道金山路18号"
+        issuing_authority = "重庆市公安局南川区分局"
+        valid_from = "2017-09-01"
+        valid_to = "\(validTo)"
+        \(permit ? "[permit]\npass_number = \"H60123456\"\nissue_count = 1" : "")
+        """
+    }
+}

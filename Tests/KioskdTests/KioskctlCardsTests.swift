@@ -1,0 +1,115 @@
+import Foundation
+import KioskCore
+import KioskSimulators
+import KioskTesting
+import Testing
+
+@Suite("kioskctl cards through kioskd, a real pcscd and virtual cards", .serialized)
+struct KioskctlCardsTests {
+    static let readers = ["KIOSK_DEVICES_SSC_READER": "Virtual PCD SSC*", "KIOSK_DEVICES_IDCARD_READER": "Virtual PCD ID*"]
+
+    @Test("cards read --json prints the holder masked, and the text form says the same")
+    func readPrintsMaskedHolder() async throws {
+        try await PCSCStack.exclusively {
+            let fixture = try DaemonFixture(extraEnvironment: Self.readers)
+            defer { fixture.stop() }
+            #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
+            let card = try VirtualCard(VirtualCardFile.load(path: RepositoryPaths.devicesDatabase + "/cards/ssc-gen2.toml"))
+                .insert(port: PCSCStack.sscReader.port)
+            defer { card.remove() }
+            try await Self.waitForCard(in: PCSCStack.sscReader.pcscName, fixture: fixture)
+
+            let result = try await fixture.kioskctl(["cards", "read", "--json", "--socket", fixture.socketPath])
+            #expect(result.status == 0, "kioskctl: \(result.error)")
+            let report = try JSONDecoder().decode(CardReport.self, from: Data(result.output.utf8))
+            #expect(report.kind == "ssc")
+            #expect(report.reader == PCSCStack.sscReader.pcscName)
+            #expect(report.specVersion == "2.00")
+            #expect(report.idNumberValid)
+            #expect(report.idNumber.count == 18 && report.idNumber.dropFirst(4).prefix(10).allSatisfy { $0 == "*" })
+            #expect(report.name.count >= 2 && report.name.dropFirst().first == "*")
+            #expect(report.cardNumber.map { $0.dropLast(3).allSatisfy { $0 == "*" } } == true)
+            #expect(report.problem == nil)
+            // The raw JSON carries no unmasked ID number: 18 characters of digits never appear.
+            #expect(result.output.range(of: #"\d{17}[\dX]"#, options: .regularExpression) == nil)
+
+            let text = try await fixture.kioskctl(["cards", "read", "--reader", "Virtual PCD SSC*", "--socket", fixture.socketPath])
+            #expect(text.status == 0)
+            #expect(text.output.contains(report.idNumber) && text.output.contains("check character valid"))
+        }
+    }
+
+    @Test("cards read without a card names the reader and fails")
+    func readWithoutCard() async throws {
+        try await PCSCStack.exclusively {
+            let fixture = try DaemonFixture(extraEnvironment: Self.readers)
+            defer { fixture.stop() }
+            #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found)
+            let result = try await fixture.kioskctl(["cards", "read", "--reader", "Virtual PCD ID*", "--socket", fixture.socketPath])
+            #expect(result.status != 0)
+            #expect(result.error.contains("no card in \(PCSCStack.idcardReader.pcscName)"), "stderr: \(result.error)")
+            #expect(result.error.contains("[card.removed]"))
+        }
+    }
+
+    @Test("cards watch shows the readers, then each insertion with its ATR and masked holder, then the removal")
+    func watchStreamsEvents() async throws {
+        try await PCSCStack.exclusively {
+            let fixture = try DaemonFixture(extraEnvironment: Self.readers)
+            defer { fixture.stop() }
+            #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found)
+            try await Self.waitForReaders(4, fixture: fixture)
+            let watch = try ChildProcess(RepositoryPaths.binary("kioskctl"), ["cards", "watch", "--json", "--count", "7", "--socket", fixture.socketPath],
+                                         workDirectory: fixture.work)
+            defer { watch.stop() }
+            // vpcd gives each of the two readers two slots: four readers are announced first.
+            try await Self.waitForLines(4, of: watch)
+            let file = try VirtualCardFile.load(path: RepositoryPaths.devicesDatabase + "/cards/idcard.toml")
+            let card = try VirtualCard(file).insert(port: PCSCStack.idcardReader.port)
+            try await Self.waitForLines(6, of: watch)
+            card.remove()
+            #expect(await watch.waitForExit(timeout: .seconds(10)) == 0, "kioskctl: \(watch.standardError)")
+            let events = try watch.standardOutput.split(separator: "\n").map { try JSONDecoder().decode(CardWatchEvent.self, from: Data($0.utf8)) }
+            #expect(events.map(\.kind) == [.readerAdded, .readerAdded, .readerAdded, .readerAdded, .cardInserted, .cardRead, .cardRemoved])
+            #expect(Set(events.prefix(4).compactMap(\.reader)).isSuperset(of: [PCSCStack.sscReader.pcscName, PCSCStack.idcardReader.pcscName]))
+            #expect(events[4].reader == PCSCStack.idcardReader.pcscName)
+            #expect(events[4].atr == file.atr.map { String(format: "%02X", $0) }.joined())
+            let report = try #require(events[5].report)
+            #expect(report.kind == "idcard" && report.expiryDate == "long-term" && report.idNumberValid)
+            #expect(watch.standardOutput.range(of: #"\d{17}[\dX]"#, options: .regularExpression) == nil, "an unmasked ID number was printed")
+        }
+    }
+
+    /// pcscd registers its readers one by one as it starts.
+    static func waitForReaders(_ count: Int, fixture: DaemonFixture) async throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while true {
+            let result = try await fixture.kioskctl(["cards", "readers", "--json", "--socket", fixture.socketPath])
+            if let readers = try? JSONDecoder().decode([CardReaderInfo].self, from: Data(result.output.utf8)), readers.count >= count { return }
+            guard ContinuousClock.now < deadline else { throw TestFixtureError("kioskd never saw \(count) readers: \(result.output)") }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
+    /// pcscd notices a card at its next poll of vpcd (about 400 ms).
+    static func waitForCard(in reader: String, fixture: DaemonFixture) async throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while true {
+            let result = try await fixture.kioskctl(["cards", "readers", "--json", "--socket", fixture.socketPath])
+            let readers = try JSONDecoder().decode([CardReaderInfo].self, from: Data(result.output.utf8))
+            if readers.contains(where: { $0.name == reader && $0.cardPresent }) { return }
+            guard ContinuousClock.now < deadline else { throw TestFixtureError("kioskd never saw the card in \(reader): \(result.output)") }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
+    static func waitForLines(_ count: Int, of process: ChildProcess) async throws {
+        let deadline = ContinuousClock.now + .seconds(15)
+        while process.standardOutput.split(separator: "\n").count < count {
+            guard ContinuousClock.now < deadline, process.isRunning else {
+                throw TestFixtureError("kioskctl cards watch printed \(process.standardOutput.split(separator: "\n").count) of \(count) lines: \(process.standardOutput) \(process.standardError)")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+}
