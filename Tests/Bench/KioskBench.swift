@@ -10,9 +10,19 @@ struct KioskBench: AsyncParsableCommand {
     @Option(help: "Seconds each throughput measurement runs.")
     var seconds: Int = 5
 
+    @Option(name: .customLong("pcsc-floor"), help: "The compiled Tests/tools/pcsc-floor.c (the card benchmark's C floor).")
+    var pcscFloor: String
+
+    @Option(help: "Tests/tools/pcsc_pyscard.py (the card benchmark's Python peer).")
+    var pyscard: String
+
+    @Option(name: .customLong("card-reads"), help: "SSC reads per program and round.")
+    var cardReads = 100
+
     func run() async throws {
         let rows = try await SessionBenchmark().run()
             + (try await BackendBenchmark(duration: .seconds(seconds)).run())
+            + (try await CardBenchmark(floorProgram: pcscFloor, pyscardScript: pyscard, reads: cardReads).run())
         for row in rows { print(row.line) }
     }
 }

@@ -28,6 +28,10 @@ public actor PCSCStack {
     /// Starts pcscd with both virtual readers unless this test process already did.
     public func start() async throws {
         if let daemon, daemon.isRunning { return }
+        // A pcscd that is exiting (the previous test process's) has an empty command line: let it go.
+        for _ in 0..<40 where Self.runningPCSCDaemon().map(Self.isExiting) == true {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         if let other = Self.runningPCSCDaemon() {
             guard Self.isLeftOverTestDaemon(pid: other) else {
                 throw TestFixtureError("another pcscd (pid \(other)) is running; stop it so the tests can start their own")
@@ -108,6 +112,10 @@ public actor PCSCStack {
     static func isLeftOverTestDaemon(pid: Int32) -> Bool {
         guard let commandLine = try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8) else { return false }
         return commandLine.contains("--config\0" + NSTemporaryDirectory()) && commandLine.contains("/pcscd.")
+    }
+
+    static func isExiting(pid: Int32) -> Bool {
+        ((try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? "").isEmpty
     }
 
     static func runningPCSCDaemon() -> Int32? {

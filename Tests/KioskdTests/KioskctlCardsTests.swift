@@ -14,6 +14,7 @@ struct KioskctlCardsTests {
             let fixture = try DaemonFixture(extraEnvironment: Self.readers)
             defer { fixture.stop() }
             #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
+            try await Self.waitForReaders(4, fixture: fixture)
             let card = try VirtualCard(VirtualCardFile.load(path: RepositoryPaths.devicesDatabase + "/cards/ssc-gen2.toml"))
                 .insert(port: PCSCStack.sscReader.port)
             defer { card.remove() }
@@ -45,6 +46,7 @@ struct KioskctlCardsTests {
             let fixture = try DaemonFixture(extraEnvironment: Self.readers)
             defer { fixture.stop() }
             #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found)
+            try await Self.waitForReaders(4, fixture: fixture)
             let result = try await fixture.kioskctl(["cards", "read", "--reader", "Virtual PCD ID*", "--socket", fixture.socketPath])
             #expect(result.status != 0)
             #expect(result.error.contains("no card in \(PCSCStack.idcardReader.pcscName)"), "stderr: \(result.error)")
@@ -80,12 +82,13 @@ struct KioskctlCardsTests {
         }
     }
 
-    /// pcscd registers its readers one by one as it starts.
+    /// pcscd registers its readers one by one as it starts, and notices a card pulled by an
+    /// earlier test only at its next poll: wait for all readers, and no card in any.
     static func waitForReaders(_ count: Int, fixture: DaemonFixture) async throws {
         let deadline = ContinuousClock.now + .seconds(10)
         while true {
             let result = try await fixture.kioskctl(["cards", "readers", "--json", "--socket", fixture.socketPath])
-            if let readers = try? JSONDecoder().decode([CardReaderInfo].self, from: Data(result.output.utf8)), readers.count >= count { return }
+            if let readers = try? JSONDecoder().decode([CardReaderInfo].self, from: Data(result.output.utf8)), readers.count >= count, !readers.contains(where: \.cardPresent) { return }
             guard ContinuousClock.now < deadline else { throw TestFixtureError("kioskd never saw \(count) readers: \(result.output)") }
             try await Task.sleep(for: .milliseconds(100))
         }

@@ -8,9 +8,27 @@ import Synchronization
 /// After a timeout the queue is still blocked: its owner abandons it (with its context) and makes a new one.
 final class PCSCCallQueue: Sendable {
     private let queue: DispatchQueue
+    private let executor: PCSCQueueExecutor
 
     init(label: String) {
         queue = DispatchQueue(label: label)
+        executor = PCSCQueueExecutor(queue: queue)
+    }
+
+    /// Runs `body` on the queue (its awaits included), or returns nil as soon as one of its calls
+    /// guarded by `watchdog` overruns; the body then finishes on its own whenever that call returns.
+    func runTask<Value: Sendable>(watchdog: PCSCCommandWatchdog, _ body: @escaping @Sendable () async -> Value) async -> Value? {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Value?, Never>) in
+            let waiter = SingleResume(continuation)
+            let guardian = Task {
+                if await watchdog.waitForOverrun() { _ = waiter.resume(nil) }
+            }
+            Task(executorPreference: executor) {
+                let value = await body()
+                guardian.cancel()
+                _ = waiter.resume(value)
+            }
+        }
     }
 
     /// The call's result, or nil when it did not return within `timeout`; `late` then gets the
@@ -50,12 +68,5 @@ extension Duration {
     var dispatchInterval: DispatchTimeInterval {
         let (seconds, attoseconds) = components
         return .microseconds(Int(seconds) * 1_000_000 + Int(attoseconds / 1_000_000_000_000))
-    }
-}
-
-extension PCSCCallQueue {
-    /// Queues work behind whatever the queue is blocked in, without waiting for it.
-    func enqueue(_ work: @escaping @Sendable () -> Void) {
-        Task.detached { _ = await self.run(timeout: nil, work) }
     }
 }

@@ -70,48 +70,57 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
         var sharingRetries = 0
         while true {
             let channel = try await currentChannel()
-            let context = channel.context
-            guard let connected = await channel.queue.run(timeout: commandTimeout, { context.connect(reader: reader) }) else {
-                abandon(channel, connection: nil)
-                throw noteFault(kind, reader: reader, KioskError(.cardNotResponding, "pcscd did not connect to \(reader) within \(commandTimeout)"))
+            let watchdog = PCSCCommandWatchdog(timeout: commandTimeout)
+            let attempt = await channel.queue.runTask(watchdog: watchdog) { () async -> PCSCReadAttempt in
+                await Self.attemptRead(kind: kind, reader: reader, profile: model, channel: channel, watchdog: watchdog)
             }
-            let connection: PCSCCardConnection
-            switch connected {
-            case .success(let value):
-                connection = value
-            case .failure(let failure) where failure.status.meansServiceGone && !retriedService:
+            switch attempt {
+            case nil:
+                abandon(channel)
+                throw noteFault(kind, reader: reader, KioskError(.cardNotResponding, "no answer from the card within \(commandTimeout)"))
+            case .read(let holder, let commands)?:
+                faults.withLock { $0[kind] = nil }
+                return (holder, reader, commands)
+            case .failed(let error)?:
+                if error.code == .cardReaderMissing { invalidate(channel) }
+                throw error
+            case .connectFailed(let failure)? where failure.status.meansServiceGone && !retriedService:
                 // pcscd restarted since this channel was opened.
                 retriedService = true
                 invalidate(channel)
-                continue
-            case .failure(let failure) where failure.status == .sharingViolation && sharingRetries < Self.sharingRetries:
+            case .connectFailed(let failure)? where failure.status == .sharingViolation && sharingRetries < Self.sharingRetries:
                 sharingRetries += 1
                 try? await Task.sleep(for: Self.sharingRetryDelay)
-                continue
-            case .failure(let failure) where failure.status == .noSmartcard || failure.status == .removedCard:
+            case .connectFailed(let failure)? where failure.status == .noSmartcard || failure.status == .removedCard:
                 throw KioskError(.cardRemoved, "there is no card in \(reader)")
-            case .failure(let failure):
+            case .connectFailed(let failure)?:
                 if failure.status.meansServiceGone { invalidate(channel) }
                 throw failure.kioskError
             }
-            var exchange = APDUExchange(PCSCTransport(connection: connection, channel: channel, timeout: commandTimeout))
-            do throws(KioskError) {
-                let holder = switch kind {
-                case .socialSecurityCard: try await SSCCardReading.read(&exchange, profile: model?.ssc ?? .standard)
-                case .idCard: try await IDCardReading.read(&exchange, profile: model?.idcard ?? .standard)
-                }
-                _ = await channel.queue.run(timeout: commandTimeout) { connection.disconnect(reset: false) }
-                faults.withLock { $0[kind] = nil }
-                return (holder, reader, exchange.commandsSent)
-            } catch {
-                if error.code == .cardNotResponding {
-                    abandon(channel, connection: connection)
-                    throw noteFault(kind, reader: reader, error)
-                }
-                if error.code == .cardReaderMissing { invalidate(channel) }
-                _ = await channel.queue.run(timeout: commandTimeout) { connection.disconnect(reset: true) }
-                throw error
+        }
+    }
+
+    /// Connect, read, disconnect: on the channel's thread, every blocking call under the watchdog.
+    private static func attemptRead(
+        kind: CardKind, reader: String, profile model: ReaderModel?, channel: PCSCChannel, watchdog: PCSCCommandWatchdog
+    ) async -> PCSCReadAttempt {
+        let connection: PCSCCardConnection
+        switch watchdog.guarding({ channel.context.connect(reader: reader) }) {
+        case .success(let value): connection = value
+        case .failure(let failure): return .connectFailed(failure)
+        }
+        var exchange = APDUExchange(PCSCTransport(connection: connection, watchdog: watchdog))
+        do throws(KioskError) {
+            let holder = switch kind {
+            case .socialSecurityCard: try await SSCCardReading.read(&exchange, profile: model?.ssc ?? .standard)
+            case .idCard: try await IDCardReading.read(&exchange, profile: model?.idcard ?? .standard)
             }
+            watchdog.guarding { connection.disconnect(reset: false) }
+            return .read(holder, commands: exchange.commandsSent)
+        } catch {
+            // Also after an overrun, once the stuck call has returned: the next read starts from a reset card.
+            connection.disconnect(reset: true)
+            return .failed(error)
         }
     }
 
@@ -162,16 +171,11 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
         }
     }
 
-    /// Gives up on a channel blocked in libpcsclite: the card is reset and the context freed once the stuck call returns.
-    private func abandon(_ stale: PCSCChannel, connection: PCSCCardConnection?) {
+    /// Gives up on a channel blocked in libpcsclite. The read still running on it resets the card
+    /// and lets go of the channel (and its context) once the stuck call returns.
+    private func abandon(_ stale: PCSCChannel) {
         invalidate(stale)
         stale.context.cancel()
-        // The clean-up holds the channel: releasing its context while the stuck call holds the
-        // context's lock would block whichever thread dropped the last reference.
-        stale.queue.enqueue {
-            connection?.disconnect(reset: true)
-            withExtendedLifetime(stale) {}
-        }
     }
 
     private func noteFault(_ kind: CardKind, reader: String, _ error: KioskError) -> KioskError {
@@ -271,6 +275,13 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
 }
 
 /// Lets the monitor (created before `self` exists) deliver to the reader.
+/// How one read on the channel's thread ended.
+enum PCSCReadAttempt: Sendable {
+    case read(CardHolder, commands: Int)
+    case failed(KioskError)
+    case connectFailed(PCSCFailure)
+}
+
 private final class EventRelay: Sendable {
     private struct WeakReader { weak var reader: PCSCCardReader? }
     private let target = Mutex(WeakReader())

@@ -26,17 +26,15 @@ final class PCSCChannel: Sendable {
     }
 }
 
-/// Carries APDUs to one connected card, each bounded by the per-command timeout.
+/// Carries APDUs to one connected card. Runs on the channel's queue (PCSCCallQueue.runTask), each
+/// call under the read's watchdog.
 struct PCSCTransport: APDUTransport {
     let connection: PCSCCardConnection
-    let channel: PCSCChannel
-    let timeout: Duration
+    let watchdog: PCSCCommandWatchdog
 
     func transmit(_ command: [UInt8]) async throws(KioskError) -> [UInt8] {
-        let connection = self.connection
-        guard let result = await channel.queue.run(timeout: timeout, { connection.transmit(command) }) else {
-            throw KioskError(.cardNotResponding, "the card did not answer a command within \(timeout)")
-        }
+        let result = watchdog.guarding { connection.transmit(command) }
+        if watchdog.overran { throw KioskError(.cardNotResponding, "the card did not answer a command within \(watchdog.timeout)") }
         switch result {
         case .success(let response) where response.isEmpty:
             // A card always answers at least a status word: nothing at all means it left mid-command.

@@ -14,6 +14,7 @@ extension VirtualCardSession {
             guard message.count >= 2 else { continue }
             let (number, fault) = state.withLock { state in
                 state.commandsReceived += 1
+                state.recordCommand(message)
                 return (state.commandsReceived, state.fault)
             }
             let activeFault = fault.flatMap { number >= $0.firstCommand ? $0 : nil }

@@ -13,7 +13,16 @@ public final class VirtualCardSession: Sendable {
         var removeRequested = false
         var closed = false
         var servingThread: pthread_t?
+        /// The latest command APDUs, oldest first (commands carry no holder data).
+        var recentCommands: [[UInt8]] = []
+
+        mutating func recordCommand(_ command: [UInt8]) {
+            if recentCommands.count == VirtualCardSession.commandHistory { recentCommands.removeFirst() }
+            recentCommands.append(command)
+        }
     }
+
+    static let commandHistory = 256
 
     let state: Mutex<State>
     let socket: VPCDSocket
@@ -31,6 +40,9 @@ public final class VirtualCardSession: Sendable {
 
     /// Command APDUs received so far, answered or not.
     public var commandsReceived: Int { state.withLock { $0.commandsReceived } }
+
+    /// The last command APDUs received (up to 256), oldest first: what a reader sent, to replay it.
+    public var recentCommands: [[UInt8]] { state.withLock { $0.recentCommands } }
 
     public var isConnected: Bool { state.withLock { !$0.closed } }
 

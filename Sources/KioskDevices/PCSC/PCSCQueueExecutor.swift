@@ -1,0 +1,16 @@
+import Dispatch
+
+/// Runs a read's async code on the channel's serial queue, so every APDU is a plain blocking
+/// call there instead of a hop off Swift's cooperative threads and back (two thread switches per APDU).
+final class PCSCQueueExecutor: TaskExecutor {
+    private let queue: DispatchQueue
+
+    init(queue: DispatchQueue) {
+        self.queue = queue
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+}
