@@ -112,6 +112,9 @@ struct KioskDaemon: AsyncParsableCommand {
         // SIGHUP's default action ends the process. ConfigReloadService traps it only once the group
         // runs it, which can be after READY=1 (when more services start): until then a reload request is ignored, not fatal.
         signal(SIGHUP, SIG_IGN)
+        // libpcsclite writes to pcscd's socket: when pcscd dies (restart, crash) that write must fail
+        // with EPIPE, which the card reader recovers from, instead of killing the daemon.
+        signal(SIGPIPE, SIG_IGN)
         // Stopped in reverse order: the card reader ends its watch streams before the admin server stops.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: admin),

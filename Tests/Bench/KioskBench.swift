@@ -17,7 +17,7 @@ struct KioskBench: AsyncParsableCommand {
     var pyscard: String
 
     @Option(name: .customLong("card-reads"), help: "SSC reads per program and round.")
-    var cardReads = 100
+    var cardReads = 200
 
     func run() async throws {
         let rows = try await SessionBenchmark().run()

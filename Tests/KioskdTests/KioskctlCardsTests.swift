@@ -82,6 +82,76 @@ struct KioskctlCardsTests {
         }
     }
 
+    @Test("kiosk-sim card insert / remove: a technician's virtual card, seen by kioskd, read, then removed")
+    func kioskSimInsertAndRemove() async throws {
+        try await PCSCStack.exclusively {
+            let fixture = try DaemonFixture(extraEnvironment: Self.readers)
+            defer { fixture.stop() }
+            #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found)
+            try await Self.waitForReaders(4, fixture: fixture)
+            let environment = ["KIOSK_SIM_RUN_DIR": fixture.work.file("sim")]
+            let port = "\(PCSCStack.sscReader.port)"
+            let insert = try ChildProcess(RepositoryPaths.binary("kiosk-sim"),
+                                          ["card", "insert", "--port", port, RepositoryPaths.devicesDatabase + "/cards/ssc-gen1.toml"],
+                                          environment: environment, workDirectory: fixture.work)
+            defer { insert.stop() }
+            try await Self.waitForCard(in: PCSCStack.sscReader.pcscName, fixture: fixture)
+
+            let again = try await ChildProcess.run(RepositoryPaths.binary("kiosk-sim"),
+                                                   ["card", "insert", "--port", port, RepositoryPaths.devicesDatabase + "/cards/ssc-gen1.toml"],
+                                                   environment: environment, workDirectory: fixture.work)
+            #expect(again.status == 1 && again.error.contains("already inserted on port \(port)"))
+
+            let read = try await fixture.kioskctl(["cards", "read", "--json", "--socket", fixture.socketPath])
+            #expect(read.status == 0, "kioskctl: \(read.error)")
+            let report = try JSONDecoder().decode(CardReport.self, from: Data(read.output.utf8))
+            #expect(report.specVersion == "1.00" && report.name == "王*英" && report.idNumberValid)
+            #expect(insert.standardOutput.contains("inserted"))
+            #expect(!insert.standardOutput.contains("王秀英"), "kiosk-sim printed the holder's name")
+
+            let remove = try await ChildProcess.run(RepositoryPaths.binary("kiosk-sim"), ["card", "remove", "--port", port],
+                                                    environment: environment, workDirectory: fixture.work)
+            #expect(remove.status == 0, "kiosk-sim card remove: \(remove.error)")
+            #expect(await insert.waitForExit(timeout: .seconds(5)) == 0)
+            let none = try await ChildProcess.run(RepositoryPaths.binary("kiosk-sim"), ["card", "remove", "--port", port],
+                                                  environment: environment, workDirectory: fixture.work)
+            #expect(none.status == 1 && none.error.contains("no card inserted on port \(port)"))
+        }
+    }
+
+    @Test("kioskd survives pcscd being killed and restarted: the readers come back by themselves")
+    func survivesPCSCDRestart() async throws {
+        try await PCSCStack.exclusively {
+            let fixture = try DaemonFixture(extraEnvironment: Self.readers)
+            defer { fixture.stop() }
+            #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found)
+            try await Self.waitForReaders(4, fixture: fixture)
+            await PCSCStack.shared.stop()
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(fixture.daemon.isRunning, "kioskd died with pcscd: \(fixture.daemon.standardError)")
+            try await PCSCStack.shared.start()
+            try await Self.waitForReaders(4, fixture: fixture)
+            let card = try VirtualCard(VirtualCardFile.load(path: RepositoryPaths.devicesDatabase + "/cards/idcard.toml"))
+                .insert(port: PCSCStack.idcardReader.port)
+            defer { card.remove() }
+            try await Self.waitForCard(in: PCSCStack.idcardReader.pcscName, fixture: fixture)
+            let read = try await fixture.kioskctl(["cards", "read", "--json", "--socket", fixture.socketPath])
+            #expect(read.status == 0, "kioskctl: \(read.error)")
+            #expect(fixture.daemon.standardOutput.contains("pcscd unreachable") && fixture.daemon.standardOutput.contains("pcscd reachable again"))
+        }
+    }
+
+    @Test("kiosk-sim refuses a broken card file with exit 65, naming the file and key")
+    func kioskSimRefusesBrokenFile() async throws {
+        let work = try TemporaryDirectory(prefix: "sim")
+        defer { work.remove() }
+        let path = try work.write("broken.toml", "kind = \"ssc\"\n[holder]\nname = \"王秀英\"\n[ssc]\ngeneration = 4\n")
+        let result = try await ChildProcess.run(RepositoryPaths.binary("kiosk-sim"), ["card", "check", path], workDirectory: work)
+        #expect(result.status == 65)
+        #expect(result.error.contains("broken.toml") && result.error.contains("ssc.generation"), "stderr: \(result.error)")
+        #expect(!result.error.contains("王秀英"))
+    }
+
     /// pcscd registers its readers one by one as it starts, and notices a card pulled by an
     /// earlier test only at its next poll: wait for all readers, and no card in any.
     static func waitForReaders(_ count: Int, fixture: DaemonFixture) async throws {
