@@ -31,17 +31,11 @@ final class PCSCCallQueue: Sendable {
         }
     }
 
-    /// The call's result, or nil when it did not return within `timeout`; `late` then gets the
-    /// result whenever the call does return (to release what it holds).
-    func run<Value: Sendable>(
-        timeout: Duration?, _ call: @escaping @Sendable () -> Value, late: @escaping @Sendable (Value) -> Void = { _ in }
-    ) async -> Value? {
+    /// The call's result, or nil when it did not return within `timeout` (the call still finishes on the queue).
+    func run<Value: Sendable>(timeout: Duration?, _ call: @escaping @Sendable () -> Value) async -> Value? {
         await withCheckedContinuation { (continuation: CheckedContinuation<Value?, Never>) in
             let waiter = SingleResume(continuation)
-            queue.async {
-                let value = call()
-                if !waiter.resume(value) { late(value) }
-            }
+            queue.async { _ = waiter.resume(call()) }
             if let timeout {
                 DispatchQueue.global().asyncAfter(deadline: .now() + timeout.dispatchInterval) { _ = waiter.resume(nil) }
             }
