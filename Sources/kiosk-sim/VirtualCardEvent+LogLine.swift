@@ -1,3 +1,4 @@
+import KioskCore
 import KioskSimulators
 
 extension VirtualCardEvent {
@@ -5,9 +6,9 @@ extension VirtualCardEvent {
     var logLine: String {
         switch self {
         case .command(let number, let ins, let outcome):
-            let prefix = "command \(number): INS \(Self.hex(ins)) → "
+            let prefix = "command \(number): INS \(HexBytes.format([ins])) → "
             switch outcome {
-            case .answered(let word): return prefix + Self.hex(UInt8(word >> 8)) + Self.hex(UInt8(word & 0xFF))
+            case .answered(let word): return prefix + HexBytes.format([UInt8(word >> 8), UInt8(word & 0xFF)], separator: "")
             case .garbage(let count): return prefix + "\(count) random bytes (fault)"
             case .truncated(let count): return prefix + "\(count) bytes, cut in half (fault)"
             case .silent: return prefix + "no answer (fault: the card hangs)"
@@ -25,10 +26,5 @@ extension VirtualCardEvent {
         case .command(_, _, .pulled), .closed(.pulledByFault): true
         default: false
         }
-    }
-
-    private static func hex(_ byte: UInt8) -> String {
-        let text = String(byte, radix: 16, uppercase: true)
-        return byte < 0x10 ? "0" + text : text
     }
 }

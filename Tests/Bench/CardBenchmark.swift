@@ -36,7 +36,7 @@ struct CardBenchmark {
 
         let apdus = try await reader.benchmarkRead(.socialSecurityCard)
         let replay = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-bench-apdus-\(getpid()).hex")
-        try card.recentCommands.suffix(apdus).map { $0.hexString }.joined(separator: "\n").write(to: replay, atomically: true, encoding: .utf8)
+        try card.recentCommands.suffix(apdus).map { HexBytes.format($0, separator: "") }.joined(separator: "\n").write(to: replay, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: replay) }
 
         // Three alternating rounds, so drift on a shared machine hits all three alike.

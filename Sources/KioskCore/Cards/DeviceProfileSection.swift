@@ -43,7 +43,7 @@ struct DeviceProfileSection {
     /// A hex string such as "FFB00000" (spaces allowed between bytes) of `count` bytes.
     func hexBytes(_ key: String, count: ClosedRange<Int>) throws(KioskError) -> [UInt8]? {
         guard let text = try string(key) else { return nil }
-        guard let bytes = Self.bytes(hex: text), count.contains(bytes.count) else {
+        guard let bytes = HexBytes.parse(text), count.contains(bytes.count) else {
             let size = count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound)–\(count.upperBound)"
             throw problem(key, "\"\(text)\" is not \(size) bytes of hex")
         }
@@ -63,17 +63,6 @@ struct DeviceProfileSection {
             bytes.append(byte)
         }
         guard !bytes.isEmpty else { throw problem(key, "is empty") }
-        return bytes
-    }
-
-    private static func bytes(hex text: String) -> [UInt8]? {
-        let digits = Array(text.filter { $0 != " " })
-        guard digits.count.isMultiple(of: 2) else { return nil }
-        var bytes: [UInt8] = []
-        for index in stride(from: 0, to: digits.count, by: 2) {
-            guard let byte = UInt8(String(digits[index...index + 1]), radix: 16) else { return nil }
-            bytes.append(byte)
-        }
         return bytes
     }
 }

@@ -54,12 +54,3 @@ public struct CardWatchEvent: Sendable, Codable, Equatable {
     }
 }
 
-extension Sequence where Element == UInt8 {
-    /// Upper-case hex without separators, as pcsc_scan prints ATRs.
-    public var hexString: String {
-        map { byte in
-            let digits = String(byte, radix: 16, uppercase: true)
-            return byte < 16 ? "0" + digits : digits
-        }.joined()
-    }
-}

@@ -198,7 +198,7 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
             watchers.publish(CardWatchEvent(kind: .readerRemoved, reader: name))
         case .cardInserted(let reader, let atr):
             if let kind = assignment.kind(ofReader: reader) { eventSink.yield(.inserted(kind)) }
-            watchers.publish(CardWatchEvent(kind: .cardInserted, reader: reader, atr: atr.hexString))
+            watchers.publish(CardWatchEvent(kind: .cardInserted, reader: reader, atr: HexBytes.format(atr, separator: "")))
             if watchers.hasSubscribers { Task { await self.publishRead(of: reader) } }
         case .cardRemoved(let reader):
             if let kind = assignment.kind(ofReader: reader) {
@@ -228,7 +228,7 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
     public func readers() async -> [CardReaderInfo] {
         monitor.readers.map { state in
             CardReaderInfo(name: state.name, role: assignment.kind(ofReader: state.name)?.rawValue, cardPresent: state.knownCardPresent,
-                           atr: state.knownCardPresent ? state.atr.hexString : nil)
+                           atr: state.knownCardPresent ? state.atrText : nil)
         }
     }
 
@@ -236,7 +236,7 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
         var initial: [CardWatchEvent] = []
         for state in monitor.readers {
             initial.append(CardWatchEvent(kind: .readerAdded, reader: state.name))
-            if state.knownCardPresent { initial.append(CardWatchEvent(kind: .cardInserted, reader: state.name, atr: state.atr.hexString)) }
+            if state.knownCardPresent { initial.append(CardWatchEvent(kind: .cardInserted, reader: state.name, atr: state.atrText)) }
         }
         return watchers.subscribe(initial: initial)
     }

@@ -98,4 +98,6 @@ struct PCSCReaderState: Sendable {
     var cardMute: Bool { flags & UInt(SCARD_STATE_MUTE) != 0 }
     var changed: Bool { flags & UInt(SCARD_STATE_CHANGED) != 0 }
     var readerGone: Bool { flags & UInt(SCARD_STATE_UNKNOWN | SCARD_STATE_UNAVAILABLE) != 0 }
+    /// The ATR as pcsc_scan prints it: "3B6C0000…".
+    var atrText: String { HexBytes.format(atr, separator: "") }
 }

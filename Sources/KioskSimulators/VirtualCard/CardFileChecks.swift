@@ -1,3 +1,4 @@
+import KioskCore
 /// Checks of card-file values; each returns what is wrong, or nil. Messages for personal data
 /// (`[holder]`) describe the problem without repeating the value.
 enum CardFileChecks {

@@ -1,3 +1,4 @@
+import KioskCore
 extension CardFileReader {
     /// The optional `[fault]` table: `kind`, `from_command`, and `status_word` for kind "status_word".
     func fault() -> VirtualCardFault? {

@@ -1,3 +1,4 @@
+import KioskCore
 /// Misbehaviour of a virtual card, for tests and for `kiosk-sim`. Each fault starts at the n-th
 /// command APDU since insertion (1-based; control bytes such as ATR requests do not count) and
 /// lasts for every later one.
