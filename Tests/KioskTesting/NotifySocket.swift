@@ -7,7 +7,7 @@ public final class NotifySocket: @unchecked Sendable {
 
     public init(directory: TemporaryDirectory) throws {
         path = directory.file("notify.sock")
-        descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw TestFixtureError("socket(AF_UNIX, SOCK_DGRAM) failed: errno \(errno)") }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
@@ -17,27 +17,31 @@ public final class NotifySocket: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
         guard bound == 0 else { throw TestFixtureError("bind \(path) failed: errno \(errno)") }
-        var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
     deinit { close(descriptor) }
 
     /// Waits for a datagram containing `line` (e.g. `READY=1`); returns every datagram seen meanwhile.
+    ///
+    /// Never blocks a cooperative thread, and reads what has arrived once more after the deadline:
+    /// a task resumed late on a busy machine still sees the datagrams that came in time.
     public func waitFor(_ line: String, timeout: Duration) async -> (found: Bool, messages: [String]) {
         var messages: [String] = []
         let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            let count = recv(descriptor, &buffer, buffer.count, 0)
-            if count > 0 {
-                let message = String(decoding: buffer[..<count], as: UTF8.self)
+        while true {
+            let pastDeadline = ContinuousClock.now >= deadline
+            while let message = receive() {
                 messages.append(message)
                 if message.split(separator: "\n").contains(Substring(line)) { return (true, messages) }
-            } else {
-                await Task.yield()
             }
+            if pastDeadline { return (false, messages) }
+            try? await Task.sleep(for: .milliseconds(10))
         }
-        return (false, messages)
+    }
+
+    private func receive() -> String? {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = recv(descriptor, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+        return count > 0 ? String(decoding: buffer[..<count], as: UTF8.self) : nil
     }
 }

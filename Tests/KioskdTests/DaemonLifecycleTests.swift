@@ -96,10 +96,11 @@ struct DaemonLifecycleTests {
 
     func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
+        while true {
+            let pastDeadline = ContinuousClock.now >= deadline
             if try await condition() { return true }
+            if pastDeadline { return false }
             try await Task.sleep(for: .milliseconds(50))
         }
-        return false
     }
 }
