@@ -34,6 +34,8 @@ let package = Package(
         .systemLibrary(name: "CCUPS", providers: [.apt(["libcups2-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        // libumockdev for the tests' in-process USB testbed (Tests/KioskTesting/USB).
+        .systemLibrary(name: "CUMockdev", pkgConfig: "umockdev-1.0", providers: [.apt(["libumockdev-dev"])]),
 
         .target(
             name: "KioskCore",
@@ -153,7 +155,7 @@ let package = Package(
         .target(
             name: "KioskTesting",
             dependencies: [
-                "KioskCore", "SandboxBackend",
+                "KioskCore", "SandboxBackend", "CUMockdev",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),

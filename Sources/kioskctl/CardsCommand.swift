@@ -69,26 +69,8 @@ struct CardsWatchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let response = try await AdminClient(socketPath: connection.socket).send("/v1/cards/watch", timeout: .hours(24 * 365))
-        guard response.status == .ok else {
-            let body = try await response.body.collect(upTo: 1 << 20)
-            throw AdminClient.failure("/v1/cards/watch", response.status.code, body)
+        try await AdminClient(socketPath: connection.socket).follow("/v1/cards/watch", as: CardWatchEvent.self, count: count) { event in
+            output.json ? try JSONOutput.line(event) : CardText.render(event)
         }
-        var pending = Data()
-        var printed = 0
-        for try await chunk in response.body {
-            pending.append(Data(buffer: chunk))
-            while let newline = pending.firstIndex(of: 0x0A) {
-                let line = pending[pending.startIndex..<newline]
-                pending.removeSubrange(pending.startIndex...newline)
-                let event = try JSONDecoder().decode(CardWatchEvent.self, from: line)
-                // Unbuffered: a technician (or a script) sees each event as it happens.
-                let text = output.json ? try JSONOutput.line(event) : CardText.render(event)
-                FileHandle.standardOutput.write(Data((text + "\n").utf8))
-                printed += 1
-                if let count, printed >= count { return }
-            }
-        }
-        throw AdminClientError("kioskd ended the event stream (it is stopping)")
     }
 }

@@ -17,6 +17,8 @@ actor DaemonState: StatusReporting {
     private var session: SessionController?
     /// The running PC/SC reader knows its slots' faults; without it the status probes ask pcscd.
     private var cardReader: PCSCCardReader?
+    /// The running USB scanner knows whether it is attached; without it the probe looks at the bus.
+    private var scanner: LibUSBScanner?
 
     init(configuration: KioskConfiguration, configPath: String, mode: KioskStatus.Mode, database: DeviceDatabase, backendURLOverride: String? = nil) {
         self.configPath = configPath
@@ -36,6 +38,10 @@ actor DaemonState: StatusReporting {
 
     func attach(cardReader: PCSCCardReader) {
         self.cardReader = cardReader
+    }
+
+    func attach(scanner: LibUSBScanner) {
+        self.scanner = scanner
     }
 
     func replaceConfiguration(_ configuration: KioskConfiguration) {
@@ -61,7 +67,8 @@ actor DaemonState: StatusReporting {
         async let idcard = Task.detached {
             cardReader?.status(of: .idCard) ?? ReaderStatusProbe(database: database).status(role: .idcardReader, selector: devices.idcardReader)
         }.value
-        async let scanner = Task.detached { ScannerStatusProbe(database: database).status(selector: devices.scanner) }.value
+        let usbScanner = scanner
+        async let scanner = Task.detached { usbScanner?.status() ?? ScannerStatusProbe(database: database).status(selector: devices.scanner) }.value
         async let printer = Task.detached { PrinterStatusProbe().status(selector: devices.printer) }.value
         async let backend = BackendReachabilityProbe(settings: configuration.backend).check()
         let journalStatus = await journalStatus(path: configuration.journal.path)

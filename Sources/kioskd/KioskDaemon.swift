@@ -88,9 +88,11 @@ struct KioskDaemon: AsyncParsableCommand {
         await state.attach(journal: payments.journal)
         let cards = CardServices.make(demo: demo, configuration: configuration, database: database, logger: logger)
         if let pcsc = cards.pcsc { await state.attach(cardReader: pcsc) }
+        let scanner = ScannerServices.make(demo: demo, configuration: configuration, database: database, logger: logger)
+        if let usb = scanner.usb { await state.attach(scanner: usb) }
         var session: SessionServices?
-        if demo, let backend = payments.backend, let reconciliation = payments.reconciliation {
-            session = await SessionServices.demo(configuration: await state.configuration, cardReader: cards.reader, backend: backend, journal: payments.journal,
+        if demo, let backend = payments.backend, let reconciliation = payments.reconciliation, let demoScanner = scanner.simulated {
+            session = await SessionServices.demo(configuration: await state.configuration, cardReader: cards.reader, scanner: demoScanner, backend: backend, journal: payments.journal,
                                                  reconciliation: reconciliation, logger: logger)
         }
         if let session { await state.attach(session: session.controller) }
@@ -98,7 +100,7 @@ struct KioskDaemon: AsyncParsableCommand {
         let notifier = SystemdNotifier(environment: environment)
         let admin: any Service
         do {
-            admin = try AdminServer.make(settings: configuration.admin, status: state, cards: cards.diagnostics, logger: logger) {
+            admin = try AdminServer.make(settings: configuration.admin, status: state, cards: cards.diagnostics, scanner: scanner.diagnostics, logger: logger) {
                 notifier.notify("READY=1\nSTATUS=serving")
                 logger.notice("kioskd ready", metadata: [
                     LogKey.version: "\(KioskVersion.current)", LogKey.mode: "\(demo ? "demo" : "production")",
@@ -121,6 +123,7 @@ struct KioskDaemon: AsyncParsableCommand {
             .init(service: ConfigReloadService(state: state, logger: logger)),
         ]
         if let pcsc = cards.pcsc { services.append(.init(service: pcsc)) }
+        if let usb = scanner.usb { services.append(.init(service: usb)) }
         if let reconciliation = payments.reconciliation { services.append(.init(service: reconciliation)) }
         if let session { services += [.init(service: session.controller), .init(service: session.gate)] }
         services.append(.init(service: SystemdWatchdogService(

@@ -13,9 +13,9 @@ struct SessionServices {
     let controller: SessionController
     let gate: SettlementGate
 
-    static func demo(configuration: KioskConfiguration, cardReader: any CardReader, backend: any BackendClient, journal: any PaymentJournal,
+    static func demo(configuration: KioskConfiguration, cardReader: any CardReader, scanner: any BarcodeScanner, backend: any BackendClient, journal: any PaymentJournal,
                      reconciliation: ReconciliationService, logger: Logger) async -> SessionServices {
-        let devices = SessionController.Devices(cardReader: cardReader, scanner: SimulatedScanner(), printer: SimulatedPrinter())
+        let devices = SessionController.Devices(cardReader: cardReader, scanner: scanner, printer: SimulatedPrinter())
         let controller = SessionController(
             settings: SessionSettings(configuration), kioskID: configuration.kiosk.id, devices: devices,
             backend: backend, journal: journal, logger: logger

@@ -72,6 +72,30 @@ struct PayCodeSessionTests {
         }
     }
 
+    @Test("a pay code is used once: after a declined payment the same code is refused, a fresh one is accepted")
+    func payCodeUsedOnce() async throws {
+        try await withSession { session in
+            try await session.startPayment(.zhangJianguo, method: .payCode)
+            session.scanner.scan("134567890123456793")
+            try await session.waitFor(.paymentFailed)
+            try await session.journalEntry("failed") { $0.state == .failed }
+            await session.send(.retryChosen)
+            try await session.waitFor(.choosingMethod)
+            await session.send(.methodChosen(.payCode))
+            try await session.waitFor(.awaitingPayCode)
+            session.scanner.scan("134567890123456793")
+            try await session.waitFor("the used-code notice") { state in
+                if case .awaitingPayCode(_, let notice) = state { return notice == .payCodeAlreadyUsed }
+                return false
+            }
+            let calls = await session.journal.calls
+            #expect(calls.filter { $0 == "intent" }.count == 1, "\(calls)")
+            session.scanner.scan("134567890123456700")
+            try await session.waitFor(.takingReceipt)
+            #expect(!session.logText.contains("134567890123456793"))
+        }
+    }
+
     @Test("no answer ever: queried up to the limit, then reversed; the journal says reversed (suffix 96)")
     func unknownIsReversed() async throws {
         try await withSession { session in

@@ -22,4 +22,11 @@ public enum PersonalDataMasking {
         guard count > 3 else { return String(repeating: "*", count: count) }
         return String(repeating: "*", count: count - 3) + number.suffix(3)
     }
+
+    /// "**************1234": only the last four digits of a pay code; all stars when there are four or fewer.
+    public static func payCode(_ digits: String) -> String {
+        let count = digits.count
+        guard count > 4 else { return String(repeating: "*", count: count) }
+        return String(repeating: "*", count: count - 4) + digits.suffix(4)
+    }
 }

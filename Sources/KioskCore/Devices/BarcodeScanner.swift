@@ -3,9 +3,12 @@ public struct BarcodeScan: Sendable, Hashable, CustomStringConvertible {
     /// The raw text. May be a pay code (a bearer credential): never log or store it.
     public let text: String
     public let classification: ScanClassification
+    /// From the scanner's AIM identifier, when it sent one (HID POS mode).
+    public let symbology: AIMSymbology?
 
-    public init(text: String) {
+    public init(text: String, symbology: AIMSymbology? = nil) {
         self.text = text
+        self.symbology = symbology
         classification = ScanClassifier.classify(text)
     }
 

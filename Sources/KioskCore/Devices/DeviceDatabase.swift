@@ -85,12 +85,40 @@ public struct ScannerModel: Sendable, Equatable {
     public var name: String
     public var vendorID: UInt16
     public var productID: UInt16
+    /// How the scanner hands over codes as it ships or as the kiosk's scanner is configured.
+    public var mode: ScannerMode
+    /// The USB interface that carries the scanner's reports.
+    public var interfaceNumber: Int
+    /// Where the HID POS reports keep length, symbology, data and the continuation flag (`[hid_pos]`).
+    public var hidPOS: HIDPOSReportLayout
+    /// SET_REPORT(Feature) payload, report ID first, sent after claiming the interface (e.g. to enter HID POS mode).
+    public var initFeatureReport: [UInt8]?
+    /// In keyboard mode, a pause longer than this drops a partial code.
+    public var interKeyTimeout: Duration
 
     init(id: String, profile: DeviceProfileReader) throws(KioskError) {
+        try Self.rejectUnknownKeys(profile)
         self.id = id
         self.name = try profile.string("name")
         self.vendorID = try profile.hex16("vendor_id")
         self.productID = try profile.hex16("product_id")
+        self.mode = try Self.loadMode(profile)
+        self.interfaceNumber = try Self.loadInterfaceNumber(profile)
+        (self.hidPOS, self.initFeatureReport) = try Self.loadHIDPOS(profile, mode: mode)
+        self.interKeyTimeout = try Self.loadInterKeyTimeout(profile, mode: mode)
+    }
+
+    /// A configured VID:PID the database has no file for: standard values, mode detected on attach.
+    public init(unprofiledVendorID vendorID: UInt16, productID: UInt16) {
+        id = "unprofiled-" + USBID.format(vendor: vendorID, product: productID).replacingOccurrences(of: ":", with: "-")
+        name = "Unprofiled scanner"
+        self.vendorID = vendorID
+        self.productID = productID
+        mode = .keyboard
+        interfaceNumber = 0
+        hidPOS = .standard
+        initFeatureReport = nil
+        interKeyTimeout = Self.standardInterKeyTimeout
     }
 }
 

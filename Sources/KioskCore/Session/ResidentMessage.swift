@@ -40,6 +40,7 @@ public enum ResidentMessage {
         .sessionTimedOut: "长时间未操作，已退出并清除您的信息",
         .paymentAmountMismatch: "缴费金额已更新，本次未扣款，请重新查询后再缴费",
         .payCodeInvalid: "无法识别的付款码，请出示微信、支付宝或云闪付付款码",
+        .payCodeAlreadyUsed: "此付款码已使用过，请在手机上刷新付款码后重新扫描",
         .paymentDeclined: "支付未成功，未扣款，请更换付款方式后重试",
         .paymentInProgress: "上一笔缴费尚在处理中，请稍后再试",
         .paymentPayerNotRelated: "只能为登记的家庭成员代缴，请到服务窗口办理",

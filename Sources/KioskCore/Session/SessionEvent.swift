@@ -9,6 +9,8 @@ public enum SessionEvent: Sendable, Hashable {
     case payCodeScanned(PayCode)
     /// A scan that is neither a pay code nor an e-SSC code (never its content).
     case unrecognizedCodeScanned
+    /// A pay code already used within its validity (never its content).
+    case usedPayCodeScanned
     case printerChecked(PrinterReadiness)
     case documentPrinted
     case printFailed(SessionProblem)

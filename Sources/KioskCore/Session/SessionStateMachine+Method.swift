@@ -42,6 +42,8 @@ extension SessionStateMachine {
             return enter(.journalingIntent(draft, payCode: payCode)) + [.journalPaymentIntent(draft.order)]
         case .unrecognizedCodeScanned, .esscCodeScanned:
             return enter(.awaitingPayCode(draft, notice: .payCodeInvalid), keeping: [.payCode])
+        case .usedPayCodeScanned:
+            return enter(.awaitingPayCode(draft, notice: .payCodeAlreadyUsed), keeping: [.payCode])
         case .backTapped:
             return enter(.choosingMethod(draft.context))
         default:

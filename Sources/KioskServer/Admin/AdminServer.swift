@@ -11,6 +11,7 @@ public enum AdminServer {
         settings: KioskConfiguration.Admin,
         status: some StatusReporting,
         cards: (any CardDiagnostics)? = nil,
+        scanner: (any ScannerDiagnostics)? = nil,
         logger: Logger,
         onReady: @escaping @Sendable () async -> Void
     ) throws(KioskError) -> some Service {
@@ -18,7 +19,7 @@ public enum AdminServer {
         try createParentDirectory(of: settings.socketPath)
         let path = settings.socketPath
         return Application(
-            router: AdminRouter.make(status: status, cards: cards),
+            router: AdminRouter.make(status: status, cards: cards, scanner: scanner),
             configuration: .init(address: .unixDomainSocket(path: path), serverName: "kioskd-admin"),
             onServerRunning: { _ in
                 if chmod(path, 0o660) != 0 { logger.error("chmod 0660 on admin socket failed", metadata: [LogKey.errno: "\(errno)"]) }

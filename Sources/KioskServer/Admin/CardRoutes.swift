@@ -24,19 +24,7 @@ enum CardRoutes {
         }
         router.get("/v1/cards/watch") { _, _ throws -> Response in
             guard let cards else { throw unavailable }
-            let events = cards.watch()
-            var headers = HTTPFields()
-            headers[.contentType] = "application/x-ndjson"
-            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = .sortedKeys
-                for await event in events {
-                    var line = try encoder.encode(event)
-                    line.append(0x0A)
-                    try await writer.write(ByteBuffer(bytes: line))
-                }
-                try await writer.finish(nil)
-            })
+            return NDJSONStream.response(cards.watch())
         }
     }
 

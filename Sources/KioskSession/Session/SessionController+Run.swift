@@ -37,7 +37,10 @@ extension SessionController {
     /// The scan's text goes no further than the pay code handed to the machine.
     func scanned(_ scan: BarcodeScan) {
         switch scan.classification {
-        case .payCode(let payCode): send(.payCodeScanned(payCode))
+        case .payCode(let payCode):
+            // Only the pay-code screen uses a code; one scanned elsewhere is ignored and stays usable.
+            guard case .awaitingPayCode = machine.state else { return }
+            send(payCodesUsed.admit(payCode, at: .now) ? .payCodeScanned(payCode) : .usedPayCodeScanned)
         case .esscToken(let token): send(.esscCodeScanned(token))
         case .idNumber, .other: send(.unrecognizedCodeScanned)
         }

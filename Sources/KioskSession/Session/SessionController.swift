@@ -41,6 +41,8 @@ public actor SessionController: Service {
     let journalWrites: AsyncStream<JournalWrite>.Continuation
     let journalQueue: AsyncStream<JournalWrite>
     var journalWriter: Task<Void, Never>?
+    /// A pay code is used once: the same code scanned again within its validity is refused.
+    var payCodesUsed = PayCodeReplayGuard()
 
     public init(
         settings: SessionSettings, kioskID: String, devices: Devices, backend: any BackendClient, journal: any PaymentJournal,

@@ -58,7 +58,7 @@ enum StateCatalog {
 
 /// One representative value of every event.
 enum EventKind: String, CaseIterable, Sendable {
-    case cardInserted, cardRemoved, cardRead, cardReadFailed, esscCodeScanned, payCodeScanned, unrecognizedCodeScanned
+    case cardInserted, cardRemoved, cardRead, cardReadFailed, esscCodeScanned, payCodeScanned, unrecognizedCodeScanned, usedPayCodeScanned
     case printerChecked, documentPrinted, printFailed, receiptTaken
     case personResolved, personLookupFailed, enrollmentLoaded, enrollmentLookupFailed, historyLoaded, historyLoadFailed
     case paymentSubmitted, paymentSubmissionFailed, paymentQueried, paymentNotCreated, paymentQueryFailed
@@ -81,6 +81,7 @@ enum EventKind: String, CaseIterable, Sendable {
         case .esscCodeScanned: return .esscCodeScanned("essc-demo-zhang-jianguo")
         case .payCodeScanned: return .payCodeScanned(Sample.payCode)
         case .unrecognizedCodeScanned: return .unrecognizedCodeScanned
+        case .usedPayCodeScanned: return .usedPayCodeScanned
         case .printerChecked: return .printerChecked(.ready())
         case .documentPrinted: return .documentPrinted
         case .printFailed: return .printFailed(SessionProblem(.printerJammed))

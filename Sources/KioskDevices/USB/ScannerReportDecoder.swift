@@ -1,0 +1,41 @@
+import KioskCore
+
+/// Turns the scanner's interrupt-IN reports into codes, in the mode the device speaks.
+enum ScannerReportDecoder {
+    case hidPOS(HIDPOSDecoder)
+    case keyboard(KeyboardScanDecoder)
+
+    init(mode: ScannerMode, model: ScannerModel) {
+        switch mode {
+        case .hidPOS: self = .hidPOS(HIDPOSDecoder(layout: model.hidPOS))
+        case .keyboard: self = .keyboard(KeyboardScanDecoder(interKeyTimeout: model.interKeyTimeout))
+        }
+    }
+
+    mutating func decode(report: [UInt8], at now: ContinuousClock.Instant) -> ScanDecodeResult {
+        switch self {
+        case .hidPOS(var decoder):
+            let result = decoder.decode(report: report)
+            self = .hidPOS(decoder)
+            return result
+        case .keyboard(var decoder):
+            let result = decoder.decode(report: report, at: now)
+            self = .keyboard(decoder)
+            return result
+        }
+    }
+
+    /// Drops a keyboard-mode partial code whose inter-key timeout has passed.
+    mutating func expire(at now: ContinuousClock.Instant) -> ScanDecodeResult {
+        guard case .keyboard(var decoder) = self else { return .pending }
+        let result = decoder.expire(at: now)
+        self = .keyboard(decoder)
+        return result
+    }
+
+    /// When the event loop must wake to drop a partial code; nil when nothing is pending.
+    var pendingDeadline: ContinuousClock.Instant? {
+        guard case .keyboard(let decoder) = self else { return nil }
+        return decoder.pendingDeadline
+    }
+}

@@ -1,0 +1,208 @@
+import CLibUSB
+import Foundation
+import KioskCore
+import Synchronization
+
+/// The scanner's libusb context and the one thread that handles its events: hot-plug arrive/leave,
+/// transfer completions, re-opening. It blocks in `libusb_handle_events` and wakes only for USB
+/// events, a keyboard-mode partial code's timeout, or `stop()`.
+final class USBScannerEngine: @unchecked Sendable {
+    private let context: OpaquePointer
+    private let matcher: USBScannerMatcher
+    /// Set by `start` before the thread exists; read only on the thread.
+    private var report: @Sendable (USBScannerEvent) -> Void = { _ in }
+    private let stopRequested = Atomic<Bool>(false)
+    private let finished = DispatchSemaphore(value: 0)
+    private let started = Atomic<Bool>(false)
+
+    // Event thread only.
+    private var hotplugHandle: libusb_hotplug_callback_handle = 0
+    private var arrivals: [OpaquePointer] = []
+    private var departures: [OpaquePointer] = []
+    private var connection: USBScannerConnection?
+    /// Closed connections whose transfers libusb has not handed back yet: freed once it has.
+    private var retiring: [USBScannerConnection] = []
+    /// Devices that failed to open: not retried until they are plugged again.
+    private var refused: Set<UInt16> = []
+
+    /// How long the loop sleeps when nothing is pending. libusb wakes it earlier for any USB event.
+    static let idleWait: Duration = .seconds(3600)
+
+    init(matcher: USBScannerMatcher) throws(KioskError) {
+        var context: OpaquePointer?
+        let result = libusb_init(&context)
+        guard result == 0, let context else {
+            throw KioskError(.usbUnavailable, "libusb_init failed: \(USBContext.describe(result)) — no USB access on this machine?")
+        }
+        _ = kiosk_libusb_set_log_level(context, Int32(LIBUSB_LOG_LEVEL_NONE.rawValue))
+        self.context = context
+        self.matcher = matcher
+    }
+
+    deinit { libusb_exit(context) }
+
+    func start(report: @escaping @Sendable (USBScannerEvent) -> Void) {
+        guard !started.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        self.report = report
+        let thread = Thread { [self] in
+            run()
+            finished.signal()
+        }
+        thread.name = "kioskd-usb"
+        thread.start()
+    }
+
+    /// Asks the thread to close the scanner and end, and waits for it (off the cooperative pool).
+    func stop() async {
+        guard started.load(ordering: .acquiring) else { return }
+        stopRequested.store(true, ordering: .releasing)
+        libusb_interrupt_event_handler(context)
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async { [finished] in
+                finished.wait()
+                done.resume()
+            }
+        }
+    }
+
+    private var stopping: Bool { stopRequested.load(ordering: .acquiring) }
+
+    private func run() {
+        registerHotplug()
+        if connection == nil && arrivals.isEmpty { report(.absent(matcher.absentDetail)) }
+        while !stopping {
+            processDepartures()
+            finishRetiring()
+            processArrivals()
+            if let connection {
+                connection.housekeeping()
+                if let ending = connection.ending { close(connection, reason: ending.reason, fault: ending.fault) }
+            }
+            guard !stopping else { break }
+            var timeout = Self.timeval(until: connection?.pendingDeadline)
+            _ = libusb_handle_events_timeout_completed(context, &timeout, nil)
+        }
+        if let connection { close(connection, reason: "kioskd is stopping", fault: false, announce: false) }
+        if hotplugHandle != 0 { libusb_hotplug_deregister_callback(context, hotplugHandle) }
+        for device in arrivals + departures { libusb_unref_device(device) }
+        arrivals = []
+        departures = []
+    }
+
+    private static func timeval(until deadline: ContinuousClock.Instant?) -> Glibc.timeval {
+        let wait = deadline.map { max(.zero, ContinuousClock.now.duration(to: $0)) } ?? idleWait
+        let (seconds, attoseconds) = wait.components
+        return Glibc.timeval(tv_sec: Int(seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
+    }
+
+    // MARK: hot-plug
+
+    private func registerHotplug() {
+        guard libusb_has_capability(UInt32(LIBUSB_CAP_HAS_HOTPLUG.rawValue)) != 0 else {
+            enumerateOnce()
+            return
+        }
+        let events = Int32(LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED.rawValue | LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT.rawValue)
+        // ENUMERATE: devices already plugged in arrive through the same callback, during registration.
+        let result = libusb_hotplug_register_callback(
+            context, events, Int32(LIBUSB_HOTPLUG_ENUMERATE.rawValue), LIBUSB_HOTPLUG_MATCH_ANY, LIBUSB_HOTPLUG_MATCH_ANY, LIBUSB_HOTPLUG_MATCH_ANY,
+            Self.hotplugCallback, Unmanaged.passUnretained(self).toOpaque(), &hotplugHandle
+        )
+        if result != 0 {
+            report(.fault(.offline, .maintenance, "libusb hot-plug registration failed: \(USBContext.describe(result)); the scanner is looked for once"))
+            enumerateOnce()
+        }
+    }
+
+    private func enumerateOnce() {
+        var list: UnsafeMutablePointer<OpaquePointer?>?
+        let count = libusb_get_device_list(context, &list)
+        guard count >= 0, let list else { return }
+        defer { libusb_free_device_list(list, 1) }
+        for index in 0..<Int(count) {
+            if let device = list[index], matcher.match(device) != nil, let held = libusb_ref_device(device) { arrivals.append(held) }
+        }
+    }
+
+    private static let hotplugCallback: libusb_hotplug_callback_fn = { _, device, event, userData in
+        guard let device, let userData else { return 0 }
+        let engine = Unmanaged<USBScannerEngine>.fromOpaque(userData).takeUnretainedValue()
+        engine.hotplug(device, arrived: event == LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED)
+        return 0
+    }
+
+    /// Runs inside libusb's event handling: only note the device; it is opened after handling returns.
+    private func hotplug(_ device: OpaquePointer, arrived: Bool) {
+        if arrived {
+            guard matcher.match(device) != nil, let held = libusb_ref_device(device) else { return }
+            arrivals.append(held)
+        } else if connection?.device == device || arrivals.contains(device) {
+            if let held = libusb_ref_device(device) { departures.append(held) }
+        } else {
+            refused.remove(Self.key(device))
+        }
+    }
+
+    private static func key(_ device: OpaquePointer) -> UInt16 {
+        UInt16(libusb_get_bus_number(device)) << 8 | UInt16(libusb_get_device_address(device))
+    }
+
+    private func processDepartures() {
+        let leaving = departures
+        departures = []
+        for device in leaving {
+            refused.remove(Self.key(device))
+            if let index = arrivals.firstIndex(of: device) {
+                libusb_unref_device(arrivals.remove(at: index))
+            }
+            if let connection, connection.device == device { close(connection, reason: "unplugged", fault: false) }
+            libusb_unref_device(device)
+        }
+    }
+
+    private func processArrivals() {
+        while connection == nil, !arrivals.isEmpty {
+            let device = arrivals.removeFirst()
+            defer { libusb_unref_device(device) }
+            guard !refused.contains(Self.key(device)), let match = matcher.match(device) else { continue }
+            do {
+                let opened = try USBScannerConnection(device: device, model: match.model, detectMode: match.detectMode, report: report)
+                connection = opened
+                report(.attached(opened.scanner))
+            } catch {
+                refused.insert(Self.key(device))
+                report(.fault(.hardwareError, .maintenance, error.message))
+            }
+        }
+    }
+
+    private func finishRetiring() {
+        retiring.removeAll { closing in
+            guard !closing.hasTransfersInFlight else { return false }
+            closing.releaseAndClose()
+            return true
+        }
+    }
+
+    /// Cancels the transfers, waits for libusb to hand them back, releases and closes.
+    private func close(_ closing: USBScannerConnection, reason: String, fault: Bool, announce: Bool = true) {
+        closing.cancelTransfers()
+        let deadline = ContinuousClock.now + .seconds(2)
+        while closing.hasTransfersInFlight, ContinuousClock.now < deadline {
+            var timeout = Glibc.timeval(tv_sec: 0, tv_usec: 100_000)
+            _ = libusb_handle_events_timeout_completed(context, &timeout, nil)
+        }
+        if closing.hasTransfersInFlight {
+            retiring.append(closing)
+        } else {
+            closing.releaseAndClose()
+        }
+        connection = nil
+        guard announce else { return }
+        if fault {
+            report(.fault(.hardwareError, .reset, "\(closing.scanner): \(reason) — unplug and replug the scanner"))
+        } else {
+            report(.detached(closing.scanner, reason: reason))
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import KioskCore
+import Testing
+
+@Suite("AIM symbology identifiers")
+struct AIMSymbologyTests {
+    @Test("known code characters are named", arguments: [
+        ("]Q1", "QR Code"), ("]C0", "Code 128"), ("]E0", "EAN/UPC"), ("]d2", "Data Matrix"), ("]L0", "PDF417"),
+        ("]A0", "Code 39"), ("]I1", "Interleaved 2 of 5"), ("]z0", "Aztec"), ("]e0", "GS1 DataBar"), ("]X9", "AIM ]X9"),
+    ])
+    func names(identifier: String, name: String) throws {
+        let symbology = try #require(AIMSymbology(identifier: identifier))
+        #expect(symbology.identifier == identifier)
+        #expect(symbology.name == name)
+        #expect("\(symbology)" == "\(name) \(identifier)")
+    }
+
+    @Test("anything but ] + letter + letter or digit is refused", arguments: [
+        "", "]", "]Q", "Q1]", "]1Q", "]Q-", "]Q1x", "[Q1", "]Ｑ1", "]Q١", "]\u{0}1",
+    ])
+    func invalid(identifier: String) {
+        #expect(AIMSymbology(identifier: identifier) == nil)
+    }
+
+    @Test("a decoded scan and a decode result never show the code")
+    func descriptions() {
+        let scan = DecodedScan(text: ScanSample.wechat, symbology: AIMSymbology(identifier: "]Q1"))
+        #expect("\(scan)" == "decoded scan (18 characters, QR Code ]Q1)")
+        #expect(!"\(ScanDecodeResult.scan(scan))".contains(ScanSample.wechat))
+        #expect(!String(reflecting: scan).contains(ScanSample.wechat))
+    }
+}

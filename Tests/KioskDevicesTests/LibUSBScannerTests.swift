@@ -1,0 +1,185 @@
+import Foundation
+import KioskCore
+@testable import KioskDevices
+import KioskTesting
+import Logging
+import ServiceLifecycle
+import Testing
+
+/// LibUSBScanner against a libumockdev scanner behind real libusb: each test re-runs itself inside
+/// umockdev (`USBScannerTestbed.runInside`), where the testbed plays the device.
+@Suite("LibUSBScanner: real libusb, a umockdev scanner, hot-plug, both modes")
+struct LibUSBScannerTests {
+    static let payCode = "134567890123456712"
+
+    @Test("keyboard mode: keys decoded by usage ID, Enter ends the code, classified and masked; idle makes no USB calls")
+    func keyboardScan() async throws {
+        guard try await runsInsideTestbed() else { return }
+        try await withScanner(.newlandKeyboard) { rig in
+            try await rig.waitForAttach()
+            #expect(rig.scanner.status().state == .online)
+            #expect(rig.scanner.status().detail == "Newland NLS-FM430 1eab:1d06 on bus 1 address 2 (keyboard mode)")
+            #expect(rig.testbed.claimedInterfaces == [0])
+            #expect(rig.testbed.detachCount == 0, "no kernel driver was bound, so none is detached")
+            var watch = rig.scanner.watch().makeAsyncIterator()
+            #expect(await watch.next()?.kind == .attached)
+
+            let calls = rig.testbed.ioctlCount
+            try await Task.sleep(for: .seconds(1))
+            #expect(rig.testbed.ioctlCount == calls, "an idle scanner must not be polled")
+
+            rig.type(Self.payCode + "\n")
+            let scan = try await rig.nextScan()
+            #expect(scan.text == Self.payCode)
+            guard case .payCode(let code) = scan.classification else { throw TestFixtureError("not a pay code: \(scan)") }
+            #expect(code.channel == .wechat)
+            let event = try #require(await watch.next())
+            #expect(event.kind == .scan)
+            #expect(event.scan?.masked == "**************6712")
+            #expect(event.scan?.kind == "payCode")
+            #expect(event.scan?.channel == "wechat")
+        }
+    }
+
+    @Test("keyboard mode: a partial code is dropped after the inter-key timeout, the next code is whole")
+    func partialCodeDropped() async throws {
+        guard try await runsInsideTestbed() else { return }
+        try await withScanner(.newlandKeyboard) { rig in
+            try await rig.waitForAttach()
+            var watch = rig.scanner.watch().makeAsyncIterator()
+            _ = await watch.next()
+            rig.type("1345678")
+            let dropped = try #require(await watch.next())
+            #expect(dropped.kind == .discarded)
+            #expect(dropped.detail?.contains("7 characters") == true, "\(dropped)")
+            #expect(dropped.detail?.contains("1345678") == false)
+            rig.type(Self.payCode + "\n")
+            #expect(try await rig.nextScan().text == Self.payCode)
+        }
+    }
+
+    @Test("HID POS: the kernel driver is detached, the init feature report sent, a code over two reports arrives whole with its AIM id")
+    func hidPOSContinuation() async throws {
+        guard try await runsInsideTestbed() else { return }
+        try await withScanner(.honeywellHIDPOS, kernelDriverActive: true) { rig in
+            try await rig.waitForAttach()
+            #expect(rig.testbed.detachCount == 1)
+            #expect(rig.testbed.claimedInterfaces == [0])
+            #expect(rig.testbed.featureReports == [[0xFE, 0x01]])
+            #expect(rig.scanner.status().detail.hasSuffix("(hid-pos mode)"))
+            let token = "essc-" + String(repeating: "A1b2", count: 20)
+            let (first, rest) = (Array(token.utf8.prefix(58)), Array(token.utf8.dropFirst(58)))
+            rig.testbed.send(report: USBScannerTestbed.hidPOSReport(first, more: true))
+            rig.testbed.send(report: USBScannerTestbed.hidPOSReport(rest))
+            let scan = try await rig.nextScan()
+            #expect(scan.text == token)
+            #expect(scan.symbology?.identifier == "]Q1")
+            #expect(scan.classification == .esscToken(token))
+        }
+    }
+
+    @Test("unplugged mid-read: detached and noDevice; plugged again: re-opened by itself and reading")
+    func hotplug() async throws {
+        guard try await runsInsideTestbed() else { return }
+        try await withScanner(.newlandKeyboard, plugged: false) { rig in
+            try await rig.eventually("the scanner reports noDevice") { rig.scanner.status().state == .noDevice }
+            #expect(rig.scanner.status().detail.contains("no known scanner model on USB"))
+            var watch = rig.scanner.watch().makeAsyncIterator()
+            #expect(await watch.next()?.kind == .detached)
+            try rig.testbed.plug()
+            #expect(await watch.next()?.kind == .attached)
+            #expect(rig.testbed.pendingInterruptReads > 0)
+
+            rig.testbed.unplug()
+            let left = try #require(await watch.next())
+            #expect(left.kind == .detached)
+            #expect(left.detail == "unplugged")
+            #expect(rig.scanner.status().state == .noDevice)
+            #expect(rig.scanner.status().detail.contains("waiting for it to be plugged in again"))
+
+            try rig.testbed.plug()
+            #expect(await watch.next()?.kind == .attached)
+            #expect(rig.scanner.status().state == .online)
+            rig.type(Self.payCode + "\n")
+            #expect(try await rig.nextScan().text == Self.payCode)
+        }
+    }
+
+    @Test("a stalled endpoint is cleared and reading goes on; shutdown releases the interface")
+    func stallThenShutdown() async throws {
+        guard try await runsInsideTestbed() else { return }
+        try await withScanner(.newlandKeyboard) { rig in
+            try await rig.waitForAttach()
+            var watch = rig.scanner.watch().makeAsyncIterator()
+            _ = await watch.next()
+            rig.testbed.failNextInterruptRead(status: -EPIPE)
+            rig.testbed.send(report: [0, 0, 0, 0, 0, 0, 0, 0])
+            let cleared = try #require(await watch.next())
+            #expect(cleared.kind == .discarded)
+            #expect(cleared.detail?.contains("stalled") == true)
+            rig.type(Self.payCode + "\n")
+            #expect(try await rig.nextScan().text == Self.payCode)
+        }
+    }
+}
+
+/// A running LibUSBScanner on a testbed device, inside umockdev.
+struct ScannerRig {
+    let testbed: USBScannerTestbed
+    let scanner: LibUSBScanner
+    let scans: SharedIterator<BarcodeScan>
+
+    func waitForAttach() async throws {
+        try await eventually("the scanner attaches") { scanner.status().state == .online }
+    }
+
+    func eventually(_ what: String, within timeout: Duration = .seconds(10), _ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while !condition() {
+            guard ContinuousClock.now < deadline else { throw TestFixtureError("timed out waiting until \(what): \(scanner.status())") }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
+    func nextScan() async throws -> BarcodeScan {
+        guard let scan = await scans.next() else { throw TestFixtureError("the scan stream ended") }
+        return scan
+    }
+
+    func type(_ text: String) { testbed.type(text) }
+}
+
+/// An iterator shared by reference, so a non-mutating helper can advance it.
+final class SharedIterator<Element: Sendable>: @unchecked Sendable {
+    private var iterator: AsyncStream<Element>.AsyncIterator
+    init(_ stream: AsyncStream<Element>) { iterator = stream.makeAsyncIterator() }
+    func next() async -> Element? { await iterator.next() }
+}
+
+private func withScanner(_ device: USBScannerTestbed.Device, kernelDriverActive: Bool = false, plugged: Bool = true, _ body: (ScannerRig) async throws -> Void) async throws {
+    let testbed = try USBScannerTestbed(device: device, kernelDriverActive: kernelDriverActive)
+    if plugged { try testbed.plug() }
+    let database = try DeviceDatabase.load(directory: RepositoryPaths.devicesDatabase)
+    let scanner = LibUSBScanner(selector: .auto, database: database, logger: Logger(label: "scanner-test"))
+    let group = ServiceGroup(services: [scanner], logger: Logger(label: "scanner-test"))
+    let running = Task { try await group.run() }
+    let rig = ScannerRig(testbed: testbed, scanner: scanner, scans: SharedIterator(scanner.scans))
+    do {
+        try await body(rig)
+    } catch {
+        await group.triggerGracefulShutdown()
+        _ = await running.result
+        throw error
+    }
+    await group.triggerGracefulShutdown()
+    try await running.value
+    if plugged || testbed.pendingInterruptReads > 0 {
+        try await rig.eventually("the interface is released after shutdown") { testbed.claimedInterfaces.isEmpty }
+    }
+}
+
+private func runsInsideTestbed(_ test: String = #function) async throws -> Bool {
+    if USBScannerTestbed.isActive { return true }
+    try await USBScannerTestbed.requirePassingRunInside(filter: "LibUSBScannerTests/" + NSRegularExpression.escapedPattern(for: test))
+    return false
+}
