@@ -111,6 +111,29 @@ def admin_and_idle():
     ]
 
 
+def rows_of(output):
+    rows = []
+    for line in output.splitlines():
+        fields = line.split("\t")
+        if len(fields) == 6 and fields[0] == "ROW":
+            rows.append((fields[1], float(fields[2]), fields[3], fields[4], fields[5] == "1"))
+    if not rows:
+        raise SystemExit("kiosk-bench printed no rows:\n" + output)
+    return rows
+
+
+def scanner():
+    """kiosk-bench --scanner inside umockdev-wrapper: a libumockdev scanner behind real libusb."""
+    work = tempfile.mkdtemp(prefix="kiosk-bench-usb.")
+    env = dict(os.environ, KIOSK_TEST_USB_TESTBED="1", TMPDIR=work)
+    try:
+        output = subprocess.run(["umockdev-wrapper", f"{BIN}/kiosk-bench", "--scanner", "--kioskd", f"{BIN}/kioskd", "--config", CONF,
+                                 "--devices", os.path.join(REPO, "Devices")], check=True, stdout=subprocess.PIPE, text=True, env=env).stdout
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return rows_of(output)
+
+
 def in_process():
     """kiosk-bench: the measurements that need the kiosk's libraries in-process (backend client,
     sandbox throughput, state machine, journal). It prints ROW<TAB>name<TAB>value<TAB>unit<TAB>target<TAB>met."""
@@ -123,17 +146,10 @@ def in_process():
                                 check=True, stdout=subprocess.PIPE, text=True).stdout
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    rows = []
-    for line in output.splitlines():
-        fields = line.split("\t")
-        if len(fields) == 6 and fields[0] == "ROW":
-            rows.append((fields[1], float(fields[2]), fields[3], fields[4], fields[5] == "1"))
-    if not rows:
-        raise SystemExit("kiosk-bench printed no rows:\n" + output)
-    return rows
+    return rows_of(output)
 
 
-BENCHMARKS = [check_config, lifecycle, admin_and_idle, in_process]
+BENCHMARKS = [check_config, lifecycle, admin_and_idle, in_process, scanner]
 
 
 def main():

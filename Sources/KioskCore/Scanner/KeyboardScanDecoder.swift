@@ -10,6 +10,7 @@
 /// a garbled pay code is never submitted.
 public struct KeyboardScanDecoder: Sendable {
     public static let reportSize = 8
+    static let keySlots = 2..<reportSize
 
     public let interKeyTimeout: Duration
     private var partial: [Character] = []
@@ -40,12 +41,12 @@ public struct KeyboardScanDecoder: Sendable {
             lastKey = now
             return Self.merge(gap, dropAndSkip("keyboard report of \(report.count.counted("byte")) (expected \(Self.reportSize))"))
         }
-        let keys = report[2...]
         var result = ScanDecodeResult.pending
-        for index in keys.indices where keys[index] != 0 && !heldKeys.contains(keys[index]) && !keys[..<index].contains(keys[index]) {
-            result = Self.merge(result, press(keys[index], modifiers: report[0], at: now))
+        for index in Self.keySlots where report[index] != 0 && !heldKeys.contains(report[index]) && !(2..<index).contains(where: { report[$0] == report[index] }) {
+            result = Self.merge(result, press(report[index], modifiers: report[0], at: now))
         }
-        heldKeys = keys.filter { $0 != 0 }
+        heldKeys.removeAll(keepingCapacity: true)
+        for index in Self.keySlots where report[index] != 0 { heldKeys.append(report[index]) }
         return result
     }
 
@@ -101,10 +102,11 @@ public struct KeyboardScanDecoder: Sendable {
     /// their reasons, and of two scans only the first is kept (scanners type one key a report,
     /// so that last case does not happen in practice).
     private static func merge(_ first: ScanDecodeResult, _ second: ScanDecodeResult) -> ScanDecodeResult {
-        switch (first, second) {
-        case (.pending, _), (.discarded, .scan): second
-        case (.discarded(let one), .discarded(let other)): .discarded("\(one); then \(other)")
-        default: first
+        guard case .discarded(let one) = first else { return first == .pending ? second : first }
+        switch second {
+        case .pending: return first
+        case .scan: return second
+        case .discarded(let other): return .discarded("\(one); then \(other)")
         }
     }
 }
