@@ -85,7 +85,7 @@ public struct ScannerModel: Sendable, Equatable {
     public var name: String
     public var vendorID: UInt16
     public var productID: UInt16
-    /// How the scanner hands over codes as it ships or as the kiosk's scanner is configured.
+    /// The mode the scanner is set to: keyboard unless the file says hid-pos.
     public var mode: ScannerMode
     /// The USB interface that carries the scanner's reports.
     public var interfaceNumber: Int

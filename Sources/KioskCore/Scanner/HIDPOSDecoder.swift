@@ -5,7 +5,7 @@
 /// code starts fresh. When the malformed (or overlong) report said more would follow, the rest of
 /// that code is skipped quietly up to its last report, so the tail of a broken code never comes
 /// out as a code of its own.
-public struct HIDPOSDecoder: Sendable {
+public struct HIDPOSDecoder: Sendable, CustomStringConvertible {
     public let layout: HIDPOSReportLayout
     private var data: [UInt8] = []
     private var symbology: AIMSymbology?
@@ -44,6 +44,11 @@ public struct HIDPOSDecoder: Sendable {
             return drop("code longer than \(DecodedScan.maximumLength) bytes", continues: fragment.continues)
         }
         return fragment.continues ? .pending : finish()
+    }
+
+    /// How much is pending, never what.
+    public var description: String {
+        "HID POS decoder (\(partialReports.counted("report")) of \(data.count.counted("byte")) pending\(skippingRestOfCode ? ", skipping the rest of a dropped code" : ""))"
     }
 
     private mutating func finish() -> ScanDecodeResult {

@@ -8,7 +8,7 @@
 /// (unknown usage, or typed with Ctrl, Alt or GUI held), a report of the wrong size or an overlong
 /// code drops the partial code and also the rest of that code, up to its Enter or the next pause:
 /// a garbled pay code is never submitted.
-public struct KeyboardScanDecoder: Sendable {
+public struct KeyboardScanDecoder: Sendable, CustomStringConvertible {
     public static let reportSize = 8
     static let keySlots = 2..<reportSize
 
@@ -42,12 +42,23 @@ public struct KeyboardScanDecoder: Sendable {
             return Self.merge(gap, dropAndSkip("keyboard report of \(report.count.counted("byte")) (expected \(Self.reportSize))"))
         }
         var result = ScanDecodeResult.pending
-        for index in Self.keySlots where report[index] != 0 && !heldKeys.contains(report[index]) && !(2..<index).contains(where: { report[$0] == report[index] }) {
-            result = Self.merge(result, press(report[index], modifiers: report[0], at: now))
+        for slot in Self.keySlots where isNewKey(report, slot) {
+            result = Self.merge(result, press(report[slot], modifiers: report[0], at: now))
         }
         heldKeys.removeAll(keepingCapacity: true)
-        for index in Self.keySlots where report[index] != 0 { heldKeys.append(report[index]) }
+        for slot in Self.keySlots where report[slot] != 0 { heldKeys.append(report[slot]) }
         return result
+    }
+
+    /// Not held in the previous report, nor listed in an earlier slot of this one.
+    private func isNewKey(_ report: [UInt8], _ slot: Int) -> Bool {
+        let key = report[slot]
+        return key != 0 && !heldKeys.contains(key) && !(Self.keySlots.lowerBound..<slot).contains { report[$0] == key }
+    }
+
+    /// How much is pending, never what.
+    public var description: String {
+        "keyboard scan decoder (\(partial.count.counted("character")) pending\(skippingRestOfCode ? ", skipping the rest of a dropped code" : ""))"
     }
 
     private mutating func press(_ key: UInt8, modifiers: UInt8, at now: ContinuousClock.Instant) -> ScanDecodeResult {

@@ -1,7 +1,7 @@
 import KioskCore
 import Testing
 
-@Suite("AIM symbology identifiers")
+@Suite("AIM symbology identifiers and what scanner types show of a code")
 struct AIMSymbologyTests {
     @Test("known code characters are named", arguments: [
         ("]Q1", "QR Code"), ("]C0", "Code 128"), ("]E0", "EAN/UPC"), ("]d2", "Data Matrix"), ("]L0", "PDF417"),
@@ -27,5 +27,15 @@ struct AIMSymbologyTests {
         #expect("\(scan)" == "decoded scan (18 characters, QR Code ]Q1)")
         #expect(!"\(ScanDecodeResult.scan(scan))".contains(ScanSample.wechat))
         #expect(!String(reflecting: scan).contains(ScanSample.wechat))
+    }
+
+    @Test("the decoders' descriptions say how much is pending, never what")
+    func decoderDescriptions() {
+        var keyboard = KeyboardScanDecoder()
+        _ = keyboard.decode(report: TestKeyboardReports.key(0x1E), at: .now)
+        #expect("\(keyboard)" == "keyboard scan decoder (1 character pending)")
+        var hidPOS = HIDPOSDecoder()
+        _ = hidPOS.decode(report: TestHIDPOSReports.report(Array("134567".utf8), continues: true))
+        #expect("\(hidPOS)" == "HID POS decoder (1 report of 6 bytes pending)")
     }
 }

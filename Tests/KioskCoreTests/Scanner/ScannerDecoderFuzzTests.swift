@@ -131,6 +131,9 @@ struct ScannerDecoderFuzzTests {
     static let keyboardCodes = Array(codes.dropLast())
     static let typed = Dictionary(uniqueKeysWithValues: (keyboardCodes + [overlong]).map { ($0, TestKeyboardReports.typing($0)) })
 
+    /// How long after the previous report a well-timed one arrives: 1–30 ms.
+    static let keyDelays = (1...30).map { Duration.milliseconds($0) }
+
     /// One report and when it arrives, or a call of `expire(at:)`.
     enum KeyboardEvent {
         case report([UInt8], Duration)
@@ -141,13 +144,14 @@ struct ScannerDecoderFuzzTests {
     func keyboard() async {
         var random = SplitMix64(seed: 0x4B_E7_B0_A4)
         var tally = ScannerFuzzTally(codes: Self.keyboardCodes + [Self.overlong])
+        tally.checksDeadlines = true
         let start = ContinuousClock.now
         for execution in 0..<Self.executions {
             await CardDecoderFuzzTests.shareThePool(execution)
             tally.executions += 1
             let codes = Self.pickCodes(&random, from: Self.keyboardCodes, most: 2)
             var events: [KeyboardEvent] = codes.flatMap { Self.typed[$0] ?? [] }.map { report in
-                .report(report, .milliseconds(Int.random(in: 1...30, using: &random)))
+                .report(report, Self.keyDelays[Int(random.next() % UInt64(Self.keyDelays.count))])
             }
             let roll = Int.random(in: 0..<100, using: &random)
             switch roll {
