@@ -13,10 +13,14 @@ final class USBScannerConnection {
     private var detachedKernelDriver = false
     private var consecutiveFailures = 0
     private(set) var needsClearHalt = false
+    /// Set once the engine starts closing: nothing is resubmitted or delivered after that.
+    private var closing = false
     /// Why the connection must be closed (device unplugged, repeated failures); nil while healthy.
     private(set) var ending: (reason: String, fault: Bool)?
 
-    static let transfersInFlight = 2
+    /// One read waiting is enough: a HID device holds its report until the host polls, and the
+    /// read is resubmitted inside its completion callback, so nothing is lost between reads.
+    static let transfersInFlight = 1
     static let failuresBeforeFault = 5
     static let controlTimeoutMilliseconds: UInt32 = 1000
 
@@ -114,6 +118,8 @@ final class USBScannerConnection {
     private func completed(_ transfer: USBInterruptTransfer, _ outcome: USBInterruptTransfer.Outcome) {
         switch outcome {
         case .data(let bytes):
+            // libusb hands back a read whose cancel came too late as completed: while closing it is dropped.
+            guard !closing else { return }
             consecutiveFailures = 0
             deliver(decoder.decode(report: bytes, at: .now))
             resubmit(transfer)
@@ -134,7 +140,7 @@ final class USBScannerConnection {
     }
 
     private func resubmit(_ transfer: USBInterruptTransfer) {
-        guard ending == nil, let failed = transfer.submit() else { return }
+        guard ending == nil, !closing, let failed = transfer.submit() else { return }
         ending = failed == LIBUSB_ERROR_NO_DEVICE.rawValue ? ("unplugged", false) : ("cannot resubmit the interrupt read: \(USBContext.describe(failed))", true)
     }
 
@@ -165,6 +171,7 @@ final class USBScannerConnection {
     var hasTransfersInFlight: Bool { transfers.contains(where: \.inFlight) }
 
     func cancelTransfers() {
+        closing = true
         for transfer in transfers { transfer.cancel() }
     }
 

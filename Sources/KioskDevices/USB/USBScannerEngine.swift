@@ -83,6 +83,7 @@ final class USBScannerEngine: @unchecked Sendable {
             _ = libusb_handle_events_timeout_completed(context, &timeout, nil)
         }
         if let connection { close(connection, reason: "kioskd is stopping", fault: false, announce: false) }
+        drainRetiring()
         if hotplugHandle != 0 { libusb_hotplug_deregister_callback(context, hotplugHandle) }
         for device in arrivals + departures { libusb_unref_device(device) }
         arrivals = []
@@ -174,6 +175,20 @@ final class USBScannerEngine: @unchecked Sendable {
                 report(.fault(.hardwareError, .maintenance, error.message))
             }
         }
+    }
+
+    /// At exit: libusb must hand back every transfer before the handles close and the context ends.
+    /// One it never returns is left allocated on purpose (freeing it would be a use-after-free).
+    private func drainRetiring() {
+        let deadline = ContinuousClock.now + .seconds(2)
+        while !retiring.isEmpty, ContinuousClock.now < deadline {
+            var timeout = Glibc.timeval(tv_sec: 0, tv_usec: 100_000)
+            _ = libusb_handle_events_timeout_completed(context, &timeout, nil)
+            finishRetiring()
+        }
+        for stuck in retiring { _ = Unmanaged.passRetained(stuck) }
+        if !retiring.isEmpty { report(.fault(.hardwareError, .reset, "libusb did not return a cancelled read of the scanner at shutdown")) }
+        retiring = []
     }
 
     private func finishRetiring() {
