@@ -23,6 +23,10 @@ struct LibUSBScannerReplayTests {
     static let payCode = "134567890123456712"
     /// 38 reads: key down and key up for each of the 18 digits and for Enter.
     static let readsPerScan = 2 * (payCode.count + 1)
+    /// These tests check what the recordings hold, not timing: reports are 1 ms apart whatever the
+    /// machine's load (a busy CI host would otherwise trip the inter-key timeout).
+    static let firstKey = ContinuousClock.now
+    static func keyTime(_ index: Int) -> ContinuousClock.Instant { firstKey + .milliseconds(index) }
 
     // MARK: the recordings, read with plain libusb
 
@@ -32,10 +36,10 @@ struct LibUSBScannerReplayTests {
         let device = try ReplayedDevice()
         var decoder = KeyboardScanDecoder()
         var results: [ScanDecodeResult] = []
-        for _ in 0..<Self.readsPerScan {
+        for index in 0..<Self.readsPerScan {
             let report = try device.read()
             #expect(report.count == 8)
-            let result = decoder.decode(report: report, at: .now)
+            let result = decoder.decode(report: report, at: Self.keyTime(index))
             if result != .pending { results.append(result) }
         }
         #expect(results == [.scan(DecodedScan(text: Self.payCode))])
@@ -50,8 +54,8 @@ struct LibUSBScannerReplayTests {
         #expect(libusb_clear_halt(device.handle, 0x81) == 0)
         var decoder = KeyboardScanDecoder()
         var last = ScanDecodeResult.pending
-        for _ in 0..<Self.readsPerScan {
-            let result = decoder.decode(report: try device.read(), at: .now)
+        for index in 0..<Self.readsPerScan {
+            let result = decoder.decode(report: try device.read(), at: Self.keyTime(index))
             if result != .pending { last = result }
         }
         #expect(last == .scan(DecodedScan(text: Self.payCode)))
@@ -64,8 +68,8 @@ struct LibUSBScannerReplayTests {
         let device = try ReplayedDevice()
         var decoder = KeyboardScanDecoder()
         var last = ScanDecodeResult.pending
-        for _ in 0..<Self.readsPerScan {
-            let result = decoder.decode(report: try device.read(), at: .now)
+        for index in 0..<Self.readsPerScan {
+            let result = decoder.decode(report: try device.read(), at: Self.keyTime(index))
             if result != .pending { last = result }
         }
         #expect(last == .scan(DecodedScan(text: Self.payCode)))
