@@ -16,7 +16,7 @@ DEMO_DIR := $(BUILD)/demo
 # Debian 12 packages: to build, and additionally to run the test stacks.
 BUILD_PACKAGES := pkg-config libpcsclite-dev libusb-1.0-0-dev libcups2-dev libpango1.0-dev \
 	libcairo2-dev libqrencode-dev libsqlite3-dev fonts-noto-cjk libumockdev-dev
-TEST_PACKAGES := pcscd vsmartcard-vpcd umockdev libumockdev-dev python3 systemd
+TEST_PACKAGES := pcscd vsmartcard-vpcd umockdev libumockdev-dev python3 systemd poppler-utils zbar-tools cups cups-ipp-utils cups-filters dbus
 # The card benchmark's peers: a C program on libpcsclite and pyscard.
 BENCH_PACKAGES := gcc python3-pyscard
 

@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "KioskDevices",
             dependencies: [
-                "KioskCore", "CPCSCLite", "CLibUSB", "CCUPS",
+                "KioskCore", "CPCSCLite", "CLibUSB", "CCUPS", "CPangoCairo", "CQREncode",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -149,6 +149,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
 

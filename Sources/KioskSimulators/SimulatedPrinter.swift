@@ -1,3 +1,4 @@
+import Foundation
 import KioskCore
 import Synchronization
 
@@ -30,5 +31,22 @@ public final class SimulatedPrinter: ReceiptPrinter {
             case .full, .low: state.printed += 1
             }
         }
+    }
+}
+
+extension SimulatedPrinter: PrinterDiagnostics {
+    static let model = PrinterModel(id: "simulated", name: "simulated printer", paperWidthMillimetres: 80, printableWidthMillimetres: 72, dotsPerInch: 203)
+
+    public func printerInfo() async -> PrinterInfo {
+        let readiness = await readiness()
+        var status = DeviceStatus(role: .printer, selector: "simulated", state: readiness.canPrint ? .online : .userError,
+                                  requiredAction: readiness.canPrint ? nil : .maintenance, detail: "simulated printer (kioskd --demo)")
+        status.paper = paper
+        return PrinterInfo(status: status, readiness: readiness, model: Self.model, lastJob: nil)
+    }
+
+    public func printTestPage() async throws(KioskError) -> PrinterInfo {
+        try await print(.testPage(kioskID: "demo", printedAt: Date()))
+        return await printerInfo()
     }
 }

@@ -4,13 +4,14 @@ import Foundation
 import KioskCore
 import NIOCore
 import NIOFoundationCompat
+import NIOHTTP1
 
 /// HTTP over the kiosk's admin unix socket.
 struct AdminClient {
     let socketPath: String
 
-    func get<Response: Decodable>(_ path: String, timeout: TimeAmount = .seconds(15)) async throws -> Response {
-        let response = try await send(path, timeout: timeout)
+    func get<Response: Decodable>(_ path: String, method: HTTPMethod = .GET, timeout: TimeAmount = .seconds(15)) async throws -> Response {
+        let response = try await send(path, method: method, timeout: timeout)
         let body = try await response.body.collect(upTo: 4 << 20)
         guard response.status == .ok else { throw Self.failure(path, response.status.code, body) }
         do {
@@ -26,12 +27,12 @@ struct AdminClient {
 
 extension AdminClient {
     /// The response head; the body is the caller's to read (streams such as `cards watch`).
-    func send(_ path: String, timeout: TimeAmount) async throws -> HTTPClientResponse {
+    func send(_ path: String, method: HTTPMethod = .GET, timeout: TimeAmount) async throws -> HTTPClientResponse {
         guard let url = URL(httpURLWithSocketPath: socketPath, uri: path) else {
             throw ValidationError("--socket \(socketPath) is not a usable socket path")
         }
         var request = HTTPClientRequest(url: url.absoluteString)
-        request.method = .GET
+        request.method = method
         do {
             return try await HTTPClient.shared.execute(request, timeout: timeout)
         } catch {

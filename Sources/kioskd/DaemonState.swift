@@ -19,6 +19,7 @@ actor DaemonState: StatusReporting {
     private var cardReader: PCSCCardReader?
     /// The running USB scanner knows whether it is attached; without it the probe looks at the bus.
     private var scanner: LibUSBScanner?
+    private var printer: CUPSPrinter?
 
     init(configuration: KioskConfiguration, configPath: String, mode: KioskStatus.Mode, database: DeviceDatabase, backendURLOverride: String? = nil) {
         self.configPath = configPath
@@ -42,6 +43,10 @@ actor DaemonState: StatusReporting {
 
     func attach(scanner: LibUSBScanner) {
         self.scanner = scanner
+    }
+
+    func attach(printer: CUPSPrinter) {
+        self.printer = printer
     }
 
     func replaceConfiguration(_ configuration: KioskConfiguration) {
@@ -69,7 +74,8 @@ actor DaemonState: StatusReporting {
         }.value
         let usbScanner = scanner
         async let scanner = Task.detached { usbScanner?.status() ?? ScannerStatusProbe(database: database).status(selector: devices.scanner) }.value
-        async let printer = Task.detached { PrinterStatusProbe().status(selector: devices.printer) }.value
+        let cupsPrinter = printer
+        async let printer = Task.detached { cupsPrinter?.status() ?? PrinterStatusProbe().status(selector: devices.printer) }.value
         async let backend = BackendReachabilityProbe(settings: configuration.backend).check()
         let journalStatus = await journalStatus(path: configuration.journal.path)
         let sessionState = await session?.state.kind.rawValue

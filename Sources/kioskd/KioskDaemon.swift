@@ -3,6 +3,7 @@ import Foundation
 import KioskCore
 import KioskDevices
 import KioskServer
+import KioskSession
 import Logging
 import ServiceLifecycle
 
@@ -90,9 +91,20 @@ struct KioskDaemon: AsyncParsableCommand {
         if let pcsc = cards.pcsc { await state.attach(cardReader: pcsc) }
         let scanner = ScannerServices.make(demo: demo, configuration: configuration, database: database, logger: logger)
         if let usb = scanner.usb { await state.attach(scanner: usb) }
+        let printer: PrinterServices
+        do {
+            printer = try PrinterServices.make(demo: demo, configuration: configuration, database: database)
+        } catch {
+            logger.critical("cannot start: \(error)", metadata: [LogKey.configPath: "\(config)"])
+            await payments.shutdown()
+            await sandbox?.stop()
+            throw ExitCode(ConfigCheck.exConfig)
+        }
+        if let cups = printer.cups { await state.attach(printer: cups) }
         var session: SessionServices?
-        if demo, let backend = payments.backend, let reconciliation = payments.reconciliation, let demoScanner = scanner.simulated {
-            session = await SessionServices.demo(configuration: await state.configuration, cardReader: cards.reader, scanner: demoScanner, backend: backend, journal: payments.journal,
+        if let backend = payments.backend, let reconciliation = payments.reconciliation, let barcodeScanner = scanner.scanner {
+            let devices = SessionController.Devices(cardReader: cards.reader, scanner: barcodeScanner, printer: printer.printer)
+            session = await SessionServices.make(configuration: await state.configuration, devices: devices, backend: backend, journal: payments.journal,
                                                  reconciliation: reconciliation, logger: logger)
         }
         if let session { await state.attach(session: session.controller) }
@@ -100,7 +112,7 @@ struct KioskDaemon: AsyncParsableCommand {
         let notifier = SystemdNotifier(environment: environment)
         let admin: any Service
         do {
-            admin = try AdminServer.make(settings: configuration.admin, status: state, cards: cards.diagnostics, scanner: scanner.diagnostics, logger: logger) {
+            admin = try AdminServer.make(settings: configuration.admin, status: state, cards: cards.diagnostics, scanner: scanner.diagnostics, printer: printer.diagnostics, logger: logger) {
                 notifier.notify("READY=1\nSTATUS=serving")
                 logger.notice("kioskd ready", metadata: [
                     LogKey.version: "\(KioskVersion.current)", LogKey.mode: "\(demo ? "demo" : "production")",
@@ -109,6 +121,8 @@ struct KioskDaemon: AsyncParsableCommand {
             }
         } catch {
             logger.critical("cannot start: \(error)")
+            await payments.shutdown()
+            await sandbox?.stop()
             throw ExitCode(ConfigCheck.exConfig)
         }
         // SIGHUP's default action ends the process. ConfigReloadService traps it only once the group

@@ -268,18 +268,8 @@ private func withReplayedScanner(_ body: (ReplayRig) async throws -> Void) async
     let reading = Task {
         for await scan in scans { collected.scans.withLock { $0.append(scan) } }
     }
-    let group = ServiceGroup(services: [scanner], logger: logger)
-    let running = Task { try await group.run() }
     let rig = ReplayRig(scanner: scanner, collected: collected)
-    do {
-        try await body(rig)
-    } catch {
-        await group.triggerGracefulShutdown()
-        _ = await running.result
-        throw error
-    }
-    await group.triggerGracefulShutdown()
-    try await running.value
+    try await whileRunning(scanner, logger: logger) { try await body(rig) }
     // run() ends both streams after the engine has stopped.
     await watching.value
     await reading.value

@@ -161,18 +161,8 @@ private func withScanner(_ device: USBScannerTestbed.Device, kernelDriverActive:
     if plugged { try testbed.plug() }
     let database = try DeviceDatabase.load(directory: RepositoryPaths.devicesDatabase)
     let scanner = LibUSBScanner(selector: .auto, database: database, logger: Logger(label: "scanner-test"))
-    let group = ServiceGroup(services: [scanner], logger: Logger(label: "scanner-test"))
-    let running = Task { try await group.run() }
     let rig = ScannerRig(testbed: testbed, scanner: scanner, scans: SharedIterator(scanner.scans))
-    do {
-        try await body(rig)
-    } catch {
-        await group.triggerGracefulShutdown()
-        _ = await running.result
-        throw error
-    }
-    await group.triggerGracefulShutdown()
-    try await running.value
+    try await whileRunning(scanner, logger: Logger(label: "scanner-test")) { try await body(rig) }
     if plugged || testbed.pendingInterruptReads > 0 {
         try await rig.eventually("the interface is released after shutdown") { testbed.claimedInterfaces.isEmpty }
     }

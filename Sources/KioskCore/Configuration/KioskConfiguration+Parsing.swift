@@ -86,7 +86,9 @@ extension KioskConfiguration.Devices {
             scanner: ScannerSelector.parse(scannerText) ?? .auto,
             printer: PrinterSelector.parse(printerText) ?? .auto,
             database: document.string("devices", "database", default: "/usr/share/kioskd/devices", check: ConfigChecks.nonEmpty),
-            cardCommandTimeoutMilliseconds: document.int("devices", "card_command_timeout_ms", default: 3000, range: 200...30000)
+            cardCommandTimeoutMilliseconds: document.int("devices", "card_command_timeout_ms", default: 3000, range: 200...30000),
+            printerModel: document.string("devices", "printer_model", default: "thermal-80mm", check: ConfigChecks.nonEmpty),
+            printJobTimeoutMilliseconds: document.int("devices", "print_job_timeout_ms", default: 30000, range: 2000...300_000)
         )
     }
 }

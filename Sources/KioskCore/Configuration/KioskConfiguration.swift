@@ -38,6 +38,10 @@ public struct KioskConfiguration: Sendable, Equatable {
         public var database: String
         /// How long one card command (APDU) may take before the card counts as not responding.
         public var cardCommandTimeoutMilliseconds: Int
+        /// The `Devices/printers` profile (file name without .toml): paper width, dpi, PDF or ESC/POS.
+        public var printerModel: String = "thermal-80mm"
+        /// How long a print job may take, from submission to completed, before the print counts as failed.
+        public var printJobTimeoutMilliseconds: Int = 30000
     }
 
     public struct Session: Sendable, Equatable {

@@ -4,7 +4,7 @@ import KioskCore
 
 /// One HTTP connection to an IPP printer or CUPS server. Every libcups call of the kiosk goes through here.
 final class IPPConnection {
-    private let http: OpaquePointer
+    let http: OpaquePointer
     let printerURI: String
     let resource: String
 
@@ -50,6 +50,8 @@ final class IPPConnection {
         /// printer-state-reasons with -report/-warning/-error suffixes stripped.
         var reasons: [String]
         var makeAndModel: String
+        /// printer-is-accepting-jobs: false when the queue rejects new jobs (`cupsreject`).
+        var isAcceptingJobs: Bool = true
     }
 
     func printerState() throws(KioskError) -> PrinterState {
@@ -70,7 +72,8 @@ final class IPPConnection {
             }
         }
         let model = ippFindAttribute(response, "printer-make-and-model", IPP_TAG_TEXT).flatMap { ippGetString($0, 0, nil) }.map { String(cString: $0) } ?? ""
-        return PrinterState(state: state, reasons: reasons.filter { $0 != "none" }, makeAndModel: model)
+        let accepting = ippFindAttribute(response, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN).map { ippGetBoolean($0, 0) != 0 } ?? true
+        return PrinterState(state: state, reasons: reasons.filter { $0 != "none" }, makeAndModel: model, isAcceptingJobs: accepting)
     }
 
     static func strippingSeverity(_ reason: String) -> String {

@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// Runs blocking libpcsclite calls on a serial queue of their own, never on Swift's cooperative
 /// threads, and stops waiting after a deadline: a card that goes silent blocks `SCardTransmit`
@@ -40,21 +39,6 @@ final class PCSCCallQueue: Sendable {
                 DispatchQueue.global().asyncAfter(deadline: .now() + timeout.dispatchInterval) { _ = waiter.resume(nil) }
             }
         }
-    }
-}
-
-/// Resumes a continuation once: whichever of the call and the deadline comes first.
-private final class SingleResume<Value: Sendable>: Sendable {
-    private let continuation: Mutex<CheckedContinuation<Value?, Never>?>
-
-    init(_ continuation: CheckedContinuation<Value?, Never>) {
-        self.continuation = Mutex(continuation)
-    }
-
-    func resume(_ value: Value?) -> Bool {
-        guard let continuation = continuation.withLock({ slot in defer { slot = nil }; return slot }) else { return false }
-        continuation.resume(returning: value)
-        return true
     }
 }
 

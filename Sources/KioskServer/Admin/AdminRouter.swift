@@ -6,12 +6,14 @@ extension KioskStatus: ResponseEncodable {}
 /// Routes of the admin API served on the unix socket. Who may connect is decided by the
 /// socket's file mode and group; every route answers JSON for kioskctl and fleet tooling.
 public enum AdminRouter {
-    public static func make(status: some StatusReporting, cards: (any CardDiagnostics)?, scanner: (any ScannerDiagnostics)? = nil) -> Router<BasicRequestContext> {
+    public static func make(status: some StatusReporting, cards: (any CardDiagnostics)?, scanner: (any ScannerDiagnostics)? = nil,
+                            printer: (any PrinterDiagnostics)? = nil) -> Router<BasicRequestContext> {
         let router = Router()
         router.get("/healthz") { _, _ in "ok\n" }
         router.get("/v1/status") { _, _ in await status.currentStatus() }
         CardRoutes.add(to: router, cards: cards)
         ScannerRoutes.add(to: router, scanner: scanner)
+        PrinterRoutes.add(to: router, printer: printer)
         return router
     }
 }

@@ -12,6 +12,7 @@ public enum AdminServer {
         status: some StatusReporting,
         cards: (any CardDiagnostics)? = nil,
         scanner: (any ScannerDiagnostics)? = nil,
+        printer: (any PrinterDiagnostics)? = nil,
         logger: Logger,
         onReady: @escaping @Sendable () async -> Void
     ) throws(KioskError) -> some Service {
@@ -19,7 +20,7 @@ public enum AdminServer {
         try createParentDirectory(of: settings.socketPath)
         let path = settings.socketPath
         return Application(
-            router: AdminRouter.make(status: status, cards: cards, scanner: scanner),
+            router: AdminRouter.make(status: status, cards: cards, scanner: scanner, printer: printer),
             configuration: .init(address: .unixDomainSocket(path: path), serverName: "kioskd-admin"),
             onServerRunning: { _ in
                 if chmod(path, 0o660) != 0 { logger.error("chmod 0660 on admin socket failed", metadata: [LogKey.errno: "\(errno)"]) }

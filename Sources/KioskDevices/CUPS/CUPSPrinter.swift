@@ -1,0 +1,77 @@
+import Foundation
+import KioskCore
+import Synchronization
+
+/// The receipt printer behind IPP: a printer reached directly (`ipp://…`) or a CUPS queue.
+///
+/// Every libcups call runs on a dispatch queue of its own (`CUPSCallQueue`), never on Swift's
+/// cooperative threads, and every operation has a deadline: a hung printer makes `print` fail
+/// within `jobTimeout` and `readiness` within a few connect timeouts.
+public final class CUPSPrinter: ReceiptPrinter, Sendable {
+    /// Lays a document out for the printer; the job name is the receipt number for electronic receipts.
+    public typealias Render = @Sendable (ReceiptDocument) throws(KioskError) -> (data: [UInt8], mimeType: String, jobName: String)
+
+    public let selector: PrinterSelector
+    /// From submitting the job to the printer reporting it completed.
+    public let jobTimeout: Duration
+    /// Connecting, and each IPP request (libcups' `httpSetTimeout`).
+    public let connectTimeoutMilliseconds: Int32
+    let render: Render
+    private let lastJobRecord = Mutex<PrintJobRecord?>(nil)
+
+    public init(
+        selector: PrinterSelector, jobTimeout: Duration, connectTimeoutMilliseconds: Int32,
+        render: @escaping Render
+    ) {
+        self.selector = selector
+        self.jobTimeout = jobTimeout
+        self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
+        self.render = render
+    }
+
+    /// The last job this printer object submitted, as last seen.
+    public var lastJob: PrintJobRecord? { lastJobRecord.withLock { $0 } }
+
+    /// From printer-state, printer-state-reasons and printer-is-accepting-jobs; a printer that does
+    /// not answer is `printer.unreachable`.
+    public func readiness() async -> PrinterReadiness {
+        let answer = await query("readiness") { connection throws(KioskError) in try connection.printerState() }
+        guard case .success(let printer)? = answer else { return .unable(.printerUnreachable) }
+        return PrinterCondition(printer).readiness
+    }
+
+    /// Whether a job of this name completed, from the printer's job history — so that after a crash
+    /// the kiosk does not print a receipt twice. Nil when the printer cannot answer. The history is
+    /// only as long as the printer keeps it (CUPS: MaxJobs, 500 by default; ippeveprinter: 60 s).
+    public func wasPrinted(jobName: String) async -> Bool? {
+        let answer = await query("history") { connection throws(KioskError) in try connection.finishedJobs() }
+        guard case .success(let jobs)? = answer else { return nil }
+        return jobs.contains { $0.name == jobName && $0.state == .completed }
+    }
+
+    /// XFS4IoT status for `kioskctl status`. Blocks (call it off the cooperative pool).
+    public func status() -> DeviceStatus {
+        PrinterStatusProbe(timeoutMilliseconds: connectTimeoutMilliseconds).status(selector: selector)
+    }
+
+    /// One request on a fresh connection, bounded by resolving `auto`, connecting and the request
+    /// (each within the connect timeout); nil when that bound passes.
+    private func query<Value: Sendable>(
+        _ name: String, _ request: @escaping @Sendable (IPPConnection) throws(KioskError) -> Value
+    ) async -> Result<Value, KioskError>? {
+        let selector = self.selector, timeout = connectTimeoutMilliseconds
+        let deadline = ContinuousClock.now + .milliseconds(Int64(timeout) * 3)
+        return await CUPSCallQueue(label: "kioskd.cups.\(name)").run(until: deadline) {
+            do throws(KioskError) {
+                return .success(try request(IPPConnection(selector, timeoutMilliseconds: timeout)))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    func record(_ job: CUPSJobChannel.Submitted, _ state: PrintJobState, reasons: [String] = []) {
+        let record = PrintJobRecord(id: job.id, name: job.name, state: state, reasons: reasons, updatedAt: Date())
+        lastJobRecord.withLock { $0 = record }
+    }
+}

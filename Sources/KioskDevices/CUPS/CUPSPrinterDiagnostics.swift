@@ -1,0 +1,31 @@
+import Foundation
+import KioskCore
+
+/// `kioskctl printer status|test` for the kiosk's CUPS printer: its state, supplies and last job,
+/// and the technician test page printed like any receipt (followed to completed, with the timeout).
+public struct CUPSPrinterDiagnostics: PrinterDiagnostics {
+    public let printer: CUPSPrinter
+    public let model: PrinterModel
+    public let kioskID: String
+
+    public init(printer: CUPSPrinter, model: PrinterModel, kioskID: String) {
+        self.printer = printer
+        self.model = model
+        self.kioskID = kioskID
+    }
+
+    public func printerInfo() async -> PrinterInfo {
+        let readiness = await printer.readiness()
+        let status = await Task.detached { [printer] in printer.status() }.value
+        return PrinterInfo(status: status, readiness: readiness, model: model, lastJob: printer.lastJob.map(Self.jobInfo))
+    }
+
+    public func printTestPage() async throws(KioskError) -> PrinterInfo {
+        try await printer.print(.testPage(kioskID: kioskID, printedAt: Date()))
+        return await printerInfo()
+    }
+
+    static func jobInfo(_ job: PrintJobRecord) -> PrinterJobInfo {
+        PrinterJobInfo(id: Int(job.id), name: job.name, state: job.state.description, reasons: job.reasons, updatedAt: job.updatedAt)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// A private D-Bus system bus for the printer stacks: ippeveprinter connects to the system bus
+/// even with `-r off`, and exits when that bus goes away. One per test process, started on first
+/// use, dying with the process (setpriv --pdeathsig, see PersistentSpawnThread).
+public actor PrivateSystemBus {
+    public static let shared = PrivateSystemBus()
+
+    private var daemon: SpawnedProcess?
+    private var directory: TemporaryDirectory?
+
+    /// The bus address for DBUS_SYSTEM_BUS_ADDRESS, starting the bus if needed.
+    public func address() async throws -> String {
+        if let daemon, daemon.isRunning, let directory { return "unix:path=" + directory.file("bus.sock") }
+        let directory = try self.directory ?? TemporaryDirectory(prefix: "dbus")
+        self.directory = directory
+        let socketPath = directory.file("bus.sock")
+        try? FileManager.default.removeItem(atPath: socketPath)
+        let configuration = try directory.write("bus.conf", """
+            <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+              "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+            <busconfig>
+              <type>system</type>
+              <listen>unix:path=\(socketPath)</listen>
+              <auth>EXTERNAL</auth>
+              <policy context="default">
+                <allow user="*"/>
+                <allow own="*"/>
+                <allow send_destination="*"/>
+                <allow receive_sender="*"/>
+              </policy>
+            </busconfig>
+            """)
+        let log = directory.file("dbus.log")
+        let process: SpawnedProcess
+        do {
+            process = try PersistentSpawnThread.shared.run {
+                try SpawnedProcess("/usr/bin/setpriv", [
+                    "--pdeathsig", "TERM", "--", "/usr/bin/dbus-daemon", "--config-file=\(configuration)", "--nofork", "--nopidfile",
+                ], environment: ProcessInfo.processInfo.environment, outputPath: log, errorPath: log)
+            }
+        } catch {
+            throw TestFixtureError("cannot start /usr/bin/dbus-daemon (apt-get install dbus): \(error)")
+        }
+        daemon = process
+        StackCleanup.register(pid: process.pid)
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !FileManager.default.fileExists(atPath: socketPath) {
+            if let status = process.terminationStatus {
+                throw TestFixtureError("dbus-daemon exited with status \(status) at start: \(StackLog.tail(log))")
+            }
+            guard ContinuousClock.now < deadline else { throw TestFixtureError("dbus-daemon did not create \(socketPath) within 10 s: \(StackLog.tail(log))") }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return "unix:path=" + socketPath
+    }
+}
+
+enum StackLog {
+    static func tail(_ path: String, _ count: Int = 800) -> String {
+        String(((try? String(contentsOfFile: path, encoding: .utf8)) ?? "(no log)").suffix(count))
+    }
+}
