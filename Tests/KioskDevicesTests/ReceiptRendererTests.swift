@@ -96,6 +96,21 @@ struct ReceiptRendererTests {
         #expect(abs(size.width - points) < 0.05 && size.pages == 1, "\(size)")
     }
 
+    @Test("a verification URL beyond QR capacity is printer.render_failed, in both formats")
+    func oversizedQRPayload() throws {
+        var receipt = ReceiptSamples.receipt()
+        receipt.verificationURL = "https://einvoice.sandbox.invalid/verify?" + String(repeating: "x", count: 3_000)
+        for (printerID, format) in [("thermal-80mm", ReceiptFormat.pdf), ("escpos-80mm-raw", .escposRaster)] {
+            let renderer = try ReceiptSamples.renderer(printerID, format)
+            #expect(throws: KioskError.self) { try renderer.render(.electronicReceipt(receipt)) }
+            do {
+                _ = try renderer.render(.electronicReceipt(receipt))
+            } catch {
+                #expect(error.code == .printerRenderFailed)
+            }
+        }
+    }
+
     // MARK: helpers
 
     /// Renders to PDF, prints the render time, and returns the text and the decoded QR codes.

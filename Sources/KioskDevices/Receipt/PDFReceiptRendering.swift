@@ -15,6 +15,7 @@ enum PDFReceiptRendering {
             throw KioskError(.printerRenderFailed, "cairo_pdf_surface_create_for_stream failed")
         }
         defer { cairo_surface_destroy(surface) }
+        try check(cairo_surface_status(surface))
         try withExtendedLifetime(sink) { () throws(KioskError) in
             try draw(content, geometry: geometry, on: surface)
             cairo_surface_finish(surface)

@@ -24,7 +24,7 @@ enum RasterReceiptRendering {
             try painter(cairo, width: width, geometry: geometry).draw(content.blocks, top: top)
             let surface = cairo_get_target(cairo)
             cairo_surface_flush(surface)
-            return threshold(surface, columns: columns, rows: rows)
+            return try threshold(surface, columns: columns, rows: rows)
         }
     }
 
@@ -48,9 +48,9 @@ enum RasterReceiptRendering {
         return try body(cairo)
     }
 
-    private static func threshold(_ surface: OpaquePointer?, columns: Int, rows: Int) -> MonochromeBitmap {
+    private static func threshold(_ surface: OpaquePointer?, columns: Int, rows: Int) throws(KioskError) -> MonochromeBitmap {
         var bitmap = MonochromeBitmap(width: columns, height: rows)
-        guard let data = cairo_image_surface_get_data(surface) else { return bitmap }
+        guard let data = cairo_image_surface_get_data(surface) else { throw KioskError(.printerRenderFailed, "the image has no pixel data") }
         let stride = Int(cairo_image_surface_get_stride(surface))
         for row in 0..<rows {
             let line = data + row * stride
