@@ -140,6 +140,12 @@ struct KioskDaemon: AsyncParsableCommand {
         if let usb = scanner.usb { services.append(.init(service: usb)) }
         if let reconciliation = payments.reconciliation { services.append(.init(service: reconciliation)) }
         if let session { services += [.init(service: session.controller), .init(service: session.gate)] }
+        if let session, let backend = payments.backend {
+            services.append(.init(service: OwedReceiptService(
+                journal: payments.journal, backend: backend, printer: printer.printer, history: printer.cups,
+                kioskIsIdle: { [controller = session.controller] in await controller.state.kind == .attract }, logger: logger
+            )))
+        }
         services.append(.init(service: SystemdWatchdogService(
             notifier: notifier,
             interval: SystemdNotifier.watchdogInterval(environment: environment),

@@ -5,7 +5,7 @@ import KioskTesting
 import Testing
 
 /// Printer faults on a real ippeveprinter: jam, killed, hung (SIGSTOP), a job that outlasts the timeout.
-@Suite("CUPSPrinter: printer faults on a real ippeveprinter")
+@Suite("CUPSPrinter: printer faults on a real ippeveprinter", .timeLimit(.minutes(1)))
 struct CUPSPrinterFaultTests {
     @Test("a jam aborts the job: print fails with printer.jammed, readiness and status show the jam")
     func jam() async throws {
@@ -50,6 +50,7 @@ struct CUPSPrinterFaultTests {
             let failure = try #require(await printFailure(printer))
             let elapsed = started.duration(to: .now)
             #expect(failure.code == .printerUnreachable, "\(failure)")
+            #expect(failure.message.contains("did not take the job within 3 s"), "\(failure)")
             #expect(elapsed < .seconds(6), "jobTimeout 3 s, took \(elapsed)")
 
             let quick = cupsPrinter(stack.uri, pdf: [], jobName: "hung", connectTimeoutMilliseconds: 1000)
@@ -58,6 +59,21 @@ struct CUPSPrinterFaultTests {
             #expect(asked.duration(to: .now) < .seconds(4), "readiness is bounded by three connect timeouts")
             stack.resume()
             #expect(await quick.readiness() == .ready(paper: .full), "the printer answers again once resumed")
+        }
+    }
+
+    @Test("a hung printer with a short connect timeout: libcups gives up on the request itself (httpSetTimeout)")
+    func hungRequestTimesOut() async throws {
+        try await IPPPrinterStack.running { stack in
+            let printer = cupsPrinter(stack.uri, pdf: try TestPDF.make("hung"), jobName: "hung", jobTimeout: .seconds(20), connectTimeoutMilliseconds: 1000)
+            stack.suspend()
+            let started = ContinuousClock.now
+            let failure = try #require(await printFailure(printer))
+            let elapsed = started.duration(to: .now)
+            #expect(failure.code == .printerUnreachable, "\(failure)")
+            #expect(failure.message.contains("did not describe itself"), "\(failure)")
+            #expect(elapsed < .seconds(4), "a 1 s request timeout, took \(elapsed)")
+            stack.resume()
         }
     }
 

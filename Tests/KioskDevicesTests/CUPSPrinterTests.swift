@@ -6,7 +6,7 @@ import Testing
 
 /// CUPSPrinter against a real IPP printer: CUPS' ippeveprinter on a loopback port
 /// (Tests/KioskTesting/IPPPrinterStack.swift), one per test.
-@Suite("CUPSPrinter: printing to a real ippeveprinter")
+@Suite("CUPSPrinter: printing to a real ippeveprinter", .timeLimit(.minutes(1)))
 struct CUPSPrinterTests {
     @Test("a PDF prints: spooled byte for byte under the given job name, completed, and found in the history")
     func printsPDF() async throws {

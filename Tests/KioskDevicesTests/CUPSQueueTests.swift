@@ -6,7 +6,7 @@ import Testing
 
 /// CUPSPrinter through a real CUPS queue: a private cupsd (Tests/KioskTesting/PrivateCUPSStack.swift)
 /// whose raw queue sends to an ippeveprinter.
-@Suite("CUPSPrinter: printing through a private cupsd queue")
+@Suite("CUPSPrinter: printing through a private cupsd queue", .timeLimit(.minutes(1)))
 struct CUPSQueueTests {
     @Test("a PDF prints through the queue: the printer behind it receives the same bytes; the queue's history finds the job")
     func printsThroughQueue() async throws {

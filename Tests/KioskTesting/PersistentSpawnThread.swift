@@ -10,15 +10,14 @@ final class PersistentSpawnThread: @unchecked Sendable {
 
     private let lock = NSLock()
     private let work = DispatchSemaphore(value: 0)
-    private var pending: (() -> Void)?
+    private var pending: [() -> Void] = []
 
     private init() {
         let thread = Thread { [self] in
             while true {
                 work.wait()
                 lock.lock()
-                let job = pending
-                pending = nil
+                let job = pending.isEmpty ? nil : pending.removeFirst()
                 lock.unlock()
                 job?()
             }
@@ -27,12 +26,13 @@ final class PersistentSpawnThread: @unchecked Sendable {
         thread.start()
     }
 
-    /// Runs `body` on the spawner thread and returns its result (one caller at a time).
+    /// Runs `body` on the spawner thread and returns its result. Callers may come at once (tests
+    /// start printer stacks in parallel): each job is queued, one signal per job.
     func run<T>(_ body: @escaping () throws -> T) throws -> T {
         let done = DispatchSemaphore(value: 0)
         var result: Result<T, any Error>?
         lock.lock()
-        pending = {
+        pending.append {
             result = Result { try body() }
             done.signal()
         }

@@ -25,8 +25,10 @@ extension CUPSPrinter {
         var last: CUPSJobChannel.Observation?
         var silence: String?
         while true {
+            let asked = ContinuousClock.now
             guard let answer = await queue.run(until: deadline, { channel.observe(job.id) }) else {
-                silence = "the printer stopped answering"
+                // A look taken at the deadline itself had no time to get an answer: that is no silence.
+                if asked.duration(to: deadline) > .milliseconds(50) { silence = "the printer stopped answering" }
                 break
             }
             switch answer {

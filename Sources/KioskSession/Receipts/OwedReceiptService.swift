@@ -1,0 +1,70 @@
+import Foundation
+import KioskBackendAPI
+import KioskCore
+import Logging
+import ServiceLifecycle
+
+/// Prints the receipts the journal still owes (a print failed, or the kiosk stopped between a
+/// payment and its receipt) once the printer can print again — only while no resident is at the
+/// kiosk, and never twice: the printer's job history is asked first.
+public struct OwedReceiptService: Service {
+    let journal: any PaymentJournal
+    let backend: any BackendClient
+    let printer: any ReceiptPrinter
+    let history: (any ReceiptHistory)?
+    let kioskIsIdle: @Sendable () async -> Bool
+    let interval: Duration
+    let logger: Logger
+
+    public init(journal: any PaymentJournal, backend: any BackendClient, printer: any ReceiptPrinter, history: (any ReceiptHistory)?,
+                kioskIsIdle: @escaping @Sendable () async -> Bool, interval: Duration = .seconds(60), logger: Logger) {
+        self.journal = journal
+        self.backend = backend
+        self.printer = printer
+        self.history = history
+        self.kioskIsIdle = kioskIsIdle
+        self.interval = interval
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                _ = await printOwed()
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+
+    /// One pass; returns how many owed receipts were settled (printed, or found already printed).
+    @discardableResult
+    public func printOwed() async -> Int {
+        let owed: [JournalEntry]
+        do {
+            owed = try await journal.owedReceipts()
+        } catch {
+            logger.error("cannot read owed receipts", metadata: [SessionLogKey.errorCode: "\(error.code)"])
+            return 0
+        }
+        guard !owed.isEmpty, await kioskIsIdle(), await printer.readiness().canPrint else { return 0 }
+        var settled = 0
+        for entry in owed {
+            guard let paymentID = entry.paymentID, await kioskIsIdle() else { continue }
+            do throws(KioskError) {
+                let document = ReceiptDocument.electronicReceipt(ElectronicReceipt(try await backend.receipt(paymentID: paymentID)))
+                if await history?.wasPrinted(document) == true {
+                    logger.notice("owed receipt already printed (found in the printer's history)", metadata: [SessionLogKey.paymentID: "\(paymentID)"])
+                } else {
+                    try await printer.print(document)
+                    logger.notice("owed receipt printed", metadata: [SessionLogKey.paymentID: "\(paymentID)"])
+                }
+                try await journal.recordReceipt(key: entry.intent.idempotencyKey, .printed, at: Date())
+                settled += 1
+            } catch {
+                logger.warning("owed receipt not printed yet", metadata: [SessionLogKey.paymentID: "\(paymentID)", SessionLogKey.errorCode: "\(error.code)"])
+                return settled
+            }
+        }
+        return settled
+    }
+}
