@@ -23,7 +23,7 @@ struct KioskBench: AsyncParsableCommand {
     var kioskd: String?
     @Option(help: "With --scanner: kiosk.conf for the idle kioskd.")
     var config: String?
-    @Option(help: "With --scanner: the Devices folder.")
+    @Option(help: "The Devices folder (printer and scanner profiles).")
     var devices: String?
 
     @Option(name: .customLong("idle-seconds"), help: "With --scanner: how long kioskd idles with the scanner attached.")
@@ -36,7 +36,7 @@ struct KioskBench: AsyncParsableCommand {
         if scanner {
             guard kioskd != nil, config != nil, devices != nil else { throw ValidationError("--scanner needs --kioskd, --config and --devices") }
         } else {
-            guard pcscFloor != nil, pyscard != nil else { throw ValidationError("--pcsc-floor and --pyscard are required (or --scanner)") }
+            guard pcscFloor != nil, pyscard != nil, devices != nil else { throw ValidationError("--pcsc-floor, --pyscard and --devices are required (or --scanner)") }
         }
     }
 
@@ -46,10 +46,11 @@ struct KioskBench: AsyncParsableCommand {
             for row in rows { print(row.line) }
             return
         }
-        guard let pcscFloor, let pyscard else { return }
+        guard let pcscFloor, let pyscard, let devices else { return }
         // Cards first: the backend benchmark's in-process server and clients keep threads busy for a while after it.
         let rows = try await CardBenchmark(floorProgram: pcscFloor, pyscardScript: pyscard, reads: cardReads).run()
             + (try await SessionBenchmark().run())
+            + (try ReceiptBenchmark(devices: devices).run())
             + (try await BackendBenchmark(duration: .seconds(seconds)).run())
         for row in rows { print(row.line) }
     }

@@ -19,13 +19,7 @@ struct SessionBenchmark {
             window: SessionWindow(phase: .centralized, opens: CalendarDate(iso: "2020-11-01"), closes: CalendarDate(iso: "2020-12-20"))
         )
         let paid = PaymentSnapshot(paymentID: "pay_bench_000000000001", status: .succeeded, amount: .yuan(430), method: .payCode, channel: .wechat)
-        let receipt = ElectronicReceipt(
-            title: "社会保险费电子票据", receiptCode: "32060021", receiptNumber: "0000000001", checkCode: "a1b2c3",
-            payerMaskedName: "张*国", payerMaskedIDNumber: "3206**********0210",
-            items: [.init(label: "城乡居民基本医疗保险费 2021年度", amount: .yuan(430))], total: .yuan(430),
-            issuer: "国家税务总局（沙箱）税务局", issuedAt: Date(), paymentID: paid.paymentID,
-            kioskID: "BENCH-0001", channel: "微信", verificationURL: "https://sandbox.invalid/verify"
-        )
+        let receipt = Self.receipt
         guard let payCode = try? PayCode("134567890123456700") else { return [] }
         return [
             .cardInserted(.idCard), .cardRead(.idCard(idNumber: "320602196005120210", name: "张建国")), .personResolved(person),
@@ -34,6 +28,14 @@ struct SessionBenchmark {
             .receiptFetched(receipt), .documentPrinted, .receiptTaken, .doneTapped,
         ]
     }()
+
+    static let receipt = ElectronicReceipt(
+        title: "社会保险费电子票据", receiptCode: "32060021", receiptNumber: "0000000001", checkCode: "a1b2c3",
+        payerMaskedName: "张*国", payerMaskedIDNumber: "3206**********0210",
+        items: [.init(label: "城乡居民基本医疗保险费 2021年度", amount: .yuan(430))], total: .yuan(430),
+        issuer: "国家税务总局（沙箱）税务局", issuedAt: Date(), paymentID: "pay_bench_000000000001",
+        kioskID: "BENCH-0001", channel: "微信", verificationURL: "https://sandbox.invalid/verify"
+    )
 
     private func transitions() throws -> [BenchRow] {
         var machine = SessionStateMachine(settings: SessionSettings(insuranceYear: 2021))

@@ -142,7 +142,8 @@ def in_process():
     subprocess.run(["cc", "-O2", "-I/usr/include/PCSC", "-o", floor, os.path.join(REPO, "Tests/tools/pcsc-floor.c"), "-lpcsclite"],
                    check=True)
     try:
-        output = subprocess.run([f"{BIN}/kiosk-bench", "--pcsc-floor", floor, "--pyscard", os.path.join(REPO, "Tests/tools/pcsc_pyscard.py")],
+        output = subprocess.run([f"{BIN}/kiosk-bench", "--pcsc-floor", floor, "--pyscard", os.path.join(REPO, "Tests/tools/pcsc_pyscard.py"),
+                                 "--devices", os.path.join(REPO, "Devices")],
                                 check=True, stdout=subprocess.PIPE, text=True).stdout
     finally:
         shutil.rmtree(work, ignore_errors=True)
