@@ -13,7 +13,7 @@ struct CUPSPrinterFaultTests {
             try stack.setJobBehaviour(.jams)
             let printer = cupsPrinter(stack.uri, pdf: try TestPDF.make("jam"), jobName: "0000000777")
             let failure = try #require(await printFailure(printer))
-            #expect(failure.code == .printerJammed, "\(failure)")
+            #expect(failure.code == .printerJammed, "\(failure) — \(stack.log)")
             #expect(failure.message.contains("aborted"), "\(failure)")
             #expect(printer.lastJob?.state == .aborted)
             #expect(await printer.readiness() == .unable(.printerJammed, paper: .jammed))

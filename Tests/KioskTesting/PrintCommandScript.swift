@@ -6,7 +6,7 @@ enum PrintCommandScript {
     static func write(in directory: TemporaryDirectory) throws -> String {
         let control = directory.file("behaviour")
         // The sleeps die with ippeveprinter (pdeathsig): a hung job must not outlive its printer.
-        let path = try directory.write("print-command", """
+        let script = """
             #!/bin/sh
             # Print command of a test printer; the document is "$1".
             behaviour=$(cat '\(control)' 2>/dev/null)
@@ -18,8 +18,18 @@ enum PrintCommandScript {
             esac
             exit 0
 
-            """)
-        guard chmod(path, 0o755) == 0 else { throw TestFixtureError("chmod \(path): errno \(errno)") }
+            """
+        let path = directory.file("print-command")
+        // O_CLOEXEC: a daemon another test spawns while this file is open for writing would
+        // otherwise keep it open, and ippeveprinter's exec of the script fail with ETXTBSY
+        // (the job "exited with status 26", aborted).
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw TestFixtureError("cannot create \(path): errno \(errno)") }
+        let bytes = Array(script.utf8)
+        let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        let modeSet = fchmod(descriptor, 0o755) == 0
+        close(descriptor)
+        guard written == bytes.count, modeSet else { throw TestFixtureError("cannot write \(path): errno \(errno)") }
         return path
     }
 

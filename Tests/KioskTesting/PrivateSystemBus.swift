@@ -13,6 +13,7 @@ public actor PrivateSystemBus {
     public func address() async throws -> String {
         if let daemon, daemon.isRunning, let directory { return "unix:path=" + directory.file("bus.sock") }
         let directory = try self.directory ?? TemporaryDirectory(prefix: "dbus")
+        if self.directory == nil { FolderCleanup.removeAtExit(directory.path) }
         self.directory = directory
         let socketPath = directory.file("bus.sock")
         try? FileManager.default.removeItem(atPath: socketPath)
@@ -59,5 +60,28 @@ public actor PrivateSystemBus {
 enum StackLog {
     static func tail(_ path: String, _ count: Int = 800) -> String {
         String(((try? String(contentsOfFile: path, encoding: .utf8)) ?? "(no log)").suffix(count))
+    }
+}
+
+/// Removes folders of stacks that live as long as the test process, when it exits.
+enum FolderCleanup {
+    nonisolated(unsafe) private static var paths: [String] = []
+    private static let lock = NSLock()
+    private static let installed: Void = {
+        atexit {
+            FolderCleanup.lock.lock()
+            // A daemon that got SIGTERM may be deleting its socket at the same time: a second pass removes what is left.
+            for path in FolderCleanup.paths where (try? FileManager.default.removeItem(atPath: path)) == nil {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+            FolderCleanup.lock.unlock()
+        }
+    }()
+
+    static func removeAtExit(_ path: String) {
+        _ = installed
+        lock.lock()
+        paths.append(path)
+        lock.unlock()
     }
 }

@@ -37,7 +37,7 @@ public struct PrinterInfo: Sendable, Codable, Equatable {
 public struct PrinterJobInfo: Sendable, Codable, Equatable {
     public var id: Int
     public var name: String
-    /// pending, held, processing, stopped, canceled, aborted or completed.
+    /// The IPP job-state keyword: pending, pending-held, processing, processing-stopped, canceled, aborted or completed.
     public var state: String
     public var reasons: [String]
     public var updatedAt: Date
