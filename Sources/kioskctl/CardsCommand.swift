@@ -60,16 +60,11 @@ struct CardsWatchCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var connection: ConnectionOptions
-    @Option(name: .long, help: "Stop after this many events.")
-    var count: Int?
+    @OptionGroup var watch: WatchOptions
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
-        if let count, count < 1 { throw ValidationError("--count \(count): must be at least 1") }
-    }
-
     func run() async throws {
-        try await AdminClient(socketPath: connection.socket).follow("/v1/cards/watch", as: CardWatchEvent.self, count: count) { event in
+        try await AdminClient(socketPath: connection.socket).follow("/v1/cards/watch", as: CardWatchEvent.self, count: watch.count) { event in
             output.json ? try JSONOutput.line(event) : CardText.render(event)
         }
     }

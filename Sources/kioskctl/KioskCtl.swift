@@ -21,3 +21,13 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON for fleet tooling instead of text.")
     var json = false
 }
+
+/// `--count` of the `… watch` commands.
+struct WatchOptions: ParsableArguments {
+    @Option(name: .long, help: "Stop after this many events.")
+    var count: Int?
+
+    func validate() throws {
+        if let count, count < 1 { throw ValidationError("--count \(count): must be at least 1") }
+    }
+}
