@@ -220,7 +220,7 @@ let package = Package(
         .testTarget(
             name: "SessionTests",
             dependencies: [
-                "KioskSession", "KioskCore", "KioskBackendAPI", "SandboxBackend", "KioskTesting",
+                "KioskSession", "KioskCore", "KioskBackendAPI", "SandboxBackend", "KioskTesting", "KioskDevices",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -35,7 +35,9 @@ final class SessionHarness: Sendable {
     }
 
     /// `backendURL` overrides the sandbox's address (e.g. a closed port for "backend down").
-    init(today: String = "2020-11-15", settings: SessionSettings = SessionHarness.settings(), backendURL: String? = nil) async throws {
+    /// `devicePrinter` replaces the recording printer (e.g. a CUPSPrinter on a real ippeveprinter).
+    init(today: String = "2020-11-15", settings: SessionSettings = SessionHarness.settings(), backendURL: String? = nil,
+         devicePrinter: (any ReceiptPrinter)? = nil) async throws {
         self.settings = settings
         sandbox = try await SandboxHTTPServer(today: today)
         client = try HTTPSBackendClient(settings: BackendClientSettings(
@@ -47,7 +49,7 @@ final class SessionHarness: Sendable {
         let counter = KeyCounter()
         controller = SessionController(
             settings: settings, kioskID: Self.kioskID,
-            devices: .init(cardReader: cards, scanner: scanner, printer: printer),
+            devices: .init(cardReader: cards, scanner: scanner, printer: devicePrinter ?? printer),
             backend: client, journal: journal, clock: clock, makeKey: { counter.next() }, logger: logger
         )
         group = ServiceGroup(configuration: .init(services: [controller], logger: Logger(label: "session-test-group")))
@@ -140,9 +142,9 @@ final class SessionHarness: Sendable {
 /// Runs `body` against a fresh harness and always shuts it down.
 func withSession(
     today: String = "2020-11-15", settings: SessionSettings = SessionHarness.settings(), backendURL: String? = nil,
-    _ body: (SessionHarness) async throws -> Void
+    devicePrinter: (any ReceiptPrinter)? = nil, _ body: (SessionHarness) async throws -> Void
 ) async throws {
-    let harness = try await SessionHarness(today: today, settings: settings, backendURL: backendURL)
+    let harness = try await SessionHarness(today: today, settings: settings, backendURL: backendURL, devicePrinter: devicePrinter)
     do {
         try await body(harness)
     } catch {
