@@ -49,7 +49,9 @@ extension CUPSPrinter {
                 throw KioskError(.printFailed, "job \(job.id): printing was cancelled while it was \(last?.job.state?.description ?? "pending")")
             }
             try? await Task.sleep(for: min(pause, remaining))
-            pause = min(pause * 2, .milliseconds(200))
+            // At most 20 ms behind the printer: the resident waits for "take your receipt" on this,
+            // and a poll is one small IPP request to the (usually local) CUPS server.
+            pause = min(pause * 2, .milliseconds(20))
         }
         queue.send { channel.cancel(job.id) }
         throw Self.timedOut(job, last: last, silence: silence, after: jobTimeout)
