@@ -20,6 +20,8 @@ actor DaemonState: StatusReporting {
     /// The running USB scanner knows whether it is attached; without it the probe looks at the bus.
     private var scanner: LibUSBScanner?
     private var printer: CUPSPrinter?
+    /// With --demo: the simulated devices' own status, instead of probing hardware the demo does not use.
+    private var simulatedDevices: (@Sendable () async -> [DeviceStatus])?
 
     init(configuration: KioskConfiguration, configPath: String, mode: KioskStatus.Mode, database: DeviceDatabase, backendURLOverride: String? = nil) {
         self.configPath = configPath
@@ -45,6 +47,10 @@ actor DaemonState: StatusReporting {
         self.scanner = scanner
     }
 
+    func attach(simulatedDevices: @escaping @Sendable () async -> [DeviceStatus]) {
+        self.simulatedDevices = simulatedDevices
+    }
+
     func attach(printer: CUPSPrinter) {
         self.printer = printer
     }
@@ -62,20 +68,7 @@ actor DaemonState: StatusReporting {
 
     func currentStatus() async -> KioskStatus {
         let configuration = configuration
-        let devices = configuration.devices
-        let database = database
-        // Probes block in C libraries (pcscd, libusb, IPP): run them off the actor, concurrently.
-        let cardReader = cardReader
-        async let ssc = Task.detached {
-            cardReader?.status(of: .socialSecurityCard) ?? ReaderStatusProbe(database: database).status(role: .sscReader, selector: devices.sscReader)
-        }.value
-        async let idcard = Task.detached {
-            cardReader?.status(of: .idCard) ?? ReaderStatusProbe(database: database).status(role: .idcardReader, selector: devices.idcardReader)
-        }.value
-        let usbScanner = scanner
-        async let scanner = Task.detached { usbScanner?.status() ?? ScannerStatusProbe(database: database).status(selector: devices.scanner) }.value
-        let cupsPrinter = printer
-        async let printer = Task.detached { cupsPrinter?.status() ?? PrinterStatusProbe().status(selector: devices.printer) }.value
+        async let devices = deviceStatuses(configuration.devices)
         async let backend = BackendReachabilityProbe(settings: configuration.backend).check()
         let journalStatus = await journalStatus(path: configuration.journal.path)
         let sessionState = await session?.state.kind.rawValue
@@ -87,11 +80,34 @@ actor DaemonState: StatusReporting {
             uptimeSeconds: Int(Date().timeIntervalSince(startedAt)),
             configVersion: configuration.kiosk.configVersion,
             configPath: configPath,
-            devices: [ssc, idcard, scanner, printer],
+            devices: devices,
             backend: backend,
             journal: journalStatus,
             session: sessionState
         )
+    }
+
+    private func deviceStatuses(_ devices: KioskConfiguration.Devices) async -> [DeviceStatus] {
+        if let simulatedDevices { return await simulatedDevices() }
+        return await probedDevices(devices)
+    }
+
+    /// The running drivers' own status, or a probe of the hardware where no driver runs.
+    /// Probes block in C libraries (pcscd, libusb, IPP): they run off the actor, concurrently.
+    private func probedDevices(_ devices: KioskConfiguration.Devices) async -> [DeviceStatus] {
+        let database = database
+        let cardReader = cardReader
+        async let ssc = Task.detached {
+            cardReader?.status(of: .socialSecurityCard) ?? ReaderStatusProbe(database: database).status(role: .sscReader, selector: devices.sscReader)
+        }.value
+        async let idcard = Task.detached {
+            cardReader?.status(of: .idCard) ?? ReaderStatusProbe(database: database).status(role: .idcardReader, selector: devices.idcardReader)
+        }.value
+        let usbScanner = scanner
+        async let scanner = Task.detached { usbScanner?.status() ?? ScannerStatusProbe(database: database).status(selector: devices.scanner) }.value
+        let cupsPrinter = printer
+        async let printer = Task.detached { cupsPrinter?.status() ?? PrinterStatusProbe().status(selector: devices.printer) }.value
+        return await [ssc, idcard, scanner, printer]
     }
 
     private func journalStatus(path: String) async -> JournalStatus {

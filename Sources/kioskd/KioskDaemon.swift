@@ -101,6 +101,14 @@ struct KioskDaemon: AsyncParsableCommand {
             throw ExitCode(ConfigCheck.exConfig)
         }
         if let cups = printer.cups { await state.attach(printer: cups) }
+        if demo, let scannerDiagnostics = scanner.diagnostics {
+            await state.attach(simulatedDevices: { [printerDiagnostics = printer.diagnostics] in
+                let slots: [DeviceStatus] = [DeviceRole.sscReader, .idcardReader].map {
+                    DeviceStatus(role: $0, selector: "simulated", state: .online, detail: "simulated card slot (kioskd --demo)")
+                }
+                return slots + [await scannerDiagnostics.scannerInfo().status, await printerDiagnostics.printerInfo().status]
+            })
+        }
         var session: SessionServices?
         if let backend = payments.backend, let reconciliation = payments.reconciliation, let barcodeScanner = scanner.scanner {
             let devices = SessionController.Devices(cardReader: cards.reader, scanner: barcodeScanner, printer: printer.printer)

@@ -24,6 +24,9 @@ struct DemoModeTests {
         #expect(status.backend.reachable, "\(status.backend.detail)")
         #expect(status.backend.url.hasPrefix("http://127.0.0.1:"))
         #expect(status.backend.url.hasSuffix("/kiosk/v1"))
+        // The simulated devices report themselves; no hardware is probed in demo mode.
+        #expect(status.devices.map(\.role) == [.sscReader, .idcardReader, .scanner, .printer])
+        #expect(status.devices.allSatisfy { $0.state == .online && $0.detail.hasSuffix("(kioskd --demo)") }, "\(status.devices)")
         // The demo runs the resident session on simulated devices; with an empty journal it settles at once.
         var session = status.session
         for _ in 0..<50 where session != "attract" {
