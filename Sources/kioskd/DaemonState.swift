@@ -106,7 +106,10 @@ actor DaemonState: StatusReporting {
         let usbScanner = scanner
         async let scanner = Task.detached { usbScanner?.status() ?? ScannerStatusProbe(database: database).status(selector: devices.scanner) }.value
         let cupsPrinter = printer
-        async let printer = Task.detached { cupsPrinter?.status() ?? PrinterStatusProbe().status(selector: devices.printer) }.value
+        async let printer: DeviceStatus = {
+            if let cupsPrinter { return await cupsPrinter.condition().status }
+            return await Task.detached { PrinterStatusProbe().status(selector: devices.printer) }.value
+        }()
         return await [ssc, idcard, scanner, printer]
     }
 

@@ -31,7 +31,7 @@ struct ScannerBenchmark {
         let group = ServiceGroup(services: [scanner], logger: Logger(label: "bench"))
         let running = Task { try await group.run() }
         defer { running.cancel() }
-        try await Self.waitUntil("the scanner attaches") { scanner.status().state == .online }
+        try await waitUntil("the scanner attaches") { scanner.status().state == .online }
         let waiting = try Self.machineAwaitingPayCode()
         var scans = scanner.scans.makeAsyncIterator()
         var results = LatencySamples()
@@ -40,7 +40,7 @@ struct ScannerBenchmark {
             let code = "1345678901" + String(format: "%08d", index)
             testbed.type(code)
             // The read waiting again: the digits are consumed, so the clock starts on an idle scanner.
-            try await Self.waitUntil("the digits are read") { testbed.pendingInterruptReads == 1 }
+            try await waitUntil("the digits are read") { testbed.pendingInterruptReads == 1 }
             let began = clock.now
             testbed.type("\n")
             guard let scan = await scans.next() else { throw TestFixtureError("the scanner's stream ended") }
@@ -79,7 +79,7 @@ struct ScannerBenchmark {
             "KIOSK_DEVICES_DATABASE": devices, "KIOSK_DEVICES_SCANNER": "auto",
         ], workDirectory: work)
         defer { daemon.stop() }
-        try await Self.waitUntil("kioskd claims the scanner", timeout: .seconds(30)) { testbed.claimedInterfaces == [0] && testbed.pendingInterruptReads > 0 }
+        try await waitUntil("kioskd claims the scanner", timeout: .seconds(30)) { testbed.claimedInterfaces == [0] && testbed.pendingInterruptReads > 0 }
         try await Task.sleep(for: .seconds(2))
         let cpuBefore = try Self.cpuSeconds(daemon.pid)
         let ioctlsBefore = testbed.ioctlCount
@@ -99,13 +99,5 @@ struct ScannerBenchmark {
         let fields = stat[stat.index(after: end)...].split(separator: " ")
         guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { throw TestFixtureError("unreadable /proc/\(pid)/stat") }
         return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
-    }
-
-    static func waitUntil(_ what: String, timeout: Duration = .seconds(10), _ condition: () -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while !condition() {
-            guard ContinuousClock.now < deadline else { throw TestFixtureError("timed out waiting until \(what)") }
-            try await Task.sleep(for: .milliseconds(5))
-        }
     }
 }

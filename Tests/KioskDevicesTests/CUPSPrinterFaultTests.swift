@@ -17,7 +17,7 @@ struct CUPSPrinterFaultTests {
             #expect(failure.message.contains("aborted"), "\(failure)")
             #expect(printer.lastJob?.state == .aborted)
             #expect(await printer.readiness() == .unable(.printerJammed, paper: .jammed))
-            let status = await Task.detached { printer.status() }.value
+            let status = await printer.condition().status
             #expect(status.state == .hardwareError)
             #expect(status.requiredAction == .clear)
             #expect(await printer.wasPrinted(jobName: "0000000777") == false, "an aborted job was not printed")

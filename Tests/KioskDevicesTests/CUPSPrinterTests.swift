@@ -49,7 +49,7 @@ struct CUPSPrinterTests {
     func statusAgrees() async throws {
         try await IPPPrinterStack.running { stack in
             let printer = cupsPrinter(stack.uri, pdf: try TestPDF.make("status"), jobName: "status")
-            let status = await Task.detached { printer.status() }.value
+            let status = await printer.condition().status
             #expect(status.state == .online)
             #expect(status.paper == .full)
             #expect(status.selector == stack.uri)
@@ -63,7 +63,7 @@ struct CUPSPrinterTests {
             try stack.setPaper(empty: true)
             let printer = cupsPrinter(stack.uri, pdf: try TestPDF.make("no paper"), jobName: "nopaper")
             #expect(await printer.readiness() == .unable(.printerPaperOut, paper: .out))
-            let status = await Task.detached { printer.status() }.value
+            let status = await printer.condition().status
             #expect(status.state == .userError)
             #expect(status.paper == .out)
             try stack.setPaper(empty: false)

@@ -29,7 +29,7 @@ struct CUPSQueueTests {
             let printer = cupsPrinter(cups.queueURI, pdf: try TestPDF.make("rejected"), jobName: "rejected")
             try await cups.reject()
             #expect(await printer.readiness() == .unable(.printerOffline, paper: .full))
-            let status = await Task.detached { printer.status() }.value
+            let status = await printer.condition().status
             #expect(status.state == .offline)
             #expect(status.detail.contains("not accepting jobs"), "\(status.detail)")
             let failure = try #require(await printFailure(printer))

@@ -82,7 +82,7 @@ struct LibUSBScannerTests {
     func hotplug() async throws {
         guard try await runsInsideTestbed() else { return }
         try await withScanner(.newlandKeyboard, plugged: false) { rig in
-            try await rig.eventually("the scanner reports noDevice") { rig.scanner.status().state == .noDevice }
+            try await waitUntil("the scanner reports noDevice") { rig.scanner.status().state == .noDevice }
             #expect(rig.scanner.status().detail.contains("no known scanner model on USB"))
             var watch = rig.scanner.watch().makeAsyncIterator()
             #expect(await watch.next()?.kind == .detached)
@@ -130,16 +130,9 @@ struct ScannerRig {
     let scans: SharedIterator<BarcodeScan>
 
     func waitForAttach() async throws {
-        try await eventually("the scanner attaches") { scanner.status().state == .online }
+        try await waitUntil("the scanner attaches") { scanner.status().state == .online }
     }
 
-    func eventually(_ what: String, within timeout: Duration = .seconds(10), _ condition: () -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while !condition() {
-            guard ContinuousClock.now < deadline else { throw TestFixtureError("timed out waiting until \(what): \(scanner.status())") }
-            try await Task.sleep(for: .milliseconds(5))
-        }
-    }
 
     func nextScan() async throws -> BarcodeScan {
         guard let scan = await scans.next() else { throw TestFixtureError("the scan stream ended") }
@@ -164,7 +157,7 @@ private func withScanner(_ device: USBScannerTestbed.Device, kernelDriverActive:
     let rig = ScannerRig(testbed: testbed, scanner: scanner, scans: SharedIterator(scanner.scans))
     try await whileRunning(scanner, logger: Logger(label: "scanner-test")) { try await body(rig) }
     if plugged || testbed.pendingInterruptReads > 0 {
-        try await rig.eventually("the interface is released after shutdown") { testbed.claimedInterfaces.isEmpty }
+        try await waitUntil("the interface is released after shutdown") { testbed.claimedInterfaces.isEmpty }
     }
 }
 

@@ -17,17 +17,17 @@ struct KioskctlScannerTests {
         let fixture = try DaemonFixture(extraEnvironment: ["KIOSK_DEVICES_SCANNER": "auto"])
         defer { fixture.stop() }
         #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
-        try await eventually("kioskd shows the scanner online") { try await Self.scannerStatus(fixture).state == .online }
+        try await waitUntil("kioskd shows the scanner online", timeout: .seconds(15)) { try await Self.scannerStatus(fixture).state == .online }
         #expect(try await Self.scannerStatus(fixture).detail == "Newland NLS-FM430 1eab:1d06 on bus 1 address 2 (keyboard mode)")
 
         let watch = try ChildProcess(RepositoryPaths.binary("kioskctl"), ["scanner", "watch", "--json", "--count", "4", "--socket", fixture.socketPath],
                                      workDirectory: fixture.work)
         defer { watch.stop() }
-        try await eventually("the watch prints the attached scanner") { watch.standardOutput.contains("\"attached\"") }
+        try await waitUntil("the watch prints the attached scanner") { watch.standardOutput.contains("\"attached\"") }
         testbed.type(Self.payCode + "\n")
-        try await eventually("the watch prints the scan") { watch.standardOutput.contains("\"scan\"") }
+        try await waitUntil("the watch prints the scan") { watch.standardOutput.contains("\"scan\"") }
         testbed.unplug()
-        try await eventually("kioskd shows the scanner gone") { try await Self.scannerStatus(fixture).state == .noDevice }
+        try await waitUntil("kioskd shows the scanner gone") { try await Self.scannerStatus(fixture).state == .noDevice }
         try testbed.plug()
         #expect(await watch.waitForExit(timeout: .seconds(10)) == 0, "kioskctl: \(watch.standardOutput) \(watch.standardError)")
 
@@ -39,7 +39,7 @@ struct KioskctlScannerTests {
         #expect(events[2].detail == "unplugged")
         #expect(!watch.standardOutput.contains(Self.payCode))
         #expect(!fixture.daemon.standardOutput.contains(Self.payCode), "kioskd's log holds the pay code")
-        try await eventually("kioskd shows the scanner back") { try await Self.scannerStatus(fixture).state == .online }
+        try await waitUntil("kioskd shows the scanner back") { try await Self.scannerStatus(fixture).state == .online }
 
         let text = try await fixture.kioskctl(["scanner", "show", "--socket", fixture.socketPath])
         #expect(text.output == "scanner  online  Newland NLS-FM430 1eab:1d06 on bus 1 address 2 (keyboard mode)\n", "\(text)")
@@ -53,7 +53,7 @@ struct KioskctlScannerTests {
         let fixture = try DaemonFixture(extraEnvironment: ["KIOSK_DEVICES_SCANNER": "05e0:1200"])
         defer { fixture.stop() }
         #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found)
-        try await eventually("kioskd reports no scanner") { try await Self.scannerStatus(fixture).state == .noDevice }
+        try await waitUntil("kioskd reports no scanner") { try await Self.scannerStatus(fixture).state == .noDevice }
         let status = try await Self.scannerStatus(fixture)
         #expect(status.detail == "no device 05e0:1200 on USB — check the scanner's cable")
         #expect(status.requiredAction == .maintenance)
@@ -62,16 +62,6 @@ struct KioskctlScannerTests {
 
     static func scannerStatus(_ fixture: DaemonFixture) async throws -> DeviceStatus {
         try #require(try await fixture.status().devices.first { $0.role == .scanner })
-    }
-
-    func eventually(_ what: String, within timeout: Duration = .seconds(15), _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while true {
-            let pastDeadline = ContinuousClock.now >= deadline
-            if try await condition() { return }
-            if pastDeadline { throw TestFixtureError("timed out waiting until \(what)") }
-            try await Task.sleep(for: .milliseconds(50))
-        }
     }
 }
 

@@ -35,9 +35,24 @@ public final class CUPSPrinter: ReceiptPrinter, Sendable {
     /// From printer-state, printer-state-reasons and printer-is-accepting-jobs; a printer that does
     /// not answer is `printer.unreachable`.
     public func readiness() async -> PrinterReadiness {
-        let answer = await query("readiness") { connection throws(KioskError) in try connection.printerState() }
-        guard case .success(let printer)? = answer else { return .unable(.printerUnreachable) }
-        return PrinterCondition(printer).readiness
+        await condition().readiness
+    }
+
+    /// Technicians' status and the session's readiness from one IPP request, so both agree.
+    public func condition() async -> (status: DeviceStatus, readiness: PrinterReadiness) {
+        let answer = await query("state") { connection throws(KioskError) in try connection.printerState() }
+        switch answer {
+        case .success(let printer)?:
+            let condition = PrinterCondition(printer)
+            return (condition.deviceStatus(selector: selector), condition.readiness)
+        case .failure(let error)?:
+            return (DeviceStatus(role: .printer, selector: selector.description, state: .offline, requiredAction: .maintenance, detail: error.message),
+                    .unable(.printerUnreachable))
+        case nil:
+            let detail = "the printer did not answer within \(Int64(connectTimeoutMilliseconds) * 3) ms"
+            return (DeviceStatus(role: .printer, selector: selector.description, state: .offline, requiredAction: .maintenance, detail: detail),
+                    .unable(.printerUnreachable))
+        }
     }
 
     /// Whether a job of this name completed, from the printer's job history — so that after a crash
@@ -47,11 +62,6 @@ public final class CUPSPrinter: ReceiptPrinter, Sendable {
         let answer = await query("history") { connection throws(KioskError) in try connection.finishedJobs() }
         guard case .success(let jobs)? = answer else { return nil }
         return jobs.contains { $0.name == jobName && $0.state == .completed }
-    }
-
-    /// XFS4IoT status for `kioskctl status`. Blocks (call it off the cooperative pool).
-    public func status() -> DeviceStatus {
-        PrinterStatusProbe(timeoutMilliseconds: connectTimeoutMilliseconds).status(selector: selector)
     }
 
     /// One request on a fresh connection, bounded by resolving `auto`, connecting and the request

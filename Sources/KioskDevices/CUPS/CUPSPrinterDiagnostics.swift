@@ -15,8 +15,7 @@ public struct CUPSPrinterDiagnostics: PrinterDiagnostics {
     }
 
     public func printerInfo() async -> PrinterInfo {
-        let readiness = await printer.readiness()
-        let status = await Task.detached { [printer] in printer.status() }.value
+        let (status, readiness) = await printer.condition()
         return PrinterInfo(status: status, readiness: readiness, model: model, lastJob: printer.lastJob.map(Self.jobInfo))
     }
 
