@@ -16,11 +16,15 @@ DEMO_DIR := $(BUILD)/demo
 # Debian 12 packages: to build, and additionally to run the test stacks.
 BUILD_PACKAGES := pkg-config libpcsclite-dev libusb-1.0-0-dev libcups2-dev libpango1.0-dev \
 	libcairo2-dev libqrencode-dev libsqlite3-dev fonts-noto-cjk libumockdev-dev
-TEST_PACKAGES := pcscd vsmartcard-vpcd umockdev libumockdev-dev python3 systemd poppler-utils zbar-tools cups cups-ipp-utils cups-filters dbus
+TEST_PACKAGES := pcscd vsmartcard-vpcd umockdev libumockdev-dev python3 python3-venv systemd poppler-utils zbar-tools cups cups-ipp-utils cups-filters dbus \
+	chromium
+# The browser tests drive the system Chromium with Playwright from PyPI (never its own browser download).
+PLAYWRIGHT_VERSION := 1.65.2
+UI_VENV := $(BUILD)/ui-venv
 # The card benchmark's peers: a C program on libpcsclite and pyscard.
 BENCH_PACKAGES := gcc python3-pyscard
 
-.PHONY: all build build-tests demo test bench install deps-build deps-test verify-units clean
+.PHONY: all build build-tests demo test bench install deps-build deps-test deps-ui verify-units clean
 
 all: build
 
@@ -29,6 +33,13 @@ deps-build:
 
 deps-test: deps-build
 	@Tests/tools/ensure-packages $(TEST_PACKAGES)
+	@$(MAKE) --no-print-directory deps-ui
+
+deps-ui:
+	@if ! $(UI_VENV)/bin/python -c 'import playwright, sys; from importlib.metadata import version; sys.exit(version("playwright") != "$(PLAYWRIGHT_VERSION)")' 2>/dev/null; then \
+		echo "installing Playwright $(PLAYWRIGHT_VERSION) into $(UI_VENV)"; \
+		python3 -m venv $(UI_VENV) && $(UI_VENV)/bin/pip install -q playwright==$(PLAYWRIGHT_VERSION); \
+	fi
 
 build: deps-build
 	$(SWIFT) build
@@ -54,9 +65,9 @@ verify-units: build
 
 demo: build
 	@mkdir -p $(DEMO_DIR)
-	@echo "kioskd demo: admin socket $(DEMO_DIR)/admin.sock — in another terminal:"
-	@echo "  $(DEBUG_BIN)/kioskctl status --socket $(DEMO_DIR)/admin.sock"
-	KIOSK_ADMIN_SOCKET=$(CURDIR)/$(DEMO_DIR)/admin.sock KIOSK_ADMIN_GROUP= \
+	@echo "kioskd demo: open http://127.0.0.1:8080/demo (kiosk screen + demo controls) or http://127.0.0.1:8080/ (the screen alone)"
+	@echo "  in another terminal: $(DEBUG_BIN)/kioskctl status --socket $(DEMO_DIR)/admin.sock"
+	KIOSK_ADMIN_SOCKET=$(CURDIR)/$(DEMO_DIR)/admin.sock KIOSK_ADMIN_GROUP= KIOSK_UI_ROOT=$(CURDIR)/Sources/KioskServer/UI \
 	KIOSK_JOURNAL_PATH=$(CURDIR)/$(DEMO_DIR)/journal.sqlite KIOSK_DEVICES_DATABASE=$(CURDIR)/Devices \
 		$(DEBUG_BIN)/kioskd --demo --config kiosk.conf \
 		--sandbox-residents Sources/SandboxBackend/Data/residents.toml --sandbox-policies Sources/ContributionPolicy/Policies
@@ -77,6 +88,8 @@ install:
 	install -d $(DESTDIR)$(PREFIX)/share/kioskd/sandbox/policies
 	install -m644 Sources/ContributionPolicy/Policies/*.toml $(DESTDIR)$(PREFIX)/share/kioskd/sandbox/policies/
 	install -Dm644 Sources/SandboxBackend/Data/residents.toml $(DESTDIR)$(PREFIX)/share/kioskd/sandbox/residents.toml
+	install -d $(DESTDIR)$(PREFIX)/share/kioskd/ui
+	cp -R Sources/KioskServer/UI/. $(DESTDIR)$(PREFIX)/share/kioskd/ui/
 	install -d $(DESTDIR)$(PREFIX)/share/kioskd/devices
 	cp -R Devices/. $(DESTDIR)$(PREFIX)/share/kioskd/devices/
 	install -Dm644 Devices/udev/70-kioskd-scanner.rules $(DESTDIR)$(PREFIX)/lib/udev/rules.d/70-kioskd-scanner.rules

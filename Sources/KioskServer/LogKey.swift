@@ -10,4 +10,7 @@ public enum LogKey {
     public static let signal = "signal"
     public static let backendURL = "backend_url"
     public static let sandboxToday = "sandbox_today"
+    public static let action = "action"
+    public static let uiAddress = "ui_address"
+    public static let reason = "reason"
 }

@@ -10,6 +10,10 @@ struct EmbeddedSandbox {
     /// The contract's base URL, e.g. `http://127.0.0.1:41234/kiosk/v1`.
     let url: String
     let today: CalendarDate
+    /// For the demo controls: the residents, the simulated provider, the "backend down" switch.
+    let registry: ResidentRegistry
+    let backend: SandboxBackend
+    let outage: SandboxOutage
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
@@ -23,7 +27,8 @@ struct EmbeddedSandbox {
             settings: SandboxSettings(today: today), fleet: FleetSigner()
         )
         let ports = AsyncStream.makeStream(of: Int.self)
-        let application = try SandboxServer.application(backend: backend, host: "127.0.0.1", port: 0, tls: nil, logger: logger) { port in
+        let outage = SandboxOutage()
+        let application = try SandboxServer.application(backend: backend, host: "127.0.0.1", port: 0, tls: nil, outage: outage, logger: logger) { port in
             ports.continuation.yield(port)
         }
         let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
@@ -36,7 +41,8 @@ struct EmbeddedSandbox {
             let outcome = await task.result
             throw KioskError(.sandboxStoreFailed, "the embedded sandbox backend stopped before listening: \(outcome)")
         }
-        return EmbeddedSandbox(url: "http://127.0.0.1:\(port)\(SandboxServer.basePath)", today: today, group: group, task: task)
+        return EmbeddedSandbox(url: "http://127.0.0.1:\(port)\(SandboxServer.basePath)", today: today, registry: registry, backend: backend,
+                               outage: outage, group: group, task: task)
     }
 
     /// Two weeks into the configured region-year's centralized window (or its last day), so the demo

@@ -116,16 +116,40 @@ struct KioskDaemon: AsyncParsableCommand {
                                                  reconciliation: reconciliation, logger: logger)
         }
         if let session { await state.attach(session: session.controller) }
+        var backendHealth: BackendHealthService?
+        if let session, let backend = payments.backend {
+            // The demo's "backend down" switch asks for a check at once; a real outage is noticed within the interval.
+            backendHealth = BackendHealthService(backend: backend, kioskID: configuration.kiosk.id, session: session.controller, logger: logger)
+        }
         let environment = ProcessInfo.processInfo.environment
         let notifier = SystemdNotifier(environment: environment)
+        let ready = StartupBarrier(parts: ["admin", "ui"]) {
+            notifier.notify("READY=1\nSTATUS=serving")
+            logger.notice("kioskd ready", metadata: [
+                LogKey.version: "\(KioskVersion.current)", LogKey.mode: "\(demo ? "demo" : "production")",
+                LogKey.socket: "\(configuration.admin.socketPath)",
+            ])
+        }
+        let screen: any Service
+        do {
+            screen = try ResidentUIServer.make(
+                settings: configuration.ui, session: session?.controller,
+                demo: DemoControlPanel.make(cards: cards, scanner: scanner, printer: printer, sandbox: sandbox, session: session, backendHealth: backendHealth),
+                qrSVG: { QRCodeSVG.svg(for: $0) }, logger: logger
+            ) { port in
+                logger.notice("resident screen ready", metadata: [LogKey.uiAddress: "http://\(configuration.ui.listenHost):\(port)/"])
+                await ready.up("ui")
+            }
+        } catch {
+            logger.critical("cannot start: \(error)", metadata: [LogKey.configPath: "\(config)"])
+            await payments.shutdown()
+            await sandbox?.stop()
+            throw ExitCode(ConfigCheck.exConfig)
+        }
         let admin: any Service
         do {
             admin = try AdminServer.make(settings: configuration.admin, status: state, cards: cards.diagnostics, scanner: scanner.diagnostics, printer: printer.diagnostics, logger: logger) {
-                notifier.notify("READY=1\nSTATUS=serving")
-                logger.notice("kioskd ready", metadata: [
-                    LogKey.version: "\(KioskVersion.current)", LogKey.mode: "\(demo ? "demo" : "production")",
-                    LogKey.socket: "\(configuration.admin.socketPath)",
-                ])
+                await ready.up("admin")
             }
         } catch {
             logger.critical("cannot start: \(error)")
@@ -142,12 +166,14 @@ struct KioskDaemon: AsyncParsableCommand {
         // Stopped in reverse order: the card reader ends its watch streams before the admin server stops.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: admin),
+            .init(service: screen),
             .init(service: ConfigReloadService(state: state, logger: logger)),
         ]
         if let pcsc = cards.pcsc { services.append(.init(service: pcsc)) }
         if let usb = scanner.usb { services.append(.init(service: usb)) }
         if let reconciliation = payments.reconciliation { services.append(.init(service: reconciliation)) }
         if let session { services += [.init(service: session.controller), .init(service: session.gate)] }
+        if let backendHealth { services.append(.init(service: backendHealth)) }
         if let session, let backend = payments.backend {
             services.append(.init(service: OwedReceiptService(
                 journal: payments.journal, backend: backend, printer: printer.printer, history: printer.cups,

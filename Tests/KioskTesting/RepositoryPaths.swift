@@ -11,6 +11,7 @@ public enum RepositoryPaths {
 
     public static var devicesDatabase: String { root + "/Devices" }
     public static var shippedConfiguration: String { root + "/kiosk.conf" }
+    public static var uiRoot: String { root + "/Sources/KioskServer/UI" }
 
     /// The build products folder: the test bundle is built next to kioskd and kioskctl.
     public static let binaries: String = {

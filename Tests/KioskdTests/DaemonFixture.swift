@@ -42,6 +42,10 @@ final class DaemonFixture: @unchecked Sendable {
         printer = "ipp://127.0.0.1:9/ipp/print"
         database = "\(RepositoryPaths.devicesDatabase)"
 
+        [ui]
+        listen = "127.0.0.1:0"
+        root = "\(RepositoryPaths.uiRoot)"
+
         [admin]
         socket = "\(socketPath)"
         group = ""

@@ -27,8 +27,11 @@ struct DaemonLifecycleTests {
         #expect(status.backend.detail.contains("127.0.0.1:9"))
         let printer = try #require(status.devices.last)
         #expect(printer.state == .offline)
-        // Production runs the resident session on PC/SC, libusb and CUPS; the journal is empty, so it is open.
-        #expect(status.session == "attract")
+        // Production runs the resident session on PC/SC, libusb and CUPS. The journal is empty, so nothing
+        // holds it closed, but the backend never answers: two failed checks take it out of service.
+        try await waitUntil("the unreachable backend takes the session out of service", timeout: .seconds(20), poll: .milliseconds(200)) {
+            try await fixture.status().session == "outOfService"
+        }
         let journal = try #require(status.journal)
         #expect(journal.path == fixture.socketPath + ".journal")
         #expect(journal.summary?.unresolved == 0, "\(journal)")

@@ -36,7 +36,8 @@ class Daemon:
                    NOTIFY_SOCKET=os.path.join(self.work, "notify.sock"),
                    KIOSK_ADMIN_SOCKET=self.socket_path, KIOSK_ADMIN_GROUP="",
                    KIOSK_JOURNAL_PATH=os.path.join(self.work, "journal.sqlite"),
-                   KIOSK_DEVICES_DATABASE=os.path.join(REPO, "Devices"))
+                   KIOSK_DEVICES_DATABASE=os.path.join(REPO, "Devices"),
+                   KIOSK_UI_LISTEN="127.0.0.1:0", KIOSK_UI_ROOT=os.path.join(REPO, "Sources/KioskServer/UI"))
         self.started = time.monotonic()
         self.process = subprocess.Popen([f"{BIN}/kioskd", "--demo", "--config", CONF, "--log-level", "warning",
                                          "--sandbox-residents", os.path.join(REPO, "Sources/SandboxBackend/Data/residents.toml"),

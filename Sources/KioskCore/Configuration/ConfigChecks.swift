@@ -36,11 +36,12 @@ enum ConfigChecks {
         }
     }
 
+    /// Port 0 lets the system choose (tests); kioskd logs the port it got.
     static func hostPort(_ value: String) -> (String, Int)? {
         guard let colon = value.lastIndex(of: ":") else { return nil }
         var host = String(value[..<colon])
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        guard !host.isEmpty, let port = Int(value[value.index(after: colon)...]), (1...65535).contains(port) else { return nil }
+        guard !host.isEmpty, let port = Int(value[value.index(after: colon)...]), (0...65535).contains(port) else { return nil }
         return (host, port)
     }
 

@@ -124,7 +124,10 @@ extension KioskConfiguration.UI {
             ConfigChecks.hostPort($0) == nil ? "\"\($0)\" is not HOST:PORT (e.g. 127.0.0.1:8080)" : nil
         }
         let (host, port) = ConfigChecks.hostPort(listen) ?? ("127.0.0.1", 8080)
-        return Self(listenHost: host, listenPort: port)
+        let root = document.string("ui", "root", default: "/usr/share/kioskd/ui") {
+            $0.hasPrefix("/") ? nil : "\"\($0)\" is not an absolute path"
+        }
+        return Self(listenHost: host, listenPort: port, root: root)
     }
 }
 

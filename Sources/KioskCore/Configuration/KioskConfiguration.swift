@@ -67,6 +67,8 @@ public struct KioskConfiguration: Sendable, Equatable {
     public struct UI: Sendable, Equatable {
         public var listenHost: String
         public var listenPort: Int
+        /// The folder of the page's static files (index.html, kiosk.js…).
+        public var root: String
     }
 
     public struct Admin: Sendable, Equatable {

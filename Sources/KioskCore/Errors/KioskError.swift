@@ -33,5 +33,7 @@ extension KioskError {
         public static let printerUnreachable = Code("printer.unreachable")
         public static let devicesDatabaseInvalid = Code("devices.database_invalid")
         public static let policyInvalid = Code("policy.invalid")
+        /// A demo control asked for something the demo cannot do now (no such resident, no QR shown).
+        public static let demoRefused = Code("demo.refused")
     }
 }

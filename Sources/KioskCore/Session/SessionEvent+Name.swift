@@ -47,6 +47,7 @@ extension SessionEvent {
         case .cancelTapped: "cancelTapped"
         case .continueTapped: "continueTapped"
         case .doneTapped: "doneTapped"
+        case .residentActive: "residentActive"
         case .timerFired(let kind, let generation): "timerFired(\(kind.rawValue), \(generation))"
         case .serviceDegraded(let code): "serviceDegraded(\(code))"
         case .serviceRestored: "serviceRestored"

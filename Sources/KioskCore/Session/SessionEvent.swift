@@ -55,6 +55,9 @@ public enum SessionEvent: Sendable, Hashable {
     case cancelTapped
     case continueTapped
     case doneTapped
+    /// The resident is using the screen without finishing a step (typing a name or number): the
+    /// screen's idle timer starts again, so a slow typist is not asked "still there?".
+    case residentActive
 
     // Timers and the daemon
     case timerFired(TimerKind, generation: Int)

@@ -37,6 +37,12 @@ extension SessionStateMachine {
         }
     }
 
+    /// Only the idle timer: pay-code, QR and receipt deadlines do not move for a touch.
+    mutating func restartIdleTimer() -> [SessionAction] {
+        guard timers.running[.idle] != nil else { return [] }
+        return [startTimer(.idle, seconds: settings.idleTimeoutSeconds)]
+    }
+
     /// "Still there?": continuing resumes the screen (and restarts its timer); cancel is handled with every cancel.
     mutating func stillThere(_ resume: SessionState, _ event: SessionEvent) -> [SessionAction] {
         guard case .continueTapped = event else { return [] }

@@ -26,6 +26,7 @@ public struct SessionStateMachine: Sendable {
         case .timerFired(let kind, let generation): return timerFired(kind, generation: generation)
         case .serviceDegraded, .serviceRestored, .maintenanceRequested, .maintenanceEnded: return serviceEvent(event)
         case .cancelTapped: return cancelTapped()
+        case .residentActive: return restartIdleTimer()
         default: break
         }
         switch state {

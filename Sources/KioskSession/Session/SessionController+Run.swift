@@ -66,5 +66,7 @@ extension SessionController {
         await journalWriter?.value
         for observer in observers.values { observer.finish() }
         observers = [:]
+        for observer in screenObservers.values { observer.finish() }
+        screenObservers = [:]
     }
 }

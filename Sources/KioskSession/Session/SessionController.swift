@@ -32,6 +32,9 @@ public actor SessionController: Service {
     let logger: Logger
 
     var observers: [UUID: AsyncStream<SessionState>.Continuation] = [:]
+    var screenObservers: [UUID: AsyncStream<ScreenUpdate>.Continuation] = [:]
+    var stateEnteredAt: Date
+    let settings: SessionSettings
     var timerTasks: [TimerKind: Task<Void, Never>] = [:]
     /// Device and backend calls under way, cancelled on shutdown.
     var calls: [UUID: Task<Void, Never>] = [:]
@@ -50,6 +53,8 @@ public actor SessionController: Service {
         now: @escaping @Sendable () -> Date = { Date() }, logger: Logger
     ) {
         machine = SessionStateMachine(settings: settings)
+        self.settings = settings
+        stateEnteredAt = now()
         self.kioskID = kioskID
         self.devices = devices
         self.backend = backend
@@ -99,7 +104,9 @@ public actor SessionController: Service {
         if !before.isSessionActive, after.isSessionActive { sessionSerial += 1 }
         if before != after {
             logger.debug("session state", metadata: [SessionLogKey.event: "\(event.name)", SessionLogKey.state: "\(after.kind.rawValue)"])
+            stateEnteredAt = now()
             for observer in observers.values { observer.yield(after) }
+            publishScreen()
         }
         for action in actions { perform(action) }
     }

@@ -26,9 +26,10 @@ public enum SandboxServer {
 
     public static let basePath = "/kiosk/v1"
 
-    public static func router(backend: SandboxBackend) throws -> Router<BasicRequestContext> {
+    public static func router(backend: SandboxBackend, outage: SandboxOutage? = nil) throws -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: ProblemMiddleware())
+        if let outage { router.add(middleware: SandboxOutageMiddleware(outage: outage)) }
         guard let serverURL = URL(string: basePath) else { throw KioskError(.sandboxStoreFailed, "bad base path") }
         try SandboxAPI(backend: backend).registerHandlers(on: router, serverURL: serverURL)
         router.get("/sandbox/healthz") { _, _ in "ok" }
@@ -43,12 +44,12 @@ public enum SandboxServer {
 
     /// The server as a Service; `onRunning` gets the bound port (listen on port 0 to let the system pick).
     public static func application(
-        backend: SandboxBackend, host: String, port: Int, tls: TLSFiles?, logger: Logger,
+        backend: SandboxBackend, host: String, port: Int, tls: TLSFiles?, outage: SandboxOutage? = nil, logger: Logger,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         let server: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: serverTLS($0)) } ?? .http1()
         return Application(
-            router: try router(backend: backend),
+            router: try router(backend: backend, outage: outage),
             server: server,
             configuration: .init(address: .hostname(host, port: port), serverName: "kiosk-backend"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },

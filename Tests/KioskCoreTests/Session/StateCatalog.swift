@@ -66,7 +66,7 @@ enum EventKind: String, CaseIterable, Sendable {
     case paymentIntentJournaled, paymentIntentJournalFailed
     case manualEntryChosen, identityTyped, tierChosen, paymentConfirmed, registrationConfirmed, payForOtherChosen
     case relativeChosen, historyRequested, reprintRequested, methodChosen, continueWithoutReceiptChosen, retryChosen
-    case backTapped, cancelTapped, continueTapped, doneTapped
+    case backTapped, cancelTapped, continueTapped, doneTapped, residentActive
     case idleTimer, countdownTimer, payCodeTimer, qrTimer, pollTimer, takeReceiptTimer
     case serviceDegraded, serviceRestored, maintenanceRequested, maintenanceEnded, shutdownRequested
 
@@ -119,6 +119,7 @@ enum EventKind: String, CaseIterable, Sendable {
         case .cancelTapped: return .cancelTapped
         case .continueTapped: return .continueTapped
         case .doneTapped: return .doneTapped
+        case .residentActive: return .residentActive
         case .idleTimer: return timer(.idle)
         case .countdownTimer: return timer(.countdown)
         case .payCodeTimer: return timer(.payCode)

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import KioskCore
+import Logging
+import ServiceLifecycle
+
+/// The resident touch screen: the static page from `[ui] root`, its WebSocket at `/ws`, and in demo
+/// mode the control panel at `/demo` with its API under `/demo/api/`. Listens on `[ui] listen`.
+public enum ResidentUIServer {
+    public static func make(
+        settings: KioskConfiguration.UI,
+        session: (any ResidentScreenSource)?,
+        demo: (any DemoControls)?,
+        qrSVG: @escaping @Sendable (String) -> String?,
+        logger: Logger,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws(KioskError) -> some Service {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: settings.root + "/index.html", isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw KioskError(.configInvalid, "ui.root: \(settings.root)/index.html does not exist (install the UI files, or set ui.root / KIOSK_UI_ROOT)")
+        }
+        let channel = ScreenChannel(source: session, demo: demo != nil, qrSVG: qrSVG, logger: logger)
+        return Application(
+            router: router(root: settings.root, demo: demo, logger: logger),
+            server: .http1WebSocketUpgrade { request, _, _ in
+                guard request.path == "/ws", isSameOrigin(request) else { return .dontUpgrade }
+                return .upgrade([:]) { inbound, outbound, _ in
+                    try await channel.run(inbound: inbound, outbound: outbound)
+                }
+            },
+            configuration: .init(address: .hostname(settings.listenHost, port: settings.listenPort), serverName: "kioskd-ui"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? settings.listenPort) },
+            logger: logger
+        )
+    }
+
+    static func router(root: String, demo: (any DemoControls)?, logger: Logger) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: ScreenSecurityMiddleware())
+        // Without --demo the control panel's page does not exist either.
+        if demo == nil { router.add(middleware: DemoPageGuard()) }
+        router.add(middleware: FileMiddleware(root, searchForIndexHtml: true, logger: logger))
+        if let demo {
+            router.get("/demo") { _, _ in Response(status: .seeOther, headers: [.location: "/demo.html"]) }
+            DemoRoutes.add(to: router, controls: demo)
+        }
+        return router
+    }
+
+    /// Another page (a browser tab on some site) must not drive the session: the WebSocket's Origin must be this server.
+    static func isSameOrigin(_ request: HTTPRequest) -> Bool {
+        guard let origin = request.headerFields[.origin] else { return true }
+        guard let host = request.authority else { return false }
+        return origin == "http://\(host)"
+    }
+}
+
+/// `/demo.html` and its files answer 404 unless kioskd runs with `--demo`.
+struct DemoPageGuard<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if request.uri.path.hasPrefix("/demo") { throw HTTPError(.notFound) }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import HummingbirdWebSocket
+import KioskCore
+import Logging
+import Synchronization
+
+/// One browser connection on `/ws`: pushes every screen of the session and turns the page's
+/// touches into session events. A touch carries the `seq` of the screen it was made on; a touch
+/// on a screen that has already changed (a double tap) is dropped instead of landing on the next one.
+struct ScreenChannel: Sendable {
+    let source: (any ResidentScreenSource)?
+    let demo: Bool
+    let qrSVG: @Sendable (String) -> String?
+    let logger: Logger
+
+    private struct ScreenMessage: Encodable {
+        let type = "screen"
+        let screen: ResidentScreen
+    }
+
+    private struct ErrorMessage: Encodable {
+        let type = "error"
+        let message: String
+    }
+
+    private struct Envelope: Decodable {
+        let type: String
+        let seq: Int?
+    }
+
+    /// What this connection showed last: touches are read against it.
+    private final class Shown: Sendable {
+        let latest = Mutex<(seq: Int, state: SessionState)?>(nil)
+    }
+
+    func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
+        let shown = Shown()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await push(to: outbound, shown: shown) }
+            group.addTask { try await read(inbound, replyingTo: outbound, shown: shown) }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    private func push(to outbound: WebSocketOutboundWriter, shown: Shown) async throws {
+        guard let source else {
+            let screen = ResidentScreen(state: .outOfService(.serviceUnavailable), actions: [], context: context(seq: 1, enteredAt: Date(), settings: nil))
+            try await outbound.write(.text(Self.encode(ScreenMessage(screen: screen))))
+            // Without a session there is nothing more to show; keep the page until it goes.
+            try await Task.sleep(for: .seconds(86_400 * 365))
+            return
+        }
+        var seq = 0
+        for await update in await source.screenUpdates() {
+            seq += 1
+            let screen = ResidentScreen(state: update.state, actions: update.actions,
+                                        context: context(seq: seq, enteredAt: update.enteredAt, settings: source.sessionSettings))
+            shown.latest.withLock { $0 = (seq, update.state) }
+            try await outbound.write(.text(Self.encode(ScreenMessage(screen: screen))))
+        }
+    }
+
+    private func read(_ inbound: WebSocketInboundStream, replyingTo outbound: WebSocketOutboundWriter, shown: Shown) async throws {
+        for try await message in inbound.messages(maxSize: 16 * 1024) {
+            guard case .text(let text) = message else {
+                try await reply("send JSON text frames", to: outbound)
+                continue
+            }
+            do {
+                try await handle(Data(text.utf8), shown: shown)
+            } catch let error as ResidentActionError {
+                try await reply(error.description, to: outbound)
+            } catch {
+                try await reply("not an action: \(error)", to: outbound)
+            }
+        }
+    }
+
+    private func handle(_ data: Data, shown: Shown) async throws {
+        let envelope = try JSONDecoder().decode(Envelope.self, from: data)
+        guard envelope.type == "action" else { throw ResidentActionError("unknown message type \"\(envelope.type)\"") }
+        let action = try JSONDecoder().decode(ResidentAction.self, from: data)
+        guard let source, let latest = shown.latest.withLock({ $0 }) else { return }
+        if let seq = envelope.seq, seq != latest.seq, action.action != .touch {
+            logger.debug("touch on a screen already replaced dropped", metadata: [LogKey.action: "\(action.action.rawValue)"])
+            return
+        }
+        let event = try action.event(in: latest.state)
+        logger.debug("resident touch", metadata: [LogKey.action: "\(action.action.rawValue)"])
+        await source.residentTouched(event)
+    }
+
+    private func reply(_ message: String, to outbound: WebSocketOutboundWriter) async throws {
+        try await outbound.write(.text(Self.encode(ErrorMessage(message: message))))
+    }
+
+    private func context(seq: Int, enteredAt: Date, settings: SessionSettings?) -> ResidentScreen.Context {
+        ResidentScreen.Context(seq: seq, demo: demo, enteredAt: enteredAt, settings: settings ?? SessionSettings(insuranceYear: 0), qrSVG: qrSVG)
+    }
+
+    private static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import KioskCore
+import KioskServer
+import KioskSession
+import KioskSimulators
+import SandboxBackend
+
+/// `kioskd --demo`'s control panel (`/demo`): a tester's hands on the simulated devices and the
+/// embedded sandbox, so every journey can be shown and tested without hardware.
+struct DemoControlPanel: DemoControls {
+    let cards: SimulatedCardReader
+    let scanner: SimulatedScanner
+    let printer: SimulatedPrinter
+    let sandbox: EmbeddedSandbox
+    let session: SessionController
+    let backendHealth: BackendHealthService
+
+    func residents() async -> [DemoResidentInfo] {
+        sandbox.registry.residents.enumerated().map { index, resident in
+            DemoResidentInfo(index: index, label: Self.label(resident), hasSSC: resident.sscCardNumber != nil, hasESSC: resident.esscToken != nil)
+        }
+    }
+
+    func insertCard(_ kind: CardKind, resident index: Int) async throws(KioskError) {
+        let resident = try resident(at: index)
+        switch kind {
+        case .socialSecurityCard:
+            guard let cardNumber = resident.sscCardNumber else {
+                throw KioskError(.demoRefused, "demo resident \(index) has no social security card in the sandbox")
+            }
+            cards.insert(CardHolder(kind: .socialSecurityCard, name: resident.name, idNumber: resident.idNumber.value, cardNumber: cardNumber))
+        case .idCard:
+            cards.insert(CardHolder(kind: .idCard, name: resident.name, idNumber: resident.idNumber.value, regionCode: String(resident.idNumber.value.prefix(6))))
+        }
+    }
+
+    func removeCard(_ kind: CardKind) async {
+        cards.remove(kind)
+    }
+
+    func scanPayCode(channel: PayCode.Channel, outcome: String) async throws(KioskError) {
+        guard outcome == "succeed" || PayCodeScenario(rawValue: outcome) != nil else {
+            let known = ["succeed"] + PayCodeScenario.allCases.map(\.rawValue).filter { $0 != "succeed" }
+            throw KioskError(.demoRefused, "unknown pay code outcome \"\(outcome)\" (one of \(known.joined(separator: ", ")))")
+        }
+        scanner.scan(Self.payCode(channel: channel, outcome: outcome))
+    }
+
+    func scanESSC(resident index: Int) async throws(KioskError) {
+        guard let token = try resident(at: index).esscToken else {
+            throw KioskError(.demoRefused, "demo resident \(index) has no electronic social security card in the sandbox")
+        }
+        scanner.scan(token)
+    }
+
+    func scan(text: String) async {
+        scanner.scan(text)
+    }
+
+    func payShownQR(channel: PayCode.Channel) async throws(KioskError) {
+        let state = await session.state
+        guard case .showingQR(_, let snapshot) = state else {
+            throw KioskError(.demoRefused, "no payment QR is on the screen (the screen is \(state.kind.rawValue))")
+        }
+        let paid: Bool
+        do {
+            paid = try sandbox.backend.simulateQRPaid(paymentID: snapshot.paymentID, channel: channel)
+        } catch {
+            throw KioskError(.demoRefused, "the sandbox could not record the QR payment: \(error)")
+        }
+        guard paid else { throw KioskError(.demoRefused, "the QR on the screen can no longer be paid (expired or already closed)") }
+    }
+
+    func setPaper(_ paper: PaperSupply) async {
+        printer.paper = paper
+    }
+
+    func setBackend(up: Bool) async {
+        sandbox.outage.isDown = !up
+        await backendHealth.checkNow()
+    }
+
+    func state() async -> DemoState {
+        let readers = await cards.readers()
+        var present: [String: Bool] = [:]
+        for kind in CardKind.allCases {
+            present[kind.rawValue] = readers.first { $0.role == kind.rawValue }?.cardPresent ?? false
+        }
+        return DemoState(printer: printer.paper.rawValue, backendUp: !sandbox.outage.isDown, cards: present, screen: await session.state.kind.rawValue)
+    }
+
+    private func resident(at index: Int) throws(KioskError) -> Resident {
+        let residents = sandbox.registry.residents
+        guard residents.indices.contains(index) else {
+            throw KioskError(.demoRefused, "there is no demo resident \(index) (0..<\(residents.count))")
+        }
+        return residents[index]
+    }
+
+    /// Masked, with what makes the resident interesting to demonstrate.
+    static func label(_ resident: Resident) -> String {
+        var traits = ["户籍 \(resident.hukouRegion)"]
+        if !resident.paysFor.isEmpty { traits.append("可为家人代缴") }
+        if !resident.groups.isEmpty { traits.append("困难群体") }
+        if resident.isCollegeStudent { traits.append("大学生") }
+        return ([resident.maskedName] + traits).joined(separator: " · ")
+    }
+
+    /// A well-formed code of the channel whose last two digits choose the sandbox provider's outcome.
+    static func payCode(channel: PayCode.Channel, outcome: String) -> String {
+        let prefix: String
+        let length: Int
+        switch channel {
+        case .wechat: (prefix, length) = ("13", 18)
+        case .alipay: (prefix, length) = ("28", 18)
+        case .unionpay: (prefix, length) = ("62", 19)
+        }
+        let suffix = outcome == "succeed" ? String(format: "%02d", Int.random(in: 0...89)) : outcome
+        let middle = (0..<(length - prefix.count - 2)).map { _ in String(Int.random(in: 0...9)) }.joined()
+        return prefix + middle + suffix
+    }
+}
+
+extension DemoControlPanel {
+    /// The panel exists only in `--demo`, where every device is simulated and the sandbox is embedded.
+    static func make(cards: CardServices, scanner: ScannerServices, printer: PrinterServices, sandbox: EmbeddedSandbox?,
+                     session: SessionServices?, backendHealth: BackendHealthService?) -> DemoControlPanel? {
+        guard let reader = cards.simulated, let simulatedScanner = scanner.simulated, let simulatedPrinter = printer.simulated,
+              let sandbox, let controller = session?.controller, let backendHealth else { return nil }
+        return DemoControlPanel(cards: reader, scanner: simulatedScanner, printer: simulatedPrinter, sandbox: sandbox,
+                                session: controller, backendHealth: backendHealth)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import KioskCore
+import KioskTesting
+import Testing
+
+@Suite("kioskd serves the resident screen: its page, its WebSocket, and in --demo its controls")
+struct ResidentUIServerTests {
+    @Test("production: the page with a same-origin-only policy; foreign pages cannot open the session's WebSocket; no demo controls")
+    func production() async throws {
+        let fixture = try DaemonFixture()
+        defer { fixture.stop() }
+        #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd said:\n\(fixture.daemon.standardOutput)")
+        let port = try fixture.uiPort()
+
+        let (page, response) = try await Self.fetch(port, "/")
+        #expect(response.statusCode == 200)
+        #expect(String(decoding: page, as: UTF8.self).contains("<html"))
+        #expect(response.value(forHTTPHeaderField: "Content-Security-Policy")?.contains("default-src 'self'") == true)
+        #expect(response.value(forHTTPHeaderField: "Content-Type") == "text/html; charset=utf-8")
+        #expect(response.value(forHTTPHeaderField: "Cache-Control") == "no-store")
+        #expect(try await Self.fetch(port, "/kiosk.js").1.value(forHTTPHeaderField: "Content-Type")?.hasSuffix("charset=utf-8") == true)
+        for path in ["/demo", "/demo.html", "/demo/api/residents", "/nothing-here.js"] {
+            #expect(try await Self.fetch(port, path).1.statusCode == 404, "\(path)")
+        }
+
+        #expect(try LoopbackWebSocket.open(port: port, origin: "http://evil.example").status != 101)
+        let accepted = try LoopbackWebSocket.open(port: port, origin: "http://127.0.0.1:\(port)")
+        #expect(accepted.status == 101)
+        let first = try JSONSerialization.jsonObject(with: Data((accepted.firstText ?? "").utf8)) as? [String: Any]
+        #expect(first?["type"] as? String == "screen")
+        let screen = try #require(first?["screen"] as? [String: Any])
+        #expect(["attract", "outOfService"].contains(screen["screen"] as? String), "\(screen)")
+        #expect(screen["demo"] as? Bool == false)
+    }
+
+    @Test("--demo: the control API lists masked residents, names what it refuses, and takes the backend down and up")
+    func demoControls() async throws {
+        let fixture = try DaemonFixture(arguments: DemoModeTests.sandboxArguments)
+        defer { fixture.stop() }
+        #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd said:\n\(fixture.daemon.standardOutput)")
+        let port = try fixture.uiPort()
+
+        let (listing, _) = try await Self.fetch(port, "/demo/api/residents")
+        let text = String(decoding: listing, as: UTF8.self)
+        #expect(text.contains("张*国"))
+        #expect(!text.contains("张建国") && !text.contains("320602196005120210"))
+        // /demo leads to the control panel's page.
+        #expect(try await Self.fetch(port, "/demo").1.url?.path == "/demo.html")
+
+        let refused = try await Self.post(port, "/demo/api/card", #"{"kind":"ssc","resident":99}"#)
+        #expect(refused.status == 409)
+        #expect(refused.body.contains("demo.refused") && refused.body.contains("no demo resident 99"))
+        #expect(try await Self.post(port, "/demo/api/card", #"{"kind":"floppy"}"#).status == 400)
+        let noQR = try await Self.post(port, "/demo/api/qr-paid", "{}")
+        #expect(noQR.status == 409 && noQR.body.contains("no payment QR is on the screen"))
+
+        try await waitUntil("the demo session is open", timeout: .seconds(15), poll: .milliseconds(100)) { try await fixture.status().session == "attract" }
+        #expect(try await Self.post(port, "/demo/api/backend", #"{"up":false}"#).status == 200)
+        try await waitUntil("the backend switched off takes the kiosk out of service", timeout: .seconds(15), poll: .milliseconds(100)) {
+            try await fixture.status().session == "outOfService"
+        }
+        let state = try await Self.fetch(port, "/demo/api/state")
+        #expect(String(decoding: state.0, as: UTF8.self).contains(#""backendUp":false"#))
+        #expect(try await Self.post(port, "/demo/api/backend", #"{"up":true}"#).status == 200)
+        try await waitUntil("the backend back brings the kiosk back", timeout: .seconds(15), poll: .milliseconds(100)) {
+            try await fixture.status().session == "attract"
+        }
+    }
+
+    static func fetch(_ port: Int, _ path: String) async throws -> (Data, HTTPURLResponse) {
+        let (data, response) = try await URLSession.shared.data(from: try #require(URL(string: "http://127.0.0.1:\(port)\(path)")))
+        return (data, try #require(response as? HTTPURLResponse))
+    }
+
+    static func post(_ port: Int, _ path: String, _ body: String) async throws -> (status: Int, body: String) {
+        var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)\(path)")))
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(body.utf8)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+}
+
+extension DaemonFixture {
+    /// The port kioskd's resident UI got (the fixture listens on port 0), from its log.
+    func uiPort() throws -> Int {
+        let log = daemon.standardOutput
+        guard let range = log.range(of: #"ui_address=http://127\.0\.0\.1:\d+/"#, options: .regularExpression),
+              let port = Int(log[range].dropFirst("ui_address=http://127.0.0.1:".count).dropLast()) else {
+            throw TestFixtureError("kioskd logged no resident screen address:\n\(log)")
+        }
+        return port
+    }
+}
