@@ -10,6 +10,9 @@ extension SessionStateMachine {
                 return enter(.choosingBeneficiary(payer: payer, notice: .idNumberInvalid))
             }
             return lookUp(claim, payer: payer)
+        case .backTapped:
+            // Back to the payer's own enrollment, looked up again rather than kept in this state.
+            return loadEnrollment(of: payer, payer: nil)
         default:
             return []
         }

@@ -93,6 +93,7 @@ enum TransitionTable {
         .choosingBeneficiary: rows(residentScreen, [
             .relativeChosen: go(.lookingUpEnrollment, "-idle", "loadEnrollment"),
             .identityTyped: go(.lookingUpPerson, "-idle", "resolveIdentity"),
+            .backTapped: go(.lookingUpEnrollment, "-idle", "loadEnrollment"),
         ]),
         .loadingHistory: rows(cancellableWait, [
             .historyLoaded: go(.showingHistory, "+idle"),

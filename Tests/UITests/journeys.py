@@ -1,0 +1,454 @@
+#!/usr/bin/env python3
+"""End-to-end journeys of kioskd's resident touch UI, in Chromium, against a running `kioskd --demo`.
+
+    python3 journeys.py --url http://127.0.0.1:PORT --journey NAME --screenshots DIR
+    python3 journeys.py --list
+
+Runs one journey: exit 0 when it went as the contract (/tmp/ui/CONTRACT.md) says, or prints which
+step failed, which screen was shown instead and its notice, and exits 1. Every screen the journey
+waits for is screenshotted as DIR/<journey>-<nn>-<screen>.png and audited for accessibility (as is
+every other screen the page renders long enough to be seen); the list of screenshots is printed.
+
+Each journey expects a fresh kioskd --demo (its sandbox keeps payments in memory: after ssc-paycode,
+张建国 has paid). Some need the daemon started in a particular way, which the Swift runner
+(Tests/KioskdTests/UIJourneyTests.swift) does: outside-window needs --sandbox-today after the
+window; timeout-wipes needs KIOSK_SESSION_IDLE_TIMEOUT_S=10 and KIOSK_SESSION_COUNTDOWN_S=5.
+"""
+import argparse
+import re
+import signal
+import sys
+import time
+import traceback
+
+from playwright.sync_api import sync_playwright
+
+from kiosk_ui import DemoAPI, JourneyFailure, Kiosk, find_resident, id_check_character, launch
+
+# The kiosk the Swift runner starts: DaemonFixture's configuration (南通市区, 2021).
+KIOSK_REGION = "320600"
+KIOSK_YEAR = 2021
+
+
+class Journey:
+    def __init__(self, kiosk, api, residents):
+        self.k = kiosk
+        self.api = api
+        self.residents = residents
+
+    def resident(self, name):
+        return find_resident(self.residents, name)
+
+    def expect(self, condition, step, what):
+        if not condition:
+            self.k.failure_screenshot()
+            raise JourneyFailure(f"step '{step}': {what}; {self.k.describe_state()}")
+
+    # -- pieces shared by the journeys ------------------------------------------------------
+
+    def identify_by_card(self, kind, resident, expected, step=None):
+        step = step or f"insert {resident.masked_name}'s {kind} card"
+        if kind == "ssc" and not resident.has_ssc:
+            raise JourneyFailure(f"step '{step}': /demo/api/residents says {resident.masked_name} has no SSC")
+        self.api.insert_card(kind, resident)
+        return self.k.wait_screen(expected, step)
+
+    def take_out_card(self, kind):
+        """The resident takes the card back once the session is over."""
+        self.api.remove_card(kind)
+
+    def forbid_resident(self, resident):
+        self.k.forbid({resident.id_number: f"{resident.masked_name}'s full ID number",
+                       resident.name: f"{resident.masked_name}'s full name"})
+
+    def expect_visible_texts(self, step, texts):
+        shown = self.k.visible_text()
+        for text in texts:
+            self.expect(text in shown, step, f"{text!r} is not visible on the page")
+
+    def confirm_and_choose(self, method):
+        self.k.tap("confirmPayment", "confirm the payment")
+        self.k.wait_screen("choosingMethod", "confirm the payment")
+        self.expect(method in (self.k.screen_frame() or {}).get("methods", []), "choose the method",
+                    f"kioskd does not offer method {method!r}")
+        self.k.tap("chooseMethod", f"choose method {method}", method=method)
+
+    def expect_countdown(self, step, limit):
+        text = self.k.text_of("[data-countdown]")
+        self.expect(text is not None, step, "no [data-countdown] element")
+        digits = "".join(ch for ch in text if ch.isdigit())
+        self.expect(digits != "" and 0 <= int(digits) <= limit + 1, step,
+                    f"[data-countdown] shows {text!r}, want the remaining seconds (0…{limit})")
+        self.k.notes.append(f"{step}: [data-countdown] shows {digits} (of {limit} s)")
+        return int(digits)
+
+    def pay_with_paycode(self, channel="wechat"):
+        """From the enrollment screen: confirm, pay code, scan → printing → take the receipt."""
+        self.confirm_and_choose("paycode")
+        self.k.wait_screen("awaitingPayCode", "choose method paycode")
+        self.expect_countdown("awaitingPayCode countdown", (self.k.screen_frame() or {}).get("countdown", {}).get("seconds", 600))
+        scanned = time.monotonic()
+        self.api.scan_paycode(channel, "succeed")
+        step = f"scan a {channel} pay code"
+        screen = self.k.wait_screen(("takingReceipt", "finished"), step, timeout=30)
+        self.expect(screen == "takingReceipt", step, "the receipt was not printed")
+        self.expect_printed(scanned, "receipt", step)
+        self.expect_completion(step, "paid", "printed")
+
+    def expect_completion(self, step, kind, receipt):
+        frame = self.k.screen_frame() or {}
+        completion = frame.get("completion") or {}
+        self.expect(completion.get("kind") == kind and completion.get("receipt") == receipt, step,
+                    f"SCREEN.completion is {completion}, want kind {kind!r} and receipt {receipt!r}")
+
+    def expect_printed(self, since, document, step):
+        printing = [frame for frame in self.k.frames_since(since) if frame.get("screen") == "printing"]
+        self.expect(printing, step, "kioskd never pushed the printing screen")
+        shown = (printing[-1].get("printing") or {}).get("document")
+        self.expect(shown == document, step, f"the printing screen printed {shown!r}, want {document!r}")
+
+    def leave(self, step="leave"):
+        """takingReceipt → done → finished → done → attract (whichever of them is shown)."""
+        screen = self.k.screen
+        if screen == "takingReceipt":
+            self.k.tap("done", f"{step}: take the receipt, done")
+            screen = self.k.wait_screen(("finished", "attract"), f"{step}: after the receipt")
+        if screen == "finished":
+            self.k.tap("done", f"{step}: done")
+            screen = self.k.wait_screen("attract", f"{step}: back to the start")
+        self.expect(screen == "attract", step, "the session did not return to attract")
+
+    def payable_residents(self):
+        """Residents of the kiosk's region who pay in full this year (no relief group, no school,
+        not paid yet in residents.toml)."""
+        return [r for r in self.residents
+                if r.data.get("hukou_region") == KIOSK_REGION and not r.data.get("groups")
+                and not r.data.get("college_student") and not r.data.get("in_school")
+                and KIOSK_YEAR not in r.data.get("paid_years", [])]
+
+    # -- the journeys -----------------------------------------------------------------------
+
+    def ssc_paycode(self):
+        zhang = self.resident("张建国")
+        self.forbid_resident(zhang)
+        self.identify_by_card("ssc", zhang, "showingEnrollment")
+        self.expect(zhang.masked_name == "张*国" and zhang.masked_id == "3206**********0210", "enrollment",
+                    f"residents.toml's 张建国 masks as {zhang.masked_name} / {zhang.masked_id}")
+        self.expect_visible_texts("enrollment shows the masked identity", ["张*国", "3206**********0210"])
+        self.pay_with_paycode("wechat")
+        self.leave()
+        self.take_out_card("ssc")
+        self.expect_wiped(zhang, "after the session")
+
+    def idcard_qr(self):
+        payable = self.payable_residents()
+        self.expect(payable, "choose a resident", "residents.toml has no payable resident in 320600")
+        resident = payable[-1]
+        self.forbid_resident(resident)
+        self.identify_by_card("idcard", resident, "showingEnrollment")
+        self.expect_visible_texts("enrollment", [resident.masked_name])
+        paid_from = time.monotonic()
+        self.confirm_and_choose("qr")
+        self.k.wait_screen("showingQR", "choose method qr", timeout=30)
+        markup = ((self.k.screen_frame() or {}).get("qr") or {}).get("svg")
+        self.expect(markup, "the QR is shown", "SCREEN.qr.svg is empty")
+        # The page's <svg> of SCREEN.qr.svg: the same viewBox and the same drawing elements.
+        size = self.k.page.evaluate("""markup => {
+            const sent = new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement;
+            const shape = (svg) => [svg.getAttribute('viewBox'), svg.querySelectorAll('path, rect, polygon').length].join('|');
+            const want = shape(sent);
+            const found = [...document.querySelectorAll('svg')].find(s => s.checkVisibility() && shape(s) === want);
+            if (!found) return null;
+            const r = found.getBoundingClientRect();
+            return [r.width, r.height]; }""", markup)
+        self.expect(size is not None, "the QR is shown", "no visible <svg> draws SCREEN.qr.svg")
+        self.expect(size[0] >= 480 and size[1] >= 480, "the QR is shown",
+                    f"the QR <svg> is {size[0]:.0f}×{size[1]:.0f} px, want ≥ 480×480")
+        self.k.notes.append(f"the QR is {size[0]:.0f}×{size[1]:.0f} px")
+        self.expect_countdown("showingQR countdown", (self.k.screen_frame() or {}).get("countdown", {}).get("seconds", 600))
+        self.api.qr_paid("wechat")
+        self.k.wait_screen(("takingReceipt", "finished"), "the phone pays the QR", timeout=40)
+        self.expect_printed(paid_from, "receipt", "the receipt")
+        self.expect_completion("the receipt", "paid", "printed")
+        self.leave()
+        self.take_out_card("idcard")
+
+    def typed_identity(self):
+        zhang = self.resident("张建国")
+        self.k.tap("chooseManualEntry", "choose manual entry")
+        self.k.wait_screen("typingIdentity", "choose manual entry")
+        self.k.type_name(zhang.name)
+        self.expect(self.k.field_text("#name") == zhang.name, "type the name", f"#name shows {self.k.field_text('#name')!r}")
+        first17 = zhang.id_number[:17]
+        right = id_check_character(first17)
+        self.expect(right == zhang.id_number[17], "type the ID number", "residents.toml's check character is wrong")
+        wrong = "0" if right != "0" else "1"
+        self.k.type_id(first17 + wrong, "type the ID number with a wrong check character")
+        self.expect(self.k.field_text("#id-number") == first17 + wrong, "type the ID number",
+                    f"#id-number shows {self.k.field_text('#id-number')!r}")
+        self.wait_hint(lambda hint: "校验" in hint, "a wrong check character",
+                       "#id-hint does not say the check character is wrong")
+        self.k.screenshot("typingIdentity")
+        self.expect(self.k.is_disabled("submitIdentity") is True, "a wrong check character",
+                    "submitIdentity is not disabled")
+        self.k.tap_selector('[data-key="backspace"]', "erase the check character")
+        self.k.type_id(right, "type the right check character")
+        self.expect(self.k.field_text("#id-number") == zhang.id_number, "fix the check character",
+                    f"#id-number shows {self.k.field_text('#id-number')!r}")
+        shown = self.k.text_of("#id-number")
+        self.expect(re.fullmatch(r"\d{6} \d{8} \d{3}[\dX]", shown or ""), "fix the check character",
+                    f"#id-number shows {shown!r}, not in 6-8-4 groups")
+        self.wait_hint(lambda hint: "校验" not in hint, "the right check character",
+                       "#id-hint still says the check character is wrong")
+        self.expect(self.k.is_disabled("submitIdentity") is False, "the right check character", "submitIdentity is still disabled")
+        self.k.screenshot("typingIdentity")
+        self.k.tap("submitIdentity", "submit the identity")
+        self.forbid_resident(zhang)
+        self.k.wait_screen("showingEnrollment", "submit the identity")
+        self.expect_visible_texts("enrollment", [zhang.masked_name, zhang.masked_id])
+        self.pay_with_paycode("alipay")
+        self.leave()
+
+    def wait_hint(self, condition, step, what):
+        deadline = time.monotonic() + 3
+        hint = ""
+        while time.monotonic() < deadline:
+            hint = self.k.text_of("#id-hint") or ""
+            if condition(hint):
+                return hint
+            self.k.page.wait_for_timeout(50)
+        self.expect(False, step, f"{what} (#id-hint: {hint!r})")
+
+    def exempt(self):
+        wang = self.resident("王秀英")
+        self.forbid_resident(wang)
+        self.identify_by_card("ssc" if wang.has_ssc else "idcard", wang, "confirmingRegistration")
+        self.expect_visible_texts("registration", [wang.masked_name])
+        registered_from = time.monotonic()
+        self.k.tap("confirmRegistration", "confirm the registration")
+        self.k.wait_screen(("takingReceipt", "finished"), "confirm the registration")
+        self.expect_printed(registered_from, "slip", "the slip is printed")
+        self.expect_completion("the slip is printed", "registered", "printed")
+        self.leave()
+        self.take_out_card("ssc" if wang.has_ssc else "idcard")
+
+    def already_paid_reprint(self):
+        zhang = self.resident("张建国")
+        self.forbid_resident(zhang)
+        self.identify_by_card("ssc", zhang, "showingEnrollment", "first visit: insert the SSC")
+        self.pay_with_paycode("unionpay")
+        self.leave("first visit")
+        self.take_out_card("ssc")
+        # The second visit identifies with the e-SSC QR, the fourth way in.
+        self.expect(zhang.has_essc, "second visit", "/demo/api/residents says 张*国 has no e-SSC")
+        self.api.scan_essc(zhang)
+        self.k.wait_screen("alreadyPaid", "second visit: scan the e-SSC QR")
+        self.k.tap("history", "show the history")
+        self.k.wait_screen("showingHistory", "show the history")
+        history = (self.k.screen_frame() or {}).get("history") or []
+        this_year = [entry for entry in history if entry.get("year") == KIOSK_YEAR and entry.get("canReprint")]
+        self.expect(this_year, "show the history", f"no reprintable {KIOSK_YEAR} payment in SCREEN.history {history}")
+        reprinted_from = time.monotonic()
+        self.k.tap("reprint", "reprint the receipt", index=this_year[0]["index"])
+        self.k.wait_screen(("takingReceipt", "finished"), "reprint the receipt")
+        self.expect_printed(reprinted_from, "receipt", "the receipt is reprinted")
+        self.expect_completion("the receipt is reprinted", "reprinted", "printed")
+        self.leave()
+
+    def outside_window(self):
+        zhang = self.resident("张建国")
+        self.forbid_resident(zhang)
+        self.identify_by_card("ssc", zhang, "unavailable")
+        notice = self.k.notice_text()
+        self.expect("缴费期" in notice or "截止" in notice, "outside the window",
+                    f"the notice does not mention the payment window: {notice!r}")
+        offered = (self.k.screen_frame() or {}).get("actions") or []
+        self.k.tap("done" if "done" in offered else "cancel", "leave")
+        self.k.wait_screen("attract", "leave")
+        self.take_out_card("ssc")
+
+    def pay_for_other(self):
+        zhang, xiaoyu = self.resident("张建国"), self.resident("张小雨")
+        self.forbid_resident(zhang)
+        self.forbid_resident(xiaoyu)
+        self.identify_by_card("ssc", zhang, "showingEnrollment")
+        self.k.tap("payForOther", "pay for a relative")
+        self.k.wait_screen("choosingBeneficiary", "pay for a relative")
+        relatives = (self.k.screen_frame() or {}).get("relatives") or []
+        chosen = [r for r in relatives if r.get("name") == xiaoyu.masked_name and r.get("relation") == "孙子女"]
+        self.expect(chosen, "choose 张*雨", f"SCREEN.relatives is {relatives}")
+        self.expect_visible_texts("choose 张*雨", [xiaoyu.masked_name, "孙子女"])
+        self.k.tap("chooseRelative", "choose 张*雨", index=chosen[0]["index"])
+        self.k.wait_screen("showingEnrollment", "her enrollment")
+        frame = self.k.screen_frame() or {}
+        self.expect((frame.get("person") or {}).get("name") == xiaoyu.masked_name, "her enrollment",
+                    f"SCREEN.person is {frame.get('person')}")
+        self.expect((frame.get("payer") or {}).get("name") == zhang.masked_name, "her enrollment",
+                    f"SCREEN.payer is {frame.get('payer')}")
+        self.expect_visible_texts("her enrollment", [xiaoyu.masked_name])
+        self.pay_with_paycode("wechat")
+        self.leave()
+        self.take_out_card("ssc")
+
+    def timeout_wipes(self):
+        zhang = self.resident("张建国")
+        self.forbid_resident(zhang)
+        self.identify_by_card("ssc", zhang, "showingEnrollment")
+        frame = self.k.screen_frame() or {}
+        amount = (frame.get("amount") or {})
+        needles = {zhang.name: "the full name", zhang.masked_name: "the masked name",
+                   zhang.id_number: "the ID number", zhang.masked_id: "the masked ID number"}
+        for value, what in ((amount.get("text"), "the amount"), (amount.get("capitals"), "the amount in capitals")):
+            if value:
+                needles[value] = what
+        for tier in (frame.get("enrollment") or {}).get("tiers") or []:
+            for key in ("due", "amount"):
+                if tier.get(key) and tier[key] != "0.00":
+                    needles[tier[key]] = "the amount"
+        self.expect(any(what == "the amount" for what in needles.values()), "enrollment",
+                    f"SCREEN has no amount: {amount}")
+        idle_from = self.k.frame_time() or time.monotonic()
+        self.k.wait_screen("stillThere", "wait without touching (idle 10 s)", timeout=25)
+        waited = time.monotonic() - idle_from
+        self.expect(waited >= 8, "stillThere", f"stillThere came after {waited:.1f} s, before the 10 s idle timeout")
+        self.k.notes.append(f"stillThere came {waited:.1f} s after the enrollment screen")
+        self.expect_countdown("stillThere countdown", 5)
+        countdown_from = self.k.frame_time() or time.monotonic()
+        self.k.wait_screen("attract", "wait through the countdown (5 s)", timeout=20)
+        self.k.notes.append(f"attract came {(self.k.frame_time() or time.monotonic()) - countdown_from:.1f} s after stillThere")
+        self.take_out_card("ssc")
+        kept = self.k.persisted()
+        leaks = [f"{what} ({value}) in {place}" for place, text in kept.items() for value, what in needles.items() if value in text]
+        self.expect(not leaks, "the attract screen after the timeout", "the page still holds: " + "; ".join(leaks))
+
+    def backend_down(self):
+        self.api.backend(False)
+        try:
+            self.k.wait_screen("outOfService", "take the backend down", timeout=15)
+            self.expect_visible_texts("out of service", ["暂停服务"])
+        finally:
+            self.api.backend(True)
+        self.k.wait_screen("attract", "bring the backend back", timeout=30)
+
+    def paper_out(self):
+        zhang = self.resident("张建国")
+        self.forbid_resident(zhang)
+        self.identify_by_card("ssc", zhang, "showingEnrollment")
+        self.api.printer("out")
+        try:
+            self.confirm_and_choose("paycode")
+            self.k.wait_screen("printerUnavailable", "the printer is out of paper")
+            notice = self.k.notice_text()
+            self.expect("纸" in notice, "the printer is out of paper", f"the notice does not say so: {notice!r}")
+            self.k.tap("continueWithoutReceipt", "continue without a receipt")
+            self.k.wait_screen("awaitingPayCode", "continue without a receipt")
+            self.api.scan_paycode("wechat", "succeed")
+            self.k.wait_screen("finished", "pay without a receipt", timeout=30)
+            self.expect_completion("pay without a receipt", "paid", "owed")
+            self.expect_visible_texts("the receipt is owed", ["补打"])
+        finally:
+            self.api.printer("full")
+        self.leave()
+        self.take_out_card("ssc")
+
+    def expect_wiped(self, resident, step):
+        kept = self.k.persisted()
+        needles = {resident.name: "the full name", resident.masked_name: "the masked name",
+                   resident.id_number: "the ID number", resident.masked_id: "the masked ID number"}
+        leaks = [f"{what} in {place}" for place, text in kept.items() for value, what in needles.items() if value in text]
+        self.expect(not leaks, step, "the attract page still holds: " + "; ".join(leaks))
+
+
+JOURNEYS = {
+    "ssc-paycode": Journey.ssc_paycode,
+    "idcard-qr": Journey.idcard_qr,
+    "typed-identity": Journey.typed_identity,
+    "exempt": Journey.exempt,
+    "already-paid-reprint": Journey.already_paid_reprint,
+    "outside-window": Journey.outside_window,
+    "pay-for-other": Journey.pay_for_other,
+    "timeout-wipes": Journey.timeout_wipes,
+    "backend-down": Journey.backend_down,
+    "paper-out": Journey.paper_out,
+}
+
+
+def run(url, name, screenshots):
+    began = time.monotonic()
+    api = DemoAPI(url)
+    with sync_playwright() as playwright:
+        try:
+            browser, context = launch(playwright)
+        except JourneyFailure as error:
+            print(f"FAILED journey {name}: {error}")
+            return False
+        kiosk = Kiosk(context, url, name, screenshots)
+        failure = None
+        try:
+            residents = api.residents()
+            kiosk.open()
+            JOURNEYS[name](Journey(kiosk, api, residents))
+            kiosk.finish()
+        except JourneyFailure as error:
+            failure = str(error)
+        except Exception:  # a bug in the test or Playwright: still say where the page was
+            failure = "unexpected error:\n" + traceback.format_exc()
+        if failure:
+            try:
+                kiosk.audit_failures()
+                state = kiosk.describe_state()
+            except Exception as error:
+                state = f"(the page could not be read: {error})"
+            if kiosk.waiting and kiosk.waiting not in failure:
+                failure += f" (at {kiosk.waiting})"
+            print(f"FAILED journey {name} after {time.monotonic() - began:.1f} s: {failure}")
+            print(f"  state: {state}")
+            others = [v for v in kiosk.violations if v not in failure]
+            if others:
+                print("  accessibility/contract failures so far:\n    - " + "\n    - ".join(others))
+            if kiosk.console:
+                print("  browser console:\n    " + "\n    ".join(kiosk.console[-15:]))
+            sent = [m for _, m in kiosk.sent if m.get("action") != "touch"][-8:]
+            if sent:
+                print("  last actions the page sent: " + ", ".join(m.get("action", "?") for m in sent))
+        else:
+            print(f"PASSED journey {name} in {time.monotonic() - began:.1f} s")
+        for step, screen, at, actions in kiosk.steps:
+            print(f"  {at:6.1f} s  {screen:<24} {step}  [actions: {', '.join(actions)}]")
+        for note in kiosk.notes:
+            print(f"  note: {note}")
+        audited = [e["screen"] + ("" if e["settled"] else "*") for e in kiosk.audited if not e["skipped"]]
+        skipped = [e["screen"] for e in kiosk.audited if e["skipped"]]
+        print(f"accessibility audit: {len(audited)} screens ({', '.join(audited)}; * = replaced within its fade-in, audited as rendered)"
+              + (f"; never painted: {', '.join(skipped)}" if skipped else ""))
+        print(f"screenshots ({len(kiosk.screenshots)}):")
+        for path in kiosk.screenshots:
+            print(f"  {path}")
+        context.close()
+        browser.close()
+    return failure is None
+
+
+def interrupted(_signal, _frame):
+    """The runner's time limit: fail where the journey stands, so the report says which step hung."""
+    raise JourneyFailure("interrupted by SIGTERM (the runner's time limit)")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--url", help="kioskd's UI, e.g. http://127.0.0.1:8080")
+    parser.add_argument("--journey", choices=sorted(JOURNEYS))
+    parser.add_argument("--screenshots", default="ui-screenshots", help="folder for the screenshots")
+    parser.add_argument("--list", action="store_true", help="print the journey names")
+    arguments = parser.parse_args()
+    if arguments.list:
+        print("\n".join(JOURNEYS))
+        return 0
+    if not arguments.url or not arguments.journey:
+        parser.error("--url and --journey are required (or --list)")
+    signal.signal(signal.SIGTERM, interrupted)
+    return 0 if run(arguments.url, arguments.journey, arguments.screenshots) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
