@@ -3,6 +3,7 @@
 
 Each later feature adds its measurement as one function in BENCHMARKS. A row is
 (name, measured value, unit, target, whether the target is met)."""
+import json
 import os
 import shutil
 import signal
@@ -26,7 +27,8 @@ def median_ms(samples):
 class Daemon:
     """kioskd --demo in a temporary folder, with a NOTIFY_SOCKET to see READY=1."""
 
-    def __init__(self):
+    def __init__(self, ui_port=0):
+        self.ui_port = ui_port
         self.work = tempfile.mkdtemp(prefix="kioskd-bench.")
         self.socket_path = os.path.join(self.work, "admin.sock")
         self.notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
@@ -37,7 +39,7 @@ class Daemon:
                    KIOSK_ADMIN_SOCKET=self.socket_path, KIOSK_ADMIN_GROUP="",
                    KIOSK_JOURNAL_PATH=os.path.join(self.work, "journal.sqlite"),
                    KIOSK_DEVICES_DATABASE=os.path.join(REPO, "Devices"),
-                   KIOSK_UI_LISTEN="127.0.0.1:0", KIOSK_UI_ROOT=os.path.join(REPO, "Sources/KioskServer/UI"))
+                   KIOSK_UI_LISTEN=f"127.0.0.1:{ui_port}", KIOSK_UI_ROOT=os.path.join(REPO, "Sources/KioskServer/UI"))
         self.started = time.monotonic()
         self.process = subprocess.Popen([f"{BIN}/kioskd", "--demo", "--config", CONF, "--log-level", "warning",
                                          "--sandbox-residents", os.path.join(REPO, "Sources/SandboxBackend/Data/residents.toml"),
@@ -151,7 +153,29 @@ def in_process():
     return rows_of(output)
 
 
-BENCHMARKS = [check_config, lifecycle, admin_and_idle, in_process, scanner]
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def ui_enrollment():
+    """Card inserted -> enrollment rendered in the real browser (system Chromium driven by Playwright)."""
+    daemon = Daemon(ui_port=free_port())
+    try:
+        output = subprocess.run([os.path.join(REPO, ".build/ui-venv/bin/python"), os.path.join(REPO, "Tests/UITests/bench_enrollment.py"),
+                                 "--url", f"http://127.0.0.1:{daemon.ui_port}", "--n", "30", "--warmup", "2"],
+                                check=True, stdout=subprocess.PIPE, text=True).stdout
+    finally:
+        daemon.stop()
+    result = json.loads(output.strip().splitlines()[-1])
+    return [
+        (f"card inserted -> enrollment on screen, p50 (n={result['n']})", result["p50_ms"], "ms", "< 300", result["p50_ms"] < 300),
+        (f"card inserted -> enrollment on screen, p95 (n={result['n']})", result["p95_ms"], "ms", "< 500", result["p95_ms"] < 500),
+    ]
+
+
+BENCHMARKS = [check_config, lifecycle, admin_and_idle, in_process, scanner, ui_enrollment]
 
 
 def main():
