@@ -13,10 +13,12 @@ struct UIJourneyTests {
         "outside-window", "pay-for-other", "timeout-wipes", "backend-down", "paper-out",
     ]
     /// Screens the journeys must have shown between them (takingReceipt or finished: checked apart).
+    /// ssc-paycode reaches paymentFailed (a declined pay code, then 重新支付) and awaitingPayer (a pay code
+    /// the payer confirms on the phone); already-paid-reprint reaches failed (an e-SSC code the sandbox does not know).
     static let requiredScreens = [
         "attract", "typingIdentity", "showingEnrollment", "confirmingRegistration", "alreadyPaid", "unavailable",
         "choosingBeneficiary", "showingHistory", "choosingMethod", "printerUnavailable", "awaitingPayCode",
-        "showingQR", "stillThere", "outOfService",
+        "showingQR", "stillThere", "outOfService", "paymentFailed", "awaitingPayer", "failed",
     ]
     /// The Nantong 2021 window (Policies/320600-2021-nantong.toml) is 2020-11-01…2020-12-20, then "closed".
     static let afterWindow = "2021-01-15"

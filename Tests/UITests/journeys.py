@@ -84,16 +84,77 @@ class Journey:
 
     def pay_with_paycode(self, channel="wechat"):
         """From the enrollment screen: confirm, pay code, scan → printing → take the receipt."""
+        self.choose_paycode()
+        self.scan_good_paycode(channel)
+
+    def choose_paycode(self, step="choose method paycode"):
+        """From the enrollment screen: confirm, choose the pay code → awaitingPayCode."""
         self.confirm_and_choose("paycode")
-        self.k.wait_screen("awaitingPayCode", "choose method paycode")
+        self.k.wait_screen("awaitingPayCode", step)
         self.expect_countdown("awaitingPayCode countdown", (self.k.screen_frame() or {}).get("countdown", {}).get("seconds", 600))
+
+    def scan_good_paycode(self, channel="wechat"):
+        """On awaitingPayCode: a pay code that succeeds at once → printing → takingReceipt."""
         scanned = time.monotonic()
         self.api.scan_paycode(channel, "succeed")
-        step = f"scan a {channel} pay code"
-        screen = self.k.wait_screen(("takingReceipt", "finished"), step, timeout=30)
+        self.expect_receipt(scanned, f"scan a {channel} pay code", timeout=30)
+
+    def expect_receipt(self, paid_from, step, timeout):
+        screen = self.k.wait_screen(("takingReceipt", "finished"), step, timeout=timeout)
         self.expect(screen == "takingReceipt", step, "the receipt was not printed")
-        self.expect_printed(scanned, "receipt", step)
+        self.expect_printed(paid_from, "receipt", step)
         self.expect_completion(step, "paid", "printed")
+
+    def scan_declined_paycode(self, channel="wechat"):
+        """On awaitingPayCode: a pay code whose account lacks the money (sandbox outcome "93") →
+        paymentFailed, its notice in plain Chinese, nothing printed → retry → awaitingPayCode again
+        (a fresh code is needed: the kiosk refuses one it has seen)."""
+        step = f"scan a {channel} pay code of an account without the money (93)"
+        scanned = time.monotonic()
+        self.api.scan_paycode(channel, "93")
+        self.k.wait_screen("paymentFailed", step, timeout=30)
+        frame = self.k.screen_frame() or {}
+        notice = frame.get("notice") or {}
+        self.expect(notice.get("code") == "payment.declined", step,
+                    f"SCREEN.notice is {notice}, want code 'payment.declined'")
+        shown = self.k.notice_text()
+        self.expect("余额不足" in shown or "支付未成功" in shown, step,
+                    f"the notice does not say the payment was declined for want of money: {shown!r}")
+        self.expect_plain_chinese(step, shown, notice.get("code"))
+        amount = (frame.get("amount") or {}).get("text")
+        self.expect(amount, step, f"SCREEN.amount is {frame.get('amount')}")
+        self.expect_visible_texts(step, [amount])
+        self.expect(not [f for f in self.k.frames_since(scanned) if f.get("screen") in ("printing", "takingReceipt", "finished")],
+                    step, "kioskd printed or finished after a declined pay code")
+        self.expect("retry" in (frame.get("actions") or []), step, f"kioskd does not offer retry: {frame.get('actions')}")
+        self.k.tap("retry", "retry after the declined pay code")
+        self.k.wait_screen("choosingMethod", "retry after the declined pay code")
+        self.expect_visible_texts("retry after the declined pay code", [amount])
+        self.k.tap("chooseMethod", "choose method paycode again", method="paycode")
+        self.k.wait_screen("awaitingPayCode", "choose method paycode again")
+
+    def scan_paycode_confirmed_on_phone(self, channel="wechat"):
+        """On awaitingPayCode: a pay code whose payer must confirm on the phone (sandbox outcome "91":
+        user_paying, succeeded from the 2nd query, kioskd polls every 5 s) → awaitingPayer → receipt."""
+        step = f"scan a {channel} pay code the payer confirms on the phone (91)"
+        scanned = time.monotonic()
+        self.api.scan_paycode(channel, "91")
+        self.k.wait_screen("awaitingPayer", step, timeout=30)
+        frame = self.k.screen_frame() or {}
+        amount = (frame.get("amount") or {}).get("text")
+        self.expect(amount, step, f"SCREEN.amount is {frame.get('amount')}")
+        self.expect_visible_texts(step, ["请在手机上确认支付", amount])
+        shown_from = self.k.frame_time() or time.monotonic()
+        self.expect_receipt(scanned, "the payer confirms on the phone", timeout=40)
+        waited = [f for f in self.k.frames_since(scanned) if f.get("screen") == "awaitingPayer"]
+        self.k.notes.append(f"awaitingPayer shown {(self.k.frame_time() or time.monotonic()) - shown_from:.1f} s "
+                            f"({len(waited)} pushes) before the receipt")
+
+    def expect_plain_chinese(self, step, notice, code):
+        """A resident's notice: Chinese words, with at most the error code as `（代码 CODE）` in Latin letters."""
+        words = notice.replace(f"（代码 {code}）", "") if code else notice
+        self.expect(re.search(r"[\u4e00-\u9fff]", words) and not re.search(r"[A-Za-z_]", words), step,
+                    f"the notice is not in plain Chinese: {notice!r}")
 
     def expect_completion(self, step, kind, receipt):
         frame = self.k.screen_frame() or {}
@@ -129,13 +190,17 @@ class Journey:
     # -- the journeys -----------------------------------------------------------------------
 
     def ssc_paycode(self):
+        """The pay code as residents meet it: the first one is declined (no money), 重新支付 with a
+        second one that the payer must confirm on the phone, then the receipt."""
         zhang = self.resident("张建国")
         self.forbid_resident(zhang)
         self.identify_by_card("ssc", zhang, "showingEnrollment")
         self.expect(zhang.masked_name == "张*国" and zhang.masked_id == "3206**********0210", "enrollment",
                     f"residents.toml's 张建国 masks as {zhang.masked_name} / {zhang.masked_id}")
         self.expect_visible_texts("enrollment shows the masked identity", ["张*国", "3206**********0210"])
-        self.pay_with_paycode("wechat")
+        self.choose_paycode()
+        self.scan_declined_paycode("wechat")
+        self.scan_paycode_confirmed_on_phone("wechat")
         self.leave()
         self.take_out_card("ssc")
         self.expect_wiped(zhang, "after the session")
@@ -239,6 +304,20 @@ class Journey:
         self.pay_with_paycode("unionpay")
         self.leave("first visit")
         self.take_out_card("ssc")
+        # Someone holds up an e-SSC code the sandbox does not know: that session ends on `failed`.
+        step = "scan an e-SSC code the sandbox does not know"
+        self.api.scan_text("essc-nobody-0000")
+        self.k.wait_screen("failed", step)
+        frame = self.k.screen_frame() or {}
+        notice = frame.get("notice") or {}
+        self.expect(notice.get("code") == "identity.token_invalid", step,
+                    f"SCREEN.notice is {notice}, want code 'identity.token_invalid'")
+        shown = self.k.notice_text()
+        self.expect("电子社保卡" in shown and "失效" in shown, step, f"the notice does not say the e-SSC code is invalid: {shown!r}")
+        self.expect_plain_chinese(step, shown, notice.get("code"))
+        self.expect_wiped(zhang, "the failed screen after 张*国's session")
+        self.k.tap("done", "leave the failed screen")
+        self.k.wait_screen("attract", "leave the failed screen")
         # The second visit identifies with the e-SSC QR, the fourth way in.
         self.expect(zhang.has_essc, "second visit", "/demo/api/residents says 张*国 has no e-SSC")
         self.api.scan_essc(zhang)

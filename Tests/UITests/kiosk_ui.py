@@ -145,6 +145,10 @@ class DemoAPI:
     def scan_essc(self, resident):
         return self.post("/demo/api/scan/essc", {"resident": resident.index})
 
+    def scan_text(self, text):
+        """Any code held to the scanner (e.g. an e-SSC code the sandbox does not know)."""
+        return self.post("/demo/api/scan/text", {"text": text})
+
     def qr_paid(self, channel="wechat"):
         return self.post("/demo/api/qr-paid", {"channel": channel})
 
@@ -438,6 +442,7 @@ class Kiosk:
         self.notes = []             # measurements worth printing (QR size, countdowns…)
         self.audited = []           # the page's audit entries: {seq, screen, skipped, settled, failures}
         self.waiting = None         # the step and screens being waited for, if any
+        self.tapped_on = None       # the seq shown when the last tap was made (that screen is being left)
         self.started = time.monotonic()
         self.audit = audit
         self.page = context.new_page()
@@ -567,18 +572,21 @@ class Kiosk:
     def wait_screen(self, kinds, step, timeout=20):
         """Waits until the page shows one of `kinds`, then checks it (audit, contract rules, personal
         data) and saves a screenshot of it. Fails early if a dead-end screen (failed, outOfService…)
-        shows up instead."""
+        shows up instead; not on the one the last tap was made on (`retry` on paymentFailed, `done`
+        on failed), which stays shown until kioskd's answer arrives."""
         kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
         stop_on = [kind for kind in DEAD_ENDS if kind not in kinds]
+        leaving = self.tapped_on if self.tapped_on is not None else ""
         began = time.monotonic()
         self.waiting = f"step '{step}', waiting for {' or '.join(kinds)}"
         try:
             self.page.wait_for_function(
-                """([kinds, stopOn]) => {
-                    const screen = document.body && document.body.dataset.screen;
-                    return kinds.includes(screen) || stopOn.includes(screen);
+                """([kinds, stopOn, leaving]) => {
+                    const body = document.body;
+                    const screen = body && body.dataset.screen;
+                    return kinds.includes(screen) || (stopOn.includes(screen) && body.dataset.seq !== leaving);
                 }""",
-                arg=[list(kinds), stop_on],
+                arg=[list(kinds), stop_on, str(leaving)],
                 timeout=timeout * 1000, polling=50)
         except PlaywrightTimeout:
             self.waiting = None
@@ -686,6 +694,7 @@ class Kiosk:
 
     def tap_selector(self, selector, step):
         locator = self._locator(selector, step)
+        self.tapped_on = self.dataset()["seq"]
         try:
             locator.tap(timeout=5000)
         except PlaywrightError as error:
