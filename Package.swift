@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // C libraries: module map + shim.h only.
@@ -40,7 +42,12 @@ let package = Package(
 
         .target(
             name: "KioskCore",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                // The technician PIN's PBKDF2 hash (pure computation, no I/O).
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "KioskDevices",
@@ -54,6 +61,8 @@ let package = Package(
             name: "KioskServer",
             dependencies: [
                 "KioskCore",
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
@@ -108,6 +117,7 @@ let package = Package(
             name: "KioskSession",
             dependencies: [
                 "KioskCore", "KioskBackendAPI",
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -215,7 +225,7 @@ let package = Package(
             name: "KioskDevicesTests",
             dependencies: ["KioskDevices", "KioskTesting", "CPCSCLite", "CLibUSB", "CCUPS", "CPangoCairo", "CQREncode"]
         ),
-        .testTarget(name: "KioskdTests", dependencies: ["KioskCore", "KioskTesting", "KioskSimulators"]),
+        .testTarget(name: "KioskdTests", dependencies: ["KioskCore", "KioskTesting", "KioskSimulators", "KioskServer", "KioskSession"]),
         // Card reading through the real pcscd + vpcd, with virtual cards (Tests/KioskTesting/PCSCStack.swift).
         .testTarget(
             name: "CardReaderTests",

@@ -31,6 +31,7 @@ extension AdminClient {
         guard let url = URL(httpURLWithSocketPath: socketPath, uri: path) else {
             throw ValidationError("--socket \(socketPath) is not a usable socket path")
         }
+        try preflight()
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = method
         do {

@@ -32,6 +32,7 @@ enum StatusText {
         ]
         if let journal = status.journal { lines.append(journalLine(journal)) }
         lines.append("session     \(status.session ?? "not running (no resident devices in this mode yet)")")
+        if let maintenance = status.maintenance { lines.append(MaintenanceText.statusLine(maintenance)) }
         lines.append("devices")
         for device in status.devices {
             var state = device.state.rawValue

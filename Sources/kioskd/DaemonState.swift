@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskDevices
+import KioskBackendAPI
 import KioskServer
 import KioskSession
 
@@ -14,12 +15,17 @@ actor DaemonState: StatusReporting {
     private let backendURLOverride: String?
     private let startedAt = Date()
     private var journal: (any PaymentJournal)?
-    private var session: SessionController?
+    private(set) var session: SessionController?
+    /// Maintenance mode asked for with `kioskctl maintenance on`: its reason and when (nil when off).
+    var maintenanceRequest: (reason: String, since: Date)?
     /// The running PC/SC reader knows its slots' faults; without it the status probes ask pcscd.
-    private var cardReader: PCSCCardReader?
+    private(set) var cardReader: PCSCCardReader?
     /// The running USB scanner knows whether it is attached; without it the probe looks at the bus.
     private var scanner: LibUSBScanner?
     private var printer: CUPSPrinter?
+    /// For `kioskctl diag`: the printer's last job, the backend's clock.
+    private(set) var printerDiagnostics: (any PrinterDiagnostics)?
+    private(set) var backend: HTTPSBackendClient?
     /// With --demo: the simulated devices' own status, instead of probing hardware the demo does not use.
     private var simulatedDevices: (@Sendable () async -> [DeviceStatus])?
 
@@ -55,6 +61,11 @@ actor DaemonState: StatusReporting {
         self.printer = printer
     }
 
+    func attach(printerDiagnostics: any PrinterDiagnostics, backend: HTTPSBackendClient?) {
+        self.printerDiagnostics = printerDiagnostics
+        self.backend = backend
+    }
+
     func replaceConfiguration(_ configuration: KioskConfiguration) {
         self.configuration = Self.applying(backendURLOverride, to: configuration)
     }
@@ -83,7 +94,8 @@ actor DaemonState: StatusReporting {
             devices: devices,
             backend: backend,
             journal: journalStatus,
-            session: sessionState
+            session: sessionState,
+            maintenance: await maintenanceStatus()
         )
     }
 

@@ -53,6 +53,8 @@ struct KioskDaemon: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "kioskd")
+        let metrics = KioskMetrics()
+        metrics.bootstrap()
         let configuration: KioskConfiguration
         let database: DeviceDatabase
         do {
@@ -101,6 +103,7 @@ struct KioskDaemon: AsyncParsableCommand {
             throw ExitCode(ConfigCheck.exConfig)
         }
         if let cups = printer.cups { await state.attach(printer: cups) }
+        await state.attach(printerDiagnostics: printer.diagnostics, backend: payments.backend)
         if demo, let scannerDiagnostics = scanner.diagnostics {
             await state.attach(simulatedDevices: { [printerDiagnostics = printer.diagnostics] in
                 let slots: [DeviceStatus] = [DeviceRole.sscReader, .idcardReader].map {
@@ -116,6 +119,8 @@ struct KioskDaemon: AsyncParsableCommand {
                                                  reconciliation: reconciliation, logger: logger)
         }
         if let session { await state.attach(session: session.controller) }
+        let observability = DaemonObservability.make(metrics: metrics, state: state, journal: payments.journal, session: session?.controller,
+                                                     adminSocket: configuration.admin.socketPath)
         var backendHealth: BackendHealthService?
         if let session, let backend = payments.backend {
             // The demo's "backend down" switch asks for a check at once; a real outage is noticed within the interval.
@@ -130,12 +135,18 @@ struct KioskDaemon: AsyncParsableCommand {
                 LogKey.socket: "\(configuration.admin.socketPath)",
             ])
         }
+        let audit = Logger(label: "kioskd.audit")
+        let serviceTools = ResidentServiceTools(
+            kioskID: configuration.kiosk.id, technicianPIN: configuration.maintenance.technicianPIN, overlays: ScreenOverlayHub(),
+            diagnostics: { await state.diagnostics() }, maintenance: state, printer: printer.diagnostics,
+            noResidentServed: { [controller = session?.controller] in ResidentServiceTools.isIdle(await controller?.state.kind) }, audit: audit
+        )
         let screen: any Service
         do {
             screen = try ResidentUIServer.make(
                 settings: configuration.ui, session: session?.controller,
                 demo: DemoControlPanel.make(cards: cards, scanner: scanner, printer: printer, sandbox: sandbox, session: session, backendHealth: backendHealth),
-                qrSVG: { QRCodeSVG.svg(for: $0) }, logger: logger
+                qrSVG: { QRCodeSVG.svg(for: $0) }, logger: logger, observability: observability, service: serviceTools
             ) { port in
                 logger.notice("resident screen ready", metadata: [LogKey.uiAddress: "http://\(configuration.ui.listenHost):\(port)/"])
                 await ready.up("ui")
@@ -148,7 +159,8 @@ struct KioskDaemon: AsyncParsableCommand {
         }
         let admin: any Service
         do {
-            admin = try AdminServer.make(settings: configuration.admin, status: state, cards: cards.diagnostics, scanner: scanner.diagnostics, printer: printer.diagnostics, logger: logger) {
+            admin = try AdminServer.make(settings: configuration.admin, status: state, cards: cards.diagnostics, scanner: scanner.diagnostics, printer: printer.diagnostics,
+                                     observability: observability, maintenance: state, screen: serviceTools, logger: logger, audit: audit) {
                 await ready.up("admin")
             }
         } catch {
@@ -183,9 +195,7 @@ struct KioskDaemon: AsyncParsableCommand {
         services.append(.init(service: SystemdWatchdogService(
             notifier: notifier,
             interval: SystemdNotifier.watchdogInterval(environment: environment),
-            isHealthy: { [socket = configuration.admin.socketPath] in
-                await Task.detached { AdminSocketHealthCheck(socketPath: socket).isHealthy() }.value
-            }
+            isHealthy: { await observability.health.evaluate().isHealthy }
         )))
         let group = ServiceGroup(configuration: .init(
             services: services,

@@ -10,7 +10,7 @@ import Testing
 struct UIJourneyTests {
     static let journeys = [
         "ssc-paycode", "idcard-qr", "typed-identity", "exempt", "already-paid-reprint",
-        "outside-window", "pay-for-other", "timeout-wipes", "backend-down", "paper-out",
+        "outside-window", "pay-for-other", "timeout-wipes", "backend-down", "paper-out", "service-menu",
     ]
     /// Screens the journeys must have shown between them (takingReceipt or finished: checked apart).
     /// ssc-paycode reaches paymentFailed (a declined pay code, then 重新支付) and awaitingPayer (a pay code
@@ -65,6 +65,9 @@ struct UIJourneyTests {
             environment["KIOSK_SESSION_COUNTDOWN_S"] = "5"
         case "outside-window":
             arguments += ["--sandbox-today", Self.afterWindow]
+        case "service-menu":
+            // The hash of journeys.py's SERVICE_PIN.
+            environment["KIOSK_MAINTENANCE_TECHNICIAN_PIN"] = ServiceMenuTests.pinHash
         default:
             break
         }

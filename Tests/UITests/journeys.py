@@ -28,6 +28,26 @@ from kiosk_ui import DemoAPI, JourneyFailure, Kiosk, find_resident, id_check_cha
 # The kiosk the Swift runner starts: DaemonFixture's configuration (南通市区, 2021).
 KIOSK_REGION = "320600"
 KIOSK_YEAR = 2021
+# The technician PIN of the service-menu journey: its runner starts kioskd with this PIN's hash
+# (KIOSK_MAINTENANCE_TECHNICIAN_PIN, as in Tests/KioskdTests/ServiceMenuTests.swift).
+SERVICE_PIN = "864209"
+
+
+def wait_visible(kiosk, selector, step, timeout=10000):
+    try:
+        kiosk.page.locator(selector).first.wait_for(state="visible", timeout=timeout)
+    except Exception:
+        kiosk.failure_screenshot()
+        raise JourneyFailure(f"step '{step}': {selector} did not show; {kiosk.describe_state()}") from None
+
+
+def wait_text(kiosk, selector, text, step, timeout=10000):
+    try:
+        kiosk.page.wait_for_function("([sel, text]) => { const e = document.querySelector(sel); return !!e && e.textContent.includes(text); }",
+                                     arg=[selector, text], timeout=timeout)
+    except Exception:
+        kiosk.failure_screenshot()
+        raise JourneyFailure(f"step '{step}': {selector} never said {text!r} (says {kiosk.text_of(selector)!r}); {kiosk.describe_state()}") from None
 
 
 class Journey:
@@ -430,6 +450,55 @@ class Journey:
         self.leave()
         self.take_out_card("ssc")
 
+    def service_menu(self):
+        """A technician holds the logo 5 s, types the PIN, reads the checks, switches maintenance on
+        and off, shows the screen test pattern and closes the menu. kioskd runs with the hash of SERVICE_PIN."""
+        k = self.k
+        k.hold("header.top .emblem", 2, "a short press on the logo")
+        k.page.wait_for_timeout(500)
+        self.expect(k.page.locator("#service").filter(visible=True).count() == 0, "a short press on the logo", "a 2 s press opened the PIN pad")
+        k.hold("header.top .emblem", 5.3, "hold the logo 5 s")
+        wait_visible(k, "#service-pin", "hold the logo 5 s")
+        k.audit_now("servicePIN")
+        k.screenshot("servicePIN")
+        wrong = "1" * len(SERVICE_PIN) if SERVICE_PIN != "1" * len(SERVICE_PIN) else "2" * len(SERVICE_PIN)
+        for digit in wrong:
+            k.tap_selector(f'#service [data-key="{digit}"]', f"type a wrong PIN: {digit}")
+        k.tap_selector('[data-service="submitPIN"]', "confirm the wrong PIN")
+        wait_text(k, "#service-message", "PIN 不正确，还可尝试 4 次", "confirm the wrong PIN")
+        k.audit_now("servicePINRefused")
+        for digit in SERVICE_PIN:
+            k.tap_selector(f'#service [data-key="{digit}"]', f"type the PIN: {digit}")
+        self.expect(k.text_of("#service-pin") == "●" * len(SERVICE_PIN), "type the PIN", "the pad does not show one dot per digit")
+        k.tap_selector('[data-service="submitPIN"]', "confirm the PIN")
+        wait_visible(k, ".service-checks li", "the service menu opens")
+        checks = k.page.locator(".service-checks li").count()
+        self.expect(checks >= 5, "the service menu opens", f"only {checks} checks listed")
+        self.expect(SERVICE_PIN not in k.page.content(), "the service menu opens", "the PIN is still in the page")
+        k.audit_now("serviceMenu")
+        k.screenshot("serviceMenu")
+
+        k.tap_selector('[data-service="maintenanceOn"]', "maintenance on from the menu")
+        wait_text(k, "#service-maintenance", "维护模式：开", "maintenance on from the menu")
+        try:
+            k.page.wait_for_function("() => document.body.dataset.screen === 'maintenance'", timeout=10000)
+        except Exception:
+            raise JourneyFailure(f"step 'maintenance on from the menu': the screen beneath is not maintenance; {k.describe_state()}") from None
+        k.tap_selector('[data-service="maintenanceOff"]', "maintenance off from the menu")
+        wait_text(k, "#service-maintenance", "维护模式：关", "maintenance off from the menu")
+
+        k.tap_selector('[data-service="screenTest"]', "screen test from the menu")
+        wait_visible(k, "#test-pattern", "screen test from the menu")
+        size = k.text_of("#test-pattern .pattern-size")
+        self.expect(size == "1080×1920", "screen test from the menu", f"the pattern measured {size}")
+        k.notes.append(f"test pattern measured {size}")
+        k.screenshot("screenTest")
+        k.page.wait_for_selector("#test-pattern", state="hidden", timeout=15000)
+        wait_visible(k, ".service-checks li", "the menu is back after the pattern")
+        k.tap_selector('[data-service="close"]', "close the menu")
+        k.page.wait_for_selector("#service", state="hidden", timeout=5000)
+        self.expect(k.screen == "attract", "close the menu", "the kiosk is not back on attract")
+
     def expect_wiped(self, resident, step):
         kept = self.k.persisted()
         needles = {resident.name: "the full name", resident.masked_name: "the masked name",
@@ -449,6 +518,7 @@ JOURNEYS = {
     "timeout-wipes": Journey.timeout_wipes,
     "backend-down": Journey.backend_down,
     "paper-out": Journey.paper_out,
+    "service-menu": Journey.service_menu,
 }
 
 

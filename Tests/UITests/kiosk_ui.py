@@ -701,6 +701,26 @@ class Kiosk:
             self.failure_screenshot()
             raise JourneyFailure(f"step '{step}': cannot tap {selector}: {str(error).splitlines()[0]}; {self.describe_state()}") from None
 
+    def hold(self, selector, seconds, step):
+        """Presses on the one visible `selector` for `seconds`, then lets go (a long press)."""
+        box = self._locator(selector, step).bounding_box()
+        self.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        self.page.mouse.down()
+        self.page.wait_for_timeout(int(seconds * 1000))
+        self.page.mouse.up()
+
+    def audit_now(self, name):
+        """Audits what is on show now (a view that is not a SCREEN, e.g. the service menu), once its
+        animations have ended; its failures are reported under `name`."""
+        if not self.audit:
+            return
+        self.page.evaluate("() => window.__kioskAudit.settled()")
+        # Recorded with the page's own entries, so the journey's summary and audit_failures() count it.
+        failures = self.page.evaluate("""name => { const a = window.__kioskAudit; const failures = a.run();
+            a.entries.push({seq: null, screen: name, skipped: false, settled: true, failures}); return failures; }""", name)
+        for failure in failures:
+            self.violate(failure, name)
+
     def is_disabled(self, action):
         return self.page.evaluate(
             """action => { const b = [...document.querySelectorAll(`[data-action="${action}"]`)].find(e => e.checkVisibility());

@@ -36,7 +36,8 @@ extension KioskConfiguration {
             ui: .read(from: document),
             admin: .read(from: document),
             journal: .read(from: document),
-            updates: .read(from: document)
+            updates: .read(from: document),
+            maintenance: .read(from: document)
         )
         document.reportUnknownKeys()
         guard document.problems.isEmpty else { throw ConfigValidationError(source: source, problems: document.problems) }
@@ -152,5 +153,12 @@ extension KioskConfiguration.Updates {
             trustedKeys: document.strings("updates", "trusted_keys", default: [], check: ConfigChecks.ed25519PublicKey),
             pollIntervalSeconds: document.int("updates", "poll_interval_s", default: 300, range: 30...86400)
         )
+    }
+}
+
+extension KioskConfiguration.Maintenance {
+    static func read(from document: ConfigDocument) -> Self {
+        let text = document.string("maintenance", "technician_pin", default: "", check: TechnicianPINHash.problem)
+        return Self(technicianPIN: TechnicianPINHash(encoded: text))
     }
 }

@@ -13,6 +13,8 @@ public struct KioskStatus: Codable, Sendable, Equatable {
     public var journal: JournalStatus?
     /// The resident session's state (e.g. `attract`, `outOfService`); nil when no session runs.
     public var session: String?
+    /// Maintenance mode: off, pending (a resident is still being served) or active, with its reason; nil from a kioskd without it.
+    public var maintenance: MaintenanceStatus?
 
     public enum Mode: String, Codable, Sendable {
         case production
@@ -22,7 +24,7 @@ public struct KioskStatus: Codable, Sendable, Equatable {
     public init(
         version: String, kioskID: String, mode: Mode, startedAt: String, uptimeSeconds: Int,
         configVersion: Int, configPath: String, devices: [DeviceStatus], backend: BackendReachability, journal: JournalStatus? = nil,
-        session: String? = nil
+        session: String? = nil, maintenance: MaintenanceStatus? = nil
     ) {
         self.version = version
         self.kioskID = kioskID
@@ -35,6 +37,7 @@ public struct KioskStatus: Codable, Sendable, Equatable {
         self.backend = backend
         self.journal = journal
         self.session = session
+        self.maintenance = maintenance
     }
 }
 

@@ -17,6 +17,8 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
     private let channel = Mutex<PCSCChannel?>(nil)
     /// Slots whose card stopped answering; cleared when the card leaves the reader.
     private let faults = Mutex<[CardKind: String]>([:])
+    /// The last card each slot saw, as its ATR in hex: technicians compare it with the card they used.
+    private let lastATRs = Mutex<[CardKind: String]>([:])
     private let monitor: PCSCReaderMonitor
     private let eventRelay: EventRelay
 
@@ -197,7 +199,10 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
             logger.warning("card reader disconnected", metadata: [PCSCLogKey.reader: "\(name)"])
             watchers.publish(CardWatchEvent(kind: .readerRemoved, reader: name))
         case .cardInserted(let reader, let atr):
-            if let kind = assignment.kind(ofReader: reader) { eventSink.yield(.inserted(kind)) }
+            if let kind = assignment.kind(ofReader: reader) {
+                lastATRs.withLock { $0[kind] = HexBytes.format(atr, separator: "") }
+                eventSink.yield(.inserted(kind))
+            }
             watchers.publish(CardWatchEvent(kind: .cardInserted, reader: reader, atr: HexBytes.format(atr, separator: "")))
             if watchers.hasSubscribers { Task { await self.publishRead(of: reader) } }
         case .cardRemoved(let reader):
@@ -252,6 +257,12 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
         let read = try await readCard(kind: kind, readerName: reader)
         return CardReport(holder: read.holder, reader: read.reader, today: today())
     }
+
+    /// Whether pcscd answers now.
+    public var pcscdReachable: Bool { monitor.isServiceReachable }
+
+    /// The ATR of the last card inserted in the slot since kioskd started, if any.
+    public func lastATR(of kind: CardKind) -> String? { lastATRs.withLock { $0[kind] } }
 
     /// The slot's state for `kioskctl status`: the reader's presence and any card fault.
     public func status(of kind: CardKind) -> DeviceStatus {

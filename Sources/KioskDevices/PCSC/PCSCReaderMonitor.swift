@@ -30,6 +30,9 @@ final class PCSCReaderMonitor: Sendable {
     /// The readers as last seen, with their card state.
     var readers: [PCSCReaderState] { shared.withLock { $0.readers } }
 
+    /// Whether pcscd answers: a context is established (it is dropped when pcscd goes away).
+    var isServiceReachable: Bool { shared.withLock { $0.context != nil } }
+
     func start() {
         let thread = Thread { [self] in
             watch()

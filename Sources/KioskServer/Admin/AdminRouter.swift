@@ -2,18 +2,24 @@ import Hummingbird
 import KioskCore
 
 extension KioskStatus: ResponseEncodable {}
+extension DiagnosticReport: ResponseEncodable {}
 
 /// Routes of the admin API served on the unix socket. Who may connect is decided by the
 /// socket's file mode and group; every route answers JSON for kioskctl and fleet tooling.
 public enum AdminRouter {
     public static func make(status: some StatusReporting, cards: (any CardDiagnostics)?, scanner: (any ScannerDiagnostics)? = nil,
-                            printer: (any PrinterDiagnostics)? = nil) -> Router<BasicRequestContext> {
+                            printer: (any PrinterDiagnostics)? = nil, observability: Observability? = nil,
+                            maintenance: (any MaintenanceControl)? = nil, screen: ResidentServiceTools? = nil) -> Router<BasicRequestContext> {
         let router = Router()
         router.get("/healthz") { _, _ in "ok\n" }
         router.get("/v1/status") { _, _ in await status.currentStatus() }
+        router.get("/v1/diag") { _, _ in await status.diagnostics() }
         CardRoutes.add(to: router, cards: cards)
         ScannerRoutes.add(to: router, scanner: scanner)
         PrinterRoutes.add(to: router, printer: printer)
+        MaintenanceRoutes.add(to: router, maintenance: maintenance)
+        SelftestRoutes.add(to: router, cards: cards, scanner: scanner, printer: printer, screen: screen)
+        ObservabilityRoutes.add(to: router, observability, prefix: "/v1")
         return router
     }
 }

@@ -13,14 +13,22 @@ public enum AdminServer {
         cards: (any CardDiagnostics)? = nil,
         scanner: (any ScannerDiagnostics)? = nil,
         printer: (any PrinterDiagnostics)? = nil,
+        observability: Observability? = nil,
+        maintenance: (any MaintenanceControl)? = nil,
+        screen: ResidentServiceTools? = nil,
         logger: Logger,
+        audit: Logger,
         onReady: @escaping @Sendable () async -> Void
     ) throws(KioskError) -> some Service {
         let groupID = try groupID(named: settings.group)
         try createParentDirectory(of: settings.socketPath)
         let path = settings.socketPath
         return Application(
-            router: AdminRouter.make(status: status, cards: cards, scanner: scanner, printer: printer),
+            router: AdminAuditResponder(
+                routes: AdminRouter.make(status: status, cards: cards, scanner: scanner, printer: printer, observability: observability,
+                                         maintenance: maintenance, screen: screen).buildResponder(),
+                audit: audit
+            ),
             configuration: .init(address: .unixDomainSocket(path: path), serverName: "kioskd-admin"),
             onServerRunning: { _ in
                 if chmod(path, 0o660) != 0 { logger.error("chmod 0660 on admin socket failed", metadata: [LogKey.errno: "\(errno)"]) }

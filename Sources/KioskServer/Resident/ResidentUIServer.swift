@@ -14,15 +14,17 @@ public enum ResidentUIServer {
         demo: (any DemoControls)?,
         qrSVG: @escaping @Sendable (String) -> String?,
         logger: Logger,
+        observability: Observability? = nil,
+        service: ResidentServiceTools? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws(KioskError) -> some Service {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: settings.root + "/index.html", isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw KioskError(.configInvalid, "ui.root: \(settings.root)/index.html does not exist (install the UI files, or set ui.root / KIOSK_UI_ROOT)")
         }
-        let channel = ScreenChannel(source: session, demo: demo != nil, qrSVG: qrSVG, logger: logger)
+        let channel = ScreenChannel(source: session, demo: demo != nil, qrSVG: qrSVG, logger: logger, service: service)
         return Application(
-            router: router(root: settings.root, demo: demo, logger: logger),
+            router: router(root: settings.root, demo: demo, logger: logger, observability: observability),
             server: .http1WebSocketUpgrade { request, _, _ in
                 guard request.path == "/ws", isSameOrigin(request) else { return .dontUpgrade }
                 return .upgrade([:]) { inbound, outbound, _ in
@@ -35,12 +37,13 @@ public enum ResidentUIServer {
         )
     }
 
-    static func router(root: String, demo: (any DemoControls)?, logger: Logger) -> Router<BasicRequestContext> {
+    static func router(root: String, demo: (any DemoControls)?, logger: Logger, observability: Observability? = nil) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: ScreenSecurityMiddleware())
         // Without --demo the control panel's page does not exist either.
         if demo == nil { router.add(middleware: DemoPageGuard()) }
         router.add(middleware: FileMiddleware(root, searchForIndexHtml: true, logger: logger))
+        ObservabilityRoutes.add(to: router, observability)
         if let demo {
             router.get("/demo") { _, _ in Response(status: .seeOther, headers: [.location: "/demo.html"]) }
             DemoRoutes.add(to: router, controls: demo)

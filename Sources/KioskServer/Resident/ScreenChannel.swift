@@ -12,6 +12,8 @@ struct ScreenChannel: Sendable {
     let demo: Bool
     let qrSVG: @Sendable (String) -> String?
     let logger: Logger
+    /// The service menu and the test pattern; nil without them.
+    var service: ResidentServiceTools? = nil
 
     private struct ScreenMessage: Encodable {
         let type = "screen"
@@ -35,12 +37,30 @@ struct ScreenChannel: Sendable {
 
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
         let shown = Shown()
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await push(to: outbound, shown: shown) }
-            group.addTask { try await read(inbound, replyingTo: outbound, shown: shown) }
-            try await group.next()
-            group.cancelAll()
+        let menu = service.map(ServiceMenuConnection.init(tools:))
+        let page = await service?.overlays.join()
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await push(to: outbound, shown: shown) }
+                group.addTask { try await read(inbound, replyingTo: outbound, shown: shown, menu: menu) }
+                if let page { group.addTask { try await Self.forward(page.overlays, to: outbound) } }
+                try await group.next()
+                group.cancelAll()
+            }
+        } catch {
+            if let page { await service?.overlays.leave(page.id) }
+            throw error
         }
+        if let page { await service?.overlays.leave(page.id) }
+    }
+
+    private struct OverlayMessage: Encodable {
+        let type = "overlay"
+        let overlay: ScreenOverlayHub.Overlay
+    }
+
+    private static func forward(_ overlays: AsyncStream<ScreenOverlayHub.Overlay>, to outbound: WebSocketOutboundWriter) async throws {
+        for await overlay in overlays { try await outbound.write(.text(encode(OverlayMessage(overlay: overlay)))) }
     }
 
     private func push(to outbound: WebSocketOutboundWriter, shown: Shown) async throws {
@@ -61,14 +81,15 @@ struct ScreenChannel: Sendable {
         }
     }
 
-    private func read(_ inbound: WebSocketInboundStream, replyingTo outbound: WebSocketOutboundWriter, shown: Shown) async throws {
+    private func read(_ inbound: WebSocketInboundStream, replyingTo outbound: WebSocketOutboundWriter, shown: Shown,
+                      menu: ServiceMenuConnection?) async throws {
         for try await message in inbound.messages(maxSize: 16 * 1024) {
             guard case .text(let text) = message else {
                 try await reply("send JSON text frames", to: outbound)
                 continue
             }
             do {
-                try await handle(Data(text.utf8), shown: shown)
+                try await handle(Data(text.utf8), shown: shown, menu: menu, outbound: outbound)
             } catch let error as ResidentActionError {
                 try await reply(error.description, to: outbound)
             } catch {
@@ -77,8 +98,12 @@ struct ScreenChannel: Sendable {
         }
     }
 
-    private func handle(_ data: Data, shown: Shown) async throws {
+    private func handle(_ data: Data, shown: Shown, menu: ServiceMenuConnection?, outbound: WebSocketOutboundWriter) async throws {
         let envelope = try JSONDecoder().decode(Envelope.self, from: data)
+        if envelope.type != "action", let replies = try await menu?.handle(type: envelope.type, data: data) {
+            for reply in replies { try await outbound.write(.text(reply)) }
+            return
+        }
         guard envelope.type == "action" else { throw ResidentActionError("unknown message type \"\(envelope.type)\"") }
         let action = try JSONDecoder().decode(ResidentAction.self, from: data)
         guard let source, let latest = shown.latest.withLock({ $0 }) else { return }

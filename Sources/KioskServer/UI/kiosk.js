@@ -61,6 +61,7 @@
         return;
       }
       if (msg.type === "screen" && msg.screen) show(msg.screen);
+      else if (window.KioskService.handle(msg)) return;
       else if (msg.type === "error") {
         console.error("kioskd:", msg.message);
         unlock();
@@ -83,6 +84,7 @@
   function disconnected() {
     const wasConnected = state.connected;
     state.connected = false;
+    window.KioskService.disconnected();
     if (wasConnected) {
       wipe();
       paint({ screen: "connecting", seq: null, actions: [], prompt: "", local: true });
@@ -96,6 +98,13 @@
       }, OUT_OF_SERVICE_AFTER_MS);
     }
     scheduleReconnect();
+  }
+
+  // A message that is not a resident's action (the service menu, the test pattern's answer).
+  function sendMessage(message) {
+    if (!socket || socket.readyState !== WebSocket.OPEN) return false;
+    socket.send(JSON.stringify(message));
+    return true;
   }
 
   function send(action, params) {
@@ -116,6 +125,7 @@
   // ---------- rendering ----------
   function show(screen) {
     if (typeof screen.seq === "number" && typeof state.seq === "number" && screen.seq <= state.seq) return;
+    window.KioskService.screenChanged(screen.screen);
     if (WIPE_ON.has(screen.screen)) wipe();
     else if (!KEEP_TYPING.has(screen.screen)) window.KioskScreens.dropEntry();
     paint(screen);
@@ -257,6 +267,7 @@
   document.addEventListener("wheel", (ev) => { if (ev.ctrlKey) ev.preventDefault(); }, { passive: false });
   document.addEventListener("gesturestart", (ev) => ev.preventDefault());
 
+  window.KioskService.attach({ send: sendMessage, screen: () => state.screen });
   paint({ screen: "connecting", seq: null, actions: [], prompt: "", local: true });
   connect();
 })();

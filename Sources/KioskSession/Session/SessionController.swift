@@ -56,8 +56,8 @@ public actor SessionController: Service {
         self.settings = settings
         stateEnteredAt = now()
         self.kioskID = kioskID
-        self.devices = devices
-        self.backend = backend
+        self.devices = devices.measured
+        self.backend = MeasuredBackendClient(backend)
         self.journal = journal
         self.clock = clock
         self.makeKey = makeKey
@@ -108,6 +108,7 @@ public actor SessionController: Service {
             for observer in observers.values { observer.yield(after) }
             publishScreen()
         }
+        recordMetrics(before: before, after: after, actions: actions)
         for action in actions { perform(action) }
     }
 

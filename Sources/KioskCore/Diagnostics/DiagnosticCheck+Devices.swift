@@ -1,0 +1,58 @@
+extension DiagnosticCheck {
+    public static func pcscd(reachable: Bool) -> Self {
+        reachable ? .pass("pcscd", "pcscd", "answers")
+            : .fail("pcscd", "pcscd", "not reachable", fix: "is pcscd running? `systemctl restart pcscd.socket pcscd`, then check the readers' USB cables")
+    }
+
+    /// A card reader slot, with the ATR of the last card it saw.
+    public static func reader(_ status: DeviceStatus, lastATR: String?) -> Self {
+        let id = status.role == .sscReader ? "reader.ssc" : "reader.idcard"
+        let title = status.role.label
+        let last = lastATR.map { ", last card ATR \($0)" } ?? ", no card inserted since kioskd started"
+        switch status.state {
+        case .online:
+            return .pass(id, title, status.detail + last)
+        case .noDevice, .offline:
+            return .fail(id, title, "not found (\(status.detail))",
+                         fix: "is pcscd running? check the reader's USB cable; `kioskctl cards readers` lists what pcscd sees")
+        case .hardwareError:
+            return .fail(id, title, status.detail, fix: "take the card out and insert it again; if it persists, unplug and replug the reader")
+        case .userError, .busy:
+            return .fail(id, title, status.detail, fix: "take the card out of the slot and try again")
+        }
+    }
+
+    public static func scanner(_ status: DeviceStatus) -> Self {
+        let title = DeviceRole.scanner.label
+        switch status.state {
+        case .online:
+            return .pass("scanner", title, status.detail)
+        case .noDevice, .offline:
+            return .fail("scanner", title, "not found (\(status.detail))",
+                         fix: "check the scanner's USB cable; `lsusb` must list it; `kioskctl scanner show` names the configured VID:PID")
+        case .hardwareError, .userError, .busy:
+            return .fail("scanner", title, status.detail, fix: "unplug the scanner and plug it in again; if it persists, see `kioskctl scanner show`")
+        }
+    }
+
+    /// The printer's state and supplies; `lastJob` as kioskctl printer status words it.
+    public static func printer(_ status: DeviceStatus, lastJob: String?) -> Self {
+        let title = DeviceRole.printer.label
+        let job = lastJob.map { "; last job \($0)" } ?? ""
+        switch (status.state, status.paper) {
+        case (_, .out?):
+            return .fail("printer", title, "paper out" + job, fix: "load an 80 mm roll of thermal paper, then `kioskctl selftest printer`")
+        case (_, .jammed?):
+            return .fail("printer", title, "paper jammed" + job, fix: "open the printer's cover, clear the jam and close it")
+        case (.online, .low?):
+            return .warn("printer", title, "paper low" + job, fix: "replace the roll soon (80 mm thermal paper)")
+        case (.online, _):
+            return .pass("printer", title, status.detail + job)
+        case (.noDevice, _), (.offline, _):
+            return .fail("printer", title, "not reachable (\(status.detail))" + job,
+                         fix: "is CUPS running (`systemctl status cups`)? check the printer's power and USB cable")
+        default:
+            return .fail("printer", title, status.detail + job, fix: "check the printer's panel; `kioskctl printer status` shows what it reports")
+        }
+    }
+}

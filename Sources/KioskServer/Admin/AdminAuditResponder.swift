@@ -1,0 +1,55 @@
+import Hummingbird
+import Logging
+
+/// Writes one `kioskd.audit` line (notice) for every admin request that changes something or runs a
+/// test — every method but GET and HEAD — with who asked (the socket's peer credentials), what, the
+/// HTTP status and how long it took. Read-only requests are not audited. Bodies are never logged.
+struct AdminAuditResponder<Routes: HTTPResponder>: HTTPResponder where Routes.Context == BasicRequestContext {
+    typealias Context = AdminRequestContext
+
+    let routes: Routes
+    let audit: Logger
+
+    init(routes: Routes, audit: Logger) {
+        self.routes = routes
+        var audit = audit
+        // The audit trail is not silenced by a quieter --log-level.
+        if audit.logLevel > .notice { audit.logLevel = .notice }
+        self.audit = audit
+    }
+
+    func respond(to request: Request, context: AdminRequestContext) async throws -> Response {
+        guard request.method != .get, request.method != .head else { return try await routes.respond(to: request, context: context.basic) }
+        let started = ContinuousClock.now
+        let caller = await context.peerCredentials()
+        let basic = context.basic
+        do {
+            let response = try await routes.respond(to: request, context: basic)
+            record(request, route: basic.endpointPath, status: response.status.code, caller: caller, since: started)
+            return response
+        } catch {
+            let status = (error as? any HTTPResponseError)?.status.code ?? 500
+            record(request, route: basic.endpointPath, status: status, caller: caller, since: started)
+            throw error
+        }
+    }
+
+    /// The route is the router's pattern, not the request's path (Hummingbird names an unmatched
+    /// one `NotFound`), so nothing a caller puts in a URL reaches the log.
+    private func record(_ request: Request, route: String?, status: Int, caller: PeerCredentials?, since started: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        audit.notice("admin action", metadata: [
+            AdminAuditKey.action: "\(request.method.rawValue) \(route ?? "(no such route)")",
+            AdminAuditKey.outcome: "\(status)",
+            AdminAuditKey.uid: "\(caller.map { "\($0.uid)" } ?? "unknown")",
+            AdminAuditKey.gid: "\(caller.map { "\($0.gid)" } ?? "unknown")",
+            AdminAuditKey.pid: "\(caller.map { "\($0.pid)" } ?? "unknown")",
+            AdminAuditKey.durationMilliseconds: "\(milliseconds)",
+        ])
+    }
+}
+
+extension AdminAuditResponder: HTTPResponderBuilder {
+    func buildResponder() -> Self { self }
+}

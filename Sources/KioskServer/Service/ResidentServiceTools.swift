@@ -1,0 +1,34 @@
+import KioskCore
+import Logging
+
+/// What kioskd lends the resident screen for technicians: the service menu (behind the PIN) and the
+/// screen test pattern. The same sources as the admin API's, so the menu shows what `kioskctl diag` shows.
+public struct ResidentServiceTools: Sendable {
+    public let kioskID: String
+    /// nil: no technician PIN configured, so the service menu is disabled.
+    let gate: ServiceMenuGate?
+    public let overlays: ScreenOverlayHub
+    let diagnostics: @Sendable () async -> DiagnosticReport
+    let maintenance: (any MaintenanceControl)?
+    let printer: (any PrinterDiagnostics)?
+    /// True while no resident is being served (attract, maintenance, out of service).
+    let noResidentServed: @Sendable () async -> Bool
+
+    public init(kioskID: String, technicianPIN: TechnicianPINHash?, overlays: ScreenOverlayHub,
+                diagnostics: @escaping @Sendable () async -> DiagnosticReport, maintenance: (any MaintenanceControl)?,
+                printer: (any PrinterDiagnostics)?, noResidentServed: @escaping @Sendable () async -> Bool, audit: Logger) {
+        self.kioskID = kioskID
+        self.gate = technicianPIN.map { ServiceMenuGate(pin: $0, audit: audit) }
+        self.overlays = overlays
+        self.diagnostics = diagnostics
+        self.maintenance = maintenance
+        self.printer = printer
+        self.noResidentServed = noResidentServed
+    }
+
+    /// Session states in which no resident is being served.
+    public static func isIdle(_ kind: SessionState.Kind?) -> Bool {
+        guard let kind else { return true }
+        return [.attract, .maintenance, .outOfService].contains(kind)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import KioskCore
+
+/// Fans overlays (the screen test pattern) out to every connected resident page and hands the first
+/// page's answer (its measured size) to whoever is waiting for it.
+public actor ScreenOverlayHub {
+    public struct Overlay: Codable, Sendable, Equatable {
+        public var kind = "testPattern"
+        /// Epoch milliseconds when the page shows its normal screen again.
+        public var until: Int64
+        public var kioskID: String
+    }
+
+    private var pages: [UUID: AsyncStream<Overlay>.Continuation] = [:]
+    private var waiters: [UUID: CheckedContinuation<MeasuredScreen?, Never>] = [:]
+
+    public init() {}
+
+    /// One page's feed of overlays, until it disconnects (`leave`).
+    func join() -> (id: UUID, overlays: AsyncStream<Overlay>) {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream<Overlay>.makeStream(bufferingPolicy: .bufferingNewest(4))
+        pages[id] = continuation
+        return (id, stream)
+    }
+
+    func leave(_ id: UUID) {
+        pages.removeValue(forKey: id)?.finish()
+    }
+
+    /// A page showed the overlay and measured itself.
+    func shown(_ screen: MeasuredScreen) {
+        let waiting = waiters
+        waiters.removeAll()
+        for waiter in waiting.values { waiter.resume(returning: screen) }
+    }
+
+    /// Shows the test pattern on every page for `seconds`; the first page's measure, or nil when none answered within `seconds`.
+    public func showTestPattern(seconds: Int, kioskID: String) async -> MeasuredScreen? {
+        let until = Int64((Date().timeIntervalSince1970 + Double(seconds)) * 1000)
+        let id = UUID()
+        return await withCheckedContinuation { continuation in
+            waiters[id] = continuation
+            for page in pages.values { page.yield(Overlay(until: until, kioskID: kioskID)) }
+            Task { [weak self] in
+                try? await Task.sleep(for: .seconds(seconds))
+                await self?.giveUp(id)
+            }
+        }
+    }
+
+    private func giveUp(_ id: UUID) {
+        waiters.removeValue(forKey: id)?.resume(returning: nil)
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Glibc
+import KioskCore
+
+struct PinCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pin",
+        abstract: "The technician PIN of the on-screen service menu.",
+        subcommands: [PinHashCommand.self]
+    )
+}
+
+struct PinHashCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hash",
+        abstract: "Read a 6–8 digit PIN twice (not echoed) and print the technician_pin line for kiosk.conf's [maintenance].",
+        discussion: "Needs no kioskd. Put the line into [maintenance] of kiosk.conf and restart kioskd; the PIN itself is stored nowhere."
+    )
+
+    @Flag(name: .long, help: "Read the PIN once from standard input, echoed or piped (for scripts).")
+    var stdin = false
+
+    func run() async throws {
+        let pin: String
+        if stdin {
+            pin = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces)
+        } else {
+            let first = try Self.readHidden(prompt: "technician PIN (6–8 digits): ")
+            let second = try Self.readHidden(prompt: "again: ")
+            guard first == second else { throw ValidationError("the two PINs differ; nothing printed") }
+            pin = first
+        }
+        guard TechnicianPINHash.isWellFormed(pin: pin) else { throw ValidationError("a technician PIN is 6 to 8 digits") }
+        print("technician_pin = \"\(try TechnicianPINHash(pin: pin).encoded)\"")
+    }
+
+    /// Reads a line from the terminal with echo off (and back on afterwards).
+    private static func readHidden(prompt: String) throws -> String {
+        FileHandle.standardError.write(Data(prompt.utf8))
+        var saved = termios()
+        let isTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
+        if isTerminal {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
+        }
+        defer {
+            if isTerminal {
+                tcsetattr(STDIN_FILENO, TCSANOW, &saved)
+                FileHandle.standardError.write(Data("\n".utf8))
+            }
+        }
+        guard let line = readLine(strippingNewline: true) else { throw ValidationError("no PIN on standard input") }
+        return line
+    }
+}

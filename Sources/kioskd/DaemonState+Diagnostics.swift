@@ -1,0 +1,78 @@
+import Foundation
+import Glibc
+import KioskBackendAPI
+import KioskCore
+import KioskSession
+
+extension DaemonState {
+    /// `kioskctl diag`: the status's devices and backend judged with their fixes, plus the checks
+    /// the status does not make (client certificate, clock, journal space and integrity).
+    func diagnostics() async -> DiagnosticReport {
+        let status = await currentStatus()
+        let configuration = configuration
+        var checks: [DiagnosticCheck] = []
+        if mode == .production, let reader = cardReader { checks.append(.pcscd(reachable: reader.pcscdReachable)) }
+        for device in status.devices {
+            switch device.role {
+            case .sscReader: checks.append(.reader(device, lastATR: cardReader?.lastATR(of: .socialSecurityCard)))
+            case .idcardReader: checks.append(.reader(device, lastATR: cardReader?.lastATR(of: .idCard)))
+            case .scanner: checks.append(.scanner(device))
+            case .printer:
+                let info = await printerDiagnostics?.printerInfo()
+                checks.append(.printer(info?.status ?? device, lastJob: info?.lastJob.map(Self.jobText)))
+            }
+        }
+        checks.append(.backend(status.backend))
+        checks.append(clientCertificateCheck(configuration.backend))
+        checks.append(await clockCheck())
+        let journalPath = configuration.journal.path
+        checks.append(.journalSpace(freeBytes: Self.freeBytes(near: journalPath), path: journalPath))
+        checks.append(Self.integrityCheck(path: journalPath))
+        checks += DiagnosticCheck.payments(status.journal?.summary)
+        checks.append(.configuration(version: configuration.kiosk.configVersion, path: configPath))
+        return DiagnosticReport(kioskID: status.kioskID, mode: mode, generatedAt: ISO8601DateFormatter().string(from: Date()), checks: checks)
+    }
+
+    private func clientCertificateCheck(_ backend: KioskConfiguration.Backend) -> DiagnosticCheck {
+        guard backend.url.hasPrefix("https://") else { return .clientCertificate(daysLeft: nil, path: nil, problem: nil) }
+        do {
+            let expiry = try HTTPSBackendClient.certificateExpiry(path: backend.clientCertificate)
+            let days = Int((expiry.timeIntervalSinceNow / 86_400).rounded(.down))
+            return .clientCertificate(daysLeft: days, path: backend.clientCertificate, problem: nil)
+        } catch {
+            return .clientCertificate(daysLeft: nil, path: backend.clientCertificate, problem: error.message)
+        }
+    }
+
+    private func clockCheck() async -> DiagnosticCheck {
+        guard let backend else { return .clock(skewSeconds: nil, problem: "no backend client") }
+        do {
+            let before = Date()
+            let server = try await backend.serverDate()
+            // The Date header has whole seconds: compare with the middle of the exchange.
+            let local = before.addingTimeInterval(Date().timeIntervalSince(before) / 2)
+            return .clock(skewSeconds: local.timeIntervalSince(server), problem: nil)
+        } catch {
+            return .clock(skewSeconds: nil, problem: error.message)
+        }
+    }
+
+    static func integrityCheck(path: String) -> DiagnosticCheck {
+        do {
+            return .journalIntegrity(try SQLitePaymentJournal.integrityCheck(path: path), problem: nil, path: path)
+        } catch {
+            return .journalIntegrity(nil, problem: error.message, path: path)
+        }
+    }
+
+    static func freeBytes(near path: String) -> Int64? {
+        var info = statvfs()
+        let folder = (path as NSString).deletingLastPathComponent
+        guard statvfs(folder.isEmpty ? "." : folder, &info) == 0 else { return nil }
+        return Int64(info.f_bavail) * Int64(info.f_frsize)
+    }
+
+    static func jobText(_ job: PrinterJobInfo) -> String {
+        "#\(job.id) \(job.state)\(job.reasons.isEmpty ? "" : " (\(job.reasons.joined(separator: ", ")))")"
+    }
+}
