@@ -80,10 +80,7 @@ struct KioskctlDiagTests {
 
     @Test("an unplugged umockdev scanner fails the scanner check with its fix")
     func scannerUnplugged() async throws {
-        if !USBScannerTestbed.isActive {
-            try await USBScannerTestbed.requirePassingRunInside(filter: "KioskctlDiagTests/scannerUnplugged")
-            return
-        }
+        guard try await runsInsideTestbed(suite: "KioskctlDiagTests") else { return }
         let testbed = try USBScannerTestbed(device: .newlandKeyboard)
         try testbed.plug()
         let fixture = try DaemonFixture(extraEnvironment: ["KIOSK_DEVICES_SCANNER": "auto"])

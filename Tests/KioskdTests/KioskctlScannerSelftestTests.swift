@@ -11,7 +11,7 @@ struct KioskctlScannerSelftestTests {
 
     @Test("selftest scanner prints one scan masked with ✔; with nothing scanned it says ✘ and the fix, exit 1")
     func scanThenTimeout() async throws {
-        guard try await runsInsideTestbed() else { return }
+        guard try await runsInsideTestbed(suite: "KioskctlScannerSelftestTests") else { return }
         let testbed = try USBScannerTestbed(device: .newlandKeyboard)
         try testbed.plug()
         let fixture = try DaemonFixture(extraEnvironment: ["KIOSK_DEVICES_SCANNER": "auto"])
@@ -47,10 +47,4 @@ struct KioskctlScannerSelftestTests {
         #expect(unplugged.status == 1)
         #expect(unplugged.output.contains("fix           no scanner is attached"), "\(unplugged.output)")
     }
-}
-
-private func runsInsideTestbed(_ test: String = #function) async throws -> Bool {
-    if USBScannerTestbed.isActive { return true }
-    try await USBScannerTestbed.requirePassingRunInside(filter: "KioskctlScannerSelftestTests/" + NSRegularExpression.escapedPattern(for: test))
-    return false
 }

@@ -11,7 +11,7 @@ struct KioskctlScannerTests {
 
     @Test("scanner watch --json: attached, a pay code classified and masked to its last 4 digits, unplug and replug; status follows")
     func watchShowsMaskedScansAndHotplug() async throws {
-        guard try await runsInsideTestbed() else { return }
+        guard try await runsInsideTestbed(suite: "KioskctlScannerTests") else { return }
         let testbed = try USBScannerTestbed(device: .newlandKeyboard)
         try testbed.plug()
         let fixture = try DaemonFixture(extraEnvironment: ["KIOSK_DEVICES_SCANNER": "auto"])
@@ -47,7 +47,7 @@ struct KioskctlScannerTests {
 
     @Test("a configured VID:PID that is not on the bus: status says which device and what to check")
     func missingScanner() async throws {
-        guard try await runsInsideTestbed() else { return }
+        guard try await runsInsideTestbed(suite: "KioskctlScannerTests") else { return }
         let testbed = try USBScannerTestbed(device: .newlandKeyboard)
         try testbed.plug()
         let fixture = try DaemonFixture(extraEnvironment: ["KIOSK_DEVICES_SCANNER": "05e0:1200"])
@@ -63,10 +63,4 @@ struct KioskctlScannerTests {
     static func scannerStatus(_ fixture: DaemonFixture) async throws -> DeviceStatus {
         try #require(try await fixture.status().devices.first { $0.role == .scanner })
     }
-}
-
-private func runsInsideTestbed(_ test: String = #function) async throws -> Bool {
-    if USBScannerTestbed.isActive { return true }
-    try await USBScannerTestbed.requirePassingRunInside(filter: "KioskctlScannerTests/" + NSRegularExpression.escapedPattern(for: test))
-    return false
 }

@@ -26,10 +26,9 @@ struct ResidentUIServerTests {
             #expect(try await Self.fetch(port, path).1.statusCode == 404, "\(path)")
         }
 
-        #expect(try LoopbackWebSocket.open(port: port, origin: "http://evil.example").status != 101)
-        let accepted = try LoopbackWebSocket.open(port: port, origin: "http://127.0.0.1:\(port)")
-        #expect(accepted.status == 101)
-        let first = try JSONSerialization.jsonObject(with: Data((accepted.firstText ?? "").utf8)) as? [String: Any]
+        await #expect(throws: TestFixtureError.self) { try await ResidentScreenSocket(port: port, origin: "http://evil.example") }
+        let accepted = try await ResidentScreenSocket(port: port)
+        let first = try JSONSerialization.jsonObject(with: Data(try await accepted.message(ofType: "screen").utf8)) as? [String: Any]
         #expect(first?["type"] as? String == "screen")
         let screen = try #require(first?["screen"] as? [String: Any])
         #expect(["attract", "outOfService"].contains(screen["screen"] as? String), "\(screen)")
