@@ -11,22 +11,7 @@ extension AdminClient {
     /// an answer (a failed self-test's report is a 409), any other status is kioskd's problem.
     func post<Answer: Decodable>(_ path: String, json body: (any Encodable)? = nil, accepting: Set<UInt> = [],
                                  timeout: TimeAmount = .seconds(15)) async throws -> (status: UInt, answer: Answer) {
-        guard let url = URL(httpURLWithSocketPath: socketPath, uri: path) else {
-            throw ValidationError("--socket \(socketPath) is not a usable socket path")
-        }
-        try preflight()
-        var request = HTTPClientRequest(url: url.absoluteString)
-        request.method = .POST
-        if let body {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(data: try JSONEncoder().encode(body)))
-        }
-        let response: HTTPClientResponse
-        do {
-            response = try await HTTPClient.shared.execute(request, timeout: timeout)
-        } catch {
-            throw AdminClientError("cannot reach kioskd at \(socketPath): \(error) — is kioskd running, and may you use its socket? (pick another kiosk with --socket)")
-        }
+        let response = try await send(path, method: .POST, json: body, timeout: timeout)
         let answer = try await response.body.collect(upTo: 4 << 20)
         let status = response.status.code
         guard status == 200 || accepting.contains(status) else { throw Self.failure(path, status, answer) }

@@ -26,16 +26,27 @@ struct AdminClient {
 }
 
 extension AdminClient {
+    /// One client for the command's life. A socket that refuses the connection fails the request at
+    /// once, instead of the connection pool retrying it until the request's timeout.
+    static let http: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
     /// The response head; the body is the caller's to read (streams such as `cards watch`).
-    func send(_ path: String, method: HTTPMethod = .GET, timeout: TimeAmount) async throws -> HTTPClientResponse {
+    func send(_ path: String, method: HTTPMethod = .GET, json body: (any Encodable)? = nil, timeout: TimeAmount) async throws -> HTTPClientResponse {
         guard let url = URL(httpURLWithSocketPath: socketPath, uri: path) else {
             throw ValidationError("--socket \(socketPath) is not a usable socket path")
         }
-        try preflight()
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = method
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(data: try JSONEncoder().encode(body)))
+        }
         do {
-            return try await HTTPClient.shared.execute(request, timeout: timeout)
+            return try await Self.http.execute(request, timeout: timeout)
         } catch {
             throw AdminClientError("cannot reach kioskd at \(socketPath): \(error) — is kioskd running, and may you use its socket? (pick another kiosk with --socket)")
         }

@@ -86,9 +86,10 @@ struct SelftestRun {
     /// `residentMayReact`: a card or code used outside maintenance also reaches the resident session.
     func perform(_ path: String, waitSeconds: Int, instruction: String, residentMayReact: Bool = false) async throws {
         let client = AdminClient(socketPath: connection.socket)
-        try client.preflight()
+        // Asked first, so nothing is asked of the technician when kioskd does not answer.
+        let maintenance: MaintenanceStatus = try await client.get("/v1/maintenance")
         var text = instruction
-        if residentMayReact, let maintenance: MaintenanceStatus = try? await client.get("/v1/maintenance"), maintenance.state == .off {
+        if residentMayReact, maintenance.state == .off {
             text = "tip: the kiosk is in service, so the resident screen reacts too; kioskctl maintenance on --reason … first avoids that\n" + text
         }
         // The instruction comes first and at once; with --json it goes to standard error, so standard output stays JSON.

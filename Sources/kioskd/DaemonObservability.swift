@@ -13,7 +13,7 @@ enum DaemonObservability {
         let checks = [sessionCheck, .journal(journal), .adminSocket(path: adminSocket)].compactMap { $0 }
         return Observability(health: DaemonHealth(checks: checks)) {
             // The device gauges are refreshed at scrape time from the status `kioskctl status` shows.
-            metrics.record(devices: await state.currentStatus().devices)
+            metrics.record(devices: await state.currentDevices())
             return metrics.exposition()
         }
     }

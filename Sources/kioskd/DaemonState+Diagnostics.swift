@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import KioskBackendAPI
 import KioskCore
+import KioskDevices
 import KioskSession
 
 extension DaemonState {
@@ -18,8 +19,8 @@ extension DaemonState {
             case .idcardReader: checks.append(.reader(device, lastATR: cardReader?.lastATR(of: .idCard)))
             case .scanner: checks.append(.scanner(device))
             case .printer:
-                let info = await printerDiagnostics?.printerInfo()
-                checks.append(.printer(info?.status ?? device, lastJob: info?.lastJob.map(Self.jobText)))
+                // The status already asked the printer; the last job is the driver's own record.
+                checks.append(.printer(device, lastJob: printer?.lastJob.map { Self.jobText(CUPSPrinterDiagnostics.jobInfo($0)) }))
             }
         }
         checks.append(.backend(status.backend))

@@ -22,9 +22,8 @@ actor DaemonState: StatusReporting {
     private(set) var cardReader: PCSCCardReader?
     /// The running USB scanner knows whether it is attached; without it the probe looks at the bus.
     private var scanner: LibUSBScanner?
-    private var printer: CUPSPrinter?
-    /// For `kioskctl diag`: the printer's last job, the backend's clock.
-    private(set) var printerDiagnostics: (any PrinterDiagnostics)?
+    private(set) var printer: CUPSPrinter?
+    /// For `kioskctl diag`: the backend's clock.
     private(set) var backend: HTTPSBackendClient?
     /// With --demo: the simulated devices' own status, instead of probing hardware the demo does not use.
     private var simulatedDevices: (@Sendable () async -> [DeviceStatus])?
@@ -61,8 +60,7 @@ actor DaemonState: StatusReporting {
         self.printer = printer
     }
 
-    func attach(printerDiagnostics: any PrinterDiagnostics, backend: HTTPSBackendClient?) {
-        self.printerDiagnostics = printerDiagnostics
+    func attach(backend: HTTPSBackendClient?) {
         self.backend = backend
     }
 
@@ -97,6 +95,11 @@ actor DaemonState: StatusReporting {
             session: sessionState,
             maintenance: await maintenanceStatus()
         )
+    }
+
+    /// The devices alone (the metrics' gauges): no backend probe, no journal query.
+    func currentDevices() async -> [DeviceStatus] {
+        await deviceStatuses(configuration.devices)
     }
 
     private func deviceStatuses(_ devices: KioskConfiguration.Devices) async -> [DeviceStatus] {

@@ -103,7 +103,7 @@ struct KioskDaemon: AsyncParsableCommand {
             throw ExitCode(ConfigCheck.exConfig)
         }
         if let cups = printer.cups { await state.attach(printer: cups) }
-        await state.attach(printerDiagnostics: printer.diagnostics, backend: payments.backend)
+        await state.attach(backend: payments.backend)
         if demo, let scannerDiagnostics = scanner.diagnostics {
             await state.attach(simulatedDevices: { [printerDiagnostics = printer.diagnostics] in
                 let slots: [DeviceStatus] = [DeviceRole.sscReader, .idcardReader].map {

@@ -69,6 +69,24 @@ struct ResidentUIServerTests {
         }
     }
 
+    @Test("without a backend client there is no session: the screen says out of service and the connection stays, without reconnecting")
+    func noSession() async throws {
+        // https with TLS files that do not exist: kioskd runs (technicians can diagnose it) but cannot serve residents.
+        let fixture = try DaemonFixture(extraEnvironment: [
+            "KIOSK_BACKEND_URL": "https://127.0.0.1:9/kiosk/v1", "KIOSK_BACKEND_CA_FILE": "/nonexistent/ca.pem",
+            "KIOSK_BACKEND_CLIENT_CERTIFICATE": "/nonexistent/kiosk.pem", "KIOSK_BACKEND_CLIENT_KEY": "/nonexistent/kiosk.key",
+        ])
+        defer { fixture.stop() }
+        #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd said:\n\(fixture.daemon.standardOutput)")
+        let socket = try await ResidentScreenSocket(port: try fixture.uiPort())
+        let first = try await socket.message(ofType: "screen")
+        #expect(first.contains(#""screen":"outOfService""#), "\(first)")
+        // Still open and still reading: a malformed touch is answered.
+        try await socket.sendMessage(#"{"type":"action","action":"fly"}"#)
+        let answer = try await socket.message(ofType: "error")
+        #expect(answer.contains("not an action"), "\(answer)")
+    }
+
     static func fetch(_ port: Int, _ path: String) async throws -> (Data, HTTPURLResponse) {
         let (data, response) = try await URLSession.shared.data(from: try #require(URL(string: "http://127.0.0.1:\(port)\(path)")))
         return (data, try #require(response as? HTTPURLResponse))

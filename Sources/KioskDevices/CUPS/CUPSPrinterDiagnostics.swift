@@ -24,7 +24,7 @@ public struct CUPSPrinterDiagnostics: PrinterDiagnostics {
         return await printerInfo()
     }
 
-    static func jobInfo(_ job: PrintJobRecord) -> PrinterJobInfo {
+    public static func jobInfo(_ job: PrintJobRecord) -> PrinterJobInfo {
         PrinterJobInfo(id: Int(job.id), name: job.name, state: job.state.description, reasons: job.reasons, updatedAt: job.updatedAt)
     }
 }

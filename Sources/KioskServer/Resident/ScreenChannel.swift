@@ -64,21 +64,25 @@ struct ScreenChannel: Sendable {
     }
 
     private func push(to outbound: WebSocketOutboundWriter, shown: Shown) async throws {
-        guard let source else {
-            let screen = ResidentScreen(state: .outOfService(.serviceUnavailable), actions: [], context: context(seq: 1, enteredAt: Date(), settings: nil))
-            try await outbound.write(.text(Self.encode(ScreenMessage(screen: screen))))
-            // Without a session there is nothing more to show; keep the page until it goes.
-            try await Task.sleep(for: .seconds(86_400 * 365))
-            return
-        }
         var seq = 0
-        for await update in await source.screenUpdates() {
+        for await update in await updates() {
             seq += 1
             let screen = ResidentScreen(state: update.state, actions: update.actions,
-                                        context: context(seq: seq, enteredAt: update.enteredAt, settings: source.sessionSettings))
+                                        context: context(seq: seq, enteredAt: update.enteredAt, settings: source?.sessionSettings))
             shown.latest.withLock { $0 = (seq, update.state) }
             try await outbound.write(.text(Self.encode(ScreenMessage(screen: screen))))
         }
+    }
+
+    /// The session's screens; without a session (no backend configured) one out-of-service screen
+    /// that stays until the page goes, so the page does not reconnect over and over.
+    private func updates() async -> AsyncStream<ScreenUpdate> {
+        if let source { return await source.screenUpdates() }
+        let (stream, continuation) = AsyncStream.makeStream(of: ScreenUpdate.self)
+        continuation.yield(ScreenUpdate(state: .outOfService(.serviceUnavailable), actions: [], enteredAt: Date()))
+        // The stream ends when its last continuation goes: this one is kept until the page leaves.
+        continuation.onTermination = { _ in _ = continuation }
+        return stream
     }
 
     private func read(_ inbound: WebSocketInboundStream, replyingTo outbound: WebSocketOutboundWriter, shown: Shown,
