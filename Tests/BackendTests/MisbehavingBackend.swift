@@ -45,7 +45,8 @@ final class MisbehavingBackend: Sendable {
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    func client(requestTimeout: Duration = .seconds(1), maximumResponseBytes: Int = 64 * 1024) throws -> HTTPSBackendClient {
+    /// The timeout is generous by default: only the test of a stalled answer needs a short one, and says so.
+    func client(requestTimeout: Duration = .seconds(10), maximumResponseBytes: Int = 64 * 1024) throws -> HTTPSBackendClient {
         try HTTPSBackendClient(settings: .init(url: "http://127.0.0.1:\(port)/kiosk/v1", connectTimeout: .seconds(1), requestTimeout: requestTimeout,
                                                maximumResponseBytes: maximumResponseBytes, retryBaseDelay: .milliseconds(10)))
     }
