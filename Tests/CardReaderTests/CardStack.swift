@@ -42,16 +42,19 @@ enum CardStack {
     }
 
     /// Inserts the card and waits until pcscd reports it (vpcd polls about every 400 ms).
+    /// pcscd polls vpcd's readers; with the whole suite running on two cores its answer can take seconds.
+    static let pcscdPatience: Duration = .seconds(30)
+
     static func insert(_ toml: String, into port: UInt16, reader: PCSCCardReader, fault: VirtualCardFault? = nil) async throws -> VirtualCardSession {
         let name = port == PCSCStack.sscReader.port ? PCSCStack.sscReader.pcscName : PCSCStack.idcardReader.pcscName
         // The previous test's card may still look present: pcscd notices a removal at its next poll.
-        try await waitUntil("pcscd sees \(name) empty before the card goes in") {
+        try await waitUntil("pcscd sees \(name) empty before the card goes in", timeout: Self.pcscdPatience) {
             await reader.readers().first { $0.name == name }?.cardPresent == false
         }
         let card = try VirtualCard(VirtualCardFile(toml: toml, source: "test card"))
         let session = try card.insert(port: port)
         session.setFault(fault)
-        try await waitUntil("pcscd sees the card in \(name)") { await reader.readers().first { $0.name == name }?.cardPresent == true }
+        try await waitUntil("pcscd sees the card in \(name)", timeout: Self.pcscdPatience) { await reader.readers().first { $0.name == name }?.cardPresent == true }
         return session
     }
 
