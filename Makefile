@@ -71,7 +71,8 @@ demo: build
 	@echo "kioskd demo: open http://127.0.0.1:8080/demo (kiosk screen + demo controls) or http://127.0.0.1:8080/ (the screen alone)"
 	@echo "  in another terminal: $(DEBUG_BIN)/kioskctl status --socket $(DEMO_DIR)/admin.sock"
 	KIOSK_ADMIN_SOCKET=$(CURDIR)/$(DEMO_DIR)/admin.sock KIOSK_ADMIN_GROUP= KIOSK_UI_ROOT=$(CURDIR)/Sources/KioskServer/UI \
-	KIOSK_JOURNAL_PATH=$(CURDIR)/$(DEMO_DIR)/journal.sqlite KIOSK_DEVICES_DATABASE=$(CURDIR)/Devices \
+	KIOSK_JOURNAL_PATH=$(CURDIR)/$(DEMO_DIR)/journal.sqlite KIOSK_UPDATES_HISTORY_DIRECTORY=$(CURDIR)/$(DEMO_DIR)/config-history \
+	KIOSK_DEVICES_DATABASE=$(CURDIR)/Devices \
 		$(DEBUG_BIN)/kioskd --demo --config kiosk.conf \
 		--sandbox-residents Sources/SandboxBackend/Data/residents.toml --sandbox-policies Sources/ContributionPolicy/Policies
 

@@ -161,6 +161,7 @@ let package = Package(
                 "KioskCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -203,7 +204,7 @@ let package = Package(
             ],
             path: "Tests/Bench"
         ),
-        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTesting"]),
+        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTesting", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ContributionPolicyTests", dependencies: ["ContributionPolicy", "KioskCore", "KioskTesting"]),
         .testTarget(
             name: "BackendTests",

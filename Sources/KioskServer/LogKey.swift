@@ -13,4 +13,8 @@ public enum LogKey {
     public static let action = "action"
     public static let uiAddress = "ui_address"
     public static let reason = "reason"
+    public static let errorCode = "error_code"
+    public static let configSource = "config_source"
+    public static let configReloads = "config_reloads"
+    public static let previousConfigVersion = "previous_config_version"
 }

@@ -9,21 +9,19 @@ public final class SandboxBackend: Sendable {
     public let policies: PolicyBook
     public let store: SandboxStore
     public let settings: SandboxSettings
-    let fleet: FleetSigner
 
-    public init(registry: ResidentRegistry, policies: PolicyBook, store: SandboxStore, settings: SandboxSettings, fleet: FleetSigner) {
+    public init(registry: ResidentRegistry, policies: PolicyBook, store: SandboxStore, settings: SandboxSettings) {
         self.registry = registry
         self.policies = policies
         self.store = store
         self.settings = settings
-        self.fleet = fleet
     }
 
     /// Loads residents and policies from files; `databasePath` nil keeps the store in memory.
-    public static func load(residentsFile: String, policyDirectory: String, databasePath: String?, settings: SandboxSettings, fleet: FleetSigner) throws(KioskError) -> SandboxBackend {
+    public static func load(residentsFile: String, policyDirectory: String, databasePath: String?, settings: SandboxSettings) throws(KioskError) -> SandboxBackend {
         let registry = try ResidentRegistry.load(path: residentsFile)
         let policies = try PolicyBook.load(directory: policyDirectory)
         let store = try SandboxStore(path: databasePath)
-        return SandboxBackend(registry: registry, policies: policies, store: store, settings: settings, fleet: fleet)
+        return SandboxBackend(registry: registry, policies: policies, store: store, settings: settings)
     }
 }

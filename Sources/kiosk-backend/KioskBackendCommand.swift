@@ -37,11 +37,8 @@ struct KioskBackendCommand: AsyncParsableCommand {
     @Option(help: "SQLite database file; default: in memory (lost on exit).")
     var database: String?
 
-    @Option(help: "Folder of <kiosk-id>.conf files to publish as each kiosk's desired configuration.")
+    @Option(help: "Folder of signed *.bundle.json files (kioskctl config sign) to publish at start; more can be pushed with kioskctl config push --backend.")
     var fleet: String?
-
-    @Option(help: "Ed25519 signing key for configurations (base64 of the 32-byte private key); default: a new key each run.")
-    var signingKey: String?
 
     @Option(help: "Seconds an on-screen payment QR stays payable.")
     var qrLifetime: Int = 180
@@ -57,10 +54,9 @@ struct KioskBackendCommand: AsyncParsableCommand {
     func run() async throws {
         LoggingSystem.bootstrap(StreamLogHandler.standardOutput)
         let logger = Logger(label: "kiosk-backend")
-        let signer = try signingKey.map { path throws(KioskError) in try FleetSigner.load(keyFile: path) } ?? FleetSigner()
         let settings = SandboxSettings(today: today.flatMap { CalendarDate(iso: $0) }, qrLifetime: .seconds(qrLifetime))
-        let backend = try SandboxBackend.load(residentsFile: residents, policyDirectory: policy, databasePath: database, settings: settings, fleet: signer)
-        if let fleet { try backend.publishConfigurations(directory: fleet) }
+        let backend = try SandboxBackend.load(residentsFile: residents, policyDirectory: policy, databasePath: database, settings: settings)
+        if let fleet { try backend.publishBundles(directory: fleet) }
         let tls = tlsCertificate.flatMap { certificate in
             tlsKey.flatMap { key in clientCa.map { SandboxServer.TLSFiles(certificateChain: certificate, privateKey: key, clientCA: $0) } }
         }
@@ -69,7 +65,6 @@ struct KioskBackendCommand: AsyncParsableCommand {
             logger.notice("kiosk-backend ready", metadata: [
                 "url": "\(tls == nil ? "http" : "https")://\(address.host):\(port)\(SandboxServer.basePath)",
                 "residents": "\(backend.registry.residents.count)", "policies": "\(backend.policies.policies.count)",
-                "signing_key": "\(signer.publicKeyBase64)",
             ])
         }
         let group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -30,7 +30,11 @@ extension DaemonState {
         checks.append(.journalSpace(freeBytes: Self.freeBytes(near: journalPath), path: journalPath))
         checks.append(Self.integrityCheck(path: journalPath))
         checks += DiagnosticCheck.payments(status.journal?.summary)
-        checks.append(.configuration(version: configuration.kiosk.configVersion, path: configPath))
+        if let updates = configurationUpdates {
+            checks.append(.configuration(await updates.configurationStatus()))
+        } else {
+            checks.append(.configuration(version: configuration.kiosk.configVersion, path: configPath))
+        }
         return DiagnosticReport(kioskID: status.kioskID, mode: mode, generatedAt: ISO8601DateFormatter().string(from: Date()), checks: checks)
     }
 

@@ -25,6 +25,8 @@ actor DaemonState: StatusReporting {
     private(set) var printer: CUPSPrinter?
     /// For `kioskctl diag`: the backend's clock.
     private(set) var backend: HTTPSBackendClient?
+    /// Signed bundles and rollbacks: their state in `kioskctl diag`.
+    private(set) var configurationUpdates: (any ConfigurationControl)?
     /// With --demo: the simulated devices' own status, instead of probing hardware the demo does not use.
     private var simulatedDevices: (@Sendable () async -> [DeviceStatus])?
 
@@ -62,6 +64,10 @@ actor DaemonState: StatusReporting {
 
     func attach(backend: HTTPSBackendClient?) {
         self.backend = backend
+    }
+
+    func attach(configurationUpdates: any ConfigurationControl) {
+        self.configurationUpdates = configurationUpdates
     }
 
     func replaceConfiguration(_ configuration: KioskConfiguration) {

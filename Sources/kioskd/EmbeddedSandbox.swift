@@ -24,7 +24,7 @@ struct EmbeddedSandbox {
         let today = try requestedToday ?? demoToday(policies: policies, kiosk: kiosk)
         let backend = SandboxBackend(
             registry: registry, policies: policies, store: try SandboxStore(path: nil),
-            settings: SandboxSettings(today: today), fleet: FleetSigner()
+            settings: SandboxSettings(today: today)
         )
         let ports = AsyncStream.makeStream(of: Int.self)
         let outage = SandboxOutage()

@@ -57,8 +57,10 @@ struct KioskDaemon: AsyncParsableCommand {
         metrics.bootstrap()
         let configuration: KioskConfiguration
         let database: DeviceDatabase
+        let document: String
         do {
             configuration = try KioskConfiguration.load(path: config)
+            document = try String(contentsOfFile: config, encoding: .utf8)
             database = try DeviceDatabase.load(directory: configuration.devices.database)
         } catch {
             logger.critical("cannot start: \(error)", metadata: [LogKey.configPath: "\(config)"])
@@ -103,9 +105,9 @@ struct KioskDaemon: AsyncParsableCommand {
             throw ExitCode(ConfigCheck.exConfig)
         }
         if let cups = printer.cups { await state.attach(printer: cups) }
-        await state.attach(backend: payments.backend)
+        await state.attach(backend: payments.initialClient)
         if demo, let scannerDiagnostics = scanner.diagnostics {
-            await state.attach(simulatedDevices: { [printerDiagnostics = printer.diagnostics] in
+            await state.attach(simulatedDevices: { [printerDiagnostics = printer.printer] in
                 let slots: [DeviceStatus] = [DeviceRole.sscReader, .idcardReader].map {
                     DeviceStatus(role: $0, selector: "simulated", state: .online, detail: "simulated card slot (kioskd --demo)")
                 }
@@ -121,12 +123,22 @@ struct KioskDaemon: AsyncParsableCommand {
         if let session { await state.attach(session: session.controller) }
         let observability = DaemonObservability.make(metrics: metrics, state: state, journal: payments.journal, session: session?.controller,
                                                      adminSocket: configuration.admin.socketPath)
+        let environment = ProcessInfo.processInfo.environment
+        let updater = ConfigUpdater(
+            configPath: config, document: document, configuration: configuration, environment: environment,
+            reloader: ConfigReloader(state: state, session: session?.controller, printer: printer.cups == nil ? nil : printer.printer,
+                                     backend: payments.backend, database: database, logger: logger),
+            gate: ConfigHealthGate(snapshot: ConfigHealthGate.daemonChecks(state: state, health: observability.health)),
+            logger: logger, beforeRename: Failpoint.hold(at: "config-before-rename", environment: environment, logger: logger)
+        )
+        await state.attach(configurationUpdates: updater)
+        let poller = payments.backend.map { FleetConfigPoller(backend: $0, updater: updater, state: state, logger: logger) }
+        if let poller { await updater.attach(poller: poller) }
         var backendHealth: BackendHealthService?
         if let session, let backend = payments.backend {
             // The demo's "backend down" switch asks for a check at once; a real outage is noticed within the interval.
             backendHealth = BackendHealthService(backend: backend, kioskID: configuration.kiosk.id, session: session.controller, logger: logger)
         }
-        let environment = ProcessInfo.processInfo.environment
         let notifier = SystemdNotifier(environment: environment)
         let ready = StartupBarrier(parts: ["admin", "ui"]) {
             notifier.notify("READY=1\nSTATUS=serving")
@@ -138,7 +150,7 @@ struct KioskDaemon: AsyncParsableCommand {
         let audit = Logger(label: "kioskd.audit")
         let serviceTools = ResidentServiceTools(
             kioskID: configuration.kiosk.id, technicianPIN: configuration.maintenance.technicianPIN, overlays: ScreenOverlayHub(),
-            diagnostics: { await state.diagnostics() }, maintenance: state, printer: printer.diagnostics,
+            diagnostics: { await state.diagnostics() }, maintenance: state, printer: printer.printer,
             noResidentServed: { [controller = session?.controller] in ResidentServiceTools.isIdle(await controller?.state.kind) }, audit: audit
         )
         let screen: any Service
@@ -159,8 +171,8 @@ struct KioskDaemon: AsyncParsableCommand {
         }
         let admin: any Service
         do {
-            admin = try AdminServer.make(settings: configuration.admin, status: state, cards: cards.diagnostics, scanner: scanner.diagnostics, printer: printer.diagnostics,
-                                     observability: observability, maintenance: state, screen: serviceTools, logger: logger, audit: audit) {
+            admin = try AdminServer.make(settings: configuration.admin, status: state, cards: cards.diagnostics, scanner: scanner.diagnostics, printer: printer.printer,
+                                     observability: observability, maintenance: state, configuration: updater, screen: serviceTools, logger: logger, audit: audit) {
                 await ready.up("admin")
             }
         } catch {
@@ -179,16 +191,18 @@ struct KioskDaemon: AsyncParsableCommand {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: admin),
             .init(service: screen),
-            .init(service: ConfigReloadService(state: state, logger: logger)),
+            .init(service: updater),
+            .init(service: ConfigReloadService(updater: updater)),
         ]
         if let pcsc = cards.pcsc { services.append(.init(service: pcsc)) }
         if let usb = scanner.usb { services.append(.init(service: usb)) }
         if let reconciliation = payments.reconciliation { services.append(.init(service: reconciliation)) }
         if let session { services += [.init(service: session.controller), .init(service: session.gate)] }
         if let backendHealth { services.append(.init(service: backendHealth)) }
+        if let poller { services.append(.init(service: poller)) }
         if let session, let backend = payments.backend {
             services.append(.init(service: OwedReceiptService(
-                journal: payments.journal, backend: backend, printer: printer.printer, history: printer.cups,
+                journal: payments.journal, backend: backend, printer: printer.printer, history: printer.printer,
                 kioskIsIdle: { [controller = session.controller] in await controller.state.kind == .attract }, logger: logger
             )))
         }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import KioskBackendAPI
 import KioskCore
@@ -7,33 +6,70 @@ import Testing
 
 @Suite("sandbox backend: signed desired configuration and state reports")
 struct FleetTests {
-    @Test("a published kiosk.conf comes back signed, with an ETag that makes the next poll a 304")
-    func signedConfiguration() async throws {
+    static let kiosk = "NT-CHONGCHUAN-0001"
+
+    static func document(version: Int) throws -> String {
+        try String(contentsOfFile: RepositoryPaths.shippedConfiguration, encoding: .utf8)
+            .replacingOccurrences(of: "config_version = 1", with: "config_version = \(version)")
+    }
+
+    @Test("a published bundle is served unchanged to its kiosk (by id or region) with an ETag that makes the next poll a 304")
+    func servedBundle() async throws {
         try await withSandbox { sandbox in
-            let document = try String(contentsOfFile: RepositoryPaths.root + "/kiosk.conf", encoding: .utf8)
-            try sandbox.backend.publishConfiguration(kioskID: "NT-CHONGCHUAN-0001", document: document)
-            guard case .changed(let signed, let etag) = try await sandbox.client.desiredConfiguration(kioskID: "NT-CHONGCHUAN-0001", ifNoneMatch: nil) else {
+            let signer = TestBundleSigner()
+            let bundle = try signer.bundle(try Self.document(version: 2), version: 2, kiosks: [Self.kiosk])
+            let published = try sandbox.backend.publish(bundle)
+            #expect(published.version == 2 && published.etag.hasPrefix("\""))
+            guard case .changed(let signed, let etag) = try await sandbox.client.desiredConfiguration(kioskID: Self.kiosk, region: nil, ifNoneMatch: nil) else {
                 Issue.record("expected a configuration")
                 return
             }
-            #expect(signed.document == document)
-            #expect(signed.configVersion == 1)
-            let key = try Curve25519.Signing.PublicKey(rawRepresentation: try #require(Data(base64Encoded: signed.keyId)))
-            #expect(key.isValidSignature(try #require(Data(base64Encoded: signed.signature)), for: Data(document.utf8)))
-            #expect(try await sandbox.client.desiredConfiguration(kioskID: "NT-CHONGCHUAN-0001", ifNoneMatch: etag) == .unchanged)
+            #expect(etag == published.etag)
+            let served = ConfigBundle(format: signed.format, payload: signed.payload, signature: signed.signature, keyID: signed.keyId)
+            #expect(served == bundle, "the backend passes the operator's bytes through untouched")
+            let verifier = BundleVerifier(trustedKeys: [signer.publicKey], kioskID: Self.kiosk, region: "320600", highestVersion: 1, now: Date())
+            #expect(try verifier.verify(served).version == 2)
+            #expect(try await sandbox.client.desiredConfiguration(kioskID: Self.kiosk, region: nil, ifNoneMatch: etag) == .unchanged)
             await expectKioskError(.backendRejected, problem: "configuration.not_published") {
-                try await sandbox.client.desiredConfiguration(kioskID: "NT-OTHER", ifNoneMatch: nil)
+                try await sandbox.client.desiredConfiguration(kioskID: "NT-OTHER", region: "320684", ifNoneMatch: nil)
             }
+            // A newer bundle for the whole region reaches every kiosk there, this one included.
+            _ = try sandbox.backend.publish(try signer.bundle(try Self.document(version: 3), version: 3, regions: ["320600"]))
+            guard case .changed(let regional, _) = try await sandbox.client.desiredConfiguration(kioskID: "NT-OTHER", region: "320600", ifNoneMatch: nil) else {
+                Issue.record("expected the region's configuration")
+                return
+            }
+            #expect(try ConfigBundle(format: regional.format, payload: regional.payload, signature: regional.signature, keyID: regional.keyId)
+                .unverifiedManifest().version == 3)
         }
     }
 
-    @Test("a configuration naming another kiosk, or going back in version, is not published")
+    @Test("a tampered, expired, untargeted or not newer bundle is not published, each saying why")
     func refusedPublications() async throws {
         try await withSandbox { sandbox in
-            let document = try String(contentsOfFile: RepositoryPaths.root + "/kiosk.conf", encoding: .utf8)
-            #expect(throws: KioskError.self) { try sandbox.backend.publishConfiguration(kioskID: "NT-OTHER", document: document) }
-            try sandbox.backend.publishConfiguration(kioskID: "NT-CHONGCHUAN-0001", document: document.replacingOccurrences(of: "config_version = 1", with: "config_version = 5"))
-            #expect(throws: KioskError.self) { try sandbox.backend.publishConfiguration(kioskID: "NT-CHONGCHUAN-0001", document: document) }
+            let signer = TestBundleSigner()
+            let good = try signer.bundle(try Self.document(version: 5), version: 5, kiosks: [Self.kiosk])
+            let tampered = try TestBundleSigner.tampered(good, replacing: "idle_timeout_s = 60", with: "idle_timeout_s = 61")
+            for (bundle, words) in [
+                (tampered, "signature"),
+                (try signer.bundle(try Self.document(version: 5), version: 5, kiosks: [Self.kiosk], expiresIn: -1), "expired"),
+                (try signer.bundle(try Self.document(version: 5), version: 5), "targets no kiosk"),
+            ] {
+                do throws(KioskError) {
+                    _ = try sandbox.backend.publish(bundle)
+                    Issue.record("published although \(words)")
+                } catch {
+                    #expect(error.code == .fleetInvalid && error.message.contains(words), "\(error)")
+                }
+            }
+            _ = try sandbox.backend.publish(good)
+            let older = try signer.bundle(try Self.document(version: 4), version: 4, kiosks: ["NT-OTHER", Self.kiosk])
+            do throws(KioskError) {
+                _ = try sandbox.backend.publish(older)
+                Issue.record("an older version was published")
+            } catch {
+                #expect(error.message.contains("not above version 5"), "\(error)")
+            }
         }
     }
 

@@ -30,7 +30,7 @@ final class SandboxFixture: Sendable {
             : try authority.issue(serverName, usage: .server)
         backend = try SandboxBackend.load(
             residentsFile: Self.residentsFile, policyDirectory: Self.policyDirectory, databasePath: directory.file("sandbox.sqlite"),
-            settings: SandboxSettings(today: CalendarDate(iso: today), qrLifetime: qrLifetime), fleet: FleetSigner()
+            settings: SandboxSettings(today: CalendarDate(iso: today), qrLifetime: qrLifetime)
         )
         let tls = SandboxServer.TLSFiles(certificateChain: serverCertificate.certificatePath, privateKey: serverCertificate.keyPath, clientCA: authority.certificatePath)
         server = try await TestServer { [backend] onRunning in

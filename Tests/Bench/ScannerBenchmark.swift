@@ -76,6 +76,7 @@ struct ScannerBenchmark {
         let socket = work.file("admin.sock")
         let daemon = try ChildProcess(kioskd, ["--config", config, "--log-level", "warning"], environment: [
             "KIOSK_ADMIN_SOCKET": socket, "KIOSK_ADMIN_GROUP": "", "KIOSK_JOURNAL_PATH": work.file("journal.sqlite"),
+            "KIOSK_UPDATES_HISTORY_DIRECTORY": work.file("config-history"),
             "KIOSK_DEVICES_DATABASE": devices, "KIOSK_DEVICES_SCANNER": "auto",
             "KIOSK_UI_LISTEN": "127.0.0.1:0", "KIOSK_UI_ROOT": RepositoryPaths.uiRoot,
         ], workDirectory: work)

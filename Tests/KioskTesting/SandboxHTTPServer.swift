@@ -18,7 +18,7 @@ public final class SandboxHTTPServer: Sendable {
     public init(today: String = "2020-11-15", qrLifetime: Duration = .seconds(180), databasePath: String? = nil) async throws {
         let backend = try SandboxBackend.load(
             residentsFile: Self.residentsFile, policyDirectory: Self.policyDirectory, databasePath: databasePath,
-            settings: SandboxSettings(today: CalendarDate(iso: today), qrLifetime: qrLifetime), fleet: FleetSigner()
+            settings: SandboxSettings(today: CalendarDate(iso: today), qrLifetime: qrLifetime)
         )
         self.backend = backend
         server = try await TestServer { onRunning in

@@ -10,10 +10,11 @@ final class DaemonFixture: @unchecked Sendable {
     let notify: NotifySocket
     let daemon: ChildProcess
 
-    init(extraEnvironment: [String: String] = [:], arguments: [String] = []) throws {
+    /// `configuration` makes the kiosk.conf from the admin socket's path; default: `configuration(version: 1, …)`.
+    init(extraEnvironment: [String: String] = [:], arguments: [String] = [], configuration: ((String) -> String)? = nil) throws {
         work = try TemporaryDirectory(prefix: "kioskd")
         socketPath = work.file("admin.sock")
-        configPath = try work.write("kiosk.conf", Self.configuration(version: 1, socketPath: socketPath))
+        configPath = try work.write("kiosk.conf", configuration?(socketPath) ?? Self.configuration(version: 1, socketPath: socketPath))
         notify = try NotifySocket(directory: work)
         daemon = try ChildProcess(
             RepositoryPaths.binary("kioskd"), ["--config", configPath] + arguments,
@@ -52,6 +53,9 @@ final class DaemonFixture: @unchecked Sendable {
 
         [journal]
         path = "\(socketPath).journal"
+
+        [updates]
+        history_directory = "\(socketPath).config-history"
         """
     }
 

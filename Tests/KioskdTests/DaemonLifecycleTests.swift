@@ -84,7 +84,7 @@ struct DaemonLifecycleTests {
             .write(toFile: fixture.configPath, atomically: true, encoding: .utf8)
         fixture.daemon.signal(SIGHUP)
         #expect(try await eventually { fixture.daemon.standardOutput.contains("configuration reload refused") })
-        #expect(fixture.daemon.standardOutput.contains("journal.bogus: unknown key"))
+        #expect(fixture.daemon.standardOutput.contains("updates.bogus: unknown key"))
         #expect(try await fixture.status().configVersion == 2)
     }
 

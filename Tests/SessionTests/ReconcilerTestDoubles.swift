@@ -62,8 +62,8 @@ final class FlakyBackend: BackendClient {
     }
     func payments(personRef: String) async throws(KioskError) -> BackendPaymentList { try gate(); return try await base.payments(personRef: personRef) }
     func receipt(paymentID: String) async throws(KioskError) -> BackendReceipt { try gate(); return try await base.receipt(paymentID: paymentID) }
-    func desiredConfiguration(kioskID: String, ifNoneMatch etag: String?) async throws(KioskError) -> DesiredConfiguration {
-        try gate(); return try await base.desiredConfiguration(kioskID: kioskID, ifNoneMatch: etag)
+    func desiredConfiguration(kioskID: String, region: String?, ifNoneMatch etag: String?) async throws(KioskError) -> DesiredConfiguration {
+        try gate(); return try await base.desiredConfiguration(kioskID: kioskID, region: region, ifNoneMatch: etag)
     }
     func reportState(kioskID: String, _ report: BackendStateReport) async throws(KioskError) { try gate(); try await base.reportState(kioskID: kioskID, report) }
 }
@@ -89,8 +89,8 @@ final class PayerConfirmsDuringReversal: BackendClient {
     func payment(idempotencyKey: String) async throws(KioskError) -> BackendPayment? { try await base.payment(idempotencyKey: idempotencyKey) }
     func payments(personRef: String) async throws(KioskError) -> BackendPaymentList { try await base.payments(personRef: personRef) }
     func receipt(paymentID: String) async throws(KioskError) -> BackendReceipt { try await base.receipt(paymentID: paymentID) }
-    func desiredConfiguration(kioskID: String, ifNoneMatch etag: String?) async throws(KioskError) -> DesiredConfiguration {
-        try await base.desiredConfiguration(kioskID: kioskID, ifNoneMatch: etag)
+    func desiredConfiguration(kioskID: String, region: String?, ifNoneMatch etag: String?) async throws(KioskError) -> DesiredConfiguration {
+        try await base.desiredConfiguration(kioskID: kioskID, region: region, ifNoneMatch: etag)
     }
     func reportState(kioskID: String, _ report: BackendStateReport) async throws(KioskError) { try await base.reportState(kioskID: kioskID, report) }
 }

@@ -38,6 +38,7 @@ class Daemon:
                    NOTIFY_SOCKET=os.path.join(self.work, "notify.sock"),
                    KIOSK_ADMIN_SOCKET=self.socket_path, KIOSK_ADMIN_GROUP="",
                    KIOSK_JOURNAL_PATH=os.path.join(self.work, "journal.sqlite"),
+                   KIOSK_UPDATES_HISTORY_DIRECTORY=os.path.join(self.work, "config-history"),
                    KIOSK_DEVICES_DATABASE=os.path.join(REPO, "Devices"),
                    KIOSK_UI_LISTEN=f"127.0.0.1:{ui_port}", KIOSK_UI_ROOT=os.path.join(REPO, "Sources/KioskServer/UI"))
         self.started = time.monotonic()

@@ -22,7 +22,8 @@ public protocol BackendClient: Sendable {
     func reversePayment(id: String, idempotencyKey: String) async throws(KioskError) -> BackendPayment
     func payments(personRef: String) async throws(KioskError) -> BackendPaymentList
     func receipt(paymentID: String) async throws(KioskError) -> BackendReceipt
-    func desiredConfiguration(kioskID: String, ifNoneMatch etag: String?) async throws(KioskError) -> DesiredConfiguration
+    /// The newest signed bundle for this kiosk (by id, or by `region` when given), unless it still has `etag`.
+    func desiredConfiguration(kioskID: String, region: String?, ifNoneMatch etag: String?) async throws(KioskError) -> DesiredConfiguration
     func reportState(kioskID: String, _ report: BackendStateReport) async throws(KioskError)
 }
 

@@ -81,9 +81,11 @@ extension HTTPSBackendClient {
         }
     }
 
-    public func desiredConfiguration(kioskID: String, ifNoneMatch etag: String?) async throws(KioskError) -> DesiredConfiguration {
+    public func desiredConfiguration(kioskID: String, region: String?, ifNoneMatch etag: String?) async throws(KioskError) -> DesiredConfiguration {
         let name = "getDesiredConfiguration"
-        switch try await call(name, { try await client.getDesiredConfiguration(path: .init(kioskId: kioskID), headers: .init(ifNoneMatch: etag)) }) {
+        switch try await call(name, {
+            try await client.getDesiredConfiguration(path: .init(kioskId: kioskID), query: .init(region: region), headers: .init(ifNoneMatch: etag))
+        }) {
         case .ok(let ok): return .changed(try await call(name) { try ok.body.json }, etag: ok.headers.eTag)
         case .notModified: return .unchanged
         case .notFound(let problem): throw rejected(problem, 404, name)

@@ -93,5 +93,9 @@ public struct KioskConfiguration: Sendable, Equatable {
         /// Base64 Ed25519 public keys (32 bytes each) trusted to sign configuration bundles.
         public var trustedKeys: [String]
         public var pollIntervalSeconds: Int
+        /// How long a newly applied configuration has to prove itself healthy before it is rolled back.
+        public var healthTimeoutSeconds: Int = 60
+        /// Where applied versions and the history of updates are kept (previous versions for rollback).
+        public var historyDirectory: String = "/var/lib/kioskd/config"
     }
 }

@@ -65,6 +65,27 @@ extension DiagnosticCheck {
         .pass("config", "configuration", "version \(version) from \(path); no signed bundle applied (local file)")
     }
 
+    public static func configuration(_ status: ConfigurationStatus) -> Self {
+        let origin = status.keyID.map { "signed bundle (key \($0.prefix(8))…)" } ?? "local file"
+        let base = "version \(status.version) from \(status.path), \(origin)"
+        switch status.state {
+        case .healthy where status.trustedKeys == 0:
+            return .pass("config", "configuration", base + "; no trusted keys: remote updates are off")
+        case .healthy:
+            return .pass("config", "configuration", base + "; healthy")
+        case .pending:
+            return .pass("config", "configuration", base + "; version \(status.pendingVersion.map(String.init) ?? "?") is queued: it applies once no resident is being served")
+        case .verifying:
+            return .pass("config", "configuration", base + "; its health checks are running")
+        case .rolledBack:
+            return .warn("config", "configuration", base + "; \(status.detail ?? "rolled back")",
+                         fix: "fix the cause named here, then sign and push a bundle with a higher version; `kioskctl config history` has the details")
+        case .refused:
+            return .warn("config", "configuration", base + "; the last bundle was refused: \(status.detail ?? "")",
+                         fix: "`kioskctl config history` names the reason; sign a new bundle with a trusted key, for this kiosk, unexpired and with a higher version")
+        }
+    }
+
     public static func kioskd(unreachable detail: String, socket: String) -> Self {
         .fail("kioskd", "kioskd", "admin socket \(socket) does not answer: \(detail)",
               fix: "is kioskd running? `systemctl status kioskd`; its log: `journalctl -u kioskd -n 50`")

@@ -4,7 +4,7 @@
 /// out-of-order events are ignored (`[]`), never a crash.
 public struct SessionStateMachine: Sendable {
     public private(set) var state: SessionState
-    public let settings: SessionSettings
+    public internal(set) var settings: SessionSettings
     /// Maintenance asked for while a session was active: entered when it ends.
     public internal(set) var maintenancePending = false
     /// A critical device or the backend is down: out of service as soon as no session is active.

@@ -9,7 +9,7 @@ extension DiagnosticReport: ResponseEncodable {}
 public enum AdminRouter {
     public static func make(status: some StatusReporting, cards: (any CardDiagnostics)?, scanner: (any ScannerDiagnostics)? = nil,
                             printer: (any PrinterDiagnostics)? = nil, observability: Observability? = nil,
-                            maintenance: (any MaintenanceControl)? = nil, screen: ResidentServiceTools? = nil) -> Router<BasicRequestContext> {
+                            maintenance: (any MaintenanceControl)? = nil, configuration: (any ConfigurationControl)? = nil, screen: ResidentServiceTools? = nil) -> Router<BasicRequestContext> {
         let router = Router()
         router.get("/healthz") { _, _ in "ok\n" }
         router.get("/v1/status") { _, _ in await status.currentStatus() }
@@ -18,6 +18,7 @@ public enum AdminRouter {
         ScannerRoutes.add(to: router, scanner: scanner)
         PrinterRoutes.add(to: router, printer: printer)
         MaintenanceRoutes.add(to: router, maintenance: maintenance)
+        ConfigRoutes.add(to: router, control: configuration)
         SelftestRoutes.add(to: router, cards: cards, scanner: scanner, printer: printer, screen: screen)
         ObservabilityRoutes.add(to: router, observability, prefix: "/v1")
         return router

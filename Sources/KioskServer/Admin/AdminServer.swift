@@ -14,7 +14,7 @@ public enum AdminServer {
         scanner: (any ScannerDiagnostics)? = nil,
         printer: (any PrinterDiagnostics)? = nil,
         observability: Observability? = nil,
-        maintenance: (any MaintenanceControl)? = nil,
+        maintenance: (any MaintenanceControl)? = nil, configuration: (any ConfigurationControl)? = nil,
         screen: ResidentServiceTools? = nil,
         logger: Logger,
         audit: Logger,
@@ -26,7 +26,7 @@ public enum AdminServer {
         return Application(
             router: AdminAuditResponder(
                 routes: AdminRouter.make(status: status, cards: cards, scanner: scanner, printer: printer, observability: observability,
-                                         maintenance: maintenance, screen: screen).buildResponder(),
+                                         maintenance: maintenance, configuration: configuration, screen: screen).buildResponder(),
                 audit: audit
             ),
             configuration: .init(address: .unixDomainSocket(path: path), serverName: "kioskd-admin"),

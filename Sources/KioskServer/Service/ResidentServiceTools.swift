@@ -28,7 +28,6 @@ public struct ResidentServiceTools: Sendable {
 
     /// Session states in which no resident is being served.
     public static func isIdle(_ kind: SessionState.Kind?) -> Bool {
-        guard let kind else { return true }
-        return [.attract, .maintenance, .outOfService].contains(kind)
+        kind?.isBetweenResidents ?? true
     }
 }

@@ -67,7 +67,7 @@ public actor BackendHealthService: Service {
 
     func check() async {
         do throws(KioskError) {
-            switch try await backend.desiredConfiguration(kioskID: kioskID, ifNoneMatch: etag) {
+            switch try await backend.desiredConfiguration(kioskID: kioskID, region: nil, ifNoneMatch: etag) {
             case .changed(_, let newTag): etag = newTag
             case .unchanged: break
             }

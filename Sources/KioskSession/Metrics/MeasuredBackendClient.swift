@@ -45,8 +45,10 @@ struct MeasuredBackendClient: BackendClient {
         try await timed("receipt") { () throws(KioskError) in try await base.receipt(paymentID: paymentID) }
     }
 
-    func desiredConfiguration(kioskID: String, ifNoneMatch etag: String?) async throws(KioskError) -> DesiredConfiguration {
-        try await timed("desired_configuration") { () throws(KioskError) in try await base.desiredConfiguration(kioskID: kioskID, ifNoneMatch: etag) }
+    func desiredConfiguration(kioskID: String, region: String?, ifNoneMatch etag: String?) async throws(KioskError) -> DesiredConfiguration {
+        try await timed("desired_configuration") { () throws(KioskError) in
+            try await base.desiredConfiguration(kioskID: kioskID, region: region, ifNoneMatch: etag)
+        }
     }
 
     func reportState(kioskID: String, _ report: BackendStateReport) async throws(KioskError) {

@@ -2,7 +2,16 @@ import Foundation
 import KioskCore
 
 extension SessionController: ResidentScreenSource {
-    public nonisolated var sessionSettings: SessionSettings { settings }
+    public nonisolated var sessionSettings: SessionSettings { settingsMirror.withLock { $0 } }
+
+    /// Settings from a configuration update. Taken only between residents: false while one is being
+    /// served (the caller waits for the session to end and asks again).
+    public func replaceSettings(_ new: SessionSettings) -> Bool {
+        guard machine.replaceSettings(new) else { return false }
+        settings = new
+        settingsMirror.withLock { $0 = new }
+        return true
+    }
 
     public func screenUpdates() -> AsyncStream<ScreenUpdate> {
         let (stream, continuation) = AsyncStream.makeStream(of: ScreenUpdate.self, bufferingPolicy: .bufferingNewest(16))

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import KioskBackendAPI
 import KioskCore
 import Logging
@@ -34,7 +35,9 @@ public actor SessionController: Service {
     var observers: [UUID: AsyncStream<SessionState>.Continuation] = [:]
     var screenObservers: [UUID: AsyncStream<ScreenUpdate>.Continuation] = [:]
     var stateEnteredAt: Date
-    let settings: SessionSettings
+    var settings: SessionSettings
+    /// The settings for readers outside the actor (the screen's countdowns).
+    let settingsMirror: Mutex<SessionSettings>
     var timerTasks: [TimerKind: Task<Void, Never>] = [:]
     /// Device and backend calls under way, cancelled on shutdown.
     var calls: [UUID: Task<Void, Never>] = [:]
@@ -54,6 +57,7 @@ public actor SessionController: Service {
     ) {
         machine = SessionStateMachine(settings: settings)
         self.settings = settings
+        settingsMirror = Mutex(settings)
         stateEnteredAt = now()
         self.kioskID = kioskID
         self.devices = devices.measured

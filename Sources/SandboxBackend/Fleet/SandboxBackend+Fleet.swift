@@ -1,39 +1,90 @@
+import Crypto
 import Foundation
 import GRDB
 import KioskCore
 
+/// What the sandbox says about a published bundle.
+public struct PublishedBundle: Sendable, Codable, Equatable {
+    public var version: Int
+    public var target: BundleTarget
+    public var expiresAt: Date
+    public var etag: String
+
+    enum CodingKeys: String, CodingKey {
+        case version, target, etag
+        case expiresAt = "expires_at"
+    }
+}
+
 extension SandboxBackend {
-    /// Publishes (signs and stores) the desired configuration of one kiosk. The version must not go back.
-    public func publishConfiguration(kioskID: String, document: String) throws(KioskError) {
-        let record = try fleet.sign(document: document, kioskID: kioskID)
+    /// Stores an operator's signed bundle for the kiosks it targets. The backend does not decide
+    /// trust (each kiosk checks the key against its own list) but refuses what no kiosk could take:
+    /// a broken signature, an expired bundle, no target, or a version not above one already
+    /// published for any of the same kiosks or regions.
+    public func publish(_ bundle: ConfigBundle, now: Date = Date()) throws(KioskError) -> PublishedBundle {
+        let manifest = try Self.selfConsistentManifest(bundle)
+        guard manifest.expiresAt > now else { throw KioskError(.fleetInvalid, "bundle version \(manifest.version) has already expired") }
+        let target = manifest.target
+        guard !target.kiosks.isEmpty || !target.regions.isEmpty else { throw KioskError(.fleetInvalid, "bundle version \(manifest.version) targets no kiosk and no region") }
+        let encoded = bundle.encoded()
+        let etag = "\"" + SHA256.hash(data: encoded).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
         do {
             try store.queue.write { db in
-                if let current = try KioskConfigurationRecord.fetchOne(db, key: kioskID), current.configVersion > record.configVersion {
-                    throw KioskError(.fleetInvalid, "configuration of \(kioskID): config_version \(record.configVersion) is older than the published \(current.configVersion)")
+                let overlapping = try FleetBundleRecord.fetchAll(db).filter { record in
+                    let published = record.target
+                    return !Set(published.kiosks).isDisjoint(with: target.kiosks) || !Set(published.regions).isDisjoint(with: target.regions)
                 }
-                try record.save(db)
+                if let newest = overlapping.max(by: { $0.version < $1.version }), newest.version >= manifest.version {
+                    throw KioskError(.fleetInvalid, "bundle version \(manifest.version) is not above version \(newest.version), already published for \(newest.target)")
+                }
+                var record = FleetBundleRecord(
+                    id: nil, version: manifest.version, kiosks: FleetBundleRecord.json(target.kiosks), regions: FleetBundleRecord.json(target.regions),
+                    expiresAt: manifest.expiresAt, bundle: encoded, etag: etag, publishedAt: now)
+                try record.insert(db)
             }
         } catch let error as KioskError {
             throw error
         } catch {
-            throw KioskError(.sandboxStoreFailed, "cannot store the configuration of \(kioskID)", cause: error)
+            throw KioskError(.sandboxStoreFailed, "cannot store bundle version \(manifest.version)", cause: error)
         }
+        return PublishedBundle(version: manifest.version, target: target, expiresAt: manifest.expiresAt, etag: etag)
     }
 
-    /// Publishes every `<kiosk-id>.conf` of a folder.
-    public func publishConfigurations(directory: String) throws(KioskError) {
+    /// The newest unexpired bundle for a kiosk, by its id or its region.
+    public func desiredBundle(kioskID: String, region: String?, now: Date = Date()) async throws -> (bundle: ConfigBundle, published: PublishedBundle)? {
+        let records = try await store.queue.read { db in try FleetBundleRecord.fetchAll(db) }
+        let matching = records.filter { $0.expiresAt > now && $0.target.includes(kioskID: kioskID, region: region ?? "") }
+        guard let newest = matching.max(by: { $0.version < $1.version }) else { return nil }
+        let bundle = try ConfigBundle.decode(newest.bundle)
+        return (bundle, PublishedBundle(version: newest.version, target: newest.target, expiresAt: newest.expiresAt, etag: newest.etag))
+    }
+
+    /// Publishes every `*.bundle.json` of a folder, in name order.
+    public func publishBundles(directory: String) throws(KioskError) {
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".conf") }.sorted()
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".bundle.json") }.sorted()
         } catch {
             throw KioskError(.fleetInvalid, "\(directory): cannot list the fleet folder", cause: error)
         }
         for name in names {
             let path = (directory as NSString).appendingPathComponent(name)
-            guard let document = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw KioskError(.fleetInvalid, "\(path): cannot read")
+            guard let data = FileManager.default.contents(atPath: path) else { throw KioskError(.fleetInvalid, "\(path): cannot read") }
+            do {
+                _ = try publish(try ConfigBundle.decode(data))
+            } catch {
+                throw KioskError(.fleetInvalid, "\(path): \(error.message)")
             }
-            try publishConfiguration(kioskID: String(name.dropLast(".conf".count)), document: document)
         }
+    }
+
+    /// The manifest of a bundle whose signature matches its own key: tampering is caught here, trust is the kiosk's call.
+    static func selfConsistentManifest(_ bundle: ConfigBundle) throws(KioskError) -> BundleManifest {
+        guard let keyBytes = Data(base64Encoded: bundle.keyID), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: keyBytes),
+              let payload = Data(base64Encoded: bundle.payload), let signature = Data(base64Encoded: bundle.signature),
+              key.isValidSignature(signature, for: payload) else {
+            throw KioskError(.fleetInvalid, "the bundle's signature does not match its content and key_id")
+        }
+        return try bundle.unverifiedManifest()
     }
 }

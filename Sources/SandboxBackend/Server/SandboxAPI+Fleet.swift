@@ -1,18 +1,19 @@
 import Foundation
 import GRDB
 import KioskBackendAPI
+import KioskCore
 
 extension SandboxAPI {
     public func getDesiredConfiguration(_ input: Operations.GetDesiredConfiguration.Input) async throws -> Operations.GetDesiredConfiguration.Output {
         let kioskID = input.path.kioskId
-        guard let record = try await backend.store.queue.read({ db in try KioskConfigurationRecord.fetchOne(db, key: kioskID) }) else {
+        guard let (bundle, published) = try await backend.desiredBundle(kioskID: kioskID, region: input.query.region) else {
             return .notFound(.init(body: .applicationProblemJson(
                 SandboxProblem(404, "configuration.not_published", "no configuration published for kiosk \(kioskID)").body)))
         }
-        if input.headers.ifNoneMatch == record.etag { return .notModified(.init()) }
+        if input.headers.ifNoneMatch == published.etag { return .notModified(.init()) }
         return .ok(.init(
-            headers: .init(eTag: record.etag),
-            body: .json(.init(kioskId: kioskID, configVersion: record.configVersion, document: record.document, signature: record.signature, keyId: record.keyId))
+            headers: .init(eTag: published.etag),
+            body: .json(.init(format: bundle.format, payload: bundle.payload, signature: bundle.signature, keyId: bundle.keyID))
         ))
     }
 

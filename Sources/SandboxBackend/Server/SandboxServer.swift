@@ -33,6 +33,7 @@ public enum SandboxServer {
         guard let serverURL = URL(string: basePath) else { throw KioskError(.sandboxStoreFailed, "bad base path") }
         try SandboxAPI(backend: backend).registerHandlers(on: router, serverURL: serverURL)
         router.get("/sandbox/healthz") { _, _ in "ok" }
+        FleetRoutes.register(on: router, backend: backend)
         router.post("/sandbox/payments/:id/qr-paid") { request, context -> Response in
             let id = try context.parameters.require("id")
             let channel = request.uri.queryParameters["channel"].flatMap { PayCode.Channel(rawValue: String($0)) } ?? .wechat

@@ -64,17 +64,6 @@ struct KioskStateRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     var report: Data
 }
 
-struct KioskConfigurationRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
-    static let databaseTableName = "kioskConfiguration"
-
-    var kioskId: String
-    var configVersion: Int
-    var document: String
-    var signature: String
-    var keyId: String
-    var etag: String
-}
-
 extension PaymentRecord {
     static func succeeded(_ db: Database, personRef: String, year: Int) throws -> PaymentRecord? {
         try PaymentRecord

@@ -77,6 +77,20 @@ public final class SandboxStore: Sendable {
                 table.column("etag", .text).notNull()
             }
         }
+        migrator.registerMigration("v2 signed bundles") { db in
+            // The backend no longer signs per-kiosk documents: operators sign bundles, the backend serves them.
+            try db.drop(table: "kioskConfiguration")
+            try db.create(table: "fleetBundle") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("version", .integer).notNull()
+                table.column("kiosks", .text).notNull()
+                table.column("regions", .text).notNull()
+                table.column("expiresAt", .datetime).notNull()
+                table.column("bundle", .blob).notNull()
+                table.column("etag", .text).notNull()
+                table.column("publishedAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -1,0 +1,53 @@
+import Crypto
+import Foundation
+
+/// Checks a bundle before anything of it is used, in this order: a key this kiosk trusts, a
+/// signature that matches the bytes, not expired, meant for this kiosk, and newer than every
+/// version this kiosk has taken (an old bundle replayed is refused).
+public struct BundleVerifier: Sendable {
+    public var trustedKeys: [String]
+    public var kioskID: String
+    public var region: String
+    /// The highest version this kiosk has run or taken: a bundle must be above it.
+    public var highestVersion: Int
+    public var now: Date
+
+    public init(trustedKeys: [String], kioskID: String, region: String, highestVersion: Int, now: Date) {
+        self.trustedKeys = trustedKeys
+        self.kioskID = kioskID
+        self.region = region
+        self.highestVersion = highestVersion
+        self.now = now
+    }
+
+    public func verify(_ bundle: ConfigBundle) throws(KioskError) -> BundleManifest {
+        guard !trustedKeys.isEmpty else {
+            throw KioskError(.bundleUnknownKey, "this kiosk trusts no signing key ([updates] trusted_keys is empty): it takes no bundles")
+        }
+        guard trustedKeys.contains(bundle.keyID) else {
+            throw KioskError(.bundleUnknownKey, "signed by key \(bundle.keyID), which is not in [updates] trusted_keys")
+        }
+        guard let keyBytes = Data(base64Encoded: bundle.keyID), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: keyBytes) else {
+            throw KioskError(.bundleUnknownKey, "key_id \(bundle.keyID) is not an Ed25519 public key")
+        }
+        guard let payload = Data(base64Encoded: bundle.payload), let signature = Data(base64Encoded: bundle.signature),
+              key.isValidSignature(signature, for: payload) else {
+            throw KioskError(.bundleBadSignature, "the signature does not match the bundle's content: it was changed after signing, or signed by another key")
+        }
+        let manifest = try BundleManifest.decode(payload)
+        guard manifest.expiresAt > now else {
+            throw KioskError(.bundleExpired, "bundle version \(manifest.version) expired at \(Self.format(manifest.expiresAt))")
+        }
+        guard manifest.target.includes(kioskID: kioskID, region: region) else {
+            throw KioskError(.bundleWrongTarget, "bundle version \(manifest.version) is for \(manifest.target), not kiosk \(kioskID) in region \(region)")
+        }
+        guard manifest.version > highestVersion else {
+            throw KioskError(.bundleOldVersion, "bundle version \(manifest.version) is not above version \(highestVersion), the highest this kiosk has taken")
+        }
+        return manifest
+    }
+
+    static func format(_ date: Date) -> String {
+        ISO8601DateFormatter().string(from: date)
+    }
+}

@@ -1,0 +1,55 @@
+/// What changes between the running configuration and a new one, by the part of kioskd that takes
+/// it: a few parts reload while kioskd runs; the rest (sockets, journal, card readers, scanner…)
+/// are only read at start-up, so a bundle that changes them is refused rather than half applied.
+public struct ConfigurationChange: Sendable, Equatable {
+    public enum Reload: String, Sendable, Codable, CaseIterable, Comparable {
+        /// Timeouts, payment methods and limits, insurance year: the next resident's session uses them.
+        case session
+        /// The receipt printer (destination, model, job timeout): a new driver replaces the old one.
+        case printer
+        /// The backend's URL, TLS files and timeouts: a new client replaces the old one.
+        case backend
+        /// Trusted keys, poll interval, health timeout; and the kiosk's region and config_version.
+        case updates
+
+        public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public var reloads: Set<Reload>
+    /// Key paths whose change needs a kioskd restart.
+    public var restartKeys: [String]
+
+    public var isEmpty: Bool { reloads.isEmpty && restartKeys.isEmpty }
+
+    public init(from old: KioskConfiguration, to new: KioskConfiguration) {
+        var reloads: Set<Reload> = []
+        if old.session != new.session || old.payment != new.payment || old.kiosk.insuranceYear != new.kiosk.insuranceYear {
+            reloads.insert(.session)
+        }
+        let (oldDevices, newDevices) = (old.devices, new.devices)
+        if oldDevices.printer != newDevices.printer || oldDevices.printerModel != newDevices.printerModel
+            || oldDevices.printJobTimeoutMilliseconds != newDevices.printJobTimeoutMilliseconds {
+            reloads.insert(.printer)
+        }
+        if old.backend != new.backend { reloads.insert(.backend) }
+        if old.updates != new.updates || old.kiosk.region != new.kiosk.region || old.kiosk.configVersion != new.kiosk.configVersion {
+            reloads.insert(.updates)
+        }
+        var restart: [String] = []
+        func note(_ changed: Bool, _ key: String) { if changed { restart.append(key) } }
+        note(old.kiosk.id != new.kiosk.id, "kiosk.id")
+        note(old.kiosk.locale != new.kiosk.locale, "kiosk.locale")
+        note(oldDevices.sscReader != newDevices.sscReader, "devices.ssc_reader")
+        note(oldDevices.idcardReader != newDevices.idcardReader, "devices.idcard_reader")
+        note(oldDevices.scanner != newDevices.scanner, "devices.scanner")
+        note(oldDevices.database != newDevices.database, "devices.database")
+        note(oldDevices.cardCommandTimeoutMilliseconds != newDevices.cardCommandTimeoutMilliseconds, "devices.card_command_timeout_ms")
+        note(old.ui != new.ui, "ui")
+        note(old.admin != new.admin, "admin")
+        note(old.journal != new.journal, "journal.path")
+        note(old.maintenance != new.maintenance, "maintenance.technician_pin")
+        note(old.updates.historyDirectory != new.updates.historyDirectory, "updates.history_directory")
+        self.reloads = reloads
+        self.restartKeys = restart
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import KioskCore
+import KioskServer
+
+/// Decides whether a newly applied configuration keeps the kiosk working. It compares against the
+/// checks that passed just before the change: a check already failing then (paper out, backend
+/// down) is not the new configuration's fault and does not roll it back.
+struct ConfigHealthGate: Sendable {
+    /// Failing checks by name, with why.
+    typealias Snapshot = [String: String]
+
+    let snapshot: @Sendable () async -> Snapshot
+    /// How long the checks must hold without a failure before the configuration counts as healthy.
+    let settle: Duration
+    let interval: Duration
+
+    init(snapshot: @escaping @Sendable () async -> Snapshot, settle: Duration = .seconds(3), interval: Duration = .seconds(1)) {
+        self.snapshot = snapshot
+        self.settle = settle
+        self.interval = interval
+    }
+
+    /// Nil once every check that passed in `baseline` has passed for `settle`; otherwise, at the
+    /// deadline, what fails (e.g. "printer: noDevice — …").
+    func verdict(against baseline: Snapshot, within timeout: Duration) async -> String? {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        var cleanSince: ContinuousClock.Instant?
+        var regressions: Snapshot = [:]
+        while true {
+            regressions = await snapshot().filter { baseline[$0.key] == nil }
+            let now = clock.now
+            if regressions.isEmpty {
+                let since = cleanSince ?? now
+                cleanSince = since
+                if now - since >= settle { return nil }
+            } else {
+                cleanSince = nil
+            }
+            if now >= deadline { break }
+            try? await Task.sleep(for: interval)
+        }
+        if regressions.isEmpty { return nil }
+        return regressions.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
+    }
+
+    /// The daemon's own health, every device the configuration names, and the backend.
+    static func daemonChecks(state: DaemonState, health: DaemonHealth) -> @Sendable () async -> Snapshot {
+        {
+            var failing: Snapshot = [:]
+            for (name, check) in await health.evaluate().checks where !check.ok {
+                failing[name] = check.detail ?? "failing"
+            }
+            for device in await state.currentDevices() where [.noDevice, .offline, .hardwareError].contains(device.state) {
+                failing[device.role.rawValue] = "\(device.state.rawValue) — \(device.detail)"
+            }
+            let backend = await BackendReachabilityProbe(settings: state.configuration.backend).check()
+            if !backend.reachable { failing["backend"] = backend.detail }
+            return failing
+        }
+    }
+}

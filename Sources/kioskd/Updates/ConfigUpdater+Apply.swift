@@ -1,0 +1,160 @@
+import Foundation
+import KioskCore
+import KioskServer
+import KioskSession
+
+extension ConfigUpdater {
+    /// The running configuration, as restored on a rollback.
+    struct Version: Sendable {
+        var configuration: KioskConfiguration
+        var document: String
+        var keyID: String?
+    }
+
+    var current: Version { Version(configuration: running, document: runningDocument, keyID: runningKeyID) }
+
+    func perform(_ work: Work) async {
+        switch work {
+        case .bundle(let accepted): await apply(accepted)
+        case .rollback(let target):
+            await restore(target, replacing: running.kiosk.configVersion, reason: "requested with kioskctl config rollback", source: .rollback)
+        case .reload: await reloadFromDisk()
+        }
+    }
+
+    func apply(_ accepted: AcceptedBundle) async {
+        let version = accepted.manifest.version
+        applying = version
+        defer { applying = nil }
+        let previous = current
+        let baseline = await gate.snapshot()
+        let next = Version(configuration: accepted.configuration, document: accepted.manifest.configuration, keyID: accepted.bundle.keyID)
+        do {
+            if history.document(version: previous.configuration.kiosk.configVersion) == nil {
+                try history.keep(version: previous.configuration.kiosk.configVersion, document: previous.document, bundle: nil)
+            }
+            try history.keep(version: version, document: next.document, bundle: accepted.bundle)
+            try install(next)
+        } catch {
+            state = .refused
+            detail = "version \(version) not applied: \(error.message)"
+            logger.error("configuration not applied: \(error.message)", metadata: [LogKey.configVersion: "\(version)"])
+            record(.init(event: .refused, source: accepted.source, version: version, previousVersion: previous.configuration.kiosk.configVersion,
+                         keyID: accepted.bundle.keyID, detail: "[\(error.code.rawValue)] \(error.message)"))
+            await report()
+            return
+        }
+        state = .verifying
+        detail = nil
+        applying = nil
+        let change = ConfigurationChange(from: previous.configuration, to: next.configuration)
+        var failure: String?
+        do {
+            try await reloadBetweenResidents(change, to: next.configuration)
+        } catch {
+            failure = "cannot reload: \(error.message)"
+        }
+        let reloads = change.reloads.sorted().map(\.rawValue).joined(separator: ", ")
+        record(.init(event: .applied, source: accepted.source, version: version, previousVersion: previous.configuration.kiosk.configVersion,
+                     keyID: accepted.bundle.keyID, detail: reloads.isEmpty ? "nothing to reload" : "reloaded: \(reloads)"))
+        logger.notice("configuration applied; checking the kiosk's health", metadata: [
+            LogKey.configVersion: "\(version)", LogKey.previousConfigVersion: "\(previous.configuration.kiosk.configVersion)", LogKey.configReloads: "\(reloads)",
+        ])
+        await report()
+        if failure == nil {
+            failure = await gate.verdict(against: baseline, within: .seconds(next.configuration.updates.healthTimeoutSeconds))
+        }
+        if let failure {
+            await restore(previous, replacing: version, reason: failure, source: .health)
+            return
+        }
+        state = .healthy
+        detail = nil
+        record(.init(event: .healthy, source: accepted.source, version: version, keyID: accepted.bundle.keyID))
+        logger.notice("configuration healthy", metadata: [LogKey.configVersion: "\(version)"])
+        await report()
+    }
+
+    /// Goes back to `target`: written, reloaded, recorded with why.
+    func restore(_ target: Version, replacing failed: Int, reason: String, source: ConfigHistoryEntry.Source) async {
+        await waitBetweenResidents()
+        let change = ConfigurationChange(from: running, to: target.configuration)
+        let version = target.configuration.kiosk.configVersion
+        do {
+            try install(target)
+            try await reloadBetweenResidents(change, to: target.configuration)
+        } catch {
+            logger.critical("cannot restore configuration version \(version): \(error.message)")
+            detail = "version \(failed) failed (\(reason)) and restoring version \(version) failed too: \(error.message)"
+            state = .rolledBack
+            record(.init(event: .rolledBack, source: source, version: version, previousVersion: failed, detail: detail))
+            await report()
+            return
+        }
+        state = .rolledBack
+        detail = "version \(failed) rolled back to \(version): \(reason)"
+        logger.error("configuration rolled back", metadata: [
+            LogKey.configVersion: "\(version)", LogKey.previousConfigVersion: "\(failed)", LogKey.configSource: "\(source.rawValue)", LogKey.reason: "\(reason)",
+        ])
+        record(.init(event: .rolledBack, source: source, version: version, previousVersion: failed, keyID: target.keyID, detail: reason))
+        await report()
+    }
+
+    /// SIGHUP after a local edit: reload what changed; what needs a restart waits for one.
+    func reloadFromDisk() async {
+        let text: String
+        let configuration: KioskConfiguration
+        do {
+            text = try String(contentsOfFile: configPath, encoding: .utf8)
+            configuration = try KioskConfiguration.parse(text: text, source: configPath, environment: environment)
+        } catch let error as ConfigValidationError {
+            logger.error("configuration reload refused; keeping the running configuration", metadata: [
+                LogKey.configPath: "\(configPath)", LogKey.problemCount: "\(error.problems.count)",
+            ])
+            for problem in error.problems { logger.error("\(problem)") }
+            return
+        } catch {
+            logger.error("configuration reload failed; keeping the running configuration: \(error)")
+            return
+        }
+        let change = ConfigurationChange(from: running, to: configuration)
+        let previousVersion = running.kiosk.configVersion
+        var detail = "reloaded: " + change.reloads.sorted().map(\.rawValue).joined(separator: ", ")
+        do {
+            try await reloadBetweenResidents(change, to: configuration)
+        } catch {
+            detail += "; failed: \(error.message)"
+            logger.error("configuration reload incomplete: \(error.message)")
+        }
+        if !change.restartKeys.isEmpty {
+            detail += "; at the next restart: " + change.restartKeys.joined(separator: ", ")
+            logger.warning("these settings take effect when kioskd restarts: \(change.restartKeys.joined(separator: ", "))")
+        }
+        running = configuration
+        runningDocument = text
+        runningKeyID = nil
+        appliedAt = Date()
+        try? history.keep(version: configuration.kiosk.configVersion, document: text, bundle: nil)
+        record(.init(event: .reloaded, source: .sighup, version: configuration.kiosk.configVersion, previousVersion: previousVersion, detail: detail))
+        logger.notice("configuration reloaded", metadata: [LogKey.configPath: "\(configPath)", LogKey.configVersion: "\(configuration.kiosk.configVersion)"])
+        await report()
+    }
+
+    /// Writes kiosk.conf atomically, with the file's own mode, and makes `version` the running one.
+    private func install(_ version: Version) throws(KioskError) {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: configPath)
+        let mode = (attributes?[.posixPermissions] as? NSNumber).map { mode_t($0.uint16Value) } ?? 0o640
+        try AtomicFile.write(Data(version.document.utf8), to: configPath, mode: mode, beforeRename: beforeRename)
+        running = version.configuration
+        runningDocument = version.document
+        runningKeyID = version.keyID
+        appliedAt = Date()
+    }
+
+    /// The session takes new settings only between residents: if one started meanwhile, wait for it.
+    private func reloadBetweenResidents(_ change: ConfigurationChange, to configuration: KioskConfiguration) async throws(KioskError) {
+        while try await !reloader.reload(change, to: configuration) {
+            await waitBetweenResidents()
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import KioskBackendAPI
+import KioskCore
+import KioskServer
+import KioskSession
+
+extension ConfigUpdater {
+    /// Verifies and validates a bundle and queues it. Refusals are recorded, logged and thrown.
+    func submit(_ data: Data, source: ConfigHistoryEntry.Source) async throws(KioskError) -> ConfigurationStatus {
+        do throws(KioskError) {
+            if let unavailable { throw KioskError(.configWriteFailed, unavailable) }
+            let bundle = try ConfigBundle.decode(data)
+            let verifier = BundleVerifier(trustedKeys: running.updates.trustedKeys, kioskID: running.kiosk.id, region: running.kiosk.region,
+                                          highestVersion: max(highestVersion, pendingVersion ?? 0), now: Date())
+            let manifest = try verifier.verify(bundle)
+            let (configuration, change) = try manifest.validatedConfiguration(running: running, environment: environment)
+            try checkPrinterModel(configuration)
+            queue.removeAll { if case .bundle = $0 { true } else { false } }
+            enqueue(.bundle(AcceptedBundle(bundle: bundle, manifest: manifest, configuration: configuration, source: source)))
+            let reloads = change.reloads.sorted().map(\.rawValue).joined(separator: ", ")
+            logger.notice("configuration bundle accepted: applied once no resident is being served", metadata: [
+                LogKey.configVersion: "\(manifest.version)", LogKey.configSource: "\(source.rawValue)", LogKey.configReloads: "\(reloads)",
+            ])
+            record(.init(event: .accepted, source: source, version: manifest.version, previousVersion: running.kiosk.configVersion,
+                         keyID: bundle.keyID, detail: reloads.isEmpty ? "nothing to reload" : "will reload: \(reloads)"))
+            return status()
+        } catch {
+            let version = try? ConfigBundle.decode(data).unverifiedManifest().version
+            logger.error("configuration bundle refused", metadata: [
+                LogKey.errorCode: "\(error.code.rawValue)", LogKey.configSource: "\(source.rawValue)", LogKey.configVersion: "\(version.map(String.init) ?? "-")",
+            ])
+            logger.error("\(error.message)")
+            record(.init(event: .refused, source: source, version: version, previousVersion: running.kiosk.configVersion,
+                         detail: "[\(error.code.rawValue)] \(error.message)"))
+            state = .refused
+            detail = "version \(version.map(String.init) ?? "?") refused: \(error.message)"
+            await report()
+            throw error
+        }
+    }
+
+    /// The printer model is checked against the hardware database before anything changes.
+    private func checkPrinterModel(_ configuration: KioskConfiguration) throws(KioskError) {
+        let known = reloader.database.printers.map(\.id)
+        guard known.contains(configuration.devices.printerModel) else {
+            throw KioskError(.bundleInvalidConfiguration,
+                             "devices.printer_model: no profile \"\(configuration.devices.printerModel)\" (known: \(known.sorted().joined(separator: ", ")))")
+        }
+    }
+
+    /// Queues a return to the version that ran before the current one.
+    func requestRollback() throws(KioskError) -> ConfigurationStatus {
+        if let unavailable { throw KioskError(.configWriteFailed, unavailable) }
+        let (version, document) = try rollbackTarget()
+        let configuration: KioskConfiguration
+        do {
+            configuration = try KioskConfiguration.parse(text: document, source: "kept version \(version)", environment: environment)
+        } catch {
+            throw KioskError(.bundleInvalidConfiguration, "\(error)")
+        }
+        let change = ConfigurationChange(from: running, to: configuration)
+        guard change.restartKeys.isEmpty else {
+            throw KioskError(.bundleNeedsRestart, "version \(version) differs in \(change.restartKeys.joined(separator: ", ")), which needs a kioskd restart")
+        }
+        enqueue(.rollback(Version(configuration: configuration, document: document, keyID: history.bundle(version: version)?.keyID)))
+        logger.notice("configuration rollback requested: applied once no resident is being served", metadata: [LogKey.configVersion: "\(version)"])
+        return status()
+    }
+
+    /// The version before the running one, from the history, with its kiosk.conf.
+    func rollbackTarget() throws(KioskError) -> (version: Int, document: String) {
+        let current = running.kiosk.configVersion
+        let made = history.entries().last { [.applied, .reloaded, .rolledBack].contains($0.event) && $0.version == current }
+        guard let previous = made?.previousVersion, previous != current else {
+            throw KioskError(.configNoPrevious, "the history holds no version before \(current) to go back to")
+        }
+        guard let document = history.document(version: previous) else {
+            throw KioskError(.configNoPrevious, "version \(previous) is no longer kept in \(history.directory)/versions")
+        }
+        return (previous, document)
+    }
+
+    func requestReload() {
+        enqueue(.reload)
+    }
+
+    func noteDesired(_ desired: ConfigurationStatus.Desired) {
+        self.desired = desired
+    }
+}
+
+extension ConfigUpdater: ConfigurationControl {
+    func configurationStatus() async -> ConfigurationStatus { status() }
+
+    func configurationHistory() async -> [ConfigHistoryEntry] { history.entries() }
+
+    func runningDocument() async -> String { runningDocument }
+
+    func submit(bundle: Data) async throws(KioskError) -> ConfigurationStatus {
+        try await submit(bundle, source: .push)
+    }
+
+    func rollBack() async throws(KioskError) -> ConfigurationStatus {
+        try requestRollback()
+    }
+
+    func pullNow() async throws(KioskError) -> ConfigurationStatus {
+        guard let poller else { throw KioskError(.backendUnreachable, "this kioskd has no backend client to pull from (see kioskctl status)") }
+        try await poller.poll()
+        return status()
+    }
+}
+
+extension ConfigUpdater {
+    /// A version the backend still offers that this kiosk runs, or rolled back from: not taken again.
+    func alreadyTaken(_ version: Int) -> Bool {
+        version <= highestVersion
+    }
+}

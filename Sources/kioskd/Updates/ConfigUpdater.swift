@@ -1,0 +1,148 @@
+import Foundation
+import KioskCore
+import KioskServer
+import KioskSession
+import Logging
+import ServiceLifecycle
+
+/// Takes configuration changes — signed bundles pushed by kioskctl or pulled from the backend, a
+/// technician's rollback, a local edit (SIGHUP) — one at a time, between residents: verify, write
+/// kiosk.conf atomically keeping the previous version, reload what changed, check health, and
+/// restore the previous version by itself when the new one breaks the kiosk.
+actor ConfigUpdater: Service {
+    enum Work: Sendable {
+        case bundle(AcceptedBundle)
+        case rollback(Version)
+        case reload
+    }
+
+    struct AcceptedBundle: Sendable {
+        var bundle: ConfigBundle
+        var manifest: BundleManifest
+        var configuration: KioskConfiguration
+        var source: ConfigHistoryEntry.Source
+    }
+
+    let configPath: String
+    let environment: [String: String]
+    let reloader: ConfigReloader
+    let gate: ConfigHealthGate
+    let logger: Logger
+    /// Pauses after the new kiosk.conf is durable and before it replaces the old (`KIOSKD_FAILPOINT`).
+    let beforeRename: @Sendable () -> Void
+    var history: ConfigHistory
+    /// The running configuration as its file says (without --demo's backend URL).
+    var running: KioskConfiguration
+    var runningDocument: String
+    var runningKeyID: String?
+    var appliedAt: Date?
+    var state: ConfigurationStatus.State = .healthy
+    var detail: String?
+    var queue: [Work] = []
+    /// The version being written and reloaded, until its health checks start.
+    var applying: Int?
+    var wake: AsyncStream<Void>.Continuation?
+    var desired = ConfigurationStatus.Desired()
+    /// Why updates cannot be taken (the history folder cannot be written), if so.
+    var unavailable: String?
+    /// Tells the backend how the kiosk stands, after every change (set by the fleet poller).
+    var reporter: (@Sendable () async -> Void)?
+    /// Asks the backend for the desired configuration (`kioskctl config pull`).
+    var poller: FleetConfigPoller?
+
+    init(configPath: String, document: String, configuration: KioskConfiguration, environment: [String: String],
+         reloader: ConfigReloader, gate: ConfigHealthGate, logger: Logger, beforeRename: @escaping @Sendable () -> Void) {
+        self.configPath = configPath
+        self.environment = environment
+        self.reloader = reloader
+        self.gate = gate
+        self.logger = logger
+        self.beforeRename = beforeRename
+        self.history = ConfigHistory(directory: configuration.updates.historyDirectory)
+        self.running = configuration
+        self.runningDocument = document
+    }
+
+    func attach(poller: FleetConfigPoller) {
+        self.poller = poller
+        reporter = { await poller.report() }
+    }
+
+    var highestVersion: Int {
+        max(history.highestAppliedVersion() ?? 0, running.kiosk.configVersion)
+    }
+
+    /// A bundle queued, or taken from the queue and not yet written.
+    var pendingVersion: Int? {
+        let queued = queue.compactMap { work -> Int? in if case .bundle(let accepted) = work { accepted.manifest.version } else { nil } }
+        return (queued + [applying].compactMap { $0 }).max()
+    }
+
+    func run() async throws {
+        do {
+            try startUp()
+        } catch {
+            // The kiosk still serves residents; only updates are off, and say why.
+            unavailable = "configuration updates are off: \(error.message)"
+            logger.error("\(error.message): configuration updates are off until kioskd can write there")
+        }
+        let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        wake = continuation
+        if !queue.isEmpty { continuation.yield() }
+        for await _ in stream.cancelOnGracefulShutdown() {
+            while !queue.isEmpty {
+                await waitBetweenResidents()
+                let work = queue.removeFirst()
+                await perform(work)
+            }
+        }
+    }
+
+    /// The history folder exists, and a kiosk.conf write that kioskd did not finish is cleaned up.
+    private func startUp() throws(KioskError) {
+        try history.prepare()
+        let leftovers = AtomicFile.removeLeftovers(beside: configPath)
+        if !leftovers.isEmpty {
+            logger.warning("an update was interrupted before kiosk.conf was replaced: the running configuration is the previous one",
+                           metadata: [LogKey.configPath: "\(configPath)", LogKey.configVersion: "\(running.kiosk.configVersion)"])
+            record(.init(event: .interrupted, source: .startup, version: running.kiosk.configVersion,
+                         detail: "removed \(leftovers.joined(separator: ", ")); version \(running.kiosk.configVersion) stayed in force"))
+        }
+        if history.document(version: running.kiosk.configVersion) == nil {
+            try? history.keep(version: running.kiosk.configVersion, document: runningDocument, bundle: nil)
+        }
+    }
+
+    func enqueue(_ work: Work) {
+        queue.append(work)
+        wake?.yield()
+    }
+
+    /// Waits until no resident is being served (at once when none is).
+    func waitBetweenResidents() async {
+        guard let session = reloader.session else { return }
+        for await current in await session.states() where current.kind.isBetweenResidents || Task.isCancelled {
+            return
+        }
+    }
+
+    func record(_ entry: ConfigHistoryEntry) {
+        do {
+            try history.append(entry)
+        } catch {
+            logger.error("cannot record the configuration history: \(error)")
+        }
+    }
+
+    func status() -> ConfigurationStatus {
+        ConfigurationStatus(
+            version: running.kiosk.configVersion, path: configPath, keyID: runningKeyID, appliedAt: appliedAt,
+            state: pendingVersion != nil && state != .verifying ? .pending : state, detail: detail, pendingVersion: pendingVersion,
+            highestVersion: highestVersion, trustedKeys: running.updates.trustedKeys.count, desired: desired
+        )
+    }
+
+    func report() async {
+        await reporter?()
+    }
+}

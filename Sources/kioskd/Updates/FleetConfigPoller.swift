@@ -1,0 +1,94 @@
+import Foundation
+import KioskBackendAPI
+import KioskCore
+import KioskServer
+import KioskSession
+import Logging
+import ServiceLifecycle
+
+/// The kiosk's side of the device twin: asks the backend for its desired configuration (with the
+/// last ETag, at a jittered interval so a fleet does not poll in step), hands a new bundle to the
+/// updater, and reports what it runs and how that went.
+actor FleetConfigPoller: Service {
+    let backend: any BackendClient
+    let updater: ConfigUpdater
+    let state: DaemonState
+    let logger: Logger
+    private var etag: String?
+    private var pause: Task<Void, Never>?
+
+    init(backend: any BackendClient, updater: ConfigUpdater, state: DaemonState, logger: Logger) {
+        self.backend = backend
+        self.updater = updater
+        self.state = state
+        self.logger = logger
+    }
+
+    func run() async throws {
+        try await cancelWhenGracefulShutdown {
+            await self.loop()
+        }
+    }
+
+    private func loop() async {
+        while !Task.isCancelled {
+            try? await poll()
+            let interval = Double(await state.configuration.updates.pollIntervalSeconds)
+            try? await Task.sleep(for: .seconds(interval * Double.random(in: 0.8...1.2)))
+        }
+    }
+
+    /// One poll: a new bundle goes to the updater (its refusal is recorded there); then a report.
+    func poll() async throws(KioskError) {
+        let configuration = await state.configuration
+        var desired = await updater.desired
+        desired.checkedAt = Date()
+        do {
+            switch try await backend.desiredConfiguration(kioskID: configuration.kiosk.id, region: configuration.kiosk.region, ifNoneMatch: etag) {
+            case .unchanged:
+                desired.problem = nil
+                await updater.noteDesired(desired)
+            case .changed(let signed, let newTag):
+                let bundle = ConfigBundle(format: signed.format, payload: signed.payload, signature: signed.signature, keyID: signed.keyId)
+                etag = newTag
+                desired = .init(version: try? bundle.unverifiedManifest().version, etag: newTag, checkedAt: desired.checkedAt)
+                await updater.noteDesired(desired)
+                if let version = desired.version, await updater.alreadyTaken(version) {
+                    logger.info("desired configuration is already applied or was rolled back", metadata: [LogKey.configVersion: "\(version)"])
+                } else {
+                    _ = try? await updater.submit(bundle.encoded(), source: .fleet)
+                }
+            }
+        } catch where error.code == .backendRejected {
+            etag = nil
+            desired = .init(checkedAt: desired.checkedAt, problem: "none published: \(error.message)")
+            await updater.noteDesired(desired)
+        } catch {
+            desired.problem = error.message
+            await updater.noteDesired(desired)
+            logger.warning("cannot fetch the desired configuration: \(error.message)")
+            await report()
+            throw error
+        }
+        await report()
+    }
+
+    /// Tells the backend what runs here: versions, how the last change went, the devices.
+    func report() async {
+        let configuration = await state.configuration
+        let status = await updater.status()
+        let devices = await state.currentDevices().map { device in
+            Components.Schemas.DeviceReport(role: device.role.rawValue, state: .init(rawValue: device.state.rawValue) ?? .offline,
+                                            paper: device.paper.flatMap { .init(rawValue: $0.rawValue) }, detail: device.detail)
+        }
+        let report = BackendStateReport(
+            reportedAt: Date(), version: KioskVersion.current, configVersion: status.version, desiredConfigVersion: status.desired.version,
+            configStatus: .init(rawValue: status.state.rawValue), configDetail: status.detail,
+            sessionState: await state.session?.state.kind.rawValue, devices: devices)
+        do {
+            try await backend.reportState(kioskID: configuration.kiosk.id, report)
+        } catch {
+            logger.warning("cannot report the kiosk's state: \(error.message)")
+        }
+    }
+}

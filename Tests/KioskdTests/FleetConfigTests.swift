@@ -1,0 +1,105 @@
+import Foundation
+import KioskCore
+import KioskTesting
+import Testing
+
+/// Configuration against real components: a printer that does not exist (ippeveprinter beside it
+/// for the working one) makes the health checks fail and kioskd roll back by itself; and the fleet
+/// path through the `kiosk-backend` process, signed with kioskctl, pulled with its ETag, reported back.
+@Suite("configuration updates against a real printer and backend: automatic rollback, fleet pull and report")
+struct FleetConfigTests {
+    static let signer = ConfigUpdateTests.signer
+
+    /// The fixture's kiosk.conf with a real printer and backend written in the file (not the
+    /// environment, which would override the bundle's values too).
+    static func document(version: Int, socketPath: String, printer: String, backend: String, extra: String = "") -> String {
+        DaemonFixture.configuration(version: version, socketPath: socketPath)
+            .replacingOccurrences(of: "printer = \"ipp://127.0.0.1:9/ipp/print\"", with: "printer = \"\(printer)\"")
+            .replacingOccurrences(of: "url = \"http://127.0.0.1:9/kiosk/v1\"", with: "url = \"\(backend)\"")
+            + "\nhealth_timeout_s = 5\n" + extra
+    }
+
+    @Test("a configuration naming a printer that does not exist is applied, fails its health checks and is rolled back by itself")
+    func missingPrinterRolledBack() async throws {
+        try await IPPPrinterStack.running { printer in
+            let work = try TemporaryDirectory(prefix: "config-rollback")
+            defer { work.remove() }
+            let backend = try await SandboxProcess(directory: work)
+            defer { backend.process.signal(SIGKILL) }
+            let closed = try ClosedPort()
+            defer { closed.release() }
+            let fixture = try DaemonFixture(extraEnvironment: ConfigUpdateTests.trusting) { socket in
+                Self.document(version: 1, socketPath: socket, printer: printer.uri, backend: backend.url)
+            }
+            defer { fixture.stop() }
+            #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
+            let original = try fixture.configFile()
+            try await waitUntil("the printer is online", timeout: .seconds(20), poll: .milliseconds(200)) {
+                try await fixture.status().devices.first { $0.role == .printer }?.state == .online
+            }
+
+            let missing = "ipp://127.0.0.1:\(closed.port)/ipp/print"
+            let broken = Self.document(version: 2, socketPath: fixture.socketPath, printer: missing, backend: backend.url)
+            let result = try await fixture.push(try Self.signer.bundle(broken, version: 2, kiosks: ["TEST-0001"]), wait: true)
+            #expect(result.status == 1, "\(result)")
+            #expect(result.output.contains("✘ rolled back — version 2 rolled back to 1: printer:"), "\(result.output)")
+
+            let status = try await fixture.configStatus()
+            #expect(status.version == 1 && status.state == .rolledBack && status.highestVersion == 2, "\(status)")
+            #expect(try fixture.configFile() == original, "the previous kiosk.conf is back on disk")
+            let events = try await fixture.configHistory().map { "\($0.event.rawValue) v\($0.version ?? 0)" }
+            #expect(events.suffix(3) == ["accepted v2", "applied v2", "rolledBack v1"], "\(events)")
+            #expect(try await fixture.status().devices.first { $0.role == .printer }?.selector == printer.uri)
+            let diag = try await fixture.kioskctl(["diag", "--socket", fixture.socketPath])
+            #expect(diag.output.contains("! configuration") && diag.output.contains("rolled back to 1"), "\(diag.output)")
+            // The restored driver prints again.
+            let page = try await fixture.kioskctl(["selftest", "printer", "--socket", fixture.socketPath])
+            #expect(page.status == 0, "\(page)")
+        }
+    }
+
+    @Test("an operator signs with kioskctl and publishes on the backend; the kiosk pulls it (then 304), applies it and reports it")
+    func fleetPull() async throws {
+        let work = try TemporaryDirectory(prefix: "config-fleet")
+        defer { work.remove() }
+        let backend = try await SandboxProcess(directory: work)
+        defer { backend.process.signal(SIGKILL) }
+        let fixture = try DaemonFixture(extraEnvironment: ConfigUpdateTests.trusting) { socket in
+            Self.document(version: 1, socketPath: socket, printer: "ipp://127.0.0.1:9/ipp/print", backend: backend.url)
+        }
+        defer { fixture.stop() }
+        #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
+        let before = try await fixture.configStatus()
+        #expect(before.desired.version == nil && before.desired.problem?.contains("none published") == true, "\(before)")
+
+        let key = try work.write("operator.key", Self.signer.keyFileText)
+        let source = try work.write("kiosk-v2.conf", Self.document(version: 2, socketPath: fixture.socketPath, printer: "ipp://127.0.0.1:9/ipp/print",
+                                                                   backend: backend.url, extra: "\n[session]\nidle_timeout_s = 120\n"))
+        let bundle = work.file("v2.bundle.json")
+        let signed = try await fixture.kioskctl(["config", "sign", source, "--key", key, "--region", "320600", "--expires-in", "2h", "--output", bundle])
+        #expect(signed.status == 0 && signed.error.contains("signed version 2 for regions 320600"), "\(signed)")
+        let published = try await fixture.kioskctl(["config", "push", bundle, "--backend", backend.url])
+        #expect(published.status == 0 && published.output.contains("published on"), "\(published)")
+
+        let pulled = try await fixture.kioskctl(["config", "pull", "--socket", fixture.socketPath])
+        #expect(pulled.status == 0, "\(pulled)")
+        let applied = try await fixture.settledConfig()
+        #expect(applied.version == 2 && applied.state == .healthy && applied.desired.version == 2, "\(applied)")
+        let etag = try #require(applied.desired.etag)
+        let entries = try await fixture.configHistory().count
+
+        #expect(try await fixture.kioskctl(["config", "pull", "--socket", fixture.socketPath]).status == 0)
+        let unchanged = try await fixture.configStatus()
+        #expect(unchanged.desired.etag == etag && unchanged.version == 2)
+        #expect(try await fixture.configHistory().count == entries, "a 304 changes nothing")
+
+        let twin = try await fixture.kioskctl(["config", "twin", "TEST-0001", "--backend", backend.url, "--region", "320600"])
+        let view = try JSONSerialization.jsonObject(with: Data(twin.output.utf8)) as? [String: Any]
+        let desired = view?["desired"] as? [String: Any]
+        let reported = view?["reported"] as? [String: Any]
+        #expect(desired?["version"] as? Int == 2 && desired?["etag"] as? String == etag, "\(twin.output)")
+        #expect(reported?["config_version"] as? Int == 2 && reported?["desired_config_version"] as? Int == 2, "\(twin.output)")
+        #expect(reported?["config_status"] as? String == "healthy", "\(twin.output)")
+        #expect((reported?["devices"] as? [[String: Any]])?.contains { $0["role"] as? String == "printer" } == true, "\(twin.output)")
+    }
+}
