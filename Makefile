@@ -68,12 +68,17 @@ verify-units: build
 
 demo: build
 	@mkdir -p $(DEMO_DIR)
+	@# The demo runs its own copy of kiosk.conf (signed bundles rewrite it) and trusts a demo operator key.
+	@cp kiosk.conf $(DEMO_DIR)/kiosk.conf && rm -rf $(DEMO_DIR)/config-history
+	@[ -e $(DEMO_DIR)/operator.key ] || $(DEBUG_BIN)/kioskctl config keygen --output $(DEMO_DIR)/operator.key >/dev/null
 	@echo "kioskd demo: open http://127.0.0.1:8080/demo (kiosk screen + demo controls) or http://127.0.0.1:8080/ (the screen alone)"
 	@echo "  in another terminal: $(DEBUG_BIN)/kioskctl status --socket $(DEMO_DIR)/admin.sock"
+	@echo "  signed configuration: $(DEBUG_BIN)/kioskctl config sign FILE --key $(DEMO_DIR)/operator.key --kiosk NT-CHONGCHUAN-0001 --output b.json"
+	@echo "                        $(DEBUG_BIN)/kioskctl config push b.json --wait --socket $(DEMO_DIR)/admin.sock"
 	KIOSK_ADMIN_SOCKET=$(CURDIR)/$(DEMO_DIR)/admin.sock KIOSK_ADMIN_GROUP= KIOSK_UI_ROOT=$(CURDIR)/Sources/KioskServer/UI \
 	KIOSK_JOURNAL_PATH=$(CURDIR)/$(DEMO_DIR)/journal.sqlite KIOSK_UPDATES_HISTORY_DIRECTORY=$(CURDIR)/$(DEMO_DIR)/config-history \
-	KIOSK_DEVICES_DATABASE=$(CURDIR)/Devices \
-		$(DEBUG_BIN)/kioskd --demo --config kiosk.conf \
+	KIOSK_DEVICES_DATABASE=$(CURDIR)/Devices KIOSK_UPDATES_TRUSTED_KEYS=$$($(DEBUG_BIN)/kioskctl config public-key --key $(DEMO_DIR)/operator.key) \
+		$(DEBUG_BIN)/kioskd --demo --config $(DEMO_DIR)/kiosk.conf \
 		--sandbox-residents Sources/SandboxBackend/Data/residents.toml --sandbox-policies Sources/ContributionPolicy/Policies
 
 bench: deps-test

@@ -19,7 +19,7 @@ public struct TestBundleSigner: Sendable {
     public var publicKey: String { key.publicKey.rawRepresentation.base64EncodedString() }
 
     /// The key file `kioskctl config sign --key` reads.
-    public var keyFileText: String { BundleSigningKey.encode(key) + "\n" }
+    public var keyFileText: String { raw.base64EncodedString() + "\n" }
 
     public func bundle(_ configuration: String, version: Int, kiosks: [String] = [], regions: [String] = [],
                        expiresIn: TimeInterval = 3600) throws -> ConfigBundle {
