@@ -1,5 +1,4 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 import KioskCore
 import NIOCore
@@ -61,24 +60,14 @@ struct ConfigPushCommand: AsyncParsableCommand {
         }
     }
 
-    private func publish(_ bundle: ConfigBundle, on backend: String) async throws {
-        let root = backend.hasSuffix("/kiosk/v1") ? String(backend.dropLast("/kiosk/v1".count)) : backend
-        var request = HTTPClientRequest(url: root.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + "/sandbox/fleet/bundles")
-        request.method = .PUT
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.body = .bytes(ByteBuffer(data: bundle.encoded()))
-        let response: HTTPClientResponse
-        do {
-            response = try await AdminClient.http.execute(request, timeout: .seconds(30))
-        } catch {
-            throw AdminClientError("cannot reach the backend at \(root): \(error)")
+    private func publish(_ bundle: ConfigBundle, on url: String) async throws {
+        let backend = FleetBackend(url)
+        let answer = try await backend.send("/sandbox/fleet/bundles", method: .PUT, body: bundle.encoded())
+        guard answer.status == 201 else {
+            let refusal = try? JSONDecoder().decode(AdminProblem.self, from: Data(buffer: answer.body))
+            throw AdminClientError("the backend refused the bundle: \(refusal.map { "\($0.message) [\($0.code)]" } ?? String(buffer: answer.body))")
         }
-        let body = try await response.body.collect(upTo: 1 << 20)
-        guard response.status == .created else {
-            let refusal = try? JSONDecoder().decode(AdminProblem.self, from: Data(buffer: body))
-            throw AdminClientError("the backend refused the bundle: \(refusal.map { "\($0.message) [\($0.code)]" } ?? String(buffer: body))")
-        }
-        print(output.json ? String(buffer: body) : "published on \(root): kiosks take it at their next poll (`kioskctl config pull` on a kiosk: at once)")
+        print(output.json ? String(buffer: answer.body) : "published on \(backend.root): kiosks take it at their next poll (`kioskctl config pull` on a kiosk: at once)")
     }
 }
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 import KioskCore
 import NIOCore
@@ -88,17 +87,8 @@ struct ConfigTwinCommand: AsyncParsableCommand {
     var region: String?
 
     func run() async throws {
-        let root = backend.hasSuffix("/kiosk/v1") ? String(backend.dropLast("/kiosk/v1".count)) : backend
-        let query = region.map { "?region=\($0)" } ?? ""
-        let request = HTTPClientRequest(url: root.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + "/sandbox/fleet/kiosks/\(kiosk)\(query)")
-        let response: HTTPClientResponse
-        do {
-            response = try await AdminClient.http.execute(request, timeout: .seconds(30))
-        } catch {
-            throw AdminClientError("cannot reach the backend at \(root): \(error)")
-        }
-        let body = try await response.body.collect(upTo: 1 << 20)
-        guard response.status == .ok else { throw AdminClientError("the backend answered \(response.status.code): \(String(buffer: body))") }
-        print(String(buffer: body))
+        let answer = try await FleetBackend(backend).send("/sandbox/fleet/kiosks/\(kiosk)" + (region.map { "?region=\($0)" } ?? ""))
+        guard answer.status == 200 else { throw AdminClientError("the backend answered \(answer.status): \(String(buffer: answer.body))") }
+        print(String(buffer: answer.body))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskServer
+import ServiceLifecycle
 
 /// Decides whether a newly applied configuration keeps the kiosk working. It compares against the
 /// checks that passed just before the change: a check already failing then (paper out, backend
@@ -20,28 +21,37 @@ struct ConfigHealthGate: Sendable {
         self.interval = interval
     }
 
-    /// Nil once every check that passed in `baseline` has passed for `settle`; otherwise, at the
-    /// deadline, what fails (e.g. "printer: noDevice — …").
-    func verdict(against baseline: Snapshot, within timeout: Duration) async -> String? {
+    enum Verdict: Equatable {
+        case healthy
+        /// What fails, e.g. "printer: offline — …".
+        case failing(String)
+        /// kioskd is stopping: no verdict.
+        case interrupted
+    }
+
+    /// Healthy once every check that passed in `baseline` has passed for `settle`; otherwise, at
+    /// the deadline, what fails.
+    func verdict(against baseline: Snapshot, within timeout: Duration) async -> Verdict {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         var cleanSince: ContinuousClock.Instant?
         var regressions: Snapshot = [:]
         while true {
+            if Task.isShuttingDownGracefully || Task.isCancelled { return .interrupted }
             regressions = await snapshot().filter { baseline[$0.key] == nil }
             let now = clock.now
             if regressions.isEmpty {
                 let since = cleanSince ?? now
                 cleanSince = since
-                if now - since >= settle { return nil }
+                if now - since >= settle { return .healthy }
             } else {
                 cleanSince = nil
             }
             if now >= deadline { break }
             try? await Task.sleep(for: interval)
         }
-        if regressions.isEmpty { return nil }
-        return regressions.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
+        if regressions.isEmpty { return .healthy }
+        return .failing(regressions.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "))
     }
 
     /// The daemon's own health, every device the configuration names, and the backend.

@@ -62,7 +62,13 @@ extension ConfigUpdater {
         ])
         await report()
         if failure == nil {
-            failure = await gate.verdict(against: baseline, within: .seconds(next.configuration.updates.healthTimeoutSeconds))
+            switch await gate.verdict(against: baseline, within: .seconds(next.configuration.updates.healthTimeoutSeconds)) {
+            case .healthy: break
+            case .failing(let reason): failure = reason
+            case .interrupted:
+                logger.warning("kioskd is stopping before version \(version)'s health checks ended: it stays in force unconfirmed")
+                return
+            }
         }
         if let failure {
             await restore(previous, replacing: version, reason: failure, source: .health)

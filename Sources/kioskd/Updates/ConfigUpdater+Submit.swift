@@ -112,8 +112,8 @@ extension ConfigUpdater: ConfigurationControl {
 }
 
 extension ConfigUpdater {
-    /// A version the backend still offers that this kiosk runs, or rolled back from: not taken again.
+    /// A version the backend still offers that this kiosk runs, has queued, or rolled back from: not taken again.
     func alreadyTaken(_ version: Int) -> Bool {
-        version <= highestVersion
+        version <= max(highestVersion, pendingVersion ?? 0)
     }
 }

@@ -92,6 +92,8 @@ actor ConfigUpdater: Service {
         for await _ in stream.cancelOnGracefulShutdown() {
             while !queue.isEmpty {
                 await waitBetweenResidents()
+                // Stopping: what is queued stays unapplied (kiosk.conf untouched) rather than half done.
+                guard !Task.isShuttingDownGracefully else { return }
                 let work = queue.removeFirst()
                 await perform(work)
             }

@@ -133,6 +133,8 @@ struct ConfigBundleTests {
         let change = ConfigurationChange(from: running, to: reloadable)
         #expect(change.reloads == [.printer, .session, .backend, .updates])
         #expect(change.restartKeys.isEmpty)
+        let simulated = try KioskConfiguration.parse(text: try Self.configuration(version: 2, [("printer = \"auto\"", "printer = \"simulated\"")]), source: "new")
+        #expect(ConfigurationChange(from: running, to: simulated).restartKeys == ["devices.printer (to or from \"simulated\")"])
     }
 
     @Test("a file that is not a bundle is malformed, saying what a bundle holds")

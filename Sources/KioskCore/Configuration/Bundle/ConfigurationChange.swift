@@ -31,6 +31,8 @@ public struct ConfigurationChange: Sendable, Equatable {
             || oldDevices.printJobTimeoutMilliseconds != newDevices.printJobTimeoutMilliseconds {
             reloads.insert(.printer)
         }
+        // The simulated printer is a different kind of driver, chosen at start-up.
+        let simulatedSwap = oldDevices.printer != newDevices.printer && (oldDevices.printer == .simulated || newDevices.printer == .simulated)
         if old.backend != new.backend { reloads.insert(.backend) }
         if old.updates != new.updates || old.kiosk.region != new.kiosk.region || old.kiosk.configVersion != new.kiosk.configVersion {
             reloads.insert(.updates)
@@ -43,6 +45,7 @@ public struct ConfigurationChange: Sendable, Equatable {
         note(oldDevices.idcardReader != newDevices.idcardReader, "devices.idcard_reader")
         note(oldDevices.scanner != newDevices.scanner, "devices.scanner")
         note(oldDevices.database != newDevices.database, "devices.database")
+        note(simulatedSwap, "devices.printer (to or from \"simulated\")")
         note(oldDevices.cardCommandTimeoutMilliseconds != newDevices.cardCommandTimeoutMilliseconds, "devices.card_command_timeout_ms")
         note(old.ui != new.ui, "ui")
         note(old.admin != new.admin, "admin")
