@@ -51,6 +51,7 @@ struct KioskBench: AsyncParsableCommand {
         let rows = try await CardBenchmark(floorProgram: pcscFloor, pyscardScript: pyscard, reads: cardReads).run()
             + (try await SessionBenchmark().run())
             + (try ReceiptBenchmark(devices: devices).run())
+            + (try ConfigBundleBenchmark().run())
             + (try await PrintBenchmark(devices: devices).run())
             + (try await BackendBenchmark(duration: .seconds(seconds)).run())
         for row in rows { print(row.line) }

@@ -12,8 +12,9 @@ struct ConfigUpdateTests {
     static let trusting = ["KIOSK_UPDATES_TRUSTED_KEYS": signer.publicKey]
 
     /// The fixture's kiosk.conf at `version`, with the session's idle timeout changed (a setting reloaded live).
-    static func document(_ fixture: DaemonFixture, version: Int, idle: Int = 90) -> String {
+    static func document(_ fixture: DaemonFixture, version: Int, idle: Int = 90, methods: String? = nil) -> String {
         DaemonFixture.configuration(version: version, socketPath: fixture.socketPath) + "\n\n[session]\nidle_timeout_s = \(idle)\n"
+            + (methods.map { "\n[payment]\nmethods = \($0)\n" } ?? "")
     }
 
     static func bundle(_ fixture: DaemonFixture, version: Int, kiosks: [String] = ["TEST-0001"], idle: Int = 90) throws -> ConfigBundle {
@@ -94,7 +95,8 @@ struct ConfigUpdateTests {
         let screen = try await ResidentScreenSocket(port: port)
         try await screen.wait(for: ["showingEnrollment"])
 
-        let pushed = try await fixture.push(try Self.bundle(fixture, version: 2))
+        let onlyQR = try Self.signer.bundle(Self.document(fixture, version: 2, methods: "[\"qr\"]"), version: 2, kiosks: ["TEST-0001"])
+        let pushed = try await fixture.push(onlyQR)
         #expect(pushed.status == 0 && pushed.output.contains("queued: it applies as soon as no resident is being served"), "\(pushed)")
         try await Task.sleep(for: .seconds(2))
         let waiting = try await fixture.configStatus()
@@ -105,7 +107,16 @@ struct ConfigUpdateTests {
         try await screen.tap(#"{"action":"cancel"}"#, expecting: ["attract"])
         let settled = try await fixture.settledConfig()
         #expect(settled.version == 2 && settled.state == .healthy, "\(settled)")
-        #expect(try fixture.configFile() == Self.document(fixture, version: 2))
+        #expect(try fixture.configFile() == Self.document(fixture, version: 2, methods: "[\"qr\"]"))
+
+        // The next resident's session runs on the new settings, in the same kioskd: only the QR is offered.
+        let pid = fixture.daemon.pid
+        let again = try await ResidentUIServerTests.post(port, "/demo/api/card", #"{"kind":"ssc","resident":0}"#)
+        #expect(again.status == 200, "\(again.body)")
+        try await screen.wait(for: ["showingEnrollment"])
+        try await screen.tap(#"{"action":"confirmPayment"}"#, expecting: ["choosingMethod"])
+        #expect(screen.shown["methods"] as? [String] == ["qr"], "\(screen.shown)")
+        #expect(fixture.daemon.isRunning && fixture.daemon.pid == pid)
     }
 
     @Test("kioskd killed after writing the new kiosk.conf beside the old and before the rename: the old one is intact and loads")

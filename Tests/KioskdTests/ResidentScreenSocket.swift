@@ -9,6 +9,8 @@ final class ResidentScreenSocket: @unchecked Sendable {
     private let descriptor: Int32
     private var buffered: [UInt8] = []
     private(set) var seen: [String] = []
+    /// The SCREEN JSON of the screen on show.
+    private(set) var shown: [String: Any] = [:]
     private var seq = 0
 
     /// `origin` is what a browser would send; nil sends none. A refused upgrade throws, naming the answer.
@@ -34,6 +36,7 @@ final class ResidentScreenSocket: @unchecked Sendable {
                       let name = screen["screen"] as? String, let seq = screen["seq"] as? Int else { continue }
                 seen.append(name)
                 self.seq = seq
+                shown = screen
                 if names.contains(name) { return }
             }
         }
