@@ -46,15 +46,48 @@ enum CardStack {
     static let pcscdPatience: Duration = .seconds(30)
 
     static func insert(_ toml: String, into port: UInt16, reader: PCSCCardReader, fault: VirtualCardFault? = nil) async throws -> VirtualCardSession {
+        do {
+            return try await insertOnce(toml, into: port, reader: reader, fault: fault)
+        } catch let stuck as StuckVPCDReader {
+            // The test stack, not the code under test: pcscd's vpcd reader stopped taking connections
+            // (seen once after a pcscd restart under a loaded full run). A fresh pcscd, then once more.
+            print("warning: \(stuck); restarting pcscd and inserting the card again")
+            await PCSCStack.shared.stop()
+            try await PCSCStack.shared.start()
+            try await waitUntil("both virtual readers are seen again", timeout: Self.pcscdPatience) { await bothReadersSeen(by: reader) }
+            return try await insertOnce(toml, into: port, reader: reader, fault: fault)
+        }
+    }
+
+    /// vpcd never took the card: its connection was not accepted, or never polled.
+    struct StuckVPCDReader: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    private static func insertOnce(_ toml: String, into port: UInt16, reader: PCSCCardReader, fault: VirtualCardFault?) async throws -> VirtualCardSession {
         let name = port == PCSCStack.sscReader.port ? PCSCStack.sscReader.pcscName : PCSCStack.idcardReader.pcscName
         // The previous test's card may still look present: pcscd notices a removal at its next poll.
         try await waitUntil("pcscd sees \(name) empty before the card goes in", timeout: Self.pcscdPatience) {
             await reader.readers().first { $0.name == name }?.cardPresent == false
         }
         let card = try VirtualCard(VirtualCardFile(toml: toml, source: "test card"))
-        let session = try card.insert(port: port)
+        let session: VirtualCardSession
+        do {
+            session = try card.insert(port: port)
+        } catch {
+            guard case .connectFailed(_, _, let reason) = error, reason.contains("timed out") else { throw error }
+            throw StuckVPCDReader(description: "vpcd on port \(port) did not accept the card's connection: \(reason)")
+        }
         session.setFault(fault)
-        try await waitUntil("pcscd sees the card in \(name)", timeout: Self.pcscdPatience) { await reader.readers().first { $0.name == name }?.cardPresent == true }
+        do {
+            try await waitUntil("pcscd sees the card in \(name)", timeout: Self.pcscdPatience) { await reader.readers().first { $0.name == name }?.cardPresent == true }
+        } catch {
+            guard session.polledByReader else {
+                session.remove()
+                throw StuckVPCDReader(description: "vpcd on port \(port) never polled the card in \(Self.pcscdPatience)")
+            }
+            throw error
+        }
         return session
     }
 

@@ -24,7 +24,7 @@ struct VPCDSocket: Sendable {
                 failure = .connectFailed(host: host, port: port, reason: String(cString: strerror(errno)))
                 continue
             }
-            let error = Glibc.connect(descriptor, address.ai_addr, address.ai_addrlen) == 0 ? 0 : finishInterruptedConnect(descriptor, errno)
+            let error = connect(descriptor, to: address)
             if error == 0 {
                 let socket = VPCDSocket(descriptor: descriptor)
                 socket.setOption(TCP_NODELAY)
@@ -37,10 +37,22 @@ struct VPCDSocket: Sendable {
     }
 
     /// A connect interrupted by a signal goes on in the background: wait for it, then read its result.
-    private static func finishInterruptedConnect(_ descriptor: Int32, _ error: Int32) -> Int32 {
-        guard error == EINTR else { return error }
+    /// How long a connection may wait to be taken. A vpcd reader that stopped accepting leaves its
+    /// small listen queue full, and a blocking connect would hang for the kernel's two minutes.
+    static let connectTimeoutMilliseconds: Int32 = 10_000
+
+    /// 0, or the errno of a failed connect (ETIMEDOUT when not taken in time).
+    private static func connect(_ descriptor: Int32, to address: addrinfo) -> Int32 {
+        let flags = fcntl(descriptor, F_GETFL)
+        _ = fcntl(descriptor, F_SETFL, flags | O_NONBLOCK)
+        defer { _ = fcntl(descriptor, F_SETFL, flags) }
+        if Glibc.connect(descriptor, address.ai_addr, address.ai_addrlen) == 0 { return 0 }
+        guard errno == EINPROGRESS || errno == EINTR else { return errno }
         var poller = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
-        while poll(&poller, 1, -1) < 0 {
+        while true {
+            let ready = poll(&poller, 1, connectTimeoutMilliseconds)
+            if ready == 0 { return ETIMEDOUT }
+            if ready > 0 { break }
             guard errno == EINTR else { return errno }
         }
         var result: Int32 = 0

@@ -7,6 +7,7 @@ extension VirtualCardSession {
         var applet = initial
         var reason = VirtualCardEvent.CloseReason.connectionLost
         serving: while let message = socket.receiveMessage() {
+            state.withLock { $0.messagesReceived += 1 }
             if message.count == 1 {
                 guard handleControl(message[0], applet: &applet, atr: atr) else { break }
                 continue

@@ -10,6 +10,8 @@ public final class VirtualCardSession: Sendable {
         var fault: VirtualCardFault?
         var commandsReceived = 0
         var commandsAnswered = 0
+        /// Any message from vpcd, control bytes included (vpcd asks for the ATR at every presence poll).
+        var messagesReceived = 0
         var removeRequested = false
         var closed = false
         var servingThread: pthread_t?
@@ -34,6 +36,10 @@ public final class VirtualCardSession: Sendable {
         state = Mutex(State(fault: fault))
         closedGroup.enter()
     }
+
+    /// Whether vpcd has taken the card: it polls an accepted connection for the ATR about every
+    /// 400 ms. A connection it never polls sits unaccepted in the listen queue of a stuck reader.
+    public var polledByReader: Bool { state.withLock { $0.messagesReceived > 0 } }
 
     /// Command APDUs answered so far (control bytes such as ATR requests do not count).
     public var commandsAnswered: Int { state.withLock { $0.commandsAnswered } }
