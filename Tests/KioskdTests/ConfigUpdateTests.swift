@@ -139,8 +139,7 @@ struct ConfigUpdateTests {
         let check = try await ChildProcess.run(RepositoryPaths.binary("kioskd"), ["--check-config", fixture.configPath], workDirectory: fixture.work)
         #expect(check.status == 0, "\(check)")
 
-        let restarted = try ChildProcess(RepositoryPaths.binary("kioskd"), ["--config", fixture.configPath],
-                                         environment: Self.trusting.merging(["NOTIFY_SOCKET": fixture.notify.path]) { $1 }, workDirectory: fixture.work)
+        let restarted = try fixture.startAgain(environment: Self.trusting)
         defer { restarted.stop() }
         #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(restarted.standardOutput)")
         let status = try await fixture.configStatus()

@@ -31,6 +31,12 @@ extension DaemonFixture {
         return try decoder.decode(T.self, from: Data(result.output.utf8))
     }
 
+    /// After the fixture's kioskd was killed: another one on the same files, announcing READY on the same socket.
+    func startAgain(environment: [String: String]) throws -> ChildProcess {
+        try ChildProcess(RepositoryPaths.binary("kioskd"), ["--config", configPath],
+                         environment: environment.merging(["NOTIFY_SOCKET": notify.path]) { $1 }, workDirectory: work)
+    }
+
     /// Waits until the configuration settles (nothing pending or being checked) and returns it.
     func settledConfig(timeout: Duration = .seconds(60)) async throws -> ConfigurationStatus {
         try await waitUntil("the configuration settles", timeout: timeout, poll: .milliseconds(200)) { try await self.configStatus().isSettled }

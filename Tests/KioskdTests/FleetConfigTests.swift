@@ -58,6 +58,43 @@ struct FleetConfigTests {
         }
     }
 
+    @Test("kioskd killed while a new configuration's health checks run: restarted, it finishes them and rolls back by itself")
+    func killedWhileVerifying() async throws {
+        try await IPPPrinterStack.running { printer in
+            let work = try TemporaryDirectory(prefix: "config-verify-kill")
+            defer { work.remove() }
+            let backend = try await SandboxProcess(directory: work)
+            defer { backend.process.signal(SIGKILL) }
+            let closed = try ClosedPort()
+            defer { closed.release() }
+            let fixture = try DaemonFixture(extraEnvironment: ConfigUpdateTests.trusting) { socket in
+                Self.document(version: 1, socketPath: socket, printer: printer.uri, backend: backend.url)
+            }
+            defer { fixture.stop() }
+            #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
+            let original = try fixture.configFile()
+            let broken = Self.document(version: 2, socketPath: fixture.socketPath, printer: "ipp://127.0.0.1:\(closed.port)/ipp/print", backend: backend.url)
+                .replacingOccurrences(of: "health_timeout_s = 5", with: "health_timeout_s = 600")
+            #expect(try await fixture.push(try Self.signer.bundle(broken, version: 2, kiosks: ["TEST-0001"])).status == 0)
+            try await waitUntil("version 2 is being checked", timeout: .seconds(20), poll: .milliseconds(100)) {
+                let status = try await fixture.configStatus()
+                return status.version == 2 && status.state == .verifying
+            }
+            fixture.daemon.signal(SIGKILL)
+            #expect(await fixture.daemon.waitForExit(timeout: .seconds(10)) != nil)
+
+            // Restarted on version 2 with a short window, so the test does not wait the bundle's 600 s.
+            let restarted = try fixture.startAgain(environment: ConfigUpdateTests.trusting.merging(["KIOSK_UPDATES_HEALTH_TIMEOUT_S": "5"]) { $1 })
+            defer { restarted.stop() }
+            #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(restarted.standardOutput)")
+            let status = try await fixture.settledConfig()
+            #expect(status.version == 1 && status.state == .rolledBack, "\(status)")
+            #expect(status.detail?.contains("after a restart: printer:") == true, "\(status)")
+            #expect(try fixture.configFile() == original)
+            #expect(restarted.standardOutput.contains("kioskd stopped before its health checks ended"))
+        }
+    }
+
     @Test("an operator signs with kioskctl and publishes on the backend; the kiosk pulls it (then 304), applies it and reports it")
     func fleetPull() async throws {
         let work = try TemporaryDirectory(prefix: "config-fleet")

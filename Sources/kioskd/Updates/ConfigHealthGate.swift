@@ -54,6 +54,16 @@ struct ConfigHealthGate: Sendable {
         return .failing(regressions.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "))
     }
 
+    /// After a restart there is no "before" to compare with: what fails now is excused unless it
+    /// is kioskd's own health or a part the unconfirmed change touched (printer, backend).
+    static func restartBaseline(_ failing: Snapshot, change: ConfigurationChange) -> Snapshot {
+        failing.filter { key, _ in
+            if key == "backend" { return !change.reloads.contains(.backend) }
+            guard let role = DeviceRole(rawValue: key) else { return false }
+            return !(role == .printer && change.reloads.contains(.printer))
+        }
+    }
+
     /// The daemon's own health, every device the configuration names, and the backend.
     static func daemonChecks(state: DaemonState, health: DaemonHealth) -> @Sendable () async -> Snapshot {
         {

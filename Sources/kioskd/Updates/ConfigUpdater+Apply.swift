@@ -18,6 +18,8 @@ extension ConfigUpdater {
         case .bundle(let accepted): await apply(accepted)
         case .rollback(let target):
             await restore(target, replacing: running.kiosk.configVersion, reason: "requested with kioskctl config rollback", source: .rollback)
+        case .confirm(let previous):
+            await confirmAfterRestart(previous: previous)
         case .reload: await reloadFromDisk()
         }
     }
@@ -79,6 +81,25 @@ extension ConfigUpdater {
         record(.init(event: .healthy, source: accepted.source, version: version, keyID: accepted.bundle.keyID))
         logger.notice("configuration healthy", metadata: [LogKey.configVersion: "\(version)"])
         await report()
+    }
+
+    /// Finishes the health checks a stop cut short: the parts the change touched must work.
+    func confirmAfterRestart(previous: Version) async {
+        let version = running.kiosk.configVersion
+        state = .verifying
+        let change = ConfigurationChange(from: previous.configuration, to: running)
+        let baseline = ConfigHealthGate.restartBaseline(await gate.snapshot(), change: change)
+        switch await gate.verdict(against: baseline, within: .seconds(running.updates.healthTimeoutSeconds)) {
+        case .healthy:
+            state = .healthy
+            record(.init(event: .healthy, source: .startup, version: version, keyID: runningKeyID, detail: "confirmed after a restart"))
+            logger.notice("configuration healthy after a restart", metadata: [LogKey.configVersion: "\(version)"])
+            await report()
+        case .failing(let reason):
+            await restore(previous, replacing: version, reason: "after a restart: \(reason)", source: .health)
+        case .interrupted:
+            return
+        }
     }
 
     /// Goes back to `target`: written, reloaded, recorded with why.

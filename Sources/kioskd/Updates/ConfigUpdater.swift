@@ -13,6 +13,8 @@ actor ConfigUpdater: Service {
     enum Work: Sendable {
         case bundle(AcceptedBundle)
         case rollback(Version)
+        /// A version applied just before kioskd stopped, whose health checks never ended.
+        case confirm(previous: Version)
         case reload
     }
 
@@ -113,6 +115,21 @@ actor ConfigUpdater: Service {
         if history.document(version: running.kiosk.configVersion) == nil {
             try? history.keep(version: running.kiosk.configVersion, document: runningDocument, bundle: nil)
         }
+        runningKeyID = history.bundle(version: running.kiosk.configVersion)?.keyID
+        if let previous = unconfirmedPrevious() {
+            logger.warning("version \(running.kiosk.configVersion) was applied but kioskd stopped before its health checks ended: checking it now")
+            queue.append(.confirm(previous: previous))
+        }
+    }
+
+    /// The version before the running one when the running one's last word in the history is
+    /// "applied" (no "healthy", no rollback after it): it was never confirmed.
+    private func unconfirmedPrevious() -> Version? {
+        let current = running.kiosk.configVersion
+        let last = history.entries().last { $0.version == current && [.applied, .healthy, .rolledBack, .reloaded].contains($0.event) }
+        guard let last, last.event == .applied, let previous = last.previousVersion, let document = history.document(version: previous),
+              let configuration = try? KioskConfiguration.parse(text: document, source: "kept version \(previous)", environment: environment) else { return nil }
+        return Version(configuration: configuration, document: document, keyID: history.bundle(version: previous)?.keyID)
     }
 
     func enqueue(_ work: Work) {
