@@ -5,7 +5,7 @@ import KioskCore
 public protocol ConfigurationControl: Sendable {
     func configurationStatus() async -> ConfigurationStatus
     func configurationHistory() async -> [ConfigHistoryEntry]
-    /// The kiosk.conf text running now (for `config diff`).
+    /// The kiosk.conf text running now (for `config diff`), with the PIN hash replaced by a fingerprint.
     func runningDocument() async -> String
     /// Verifies and validates a bundle, then queues it for when no resident is being served.
     func submit(bundle: Data) async throws(KioskError) -> ConfigurationStatus

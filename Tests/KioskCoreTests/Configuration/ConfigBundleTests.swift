@@ -156,4 +156,16 @@ struct ConfigBundleTests {
         ])
         #expect(try ConfigKeyDiff(old: old, new: old).changes.isEmpty)
     }
+
+    @Test("the running document kioskd hands out carries a fingerprint for the PIN hash, and diff still tells a changed PIN from the same one")
+    func concealedPIN() throws {
+        let hash = "pbkdf2-sha256$210000$c2FsdA==$aGFzaA=="
+        let running = "[maintenance]\ntechnician_pin = \"\(hash)\"\n[session]\nidle_timeout_s = 60\n"
+        let served = ConfigKeyDiff.concealing(running)
+        #expect(!served.contains(hash) && served.contains("technician_pin = \"fingerprint:"), "\(served)")
+        #expect(served.hasSuffix("idle_timeout_s = 60\n"))
+        #expect(try ConfigKeyDiff(old: served, new: running).changes.isEmpty)
+        let changed = running.replacingOccurrences(of: "aGFzaA==", with: "b3RoZXI=")
+        #expect(try ConfigKeyDiff(old: served, new: changed).lines == ["~ maintenance.technician_pin: (hash) → (another hash)"])
+    }
 }
