@@ -32,8 +32,11 @@ extension ConfigUpdater {
             logger.error("\(error.message)")
             record(.init(event: .refused, source: source, version: version, previousVersion: running.kiosk.configVersion,
                          detail: "[\(error.code.rawValue)] \(error.message)"))
-            state = .refused
-            detail = "version \(version.map(String.init) ?? "?") refused: \(error.message)"
+            // A version under its health checks keeps saying so; the refusal is in the history.
+            if state != .verifying {
+                state = .refused
+                detail = "version \(version.map(String.init) ?? "?") refused: \(error.message)"
+            }
             await report()
             throw error
         }

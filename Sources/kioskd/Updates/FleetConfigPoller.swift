@@ -54,7 +54,7 @@ actor FleetConfigPoller: Service {
                 desired = .init(version: try? bundle.unverifiedManifest().version, etag: newTag, checkedAt: desired.checkedAt)
                 await updater.noteDesired(desired)
                 if let version = desired.version, await updater.alreadyTaken(version) {
-                    logger.info("desired configuration is already applied or was rolled back", metadata: [LogKey.configVersion: "\(version)"])
+                    logger.info("the desired configuration is not above what this kiosk has taken (applied, queued or rolled back from): nothing to do", metadata: [LogKey.configVersion: "\(version)"])
                 } else {
                     _ = try? await updater.submit(bundle.encoded(), source: .fleet)
                 }
