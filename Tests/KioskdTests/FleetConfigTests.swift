@@ -19,24 +19,31 @@ struct FleetConfigTests {
             + "\nhealth_timeout_s = 5\n" + extra
     }
 
-    @Test("a configuration naming a printer that does not exist is applied, fails its health checks and is rolled back by itself")
-    func missingPrinterRolledBack() async throws {
+    /// kioskd in production on ippeveprinter and the kiosk-backend process, version 1 running, the printer online.
+    static func withWorkingPrinter(_ body: @Sendable (IPPPrinterStack, SandboxProcess, DaemonFixture) async throws -> Void) async throws {
         try await IPPPrinterStack.running { printer in
-            let work = try TemporaryDirectory(prefix: "config-rollback")
+            let work = try TemporaryDirectory(prefix: "config-printer")
             defer { work.remove() }
             let backend = try await SandboxProcess(directory: work)
             defer { backend.process.signal(SIGKILL) }
-            let closed = try ClosedPort()
-            defer { closed.release() }
             let fixture = try DaemonFixture(extraEnvironment: ConfigUpdateTests.trusting) { socket in
                 Self.document(version: 1, socketPath: socket, printer: printer.uri, backend: backend.url)
             }
             defer { fixture.stop() }
             #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
-            let original = try fixture.configFile()
             try await waitUntil("the printer is online", timeout: .seconds(20), poll: .milliseconds(200)) {
                 try await fixture.status().devices.first { $0.role == .printer }?.state == .online
             }
+            try await body(printer, backend, fixture)
+        }
+    }
+
+    @Test("a configuration naming a printer that does not exist is applied, fails its health checks and is rolled back by itself")
+    func missingPrinterRolledBack() async throws {
+        try await Self.withWorkingPrinter { printer, backend, fixture in
+            let original = try fixture.configFile()
+            let closed = try ClosedPort()
+            defer { closed.release() }
 
             let missing = "ipp://127.0.0.1:\(closed.port)/ipp/print"
             let broken = Self.document(version: 2, socketPath: fixture.socketPath, printer: missing, backend: backend.url)
@@ -60,19 +67,10 @@ struct FleetConfigTests {
 
     @Test("kioskd killed while a new configuration's health checks run: restarted, it finishes them and rolls back by itself")
     func killedWhileVerifying() async throws {
-        try await IPPPrinterStack.running { printer in
-            let work = try TemporaryDirectory(prefix: "config-verify-kill")
-            defer { work.remove() }
-            let backend = try await SandboxProcess(directory: work)
-            defer { backend.process.signal(SIGKILL) }
+        try await Self.withWorkingPrinter { _, backend, fixture in
+            let original = try fixture.configFile()
             let closed = try ClosedPort()
             defer { closed.release() }
-            let fixture = try DaemonFixture(extraEnvironment: ConfigUpdateTests.trusting) { socket in
-                Self.document(version: 1, socketPath: socket, printer: printer.uri, backend: backend.url)
-            }
-            defer { fixture.stop() }
-            #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
-            let original = try fixture.configFile()
             let broken = Self.document(version: 2, socketPath: fixture.socketPath, printer: "ipp://127.0.0.1:\(closed.port)/ipp/print", backend: backend.url)
                 .replacingOccurrences(of: "health_timeout_s = 5", with: "health_timeout_s = 600")
             #expect(try await fixture.push(try Self.signer.bundle(broken, version: 2, kiosks: ["TEST-0001"])).status == 0)
