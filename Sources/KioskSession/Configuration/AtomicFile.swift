@@ -29,6 +29,13 @@ public enum AtomicFile {
         try syncFolder(folder)
     }
 
+    /// Why `path` could not be replaced (its folder not writable), or nil when it can be.
+    public static func replaceProblem(_ path: String) -> String? {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard access(folder, W_OK) != 0 else { return nil }
+        return "kioskd cannot write in \(folder) to replace \(URL(fileURLWithPath: path).lastPathComponent) (\(String(cString: strerror(errno))))"
+    }
+
     /// Temporary files an interrupted write left beside `path`; removes them and returns their names.
     public static func removeLeftovers(beside path: String) -> [String] {
         let url = URL(fileURLWithPath: path)

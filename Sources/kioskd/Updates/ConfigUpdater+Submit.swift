@@ -9,6 +9,7 @@ extension ConfigUpdater {
     func submit(_ data: Data, source: ConfigHistoryEntry.Source) async throws(KioskError) -> ConfigurationStatus {
         do throws(KioskError) {
             if let unavailable { throw KioskError(.configWriteFailed, unavailable) }
+            if let problem = AtomicFile.replaceProblem(configPath) { throw KioskError(.configWriteFailed, problem) }
             let bundle = try ConfigBundle.decode(data)
             let verifier = BundleVerifier(trustedKeys: running.updates.trustedKeys, kioskID: running.kiosk.id, region: running.kiosk.region,
                                           highestVersion: max(highestVersion, pendingVersion ?? 0), now: Date())
