@@ -6,11 +6,7 @@ struct ConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "Kiosk configuration: check files, sign bundles, push them, see and roll back what a kiosk runs.",
-        discussion: """
-            Operator: keygen once (its public key goes into [updates] trusted_keys), then for each change
-            validate → sign → push (to one kiosk's socket, or --backend for the fleet).
-            Technician: show, history, diff, pull, rollback.
-            """,
+        discussion: "Operator: keygen once (its public key goes into [updates] trusted_keys), then for each change validate, sign and push (to one kiosk's socket, or --backend for the fleet). Technician: show, history, diff, pull, rollback.",
         subcommands: [Validate.self, ConfigKeygenCommand.self, ConfigPublicKeyCommand.self, ConfigSignCommand.self, ConfigPushCommand.self, ConfigPullCommand.self,
                       ConfigShowCommand.self, ConfigHistoryCommand.self, ConfigDiffCommand.self, ConfigRollbackCommand.self, ConfigTwinCommand.self]
     )

@@ -8,11 +8,7 @@ struct ConfigPushCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "push",
         abstract: "Send a signed bundle to one kiosk (its admin socket), or publish it on the backend for the fleet (--backend).",
-        discussion: """
-            To a kiosk: it is verified at once (key, signature, expiry, target, version, content) and applied
-            once no resident is being served; with --wait, kioskctl follows it until it is healthy (exit 0)
-            or refused or rolled back (exit 1). To the backend: kiosks take it at their next poll.
-            """
+        discussion: "To a kiosk: it is verified at once (key, signature, expiry, target, version, content) and applied once no resident is being served; with --wait, kioskctl follows it until it is healthy (exit 0) or refused or rolled back (exit 1). To the backend: kiosks take it at their next poll."
     )
 
     @Argument(help: "The bundle (from `kioskctl config sign`).")
