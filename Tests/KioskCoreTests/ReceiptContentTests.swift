@@ -50,6 +50,10 @@ struct ReceiptContentTests {
             "参保登记凭证", "南通市城乡居民基本医疗保险", "姓名：李*", "证件号码：3206**********0014", "参保年度：2021年度", "参保地区：江苏省南通市",
             "参保类别：成年居民", "资助类别：特困供养人员", "个人缴费部分由医疗救助资金全额资助", "本年度个人无需缴费", "打印时间：2020-11-15 08:26:40",
         ])
+        var aided = slip
+        aided.tierLabel = "一档"
+        let lines = ReceiptContent(.registrationSlip(aided), printer: Self.printer, printedAt: Date(timeIntervalSince1970: 1_605_400_000)).lines
+        #expect(lines.firstIndex(of: "缴费档次：一档") == lines.firstIndex(of: "参保类别：成年居民").map { $0 + 1 }, "\(lines)")
     }
 
     @Test("the test page: geometry, ruler, CJK sample and a QR code naming the kiosk")

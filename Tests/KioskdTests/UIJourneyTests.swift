@@ -9,7 +9,7 @@ import Testing
 @Suite("The resident UI in Chromium against kioskd --demo", .serialized)
 struct UIJourneyTests {
     static let journeys = [
-        "ssc-paycode", "idcard-qr", "typed-identity", "exempt", "already-paid-reprint",
+        "ssc-paycode", "idcard-qr", "typed-identity", "exempt", "aided-tier", "already-paid-reprint",
         "outside-window", "pay-for-other", "timeout-wipes", "backend-down", "paper-out", "service-menu",
     ]
     /// Screens the journeys must have shown between them (takingReceipt or finished: checked apart).

@@ -317,6 +317,32 @@ class Journey:
         self.leave()
         self.take_out_card("ssc" if wang.has_ssc else "idcard")
 
+    def aided_tier(self):
+        """A 低保 resident whose 一档 aid covers in full: registered without paying; 二档 would cost the difference."""
+        chen = self.resident("陈德明")
+        self.forbid_resident(chen)
+        kind = "ssc" if chen.has_ssc else "idcard"
+        self.identify_by_card(kind, chen, "showingEnrollment")
+        offered = (self.k.screen_frame() or {}).get("actions", [])
+        self.expect("confirmRegistration" in offered and "confirmPayment" not in offered, "aided tier",
+                    f"kioskd offers {offered} for a tier aid covers in full")
+        self.expect_visible_texts("aided tier", ["个人无需缴费", chen.masked_name])
+        self.k.tap("chooseTier", "choose 二档", tier="1")
+        self.k.wait_screen("showingEnrollment", "choose 二档")
+        offered = (self.k.screen_frame() or {}).get("actions", [])
+        self.expect("confirmPayment" in offered and "confirmRegistration" not in offered, "choose 二档",
+                    f"kioskd offers {offered} for a tier with something to pay")
+        self.expect_visible_texts("choose 二档", ["确认缴费 ¥375.00"])
+        self.k.tap("chooseTier", "back to 一档", tier="0")
+        self.k.wait_screen("showingEnrollment", "back to 一档")
+        registered_from = time.monotonic()
+        self.k.tap("confirmRegistration", "register in 一档")
+        self.k.wait_screen(("takingReceipt", "finished"), "register in 一档")
+        self.expect_printed(registered_from, "slip", "the slip is printed")
+        self.expect_completion("the slip is printed", "registered", "printed")
+        self.leave()
+        self.take_out_card(kind)
+
     def already_paid_reprint(self):
         zhang = self.resident("张建国")
         self.forbid_resident(zhang)
@@ -512,6 +538,7 @@ JOURNEYS = {
     "idcard-qr": Journey.idcard_qr,
     "typed-identity": Journey.typed_identity,
     "exempt": Journey.exempt,
+    "aided-tier": Journey.aided_tier,
     "already-paid-reprint": Journey.already_paid_reprint,
     "outside-window": Journey.outside_window,
     "pay-for-other": Journey.pay_for_other,

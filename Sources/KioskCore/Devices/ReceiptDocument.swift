@@ -72,11 +72,14 @@ public struct RegistrationSlip: Sendable, Hashable {
     public var categoryLabel: String
     public var reliefLabel: String?
     public var reliefDescription: String?
+    /// The tier registered in, when the resident chose one whose contribution aid covers in full.
+    public var tierLabel: String?
 
     public init(
         maskedName: String, maskedIDNumber: String?, year: Int, region: String, policyTitle: String,
-        categoryLabel: String, reliefLabel: String?, reliefDescription: String?
+        categoryLabel: String, reliefLabel: String?, reliefDescription: String?, tierLabel: String? = nil
     ) {
+        self.tierLabel = tierLabel
         self.maskedName = maskedName
         self.maskedIDNumber = maskedIDNumber
         self.year = year

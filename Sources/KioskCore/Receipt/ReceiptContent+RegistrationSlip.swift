@@ -1,7 +1,8 @@
 import Foundation
 
 extension ReceiptContent {
-    /// 参保登记凭证 of an exempt resident: who is registered for which year and why nothing is due.
+    /// 参保登记凭证 of a resident with nothing to pay (exempt, or a tier aid covers in full): who is
+    /// registered for which year and why nothing is due.
     static func registrationSlip(_ slip: RegistrationSlip, printedAt: Date) -> ReceiptContent {
         var blocks: [ReceiptBlock] = [
             .heading("参保登记凭证"),
@@ -17,6 +18,9 @@ extension ReceiptContent {
             .field(label: "参保地区", value: slip.region),
             .field(label: "参保类别", value: slip.categoryLabel),
         ]
+        if let tier = slip.tierLabel, !tier.isEmpty {
+            blocks.append(.field(label: "缴费档次", value: tier))
+        }
         if let label = slip.reliefLabel, !label.isEmpty {
             blocks.append(.field(label: "资助类别", value: label))
         }

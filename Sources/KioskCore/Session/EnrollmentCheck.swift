@@ -15,7 +15,10 @@ enum EnrollmentCheck {
         case .exempt:
             return tier.due == .zero ? nil : SessionProblem(.sessionEnrollmentInconsistent)
         case .payable:
-            return dueProblem(tier, settings: settings)
+            // The default tier may be one aid covers in full (registered without paying), as long as
+            // some tier has something to pay; otherwise the answer should have said exempt.
+            guard enrollment.tiers.contains(where: { $0.due > .zero }) else { return SessionProblem(.sessionAmountInvalid) }
+            return tier.due > settings.maximumAmount ? SessionProblem(.sessionAmountAboveMaximum) : nil
         }
     }
 

@@ -30,8 +30,13 @@ extension SessionStateMachine {
             return enter(.showingEnrollment(chosen))
         case .paymentConfirmed:
             guard let tier = context.tier else { return fail(.sessionEnrollmentInconsistent) }
+            // A tier aid covers in full is registered, not paid (registrationConfirmed below).
+            guard tier.due > .zero else { return [] }
             if let problem = EnrollmentCheck.dueProblem(tier, settings: settings) { return fail(problem) }
             return enter(.choosingMethod(context))
+        case .registrationConfirmed:
+            guard let tier = context.tier, tier.due == .zero else { return [] }
+            return printRegistrationSlip(context, tierLabel: tier.label)
         default:
             return residentOptions(context, event)
         }
@@ -39,11 +44,17 @@ extension SessionStateMachine {
 
     mutating func confirmingRegistration(_ context: EnrollmentContext, _ event: SessionEvent) -> [SessionAction] {
         guard case .registrationConfirmed = event else { return residentOptions(context, event) }
+        return printRegistrationSlip(context, tierLabel: nil)
+    }
+
+    /// Nothing to pay: the 参保登记凭证 is printed, and no backend call is made (the backend's answer
+    /// already says nothing is due).
+    private mutating func printRegistrationSlip(_ context: EnrollmentContext, tierLabel: String?) -> [SessionAction] {
         let enrollment = context.enrollment
         let slip = RegistrationSlip(
             maskedName: context.insured.maskedName, maskedIDNumber: context.insured.maskedIDNumber, year: enrollment.year,
             region: enrollment.region, policyTitle: enrollment.policyTitle, categoryLabel: enrollment.categoryLabel,
-            reliefLabel: enrollment.relief?.label, reliefDescription: enrollment.relief?.description
+            reliefLabel: enrollment.relief?.label, reliefDescription: enrollment.relief?.description, tierLabel: tierLabel
         )
         let job = PrintJob(document: .registrationSlip(slip), purpose: .registration)
         return enter(.printing(job)) + [.printDocument(job.document)]

@@ -369,17 +369,23 @@ window.KioskScreens = (() => {
     const en = s.enrollment || {};
     const due = dueText(s);
     const tier = selectedTier(en);
-    const hero = due ? h("div", { class: "card amount-row" },
-      h("div", null, h("p", { class: "caption", text: "本次应缴金额" }),
-        s.amount && s.amount.capitals ? h("p", { class: "capitals", text: s.amount.capitals }) : null),
-      amountFigure(due, "big")) : null;
+    // A tier aid covers in full: kioskd offers registration instead of payment.
+    const free = has(s, "confirmRegistration");
+    const hero = free
+      ? h("div", { class: "card amount-hero" }, h("div", { class: "caption", text: "所选档次个人缴费" }), h("p", { class: "result-title ok", text: "个人无需缴费" }),
+        h("p", { class: "sub", text: "资助已全额承担，确认后本机打印参保登记凭证；选择其他档次需缴纳差额" }))
+      : due ? h("div", { class: "card amount-row" },
+        h("div", null, h("p", { class: "caption", text: "本次应缴金额" }),
+          s.amount && s.amount.capitals ? h("p", { class: "capitals", text: s.amount.capitals }) : null),
+        amountFigure(due, "big")) : null;
     // A relief already priced into the tier is explained on its row; any other relief gets its own box.
     const reliefPriced = tier && nonZero(tier.relief);
     return {
       title: "核对缴费信息",
       main: [noticeBox(s), enrollmentFacts(s), hero, tierChoice(s, en), breakdown(en, tier), reliefPriced ? null : reliefBox(en), policyCard(en)],
       buttons: [act(s, "payForOther", "为家人代缴"), historyBtn(s), backBtn(s), exitBtn(s),
-        act(s, "confirmPayment", due ? "确认缴费 " + yen(due) : "确认缴费", { primary: true })],
+        free ? act(s, "confirmRegistration", "确认参保并打印凭证", { primary: true })
+          : act(s, "confirmPayment", due ? "确认缴费 " + yen(due) : "确认缴费", { primary: true })],
     };
   }
 
