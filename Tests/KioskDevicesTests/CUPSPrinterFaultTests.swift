@@ -116,7 +116,10 @@ struct CUPSPrinterFaultTests {
     func paperOutUntilTimeout() async throws {
         try await IPPPrinterStack.running { stack in
             try stack.setPaper(empty: true)
-            let printer = cupsPrinter(stack.uri, pdf: try TestPDF.make("no paper"), jobName: "0000000404", jobTimeout: .seconds(2))
+            // 4 s, and the printer seen out of paper first: a loaded full run once got no answer
+            // carrying media-empty within 2 s, and the job was "still pending" with no reason.
+            let printer = cupsPrinter(stack.uri, pdf: try TestPDF.make("no paper"), jobName: "0000000404", jobTimeout: .seconds(4))
+            #expect(await eventually { await printer.condition().status.paper == .out })
             let failure = try #require(await printFailure(printer))
             #expect(failure.code == .printerPaperOut, "\(failure)")
             #expect(failure.message.contains("media-empty"), "\(failure)")
