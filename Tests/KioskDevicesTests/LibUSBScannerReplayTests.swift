@@ -84,7 +84,9 @@ struct LibUSBScannerReplayTests {
         try await withReplayedScanner { rig in
             try await rig.eventually("the scanner attaches") { rig.scanner.status().state == .online }
             #expect(rig.scanner.status().detail == "Newland NLS-FM430 1eab:1d06 on bus 1 address 2 (keyboard mode)")
-            #expect(rig.events().first?.kind == .attached)
+            // The status changes before the watch event reaches the collecting task: wait for it.
+            try await rig.eventually("the attached event arrives") { !rig.events().isEmpty }
+            #expect(rig.events().first?.kind == .attached, "\(rig.events())")
             // The recording loops, so more scans follow: the first one is the recorded code.
             let scan = try await rig.firstScan()
             #expect(scan.text == Self.payCode)
