@@ -104,6 +104,10 @@ struct FleetConfigTests {
         }
         defer { fixture.stop() }
         #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
+        // The poller asks at start; READY does not wait for its answer.
+        try await waitUntil("the first poll is answered", timeout: .seconds(20), poll: .milliseconds(100)) {
+            try await fixture.configStatus().desired.checkedAt != nil
+        }
         let before = try await fixture.configStatus()
         #expect(before.desired.version == nil && before.desired.problem?.contains("none published") == true, "\(before)")
 

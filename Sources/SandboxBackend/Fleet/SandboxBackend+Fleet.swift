@@ -80,11 +80,10 @@ extension SandboxBackend {
 
     /// The manifest of a bundle whose signature matches its own key: tampering is caught here, trust is the kiosk's call.
     static func selfConsistentManifest(_ bundle: ConfigBundle) throws(KioskError) -> BundleManifest {
-        guard let keyBytes = Data(base64Encoded: bundle.keyID), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: keyBytes),
-              let payload = Data(base64Encoded: bundle.payload), let signature = Data(base64Encoded: bundle.signature),
-              key.isValidSignature(signature, for: payload) else {
-            throw KioskError(.fleetInvalid, "the bundle's signature does not match its content and key_id")
+        do {
+            return try BundleManifest.decode(try bundle.signedPayload())
+        } catch {
+            throw KioskError(.fleetInvalid, error.message)
         }
-        return try bundle.unverifiedManifest()
     }
 }

@@ -52,36 +52,22 @@ extension ConfigUpdater {
         }
     }
 
-    /// Queues a return to the version that ran before the current one.
+    /// Queues a return to the version that ran before the current one (the history says which).
     func requestRollback() throws(KioskError) -> ConfigurationStatus {
         if let unavailable { throw KioskError(.configWriteFailed, unavailable) }
-        let (version, document) = try rollbackTarget()
-        let configuration: KioskConfiguration
-        do {
-            configuration = try KioskConfiguration.parse(text: document, source: "kept version \(version)", environment: environment)
-        } catch {
-            throw KioskError(.bundleInvalidConfiguration, "\(error)")
-        }
-        let change = ConfigurationChange(from: running, to: configuration)
-        guard change.restartKeys.isEmpty else {
-            throw KioskError(.bundleNeedsRestart, "version \(version) differs in \(change.restartKeys.joined(separator: ", ")), which needs a kioskd restart")
-        }
-        enqueue(.rollback(Version(configuration: configuration, document: document, keyID: history.bundle(version: version)?.keyID)))
-        logger.notice("configuration rollback requested: applied once no resident is being served", metadata: [LogKey.configVersion: "\(version)"])
-        return status()
-    }
-
-    /// The version before the running one, from the history, with its kiosk.conf.
-    func rollbackTarget() throws(KioskError) -> (version: Int, document: String) {
         let current = running.kiosk.configVersion
         let made = history.entries().last { [.applied, .reloaded, .rolledBack].contains($0.event) && $0.version == current }
         guard let previous = made?.previousVersion, previous != current else {
             throw KioskError(.configNoPrevious, "the history holds no version before \(current) to go back to")
         }
-        guard let document = history.document(version: previous) else {
-            throw KioskError(.configNoPrevious, "version \(previous) is no longer kept in \(history.directory)/versions")
+        let target = try keptVersion(previous)
+        let change = ConfigurationChange(from: running, to: target.configuration)
+        guard change.restartKeys.isEmpty else {
+            throw KioskError(.bundleNeedsRestart, "version \(previous) differs in \(change.restartKeys.joined(separator: ", ")), which needs a kioskd restart")
         }
-        return (previous, document)
+        enqueue(.rollback(target))
+        logger.notice("configuration rollback requested: applied once no resident is being served", metadata: [LogKey.configVersion: "\(previous)"])
+        return status()
     }
 
     func requestReload() {

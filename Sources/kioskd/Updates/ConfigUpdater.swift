@@ -70,8 +70,12 @@ actor ConfigUpdater: Service {
         reporter = { await poller.report() }
     }
 
+    /// The highest version ever applied, read from the history once at start and kept up to date
+    /// by `record`, so status polls do not re-read the history file.
+    var highestApplied = 0
+
     var highestVersion: Int {
-        max(history.highestAppliedVersion() ?? 0, running.kiosk.configVersion)
+        max(highestApplied, running.kiosk.configVersion)
     }
 
     /// A bundle queued, or taken from the queue and not yet written.
@@ -105,6 +109,7 @@ actor ConfigUpdater: Service {
     /// The history folder exists, and a kiosk.conf write that kioskd did not finish is cleaned up.
     private func startUp() throws(KioskError) {
         try history.prepare()
+        highestApplied = history.highestAppliedVersion() ?? 0
         let leftovers = AtomicFile.removeLeftovers(beside: configPath)
         if !leftovers.isEmpty {
             logger.warning("an update was interrupted before kiosk.conf was replaced: the running configuration is the previous one",
@@ -127,9 +132,21 @@ actor ConfigUpdater: Service {
     private func unconfirmedPrevious() -> Version? {
         let current = running.kiosk.configVersion
         let last = history.entries().last { $0.version == current && [.applied, .healthy, .rolledBack, .reloaded].contains($0.event) }
-        guard let last, last.event == .applied, let previous = last.previousVersion, let document = history.document(version: previous),
-              let configuration = try? KioskConfiguration.parse(text: document, source: "kept version \(previous)", environment: environment) else { return nil }
-        return Version(configuration: configuration, document: document, keyID: history.bundle(version: previous)?.keyID)
+        guard let last, last.event == .applied, let previous = last.previousVersion else { return nil }
+        return try? keptVersion(previous)
+    }
+
+    /// A version kept in the history folder, parsed as kioskd would load it (with its environment).
+    func keptVersion(_ version: Int) throws(KioskError) -> Version {
+        guard let document = history.document(version: version) else {
+            throw KioskError(.configNoPrevious, "version \(version) is no longer kept in \(history.directory)/versions")
+        }
+        do {
+            let configuration = try KioskConfiguration.parse(text: document, source: "kept version \(version)", environment: environment)
+            return Version(configuration: configuration, document: document, keyID: history.bundle(version: version)?.keyID)
+        } catch {
+            throw KioskError(.bundleInvalidConfiguration, "\(error)")
+        }
     }
 
     func enqueue(_ work: Work) {
@@ -146,6 +163,7 @@ actor ConfigUpdater: Service {
     }
 
     func record(_ entry: ConfigHistoryEntry) {
+        if entry.event == .applied, let version = entry.version { highestApplied = max(highestApplied, version) }
         do {
             try history.append(entry)
         } catch {

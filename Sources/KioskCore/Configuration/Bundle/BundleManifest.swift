@@ -24,7 +24,7 @@ public struct BundleManifest: Sendable, Codable, Equatable {
         self.configuration = configuration
     }
 
-    static func decode(_ bytes: Data) throws(KioskError) -> BundleManifest {
+    public static func decode(_ bytes: Data) throws(KioskError) -> BundleManifest {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do {

@@ -27,14 +27,7 @@ public struct BundleVerifier: Sendable {
         guard trustedKeys.contains(bundle.keyID) else {
             throw KioskError(.bundleUnknownKey, "signed by key \(bundle.keyID), which is not in [updates] trusted_keys")
         }
-        guard let keyBytes = Data(base64Encoded: bundle.keyID), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: keyBytes) else {
-            throw KioskError(.bundleUnknownKey, "key_id \(bundle.keyID) is not an Ed25519 public key")
-        }
-        guard let payload = Data(base64Encoded: bundle.payload), let signature = Data(base64Encoded: bundle.signature),
-              key.isValidSignature(signature, for: payload) else {
-            throw KioskError(.bundleBadSignature, "the signature does not match the bundle's content: it was changed after signing, or signed by another key")
-        }
-        let manifest = try BundleManifest.decode(payload)
+        let manifest = try BundleManifest.decode(try bundle.signedPayload())
         guard manifest.expiresAt > now else {
             throw KioskError(.bundleExpired, "bundle version \(manifest.version) expired at \(Self.format(manifest.expiresAt))")
         }
@@ -49,5 +42,20 @@ public struct BundleVerifier: Sendable {
 
     static func format(_ date: Date) -> String {
         ISO8601DateFormatter().string(from: date)
+    }
+}
+
+extension ConfigBundle {
+    /// The payload's bytes once the signature matches them under the bundle's own key_id. Whether
+    /// that key is trusted is the kiosk's question (`BundleVerifier`); the backend asks only this.
+    public func signedPayload() throws(KioskError) -> Data {
+        guard let keyBytes = Data(base64Encoded: keyID), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: keyBytes) else {
+            throw KioskError(.bundleUnknownKey, "key_id \(keyID) is not an Ed25519 public key")
+        }
+        guard let payload = Data(base64Encoded: payload), let signature = Data(base64Encoded: signature),
+              key.isValidSignature(signature, for: payload) else {
+            throw KioskError(.bundleBadSignature, "the signature does not match the bundle's content: it was changed after signing, or signed by another key")
+        }
+        return payload
     }
 }
