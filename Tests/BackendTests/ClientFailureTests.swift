@@ -24,7 +24,9 @@ struct ClientFailureTests {
     @Test("a stalled answer fails as a timeout, not a hang")
     func stalled() async throws {
         let backend = try await MisbehavingBackend()
-        let client = try backend.client(requestTimeout: .seconds(1))
+        // 3 s against a 6 s stall: long enough that the request reaches the backend on a loaded run
+        // (with 1 s it once timed out before arriving, and "one attempt" could not be seen).
+        let client = try backend.client(requestTimeout: .seconds(3))
         let started = ContinuousClock.now
         await expectKioskError(.backendTimeout) { try await client.payment(id: "stalled") }
         // Timeouts are not retried (the call may have reached the backend): one attempt, bounded by the timeout.

@@ -26,7 +26,7 @@ final class MisbehavingBackend: Sendable {
             case "html": return Response(status: .ok, headers: [.contentType: "text/html"], body: .init(byteBuffer: ByteBuffer(string: "<html></html>")))
             case "oversized": return Self.json("[" + String(repeating: "\"0123456789\",", count: 200_000) + "0]")
             case "stalled":
-                try await Task.sleep(for: .seconds(2))
+                try await Task.sleep(for: .seconds(6))
                 return Self.json(Self.validPayment)
             case "flaky-0001": return count == 1 ? Response(status: .serviceUnavailable) : Self.json(Self.validPayment)
             case "server-error":

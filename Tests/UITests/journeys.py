@@ -317,6 +317,15 @@ class Journey:
         self.leave()
         self.take_out_card("ssc" if wang.has_ssc else "idcard")
 
+    def tap_for_next_screen(self, action, kind, step, **params):
+        """Taps, then waits for the screen kioskd pushes in answer even when it is of the same kind
+        (wait_screen alone would return at once on the screen tapped)."""
+        before = self.k.dataset()["seq"]
+        self.k.tap(action, step, **params)
+        self.k.page.wait_for_function("seq => document.body && document.body.dataset.seq !== seq", arg=str(before),
+                                      timeout=10000, polling=50)
+        return self.k.wait_screen(kind, step)
+
     def aided_tier(self):
         """A 低保 resident whose 一档 aid covers in full: registered without paying; 二档 would cost the difference."""
         chen = self.resident("陈德明")
@@ -327,14 +336,12 @@ class Journey:
         self.expect("confirmRegistration" in offered and "confirmPayment" not in offered, "aided tier",
                     f"kioskd offers {offered} for a tier aid covers in full")
         self.expect_visible_texts("aided tier", ["个人无需缴费", chen.masked_name])
-        self.k.tap("chooseTier", "choose 二档", tier="1")
-        self.k.wait_screen("showingEnrollment", "choose 二档")
+        self.tap_for_next_screen("chooseTier", "showingEnrollment", "choose 二档", tier="1")
         offered = (self.k.screen_frame() or {}).get("actions", [])
         self.expect("confirmPayment" in offered and "confirmRegistration" not in offered, "choose 二档",
                     f"kioskd offers {offered} for a tier with something to pay")
         self.expect_visible_texts("choose 二档", ["确认缴费 ¥375.00"])
-        self.k.tap("chooseTier", "back to 一档", tier="0")
-        self.k.wait_screen("showingEnrollment", "back to 一档")
+        self.tap_for_next_screen("chooseTier", "showingEnrollment", "back to 一档", tier="0")
         registered_from = time.monotonic()
         self.k.tap("confirmRegistration", "register in 一档")
         self.k.wait_screen(("takingReceipt", "finished"), "register in 一档")

@@ -625,10 +625,13 @@ class Kiosk:
             if frame.get("screen") != screen:
                 self.violate(f"body[data-screen] is {screen!r} but kioskd's SCREEN seq {seq} is {frame.get('screen')!r}", screen)
             offered = set(frame.get("actions") or [])
-            shown = self.page.evaluate("""() => [...document.querySelectorAll('[data-action]')]
-                .filter(e => e.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}))
-                .map(e => e.dataset.action)""")
-            extra = sorted(set(shown) - offered)
+            # Read with the seq in one go: a newer screen may have replaced this one meanwhile, and its
+            # buttons are not this frame's to judge (its own wait_screen checks it).
+            page = self.page.evaluate("""() => ({seq: document.body.dataset.seq,
+                shown: [...document.querySelectorAll('[data-action]')]
+                    .filter(e => e.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}))
+                    .map(e => e.dataset.action)})""")
+            extra = sorted(set(page["shown"]) - offered) if str(page["seq"]) == str(seq) else []
             if extra:
                 self.violate(f"buttons for actions kioskd does not offer on this screen: {extra} (offered: {sorted(offered)})", screen)
             notice = ((frame.get("notice") or {}).get("text") or "").strip()
