@@ -24,7 +24,7 @@ UI_VENV := $(BUILD)/ui-venv
 # The card benchmark's peers: a C program on libpcsclite and pyscard.
 BENCH_PACKAGES := gcc python3-pyscard
 
-.PHONY: all build build-tests demo test bench install deps-build deps-test deps-ui verify-units clean
+.PHONY: all build build-tests demo test bench install deps-build deps-test deps-ui stack-versions verify-units clean
 
 all: build
 
@@ -40,6 +40,10 @@ deps-ui:
 		echo "installing Playwright $(PLAYWRIGHT_VERSION) into $(UI_VENV)"; \
 		python3 -m venv $(UI_VENV) && $(UI_VENV)/bin/pip install -q playwright==$(PLAYWRIGHT_VERSION); \
 	fi
+
+# The versions of the real stacks the tests use (.ci/run prints them first).
+stack-versions: deps-test
+	@Tests/tools/stack-versions $(UI_VENV)
 
 build: deps-build
 	$(SWIFT) build

@@ -42,18 +42,28 @@ struct KioskBench: AsyncParsableCommand {
 
     func run() async throws {
         if scanner, let kioskd, let config, let devices {
-            let rows = try await ScannerBenchmark(idleSeconds: idleSeconds, kioskd: kioskd, config: config, devices: devices).run()
-            for row in rows { print(row.line) }
+            await measure("scanner") { try await ScannerBenchmark(idleSeconds: idleSeconds, kioskd: kioskd, config: config, devices: devices).run() }
             return
         }
         guard let pcscFloor, let pyscard, let devices else { return }
         // Cards first: the backend benchmark's in-process server and clients keep threads busy for a while after it.
-        let rows = try await CardBenchmark(floorProgram: pcscFloor, pyscardScript: pyscard, reads: cardReads).run()
-            + (try await SessionBenchmark().run())
-            + (try ReceiptBenchmark(devices: devices).run())
-            + (try ConfigBundleBenchmark().run())
-            + (try await PrintBenchmark(devices: devices).run())
-            + (try await BackendBenchmark(duration: .seconds(seconds)).run())
-        for row in rows { print(row.line) }
+        await measure("SSC read through pcscd") { try await CardBenchmark(floorProgram: pcscFloor, pyscardScript: pyscard, reads: cardReads).run() }
+        await measure("session state machine and journal") { try await SessionBenchmark().run() }
+        await measure("receipt render") { try ReceiptBenchmark(devices: devices).run() }
+        await measure("config bundle verify") { try ConfigBundleBenchmark().run() }
+        await measure("receipt through a private cupsd queue") { try await PrintBenchmark(devices: devices).run() }
+        await measure("backend client and sandbox") { try await BackendBenchmark(duration: .seconds(seconds)).run() }
+    }
+
+    /// Runs one benchmark and prints its rows at once; a benchmark that fails prints
+    /// `UNMEASURED<TAB>name<TAB>why` instead, and the others still run.
+    private func measure(_ name: String, _ benchmark: () async throws -> [BenchRow]) async {
+        do {
+            for row in try await benchmark() { print(row.line) }
+        } catch {
+            let why = "\(error)".split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            print(["UNMEASURED", name, String(why.prefix(600))].joined(separator: "\t"))
+        }
+        fflush(nil)  // every output stream: bench.py keeps the rows even if a later benchmark crashes
     }
 }

@@ -2,6 +2,10 @@ import Foundation
 
 /// The configuration of a PrivateCUPSStack's cupsd: everything under its own folder, no
 /// authentication (loopback only), no browsing, job history kept, and one raw queue.
+///
+/// Every directive is checked against cupsd.conf(5) and cups-files.conf(5) of CUPS 2.4: cupsd
+/// treats an unknown or misplaced directive as fatal. The job and subscription privacy directives
+/// are valid only inside a <Policy> section ("DIRECTIVES VALID WITHIN POLICY SECTIONS").
 enum CUPSServerFiles {
     struct Paths {
         var cupsdConf: String
@@ -44,15 +48,15 @@ enum CUPSServerFiles {
             WebInterface No
             PreserveJobHistory Yes
             PreserveJobFiles No
-            JobPrivateAccess all
-            JobPrivateValues none
-            SubscriptionPrivateAccess all
-            SubscriptionPrivateValues none
             <Location />
               Order allow,deny
               Allow all
             </Location>
             <Policy default>
+              JobPrivateAccess all
+              JobPrivateValues none
+              SubscriptionPrivateAccess all
+              SubscriptionPrivateValues none
               <Limit All>
                 Order deny,allow
               </Limit>

@@ -82,18 +82,21 @@ public final class IPPPrinterStack: Sendable {
                 throw TestFixtureError("cannot start \(executable): \(error)")
             }
             StackCleanup.register(pid: process.pid)
-            let deadline = ContinuousClock.now + .seconds(15)
-            while !TCPListeners.isListening(port), process.isRunning, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(10))
-            }
-            if TCPListeners.isListening(port), process.isRunning {
+            do {
+                try await process.waitUntilReady(executable, waitingFor: "listen on port \(port)", timeout: .seconds(15), log: { StackLog.tail(log, 1200) }) {
+                    TCPListeners.isListening(port)
+                }
                 return IPPPrinterStack(port: port, directory: directory, process: process, logPath: log)
+            } catch let exited as ProcessExitedEarly where exited.lostItsPort {
+                StackCleanup.unregister(pid: process.pid)
+                failures.append("port \(port) was taken: \(exited)")
+            } catch {
+                await process.stop(grace: .seconds(1))
+                StackCleanup.unregister(pid: process.pid)
+                throw error
             }
-            await process.stop(grace: .seconds(1))
-            StackCleanup.unregister(pid: process.pid)
-            failures.append("port \(port): \(StackLog.tail(log, 400))")
         }
-        throw TestFixtureError("ippeveprinter did not start listening: \(failures.joined(separator: " | "))")
+        throw TestFixtureError("ippeveprinter found no free port in 3 tries: \(failures.joined(separator: " | "))")
     }
 
     public func setJobBehaviour(_ behaviour: JobBehaviour) throws {

@@ -84,14 +84,11 @@ public actor PCSCStack {
         daemon = process
         StackCleanup.register(pid: process.pid)
         // Generous: the whole suite runs in parallel on two cores, and pcscd starts while it is busiest.
-        let deadline = ContinuousClock.now + .seconds(30)
-        while !(FileManager.default.fileExists(atPath: Self.socketPath) && TCPListeners.isListening(Self.sscReader.port) && TCPListeners.isListening(Self.idcardReader.port)) {
-            if let status = process.terminationStatus { throw TestFixtureError("pcscd exited with status \(status) at start: \(Self.logTail(directory))") }
-            guard ContinuousClock.now < deadline else {
-                throw TestFixtureError("pcscd did not open its socket and vpcd ports within 30 s (socket: \(FileManager.default.fileExists(atPath: Self.socketPath)), "
-                    + "port \(Self.sscReader.port): \(TCPListeners.isListening(Self.sscReader.port)), port \(Self.idcardReader.port): \(TCPListeners.isListening(Self.idcardReader.port)))")
-            }
-            try await Task.sleep(for: .milliseconds(50))
+        try await process.waitUntilReady(
+            "pcscd", waitingFor: "open \(Self.socketPath) and vpcd's ports \(Self.sscReader.port) and \(Self.idcardReader.port)",
+            timeout: .seconds(30), log: { Self.logTail(directory) }
+        ) {
+            FileManager.default.fileExists(atPath: Self.socketPath) && TCPListeners.isListening(Self.sscReader.port) && TCPListeners.isListening(Self.idcardReader.port)
         }
     }
 

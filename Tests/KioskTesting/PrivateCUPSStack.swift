@@ -50,7 +50,20 @@ public final class PrivateCUPSStack: Sendable {
         }
     }
 
+    /// `cupsd -t` on the configuration this stack writes: the installed cupsd treats an unknown or
+    /// misplaced directive as fatal, so a refusal is named before any cupsd is started.
+    public static func checkConfiguration() async throws {
+        let directory = try TemporaryDirectory(prefix: "cupsd-check")
+        defer { directory.remove() }
+        let files = try CUPSServerFiles.write(in: directory, port: 631, queue: "kiosk", deviceURI: "ipp://localhost:631/ipp/print")
+        let result = try await ChildProcess.run("/usr/sbin/cupsd", ["-t", "-c", files.cupsdConf, "-s", files.cupsFilesConf], workDirectory: directory)
+        guard result.status == 0 else {
+            throw TestFixtureError("cupsd -t refuses the test configuration (exit \(result.status)): \(result.error) \(result.output)")
+        }
+    }
+
     private static func startServer(queue: String, printer: IPPPrinterStack) async throws -> PrivateCUPSStack {
+        try await checkConfiguration()
         let directory = try TemporaryDirectory(prefix: "cupsd")
         var failures: [String] = []
         for _ in 1...3 {
@@ -71,19 +84,25 @@ public final class PrivateCUPSStack: Sendable {
                 throw TestFixtureError("cannot start /usr/sbin/cupsd: \(error)")
             }
             StackCleanup.register(pid: process.pid)
-            let deadline = ContinuousClock.now + .seconds(20)
-            while !TCPListeners.isListening(port), process.isRunning, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(20))
-            }
-            if TCPListeners.isListening(port), process.isRunning {
+            // cupsd -f reports configuration errors on stderr and everything later in its ErrorLog.
+            let log = { StackLog.tail(directory.file("cupsd.out"), 600) + StackLog.tail(directory.file("log/error_log"), 1200) }
+            do {
+                try await process.waitUntilReady("cupsd", waitingFor: "listen on 127.0.0.1:\(port)", timeout: .seconds(20), log: log) {
+                    TCPListeners.isListening(port)
+                }
                 return PrivateCUPSStack(port: port, queue: queue, printer: printer, directory: directory, process: process)
+            } catch let exited as ProcessExitedEarly where exited.lostItsPort {
+                StackCleanup.unregister(pid: process.pid)
+                failures.append("port \(port) was taken: \(exited)")
+            } catch {
+                await process.stop(grace: .seconds(2))
+                StackCleanup.unregister(pid: process.pid)
+                directory.remove()
+                throw error
             }
-            await process.stop(grace: .seconds(2))
-            StackCleanup.unregister(pid: process.pid)
-            failures.append("port \(port): \(StackLog.tail(directory.file("cupsd.out"), 300)) \(StackLog.tail(directory.file("log/error_log"), 600))")
         }
         directory.remove()
-        throw TestFixtureError("cupsd did not start listening: \(failures.joined(separator: " | "))")
+        throw TestFixtureError("cupsd found no free port in 3 tries: \(failures.joined(separator: " | "))")
     }
 
     /// `cupsreject`: the queue refuses new jobs (printer-is-accepting-jobs false, Create-Job 0x506).

@@ -45,13 +45,8 @@ public actor PrivateSystemBus {
         }
         daemon = process
         StackCleanup.register(pid: process.pid)
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !FileManager.default.fileExists(atPath: socketPath) {
-            if let status = process.terminationStatus {
-                throw TestFixtureError("dbus-daemon exited with status \(status) at start: \(StackLog.tail(log))")
-            }
-            guard ContinuousClock.now < deadline else { throw TestFixtureError("dbus-daemon did not create \(socketPath) within 10 s: \(StackLog.tail(log))") }
-            try await Task.sleep(for: .milliseconds(20))
+        try await process.waitUntilReady("dbus-daemon", waitingFor: "create \(socketPath)", timeout: .seconds(10), log: { StackLog.tail(log) }) {
+            FileManager.default.fileExists(atPath: socketPath)
         }
         return "unix:path=" + socketPath
     }

@@ -21,24 +21,25 @@ public final class SandboxProcess: Sendable {
             ] + extraArguments,
             environment: ProcessInfo.processInfo.environment, outputPath: output, errorPath: errors
         )
-        let deadline = ContinuousClock.now + .seconds(30)
-        while true {
+        var reported: String?
+        let readyLine = {
             let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-            if let line = text.split(separator: "\n").first(where: { $0.contains("kiosk-backend ready") }),
-               let match = line.firstMatch(of: #/url=(\S+)/#) {
-                url = String(match.1)
-                return
-            }
-            if let status = process.terminationStatus {
-                let stderr = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
-                throw TestFixtureError("kiosk-backend exited with \(status) before listening: \(stderr)\(text)")
-            }
-            if ContinuousClock.now >= deadline {
-                await process.stop()
-                throw TestFixtureError("kiosk-backend did not report listening within 30 s: \(text)")
-            }
-            try await Task.sleep(for: .milliseconds(20))
+            return text.split(separator: "\n").first { $0.contains("kiosk-backend ready") }.flatMap { $0.firstMatch(of: #/url=(\S+)/#) }.map { String($0.1) }
         }
+        do {
+            try await process.waitUntilReady(
+                "kiosk-backend", waitingFor: "report listening", timeout: .seconds(30),
+                log: { StackLog.tail(errors, 1200) + StackLog.tail(output, 600) }
+            ) {
+                reported = readyLine()
+                return reported != nil
+            }
+        } catch {
+            await process.stop()
+            throw error
+        }
+        guard let reported else { throw TestFixtureError("kiosk-backend's ready line has no url") }
+        url = reported
     }
 
     public func stop() async {

@@ -81,3 +81,35 @@ public final class SpawnedProcess: @unchecked Sendable {
         }
     }
 }
+
+/// A daemon a stack started has exited before it was ready: its exit status and the end of its
+/// log say why (a configuration the installed version refuses, a port taken, a missing file).
+public struct ProcessExitedEarly: Error, CustomStringConvertible {
+    public let name: String
+    public let status: Int32
+    public let log: String
+
+    public var description: String { "\(name) exited with status \(status) before it was ready; its log ends:\n\(log)" }
+
+    /// The daemon could not bind its port: another process took it between choosing and binding.
+    public var lostItsPort: Bool { log.localizedCaseInsensitiveContains("address already in use") }
+}
+
+extension SpawnedProcess {
+    /// Waits until `isReady` holds while the process runs. Throws `ProcessExitedEarly` (status and
+    /// log) as soon as the process exits, or says what it was waiting for when `timeout` passes.
+    public func waitUntilReady(
+        _ name: String, waitingFor: String, timeout: Duration, log: () -> String, isReady: () -> Bool
+    ) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let ready = isReady()
+            if let status = terminationStatus { throw ProcessExitedEarly(name: name, status: status, log: log()) }
+            if ready { return }
+            guard ContinuousClock.now < deadline else {
+                throw TestFixtureError("\(name) (pid \(pid)) is running but did not \(waitingFor) within \(timeout); its log ends:\n\(log())")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+}

@@ -442,7 +442,7 @@ class Kiosk:
         self.notes = []             # measurements worth printing (QR size, countdowns…)
         self.audited = []           # the page's audit entries: {seq, screen, skipped, settled, failures}
         self.waiting = None         # the step and screens being waited for, if any
-        self.tapped_on = None       # the seq shown when the last tap was made (that screen is being left)
+        self.leaving_seq = None     # the seq the journey last arrived at or tapped on: the screen being left
         self.started = time.monotonic()
         self.audit = audit
         self.page = context.new_page()
@@ -572,33 +572,41 @@ class Kiosk:
     def wait_screen(self, kinds, step, timeout=20):
         """Waits until the page shows one of `kinds`, then checks it (audit, contract rules, personal
         data) and saves a screenshot of it. Fails early if a dead-end screen (failed, outOfService…)
-        shows up instead; not on the one the last tap was made on (`retry` on paymentFailed, `done`
-        on failed), which stays shown until kioskd's answer arrives."""
+        shows up instead; not on the screen being left (the one the journey last arrived at or tapped
+        on, e.g. `outOfService` while the backend comes back, `retry` on paymentFailed), which stays
+        shown until kioskd's next screen arrives.
+
+        The page is read once: the screen and seq that ended the wait are the ones judged, never a
+        second read that a newer frame may already have replaced."""
         kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
         stop_on = [kind for kind in DEAD_ENDS if kind not in kinds]
-        leaving = self.tapped_on if self.tapped_on is not None else ""
+        leaving = self.leaving_seq if self.leaving_seq is not None else ""
         began = time.monotonic()
         self.waiting = f"step '{step}', waiting for {' or '.join(kinds)}"
         try:
-            self.page.wait_for_function(
+            ended = self.page.wait_for_function(
                 """([kinds, stopOn, leaving]) => {
                     const body = document.body;
                     const screen = body && body.dataset.screen;
-                    return kinds.includes(screen) || (stopOn.includes(screen) && body.dataset.seq !== leaving);
+                    const seq = body && body.dataset.seq;
+                    const ends = kinds.includes(screen) || (stopOn.includes(screen) && seq !== leaving);
+                    return ends ? {screen, seq: seq ?? null} : false;
                 }""",
                 arg=[list(kinds), stop_on, str(leaving)],
                 timeout=timeout * 1000, polling=50)
+            data = ended.json_value()
         except PlaywrightTimeout:
             self.waiting = None
             self.failure_screenshot()
             raise JourneyFailure(f"step '{step}': expected screen {' or '.join(kinds)} within {timeout} s, but "
                                  f"{self.describe_state()}") from None
         self.waiting = None
-        data = self.dataset()
+        self.leaving_seq = data["seq"]
         if data["screen"] not in kinds:
             self.failure_screenshot()
             raise JourneyFailure(f"step '{step}': expected screen {' or '.join(kinds)}, but after "
-                                 f"{time.monotonic() - began:.1f} s {self.describe_state()}")
+                                 f"{time.monotonic() - began:.1f} s the page showed {data['screen']!r} (seq {data['seq']}); "
+                                 f"now {self.describe_state()}")
         frame = self._frame_for(data["seq"]) or {}
         self.steps.append((step, data["screen"], time.monotonic() - self.started, frame.get("actions") or []))
         self._check_screen(data)
@@ -697,7 +705,7 @@ class Kiosk:
 
     def tap_selector(self, selector, step):
         locator = self._locator(selector, step)
-        self.tapped_on = self.dataset()["seq"]
+        self.leaving_seq = self.dataset()["seq"]
         try:
             locator.tap(timeout=5000)
         except PlaywrightError as error:

@@ -2,7 +2,8 @@
 """kioskd benchmarks: run the release binaries in BIN_DIR and print one table.
 
 Each later feature adds its measurement as one function in BENCHMARKS. A row is
-(name, measured value, unit, target, whether the target is met)."""
+(name, measured value, unit, target, whether the target is met). A benchmark that cannot measure
+(a stack that does not start, a program that fails) is named with why; the others still run."""
 import json
 import os
 import shutil
@@ -115,15 +116,38 @@ def admin_and_idle():
     ]
 
 
-def rows_of(output):
-    rows = []
-    for line in output.splitlines():
+class Unmeasured(Exception):
+    """A benchmark (or one group inside kiosk-bench) that could not measure, and why."""
+
+    def __init__(self, name, why):
+        super().__init__(f"{name}: {why}")
+        self.name, self.why = name, why
+
+
+def run_program(name, command, **kwargs):
+    """Runs a measuring program; its output, or Unmeasured with its exit status and the end of its stderr."""
+    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    if result.returncode != 0 and not result.stdout.strip():
+        tail = " ".join(result.stderr.strip().splitlines()[-6:])
+        raise Unmeasured(name, f"{os.path.basename(command[0])} exited with status {result.returncode}: {tail[-600:]}")
+    return result
+
+
+def rows_of(name, result):
+    """ROW lines as rows; UNMEASURED lines (one group of kiosk-bench failed) as (name, why) pairs."""
+    rows, unmeasured = [], []
+    for line in result.stdout.splitlines():
         fields = line.split("\t")
         if len(fields) == 6 and fields[0] == "ROW":
             rows.append((fields[1], float(fields[2]), fields[3], fields[4], fields[5] == "1"))
-    if not rows:
-        raise SystemExit("kiosk-bench printed no rows:\n" + output)
-    return rows
+        elif len(fields) == 3 and fields[0] == "UNMEASURED":
+            unmeasured.append((fields[1], fields[2]))
+    if result.returncode != 0:
+        tail = " ".join(result.stderr.strip().splitlines()[-4:])
+        unmeasured.append((name, f"exited with status {result.returncode} after {len(rows)} rows: {tail[-400:]}"))
+    if not rows and not unmeasured:
+        raise Unmeasured(name, "printed no rows: " + result.stdout[-400:])
+    return rows, unmeasured
 
 
 def scanner():
@@ -131,11 +155,11 @@ def scanner():
     work = tempfile.mkdtemp(prefix="kiosk-bench-usb.")
     env = dict(os.environ, KIOSK_TEST_USB_TESTBED="1", TMPDIR=work)
     try:
-        output = subprocess.run(["umockdev-wrapper", f"{BIN}/kiosk-bench", "--scanner", "--kioskd", f"{BIN}/kioskd", "--config", CONF,
-                                 "--devices", os.path.join(REPO, "Devices")], check=True, stdout=subprocess.PIPE, text=True, env=env).stdout
+        result = run_program("scanner", ["umockdev-wrapper", f"{BIN}/kiosk-bench", "--scanner", "--kioskd", f"{BIN}/kioskd", "--config", CONF,
+                                         "--devices", os.path.join(REPO, "Devices")], env=env)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return rows_of(output)
+    return rows_of("scanner", result)
 
 
 def in_process():
@@ -146,12 +170,11 @@ def in_process():
     subprocess.run(["cc", "-O2", "-I/usr/include/PCSC", "-o", floor, os.path.join(REPO, "Tests/tools/pcsc-floor.c"), "-lpcsclite"],
                    check=True)
     try:
-        output = subprocess.run([f"{BIN}/kiosk-bench", "--pcsc-floor", floor, "--pyscard", os.path.join(REPO, "Tests/tools/pcsc_pyscard.py"),
-                                 "--devices", os.path.join(REPO, "Devices")],
-                                check=True, stdout=subprocess.PIPE, text=True).stdout
+        result = run_program("in-process", [f"{BIN}/kiosk-bench", "--pcsc-floor", floor, "--pyscard", os.path.join(REPO, "Tests/tools/pcsc_pyscard.py"),
+                                             "--devices", os.path.join(REPO, "Devices")])
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return rows_of(output)
+    return rows_of("in-process", result)
 
 
 def free_port():
@@ -164,9 +187,8 @@ def ui_enrollment():
     """Card inserted -> enrollment rendered in the real browser (system Chromium driven by Playwright)."""
     daemon = Daemon(ui_port=free_port())
     try:
-        output = subprocess.run([os.path.join(REPO, ".build/ui-venv/bin/python"), os.path.join(REPO, "Tests/UITests/bench_enrollment.py"),
-                                 "--url", f"http://127.0.0.1:{daemon.ui_port}", "--n", "30", "--warmup", "2"],
-                                check=True, stdout=subprocess.PIPE, text=True).stdout
+        output = run_program("card -> enrollment in Chromium", [os.path.join(REPO, ".build/ui-venv/bin/python"), os.path.join(REPO, "Tests/UITests/bench_enrollment.py"),
+                                                                 "--url", f"http://127.0.0.1:{daemon.ui_port}", "--n", "30", "--warmup", "2"]).stdout
     finally:
         daemon.stop()
     result = json.loads(output.strip().splitlines()[-1])
@@ -180,14 +202,29 @@ BENCHMARKS = [check_config, lifecycle, admin_and_idle, in_process, scanner, ui_e
 
 
 def main():
-    rows = []
+    rows, unmeasured = [], []
     for benchmark in BENCHMARKS:
-        rows.extend(benchmark())
-    width = max(len(row[0]) for row in rows)
+        try:
+            measured = benchmark()
+        except Unmeasured as error:
+            unmeasured.append((error.name, error.why))
+            continue
+        except Exception as error:  # a benchmark's own failure must not take the other rows with it
+            unmeasured.append((benchmark.__name__, f"{type(error).__name__}: {error}"))
+            continue
+        if isinstance(measured, tuple):
+            measured, missing = measured
+            unmeasured.extend(missing)
+        rows.extend(measured)
+    width = max([len(row[0]) for row in rows] + [len("benchmark")])
     print(f"{'benchmark'.ljust(width)}  {'value':>10}  unit  target")
     for name, value, unit, target, met in rows:
         print(f"{name.ljust(width)}  {value:>10}  {unit:<4}  {target}{'' if met else '   MISSED'}")
-    sys.exit(0 if all(row[4] for row in rows) else 1)
+    if unmeasured:
+        print(f"\nnot measured ({len(unmeasured)}):")
+        for name, why in unmeasured:
+            print(f"  {name}: {why}")
+    sys.exit(0 if rows and not unmeasured and all(row[4] for row in rows) else 1)
 
 
 if __name__ == "__main__":
