@@ -36,6 +36,16 @@ struct ClientFailureTests {
         await backend.stop()
     }
 
+    @Test("headers at once, then a body that trickles for ever: the whole-call deadline ends it as a timeout", .timeLimit(.minutes(1)))
+    func trickledBody() async throws {
+        let backend = try await MisbehavingBackend()
+        let client = try backend.client(requestTimeout: .seconds(3))
+        await expectKioskError(.backendTimeout) { try await client.payment(id: "trickled") }
+        #expect(backend.requests["trickled"] == 1, "a timeout is not retried")
+        await client.shutdown()
+        await backend.stop()
+    }
+
     @Test("a 503 on a safe call is retried once and then succeeds")
     func retried() async throws {
         let backend = try await MisbehavingBackend()

@@ -28,6 +28,15 @@ final class MisbehavingBackend: Sendable {
             case "stalled":
                 try await Task.sleep(for: .seconds(6))
                 return Self.json(Self.validPayment)
+            case "trickled":
+                // The head at once, then a body that never ends: one byte every 100 ms keeps every read alive.
+                return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody { writer in
+                    try await writer.write(ByteBuffer(string: #"{"payment_id":"#))
+                    while true {
+                        try await Task.sleep(for: .milliseconds(100))
+                        try await writer.write(ByteBuffer(string: " "))
+                    }
+                })
             case "flaky-0001": return count == 1 ? Response(status: .serviceUnavailable) : Self.json(Self.validPayment)
             case "server-error":
                 return Response(status: .internalServerError, headers: [.contentType: "application/problem+json"],

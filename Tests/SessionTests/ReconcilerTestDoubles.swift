@@ -56,7 +56,7 @@ final class FlakyBackend: BackendClient {
         try gate(); return try await base.createPayment(request, idempotencyKey: idempotencyKey)
     }
     func payment(id: String) async throws(KioskError) -> BackendPayment { try gate(); return try await base.payment(id: id) }
-    func payment(idempotencyKey: String) async throws(KioskError) -> BackendPayment? { try gate(); return try await base.payment(idempotencyKey: idempotencyKey) }
+    func fencePayment(idempotencyKey: String) async throws(KioskError) -> PaymentKeyFence { try gate(); return try await base.fencePayment(idempotencyKey: idempotencyKey) }
     func reversePayment(id: String, idempotencyKey: String) async throws(KioskError) -> BackendPayment {
         try gate(); return try await base.reversePayment(id: id, idempotencyKey: idempotencyKey)
     }
@@ -86,7 +86,7 @@ final class PayerConfirmsDuringReversal: BackendClient {
         try await base.createPayment(request, idempotencyKey: idempotencyKey)
     }
     func payment(id: String) async throws(KioskError) -> BackendPayment { try await base.payment(id: id) }
-    func payment(idempotencyKey: String) async throws(KioskError) -> BackendPayment? { try await base.payment(idempotencyKey: idempotencyKey) }
+    func fencePayment(idempotencyKey: String) async throws(KioskError) -> PaymentKeyFence { try await base.fencePayment(idempotencyKey: idempotencyKey) }
     func payments(personRef: String) async throws(KioskError) -> BackendPaymentList { try await base.payments(personRef: personRef) }
     func receipt(paymentID: String) async throws(KioskError) -> BackendReceipt { try await base.receipt(paymentID: paymentID) }
     func desiredConfiguration(kioskID: String, region: String?, ifNoneMatch etag: String?) async throws(KioskError) -> DesiredConfiguration {
@@ -118,4 +118,58 @@ final class ReconciliationTestClock: Clock, Sendable {
         }
         await Task.yield()
     }
+}
+
+/// The real backend behind a network that holds every create: the kiosk's call times out at once
+/// (an uncertain failure), while the request itself reaches the backend only when the test says so
+/// — after the kiosk has settled the lost answer. What H1 of the December 2026 review describes.
+final class HeldCreateBackend: BackendClient {
+    let base: any BackendClient
+    private let held = Mutex<[@Sendable () async -> Void]>([])
+    private let outcomes = Mutex<[Result<BackendPayment, KioskError>]>([])
+
+    /// While false, the fence cannot be reached either (the backend is unreachable for it).
+    let fencesAnswer = Mutex(true)
+
+    init(_ base: any BackendClient) { self.base = base }
+
+    /// What the held creates got from the backend when they finally arrived.
+    var lateOutcomes: [Result<BackendPayment, KioskError>] { outcomes.withLock { $0 } }
+    var heldCount: Int { held.withLock { $0.count } }
+
+    /// Lets every held create reach the backend, and waits for their answers.
+    func deliverHeld() async {
+        for request in held.withLock({ requests in defer { requests = [] }; return requests }) { await request() }
+    }
+
+    func createPayment(_ request: BackendPaymentRequest, idempotencyKey: String) async throws(KioskError) -> BackendPayment {
+        held.withLock {
+            $0.append { [self] in
+                do throws(KioskError) {
+                    let payment = try await base.createPayment(request, idempotencyKey: idempotencyKey)
+                    outcomes.withLock { $0.append(.success(payment)) }
+                } catch {
+                    outcomes.withLock { $0.append(.failure(error)) }
+                }
+            }
+        }
+        throw KioskError(.backendTimeout, "test: the create is held on the way; its answer is lost")
+    }
+
+    func resolveIdentity(_ claim: BackendIdentityClaim) async throws(KioskError) -> BackendPerson { try await base.resolveIdentity(claim) }
+    func enrollment(personRef: String, year: Int) async throws(KioskError) -> BackendEnrollment { try await base.enrollment(personRef: personRef, year: year) }
+    func payment(id: String) async throws(KioskError) -> BackendPayment { try await base.payment(id: id) }
+    func fencePayment(idempotencyKey: String) async throws(KioskError) -> PaymentKeyFence {
+        guard fencesAnswer.withLock({ $0 }) else { throw KioskError(.backendUnreachable, "test: the fence cannot be reached") }
+        return try await base.fencePayment(idempotencyKey: idempotencyKey)
+    }
+    func reversePayment(id: String, idempotencyKey: String) async throws(KioskError) -> BackendPayment {
+        try await base.reversePayment(id: id, idempotencyKey: idempotencyKey)
+    }
+    func payments(personRef: String) async throws(KioskError) -> BackendPaymentList { try await base.payments(personRef: personRef) }
+    func receipt(paymentID: String) async throws(KioskError) -> BackendReceipt { try await base.receipt(paymentID: paymentID) }
+    func desiredConfiguration(kioskID: String, region: String?, ifNoneMatch etag: String?) async throws(KioskError) -> DesiredConfiguration {
+        try await base.desiredConfiguration(kioskID: kioskID, region: region, ifNoneMatch: etag)
+    }
+    func reportState(kioskID: String, _ report: BackendStateReport) async throws(KioskError) { try await base.reportState(kioskID: kioskID, report) }
 }

@@ -36,8 +36,9 @@ final class SessionHarness: Sendable {
 
     /// `backendURL` overrides the sandbox's address (e.g. a closed port for "backend down").
     /// `devicePrinter` replaces the recording printer (e.g. a CUPSPrinter on a real ippeveprinter).
+    /// `between` stands between the session and the client (a fault the client cannot make, e.g. an answer lost after the backend acted).
     init(today: String = "2020-11-15", settings: SessionSettings = SessionHarness.settings(), backendURL: String? = nil,
-         devicePrinter: (any ReceiptPrinter)? = nil) async throws {
+         devicePrinter: (any ReceiptPrinter)? = nil, between: (any BackendClient) -> any BackendClient = { $0 }) async throws {
         self.settings = settings
         sandbox = try await SandboxHTTPServer(today: today)
         client = try HTTPSBackendClient(settings: BackendClientSettings(
@@ -50,7 +51,7 @@ final class SessionHarness: Sendable {
         controller = SessionController(
             settings: settings, kioskID: Self.kioskID,
             devices: .init(cardReader: cards, scanner: scanner, printer: devicePrinter ?? printer),
-            backend: client, journal: journal, clock: clock, makeKey: { counter.next() }, logger: logger
+            backend: between(client), journal: journal, clock: clock, makeKey: { counter.next() }, logger: logger
         )
         group = ServiceGroup(configuration: .init(services: [controller], logger: Logger(label: "session-test-group")))
         running = Task { [group] in try await group.run() }
@@ -94,11 +95,13 @@ final class SessionHarness: Sendable {
         await controller.send(event)
     }
 
-    /// Advances the test clock once every timer the session runs is sleeping on it.
+    /// Advances the test clock once the session is waiting only on it: no call in flight, and every
+    /// timer it runs sleeping on the clock.
     func advance(by duration: Duration) async throws {
-        try await eventually("the session's timers sleep on the test clock") {
+        try await eventually("the session's timers sleep on the test clock and no call is in flight") {
             let running = await self.controller.runningTimers.count
-            return running > 0 && self.clock.sleeperCount >= running
+            let calls = await self.controller.callsInFlight
+            return calls == 0 && running > 0 && self.clock.sleeperCount >= running
         }
         clock.advance(by: duration)
     }
@@ -142,9 +145,10 @@ final class SessionHarness: Sendable {
 /// Runs `body` against a fresh harness and always shuts it down.
 func withSession(
     today: String = "2020-11-15", settings: SessionSettings = SessionHarness.settings(), backendURL: String? = nil,
-    devicePrinter: (any ReceiptPrinter)? = nil, _ body: (SessionHarness) async throws -> Void
+    devicePrinter: (any ReceiptPrinter)? = nil, between: (any BackendClient) -> any BackendClient = { $0 },
+    _ body: (SessionHarness) async throws -> Void
 ) async throws {
-    let harness = try await SessionHarness(today: today, settings: settings, backendURL: backendURL, devicePrinter: devicePrinter)
+    let harness = try await SessionHarness(today: today, settings: settings, backendURL: backendURL, devicePrinter: devicePrinter, between: between)
     do {
         try await body(harness)
     } catch {

@@ -16,15 +16,25 @@ public protocol BackendClient: Sendable {
     func enrollment(personRef: String, year: Int) async throws(KioskError) -> BackendEnrollment
     func createPayment(_ request: BackendPaymentRequest, idempotencyKey: String) async throws(KioskError) -> BackendPayment
     func payment(id: String) async throws(KioskError) -> BackendPayment
-    /// The payment created under an idempotency key, or nil when the backend created none under it
-    /// (the request never arrived, or it was refused): what reconciliation asks after a crash.
-    func payment(idempotencyKey: String) async throws(KioskError) -> BackendPayment?
+    /// Fences an idempotency key whose create answer was lost: the payment created under it, or
+    /// `.voided` — none was made and the backend will refuse any later create under the key. Only
+    /// `.voided` proves that no money moved (a by-key lookup's 404 does not: a create may still be
+    /// in flight). Idempotent; what the session and reconciliation ask after a lost answer or a crash.
+    func fencePayment(idempotencyKey: String) async throws(KioskError) -> PaymentKeyFence
     func reversePayment(id: String, idempotencyKey: String) async throws(KioskError) -> BackendPayment
     func payments(personRef: String) async throws(KioskError) -> BackendPaymentList
     func receipt(paymentID: String) async throws(KioskError) -> BackendReceipt
     /// The newest signed bundle for this kiosk (by id, or by `region` when given), unless it still has `etag`.
     func desiredConfiguration(kioskID: String, region: String?, ifNoneMatch etag: String?) async throws(KioskError) -> DesiredConfiguration
     func reportState(kioskID: String, _ report: BackendStateReport) async throws(KioskError)
+}
+
+/// What an idempotency key stands for once fenced (`voidPaymentByIdempotencyKey`).
+public enum PaymentKeyFence: Sendable {
+    /// The payment made under the key, as getPayment answers it now.
+    case created(BackendPayment)
+    /// No payment was made under the key, and none ever will be.
+    case voided
 }
 
 public enum DesiredConfiguration: Sendable, Hashable {

@@ -16,6 +16,7 @@ enum BackendErrorMapping {
         if let client = error as? ClientError { return kind(of: client.underlyingError) }
         switch error {
         case is ResponseLimitMiddleware.Oversized: return .oversized
+        case is DeadlineMiddleware.Expired: return .timeout
         case is NIOSSLError, is BoringSSLError, is NIOSSLExtraError: return .tls
         case is CancellationError: return .cancelled
         case is DecodingError: return .malformed

@@ -43,11 +43,17 @@ extension HTTPSBackendClient {
         }
     }
 
-    public func payment(idempotencyKey: String) async throws(KioskError) -> BackendPayment? {
-        let name = "getPaymentByIdempotencyKey"
-        switch try await call(name, { try await client.getPaymentByIdempotencyKey(path: .init(idempotencyKey: idempotencyKey)) }) {
-        case .ok(let ok): return try await call(name) { try ok.body.json }
-        case .notFound: return nil
+    public func fencePayment(idempotencyKey: String) async throws(KioskError) -> PaymentKeyFence {
+        let name = "voidPaymentByIdempotencyKey"
+        switch try await call(name, { try await client.voidPaymentByIdempotencyKey(path: .init(idempotencyKey: idempotencyKey)) }) {
+        case .ok(let ok):
+            let fence = try await call(name) { try ok.body.json }
+            switch (fence.outcome, fence.payment) {
+            case (.voided, nil): return .voided
+            case (.created, let payment?): return .created(payment)
+            case (.voided, _?), (.created, nil):
+                throw KioskError(.backendMalformed, "\(name): outcome \(fence.outcome.rawValue) \(fence.payment == nil ? "without" : "with") a payment")
+            }
         case .default(let status, let problem): throw rejected(problem, status, name)
         }
     }

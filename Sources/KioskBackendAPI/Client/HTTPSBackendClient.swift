@@ -13,7 +13,8 @@ public final class HTTPSBackendClient: BackendClient {
     let httpClient: HTTPClient
     let client: Client
 
-    public init(settings: BackendClientSettings) throws(KioskError) {
+    /// `clock` measures each call's whole deadline (`settings.requestTimeout`).
+    public init(settings: BackendClientSettings, clock: any Clock<Duration> = ContinuousClock()) throws(KioskError) {
         guard let url = URL(string: settings.url), let scheme = url.scheme, ["https", "http"].contains(scheme) else {
             throw KioskError(.backendCredentials, "backend.url \"\(settings.url)\" is not an http(s) URL")
         }
@@ -33,6 +34,7 @@ public final class HTTPSBackendClient: BackendClient {
             serverURL: url, transport: transport,
             middlewares: [
                 RetryMiddleware(maximumAttempts: settings.maximumAttempts, baseDelay: settings.retryBaseDelay),
+                DeadlineMiddleware(timeout: settings.requestTimeout, clock: clock),
                 ResponseLimitMiddleware(maximumBytes: settings.maximumResponseBytes),
             ]
         )

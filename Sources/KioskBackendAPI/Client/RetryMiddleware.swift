@@ -3,11 +3,12 @@ import HTTPTypes
 import OpenAPIRuntime
 
 /// Repeats a call that failed on the way (no connection, 502/503/504) when repeating it is harmless:
-/// safe methods, PUT, the read-only identity lookup, and calls carrying an Idempotency-Key.
+/// safe methods, PUT, the read-only identity lookup, the key fence, and calls carrying an Idempotency-Key.
 struct RetryMiddleware: ClientMiddleware {
     let maximumAttempts: Int
     let baseDelay: Duration
-    static let safeOperations: Set<String> = ["resolveIdentity"]
+    // The fence is idempotent by definition: asking again gives the same outcome.
+    static let safeOperations: Set<String> = ["resolveIdentity", "voidPaymentByIdempotencyKey"]
     static let retryableStatuses: Set<Int> = [502, 503, 504]
 
     func intercept(

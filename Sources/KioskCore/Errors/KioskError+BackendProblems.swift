@@ -16,6 +16,10 @@ extension KioskError.Code {
     public static let paymentNotFound = Self("payment.not_found")
     public static let paymentNotReversible = Self("payment.not_reversible")
     public static let paymentInProgress = Self("payment.in_progress")
+    /// The enrollment says a payment for the person and year is still open (at any kiosk).
+    public static let enrollmentPaymentInProgress = Self("enrollment.payment_in_progress")
+    /// A create under a key the kiosk (or reconciliation) fenced: refused, nothing charged.
+    public static let paymentIdempotencyKeyVoided = Self("payment.idempotency_key_voided")
     public static let paymentPayerNotRelated = Self("payment.payer_not_related")
     public static let idempotencyConflict = Self("idempotency.conflict")
     public static let receiptNotReady = Self("receipt.not_ready")

@@ -8,6 +8,11 @@ extension KioskError.Code {
     public static let sessionAmountChanged = Self("session.amount_changed")
     /// The enrollment contradicts itself (another person or year, unknown status, missing tier…).
     public static let sessionEnrollmentInconsistent = Self("session.enrollment_inconsistent")
+    /// An answer about another payment than the one in flight (or a receipt of another payment):
+    /// a broken backend, never silence — the payment is left to reconciliation.
+    public static let sessionPaymentMismatch = Self("session.payment_mismatch")
+    /// The backend (or the journal) gave no usable answer within `SessionSettings.maximumWaitSeconds`.
+    public static let sessionNoAnswer = Self("session.no_answer")
     /// The backend reported a payment status this kiosk does not know.
     public static let sessionPaymentStatusUnknown = Self("session.payment_status_unknown")
     public static let sessionTimedOut = Self("session.timed_out")
@@ -18,7 +23,7 @@ extension KioskError.Code {
     public static let paymentQRExpired = Self("payment.qr_expired")
     public static let paymentCancelled = Self("payment.cancelled")
     public static let paymentReversed = Self("payment.reversed")
-    /// The outcome could not be learnt; start-up reconciliation settles it from the journal.
+    /// The outcome could not be learnt; reconciliation settles it from the journal, at once.
     public static let paymentUnresolved = Self("payment.unresolved")
     public static let printerPaperOut = Self("printer.paper_out")
     public static let printerJammed = Self("printer.jammed")

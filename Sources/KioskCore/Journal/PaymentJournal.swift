@@ -11,7 +11,7 @@ public enum JournalPaymentState: String, Sendable, Hashable, Codable, CaseIterab
     case failed
     case reversed
     case expired
-    /// The backend never created a payment under the key (refused, or never reached): no money moved.
+    /// The backend voided the key (its fence): no payment was made under it and none ever will be.
     case abandoned
 
     public var isResolved: Bool { self != .intended && self != .submitted }

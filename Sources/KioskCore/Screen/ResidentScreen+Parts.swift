@@ -38,6 +38,7 @@ extension ResidentScreen.Enrollment {
         case .payable: "payable"
         case .paid: "paid"
         case .exempt: "exempt"
+        case .paymentInProgress: "paymentInProgress"
         case .unrecognized: "unrecognized"
         }
         tiers = enrollment.tiers.enumerated().map { ResidentScreen.Tier($0.element, index: $0.offset) }

@@ -14,6 +14,8 @@ enum EnrollmentCheck {
             return enrollment.paidPaymentID == nil ? SessionProblem(.sessionEnrollmentInconsistent) : nil
         case .exempt:
             return tier.due == .zero ? nil : SessionProblem(.sessionEnrollmentInconsistent)
+        case .paymentInProgress:
+            return enrollment.openPaymentID == nil ? SessionProblem(.sessionEnrollmentInconsistent) : nil
         case .payable:
             // The default tier may be one aid covers in full (registered without paying), as long as
             // some tier has something to pay; otherwise the answer should have said exempt.

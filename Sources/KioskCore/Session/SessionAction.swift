@@ -14,11 +14,13 @@ public enum SessionAction: Sendable, Hashable {
     case journalPaymentState(idempotencyKey: String, JournalPaymentState)
     case journalReceipt(idempotencyKey: String, JournalReceiptState)
     case queryPayment(paymentID: String)
-    case queryPaymentByKey(idempotencyKey: String)
+    case fencePaymentKey(idempotencyKey: String)
     case reversePayment(paymentID: String, idempotencyKey: String)
     case fetchReceipt(paymentID: String)
     case printDocument(ReceiptDocument)
     case recordSessionEnd(SessionEndReason)
+    /// Money may have moved without a final journal state: reconcile now, not at the next start.
+    case reconcilePayments
 }
 
 extension SessionAction {
@@ -38,11 +40,12 @@ extension SessionAction {
         case .journalPaymentState(_, let state): "journalPaymentState(\(state.rawValue))"
         case .journalReceipt(_, let state): "journalReceipt(\(state.rawValue))"
         case .queryPayment: "queryPayment"
-        case .queryPaymentByKey: "queryPaymentByKey"
+        case .fencePaymentKey: "fencePaymentKey"
         case .reversePayment: "reversePayment"
         case .fetchReceipt: "fetchReceipt"
         case .printDocument(let document): "printDocument(\(document.kindName))"
         case .recordSessionEnd(let reason): "recordSessionEnd(\(reason))"
+        case .reconcilePayments: "reconcilePayments"
         }
     }
 }

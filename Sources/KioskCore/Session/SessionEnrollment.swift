@@ -5,6 +5,8 @@ public struct SessionEnrollment: Sendable, Hashable {
         case paid
         /// Registered; the contribution is paid by public funds.
         case exempt
+        /// A payment for the person and year is still open (at any kiosk): no second payment.
+        case paymentInProgress
         /// A value this kiosk does not know: the enrollment is refused as inconsistent.
         case unrecognized(String)
     }
@@ -22,11 +24,13 @@ public struct SessionEnrollment: Sendable, Hashable {
     public var notes: [String]
     /// Set when `status` is `paid`.
     public var paidPaymentID: String?
+    /// Set when `status` is `paymentInProgress`.
+    public var openPaymentID: String?
 
     public init(
         personRef: String, year: Int, region: String, policyTitle: String, status: Status, categoryLabel: String,
         tiers: [SessionTier], defaultTierID: String, relief: SessionRelief? = nil, window: SessionWindow,
-        notes: [String] = [], paidPaymentID: String? = nil
+        notes: [String] = [], paidPaymentID: String? = nil, openPaymentID: String? = nil
     ) {
         self.personRef = personRef
         self.year = year
@@ -40,6 +44,7 @@ public struct SessionEnrollment: Sendable, Hashable {
         self.window = window
         self.notes = notes
         self.paidPaymentID = paidPaymentID
+        self.openPaymentID = openPaymentID
     }
 
     public func tier(_ id: String) -> SessionTier? { tiers.first { $0.id == id } }

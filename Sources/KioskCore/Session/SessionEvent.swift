@@ -26,8 +26,8 @@ public enum SessionEvent: Sendable, Hashable {
     case paymentSubmitted(PaymentSnapshot)
     case paymentSubmissionFailed(SessionProblem)
     case paymentQueried(PaymentSnapshot)
-    /// A lookup by idempotency key found that the backend created no payment.
-    case paymentNotCreated
+    /// The backend fenced the idempotency key: no payment was made under it, and none ever will be.
+    case paymentKeyVoided
     case paymentQueryFailed(SessionProblem)
     case paymentReversed(PaymentSnapshot)
     case paymentReversalFailed(SessionProblem)
@@ -61,8 +61,12 @@ public enum SessionEvent: Sendable, Hashable {
 
     // Timers and the daemon
     case timerFired(TimerKind, generation: Int)
+    /// One reason for being out of service began (backend down, journal unsettled, a critical device).
     case serviceDegraded(KioskError.Code)
-    case serviceRestored
+    /// That reason ended; the kiosk returns to service only when no other reason holds.
+    case serviceRestored(KioskError.Code)
+    /// A journal write after the intent failed: the entry is not where the payment is, so it must be reconciled.
+    case journalWriteFailed(KioskError.Code)
     case maintenanceRequested
     case maintenanceEnded
     case shutdownRequested

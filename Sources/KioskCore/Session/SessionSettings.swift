@@ -15,12 +15,15 @@ public struct SessionSettings: Sendable, Hashable {
     public var insuranceYear: Int
     /// When true, no payment starts unless the receipt can be printed.
     public var printingRequired: Bool
+    /// The longest any state waits on the backend or the journal (`TimerKind.dwell`). Every call has
+    /// its own whole-call deadline; this bounds what a lost, ignored or endless answer would leave.
+    public var maximumWaitSeconds: Int
 
     public init(
         idleTimeoutSeconds: Int = 60, countdownSeconds: Int = 15, payCodeTimeoutSeconds: Int = 60, qrTimeoutSeconds: Int = 180,
         takeReceiptSeconds: Int = 20, pollIntervalSeconds: Int = 5, maximumPolls: Int = 24, maximumReversalAttempts: Int = 5,
         paymentMethods: [KioskConfiguration.PaymentMethod] = [.payCode, .onScreenQR], maximumAmount: Money = .yuan(5000),
-        insuranceYear: Int, printingRequired: Bool = false
+        insuranceYear: Int, printingRequired: Bool = false, maximumWaitSeconds: Int = 120
     ) {
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.countdownSeconds = countdownSeconds
@@ -34,6 +37,7 @@ public struct SessionSettings: Sendable, Hashable {
         self.maximumAmount = maximumAmount
         self.insuranceYear = insuranceYear
         self.printingRequired = printingRequired
+        self.maximumWaitSeconds = maximumWaitSeconds
     }
 
     public init(_ configuration: KioskConfiguration, printingRequired: Bool = false) {

@@ -18,6 +18,8 @@ extension SessionStateMachine {
         switch context.enrollment.status {
         case .exempt: .confirmingRegistration(context)
         case .paid: .alreadyPaid(context)
+        // Said in plain Chinese, with history and paying for a relative still offered, never a second payment.
+        case .paymentInProgress: .unavailable(context.insured, payer: context.payer, SessionProblem(.enrollmentPaymentInProgress))
         case .payable, .unrecognized: .showingEnrollment(context)
         }
     }

@@ -35,7 +35,7 @@ extension SessionStateMachine {
         switch event {
         case .paymentQueried(let snapshot):
             return settle(snapshot, flight, pollsLeft: settings.maximumPolls)
-        case .paymentNotCreated:
+        case .paymentKeyVoided:
             return [.journalPaymentState(idempotencyKey: flight.idempotencyKey, .abandoned)] + fail(problem)
         case .paymentQueryFailed:
             // Still unknown after the limit: the journal keeps the intent for start-up reconciliation.
@@ -54,7 +54,8 @@ extension SessionStateMachine {
             flight.paymentID = snapshot.paymentID
             actions.append(.journalSubmission(idempotencyKey: flight.idempotencyKey, paymentID: snapshot.paymentID))
         }
-        guard snapshot.paymentID == flight.paymentID else { return [] }
+        // An answer about another payment: the backend is broken, and this payment's outcome unknown.
+        guard snapshot.paymentID == flight.paymentID else { return actions + fail(.sessionPaymentMismatch) }
         let key = flight.idempotencyKey
         // A succeeded payment of another amount has moved money already: it is completed (the receipt shows
         // the amount). An open one is reversed so that nothing moves.

@@ -8,7 +8,8 @@ extension SessionStateMachine {
         case .receiptFetched(let receipt) where receipt.paymentID == job.paymentID:
             let print = PrintJob(document: .electronicReceipt(receipt), purpose: job.purpose)
             return enter(.printing(print)) + [.printDocument(print.document)]
-        case .receiptFetchFailed:
+        case .receiptFetched, .receiptFetchFailed:
+            // A receipt of another payment is never printed: this one stays owed (reprinted later).
             return notPrinted(job.purpose)
         default:
             return []

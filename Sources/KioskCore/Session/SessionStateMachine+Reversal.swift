@@ -11,12 +11,13 @@ extension SessionStateMachine {
     mutating func reversing(_ flight: PaymentInFlight, _ reason: ReversalReason, attemptsLeft: Int, _ event: SessionEvent) -> [SessionAction] {
         switch event {
         case .paymentReversed(let snapshot), .paymentQueried(let snapshot):
-            guard snapshot.paymentID == flight.paymentID else { return [] }
+            guard snapshot.paymentID == flight.paymentID else { return fail(.sessionPaymentMismatch) }
             if snapshot.status == .succeeded { return succeed(flight) }
             if let final = Self.journalState(of: snapshot.status) {
                 return [.journalPaymentState(idempotencyKey: flight.idempotencyKey, final)] + reversed(flight, reason)
             }
-            if case .paymentQueried = event { return [] }
+            // Still open after the reversal, or after a `payment.not_reversible` (the query that
+            // followed it): try again, within the attempts; then reconciliation takes over.
             return retryReversal(flight, reason, attemptsLeft: attemptsLeft)
         case .paymentReversalFailed(let problem) where problem.code == .paymentNotReversible:
             return flight.paymentID.map { [.queryPayment(paymentID: $0)] } ?? []

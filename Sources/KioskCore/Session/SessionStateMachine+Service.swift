@@ -4,15 +4,19 @@ extension SessionStateMachine {
     mutating func serviceEvent(_ event: SessionEvent) -> [SessionAction] {
         switch event {
         case .serviceDegraded(let code):
-            outage = code
+            // Already known (e.g. the machine itself left a payment unresolved): nothing changes, and
+            // the resident keeps the screen that explains it.
+            guard !outages.contains(code) else { return [] }
+            outages.append(code)
             switch state {
             case .attract, .finished, .failed, .outOfService: return enter(.outOfService(code))
             default: return []
             }
-        case .serviceRestored:
-            outage = nil
-            guard case .outOfService = state else { return [] }
-            return enter(idleState(notice: nil))
+        case .serviceRestored(let code):
+            outages.removeAll { $0 == code }
+            guard case .outOfService(let shown) = state else { return [] }
+            let next = idleState(notice: nil)
+            return next == .outOfService(shown) ? [] : enter(next)
         case .maintenanceRequested:
             switch state {
             case .maintenance: return []
@@ -30,6 +34,13 @@ extension SessionStateMachine {
         default:
             return []
         }
+    }
+
+    /// The journal is not where the money is: out of service (once the resident has read the screen
+    /// they are on) until reconciliation settles it, and reconcile now.
+    mutating func paymentLeftUnresolved() -> [SessionAction] {
+        if !outages.contains(.journalUnsettled) { outages.append(.journalUnsettled) }
+        return [.reconcilePayments]
     }
 
     /// Graceful shutdown: wipe everything. A payment in flight stays unresolved in the journal, for

@@ -8,8 +8,10 @@ extension SessionStateMachine {
         case .awaitingPayCode: [(.payCode, settings.payCodeTimeoutSeconds)]
         case .stillThere: [(.countdown, settings.countdownSeconds)]
         case .showingQR: [(.qr, settings.qrTimeoutSeconds), (.poll, settings.pollIntervalSeconds)]
-        case .awaitingPayer, .resolvingSubmission: [(.poll, settings.pollIntervalSeconds)]
+        case .awaitingPayer, .resolvingSubmission: [(.poll, settings.pollIntervalSeconds), (.dwell, settings.maximumWaitSeconds)]
         case .takingReceipt: [(.takeReceipt, settings.takeReceiptSeconds)]
+        case .lookingUpPerson, .lookingUpEnrollment, .loadingHistory, .journalingIntent, .submitting, .reversing, .fetchingReceipt:
+            [(.dwell, settings.maximumWaitSeconds)]
         default: []
         }
     }
@@ -27,11 +29,33 @@ extension SessionStateMachine {
         case (.awaitingPayer(let flight, _, _), .poll), (.showingQR(let flight, _), .poll):
             return flight.paymentID.map { [.queryPayment(paymentID: $0)] } ?? []
         case (.resolvingSubmission(let flight, _, _), .poll):
-            return [.queryPaymentByKey(idempotencyKey: flight.idempotencyKey)]
+            return [.fencePaymentKey(idempotencyKey: flight.idempotencyKey)]
         case (.reversing(let flight, _, _), .poll):
             return flight.paymentID.map { [.reversePayment(paymentID: $0, idempotencyKey: flight.reversalKey)] } ?? []
         case (.showingQR(let flight, _), .qr):
             return reverse(flight, .qrExpired)
+        case (_, .dwell):
+            return waitedTooLong()
+        default:
+            return []
+        }
+    }
+
+    /// No answer within `maximumWaitSeconds` (or only answers that could not be used): the state
+    /// ends. Money that may have moved is left to reconciliation (out of service until settled); a
+    /// receipt stays owed; a lookup fails with "no answer".
+    mutating func waitedTooLong() -> [SessionAction] {
+        if state.paymentInFlight != nil { return fail(.paymentUnresolved) }
+        switch state {
+        case .journalingIntent:
+            // The intent may still be committed after the session ends: reconcile it, not forget it.
+            return fail(.journalUnavailable) + paymentLeftUnresolved()
+        case .fetchingReceipt(let job):
+            return notPrinted(job.purpose)
+        case .loadingHistory(let person, let returnTo):
+            return loadingHistory(person, returnTo: returnTo, .historyLoadFailed(SessionProblem(.sessionNoAnswer)))
+        case .lookingUpPerson, .lookingUpEnrollment:
+            return fail(.sessionNoAnswer)
         default:
             return []
         }

@@ -7,8 +7,11 @@ public struct SessionStateMachine: Sendable {
     public internal(set) var settings: SessionSettings
     /// Maintenance asked for while a session was active: entered when it ends.
     public internal(set) var maintenancePending = false
-    /// A critical device or the backend is down: out of service as soon as no session is active.
-    public internal(set) var outage: KioskError.Code?
+    /// Why the kiosk is out of service, oldest first (backend down, journal unsettled, a critical
+    /// device): each reason ends on its own, and the kiosk returns to service only when none holds.
+    public internal(set) var outages: [KioskError.Code] = []
+    /// The reason the out-of-service screen shows: the newest.
+    public var outage: KioskError.Code? { outages.last }
     var timers = TimerBook()
 
     public init(settings: SessionSettings) {
@@ -21,10 +24,22 @@ public struct SessionStateMachine: Sendable {
 
     public mutating func handle(_ event: SessionEvent) -> [SessionAction] {
         if case .stopped = state { return [] }
+        let flight = state.paymentInFlight
+        let actions = dispatch(event)
+        // Leaving a payment without its final state (lookups or reversals exhausted, shutdown): the
+        // kiosk takes no other payment until reconciliation has settled it.
+        if let flight, !state.hasMoneyInFlight, !actions.contains(where: { $0.isFinalJournalState(of: flight.idempotencyKey) }) {
+            return actions + paymentLeftUnresolved()
+        }
+        return actions
+    }
+
+    private mutating func dispatch(_ event: SessionEvent) -> [SessionAction] {
         switch event {
         case .shutdownRequested: return shutDown()
         case .timerFired(let kind, let generation): return timerFired(kind, generation: generation)
         case .serviceDegraded, .serviceRestored, .maintenanceRequested, .maintenanceEnded: return serviceEvent(event)
+        case .journalWriteFailed: return paymentLeftUnresolved()
         case .cancelTapped: return cancelTapped()
         case .residentActive: return restartIdleTimer()
         default: break
@@ -97,6 +112,13 @@ public struct SessionStateMachine: Sendable {
     /// Goes back to idle from a screen that holds no session (finished, failed).
     mutating func returnToIdle() -> [SessionAction] {
         enter(idleState(notice: nil))
+    }
+}
+
+extension SessionAction {
+    func isFinalJournalState(of key: String) -> Bool {
+        guard case .journalPaymentState(let journaled, let state) = self, journaled == key else { return false }
+        return state.isResolved
     }
 }
 

@@ -10,6 +10,8 @@ public enum TimerKind: String, Sendable, Hashable, CaseIterable {
     /// The delay before the next query (or retry) of a payment in flight.
     case poll
     case takeReceipt
+    /// The longest a state may wait on the backend or the journal: no answer by then is an answer.
+    case dwell
 }
 
 /// The generations of the timers now running.

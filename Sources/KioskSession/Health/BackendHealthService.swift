@@ -84,7 +84,7 @@ public actor BackendHealthService: Service {
         guard let ended = outage else { return }
         outage = nil
         logger.notice("backend answers again: back in service", metadata: [SessionLogKey.errorCode: "\(ended.rawValue)"])
-        await session.send(.serviceRestored)
+        await session.send(.serviceRestored(ended))
     }
 
     private func failed(_ code: KioskError.Code) async {

@@ -29,8 +29,8 @@ struct MeasuredBackendClient: BackendClient {
         try await timed("query_payment") { () throws(KioskError) in try await base.payment(id: id) }
     }
 
-    func payment(idempotencyKey: String) async throws(KioskError) -> BackendPayment? {
-        try await timed("query_payment_by_key") { () throws(KioskError) in try await base.payment(idempotencyKey: idempotencyKey) }
+    func fencePayment(idempotencyKey: String) async throws(KioskError) -> PaymentKeyFence {
+        try await timed("fence_payment_key") { () throws(KioskError) in try await base.fencePayment(idempotencyKey: idempotencyKey) }
     }
 
     func reversePayment(id: String, idempotencyKey: String) async throws(KioskError) -> BackendPayment {

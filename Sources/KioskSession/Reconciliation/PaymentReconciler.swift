@@ -6,8 +6,9 @@ import Logging
 /// Brings every unresolved journal entry to the state the backend knows, after a crash or a lost
 /// answer: run before the kiosk takes a resident, and again while anything stays unresolved.
 ///
-/// - `intended`: asks the backend for the payment created under the key. None: `abandoned` (no money
-///   moved). Found: recorded `submitted`, then handled as such with the status just read.
+/// - `intended`: fences the key at the backend. Voided: `abandoned` (no money moved, and a create
+///   still in flight will be refused). Created: recorded `submitted`, then handled as such with the
+///   status just read. A by-key lookup's 404 is never taken as "no money moved".
 /// - `submitted`: queries the payment. A final status is recorded (`succeeded` makes the receipt owed).
 ///   Still open (pending, user paying, unknown): older than the provider's window, it is reversed under
 ///   `<key>-reverse` (if it succeeded meanwhile the backend refuses with `payment.not_reversible`, and
@@ -81,14 +82,16 @@ public struct PaymentReconciler: Sendable {
         let payment: BackendPayment
         switch (entry.state, entry.paymentID) {
         case (.intended, _):
-            guard let found = try await backend.payment(idempotencyKey: key) else {
+            switch try await backend.fencePayment(idempotencyKey: key) {
+            case .voided:
                 try await journal.recordState(key: key, .abandoned, at: now())
-                logger.notice("no payment was created under the key: abandoned", metadata: [SessionLogKey.paymentKey: "\(JournalKey.short(key))"])
+                logger.notice("the backend voided the key, no payment was made under it: abandoned", metadata: [SessionLogKey.paymentKey: "\(JournalKey.short(key))"])
                 return .resolved(.abandoned)
+            case .created(let found):
+                try await journal.recordSubmitted(key: key, paymentID: found.paymentId, at: now())
+                // The fence answers the payment as getPayment would, so its status is current.
+                payment = found
             }
-            try await journal.recordSubmitted(key: key, paymentID: found.paymentId, at: now())
-            // The by-key answer is a query (as getPayment would answer), so its status is current.
-            payment = found
         case (.submitted, let id?):
             payment = try await backend.payment(id: id)
         default:

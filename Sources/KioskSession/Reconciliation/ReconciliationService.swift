@@ -65,8 +65,10 @@ public final class ReconciliationService: Service, Sendable {
         return false
     }
 
-    /// Asks for another pass now (no effect while one is already due).
+    /// Asks for another pass now (no effect while one is already due). Unsettled at once: the entry
+    /// that prompted it is open until the pass says otherwise, and the pass's "settled" must be news.
     public func reconcileSoon() {
+        publish(false)
         nudges.continuation.yield()
     }
 

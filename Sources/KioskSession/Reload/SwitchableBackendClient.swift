@@ -38,8 +38,8 @@ public final class SwitchableBackendClient: BackendClient {
         try await client.payment(id: id)
     }
 
-    public func payment(idempotencyKey: String) async throws(KioskError) -> BackendPayment? {
-        try await client.payment(idempotencyKey: idempotencyKey)
+    public func fencePayment(idempotencyKey: String) async throws(KioskError) -> PaymentKeyFence {
+        try await client.fencePayment(idempotencyKey: idempotencyKey)
     }
 
     public func reversePayment(id: String, idempotencyKey: String) async throws(KioskError) -> BackendPayment {

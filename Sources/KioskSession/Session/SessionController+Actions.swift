@@ -20,11 +20,14 @@ extension SessionController {
         case .journalPaymentState(let key, let state): journalWrites.yield(.state(key: key, state))
         case .journalReceipt(let key, let receipt): journalWrites.yield(.receipt(key: key, receipt))
         case .queryPayment(let paymentID): queryPayment(paymentID)
-        case .queryPaymentByKey(let key): queryPayment(idempotencyKey: key)
+        case .fencePaymentKey(let key): fencePayment(idempotencyKey: key)
         case .reversePayment(let paymentID, let key): reversePayment(paymentID, key: key)
         case .fetchReceipt(let paymentID): fetchReceipt(paymentID)
         case .printDocument(let document): printDocument(document)
         case .recordSessionEnd(let reason): logger.info("session ended", metadata: [SessionLogKey.endReason: "\(reason)"])
+        case .reconcilePayments:
+            logger.warning("a payment has no final journal state: reconciling now; no payments until it is settled")
+            reconciliationRequests.continuation.yield()
         }
     }
 

@@ -49,10 +49,13 @@ extension SessionController {
                     failed: SessionEvent.paymentQueryFailed)
     }
 
-    func queryPayment(idempotencyKey key: String) {
+    /// A lost create is settled by fencing its key: the payment made under it, or voided for good.
+    func fencePayment(idempotencyKey key: String) {
         backendCall({ backend throws(KioskError) in
-            guard let payment = try await backend.payment(idempotencyKey: key) else { return .paymentNotCreated }
-            return .paymentQueried(PaymentSnapshot(payment))
+            switch try await backend.fencePayment(idempotencyKey: key) {
+            case .created(let payment): .paymentQueried(PaymentSnapshot(payment))
+            case .voided: .paymentKeyVoided
+            }
         }, failed: SessionEvent.paymentQueryFailed)
     }
 

@@ -43,8 +43,9 @@ extension SessionController {
                 try await journal.recordReceipt(key: key, receipt, at: date)
             }
         } catch {
-            // The entry stays where it was; start-up reconciliation brings it to the backend's state.
+            // The entry stays where it was: reconciliation brings it to the backend's state, now.
             logger.error("journal write failed", metadata: [SessionLogKey.errorCode: "\(error.code)"])
+            send(.journalWriteFailed(error.code))
         }
     }
 }

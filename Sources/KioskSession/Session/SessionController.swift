@@ -47,6 +47,8 @@ public actor SessionController: Service {
     let journalWrites: AsyncStream<JournalWrite>.Continuation
     let journalQueue: AsyncStream<JournalWrite>
     var journalWriter: Task<Void, Never>?
+    /// The machine's `reconcilePayments`, for whoever runs reconciliation (the `SettlementGate`).
+    let reconciliationRequests = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     /// A pay code is used once: the same code scanned again within its validity is refused.
     var payCodesUsed = PayCodeReplayGuard()
 
@@ -70,11 +72,17 @@ public actor SessionController: Service {
         (journalQueue, journalWrites) = AsyncStream.makeStream(of: JournalWrite.self)
     }
 
+    /// Each time money may have moved without a final journal state: reconcile at once.
+    public nonisolated var reconciliationNeeded: AsyncStream<Void> { reconciliationRequests.stream }
+
     /// The state now (what the UI shows).
     public var state: SessionState { machine.state }
 
     /// The timers the session runs now, by kind (their generations): for diagnostics and tests.
     public var runningTimers: [TimerKind: Int] { machine.runningTimers }
+
+    /// Device and backend calls whose answers the session still waits for: for diagnostics and tests.
+    public var callsInFlight: Int { calls.count }
 
     /// The current state, then every change, until the controller stops.
     public func states() -> AsyncStream<SessionState> {

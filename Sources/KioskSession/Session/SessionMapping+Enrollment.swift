@@ -13,7 +13,7 @@ extension SessionEnrollment {
                 opens: enrollment.window.opens.flatMap(CalendarDate.init(iso:)),
                 closes: enrollment.window.closes.flatMap(CalendarDate.init(iso:))
             ),
-            notes: enrollment.notes, paidPaymentID: enrollment.paidPaymentId
+            notes: enrollment.notes, paidPaymentID: enrollment.paidPaymentId, openPaymentID: enrollment.openPaymentId
         )
     }
 }
@@ -24,6 +24,7 @@ extension SessionEnrollment.Status {
         case .payable: self = .payable
         case .paid: self = .paid
         case .exempt: self = .exempt
+        case .paymentInProgress: self = .paymentInProgress
         }
     }
 }

@@ -1,7 +1,9 @@
 import KioskCore
 import ServiceLifecycle
 
-/// Takes the kiosk out of service while the journal holds unreconciled payments, and back in once settled.
+/// Takes the kiosk out of service while the journal holds unreconciled payments, and back in once
+/// settled; passes the session's "reconcile now" (a payment left unresolved, a journal write that
+/// failed) on to the reconciliation service at once.
 public struct SettlementGate: Service {
     let reconciliation: ReconciliationService
     let controller: SessionController
@@ -17,8 +19,20 @@ public struct SettlementGate: Service {
     }
 
     public func run() async throws {
-        for await settled in reconciliation.settlement().cancelOnGracefulShutdown() {
-            await controller.send(settled ? .serviceRestored : .serviceDegraded(.journalUnsettled))
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await settled in reconciliation.settlement().cancelOnGracefulShutdown() {
+                    await controller.send(settled ? .serviceRestored(.journalUnsettled) : .serviceDegraded(.journalUnsettled))
+                }
+            }
+            group.addTask {
+                for await _ in controller.reconciliationNeeded.cancelOnGracefulShutdown() {
+                    reconciliation.reconcileSoon()
+                }
+            }
+            // The settlement stream ends when reconciliation stops: then nothing is left to pass on.
+            await group.next()
+            group.cancelAll()
         }
     }
 }

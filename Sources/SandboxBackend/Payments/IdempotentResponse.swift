@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import KioskCore
 
 /// What an idempotent operation answered, stored so that a retry with the same key and body gets
 /// exactly the same answer (errors included), Stripe-style.
@@ -25,7 +26,8 @@ extension SandboxBackend {
     ) throws -> IdempotentResponse {
         try store.queue.write { db in
             if let stored = try IdempotencyRecord.fetchOne(db, key: ["key": key, "operation": operation]) {
-                guard stored.requestHash == requestHash else {
+                // A fenced key refuses every create, whatever its body.
+                guard stored.requestHash == requestHash || stored.requestHash == Self.fencedRequestHash else {
                     return .problem(SandboxProblem(409, "idempotency.conflict", "Idempotency-Key already used for another request",
                                                    detail: "the key was first used at \(stored.createdAt)"))
                 }
@@ -36,6 +38,39 @@ extension SandboxBackend {
             try IdempotencyRecord(key: key, operation: operation, requestHash: requestHash, responseStatus: status, responseBody: body, createdAt: Date()).insert(db)
             return response
         }
+    }
+
+    /// The request hash a fence stores in the create's place; no request body hashes to it.
+    static let fencedRequestHash = "voided-by-fence"
+
+    enum KeyFence {
+        case created(PaymentRecord)
+        case voided
+    }
+
+    /// `voidPaymentByIdempotencyKey`: in one write transaction (the same one a create takes, so a
+    /// concurrent create lands wholly before or wholly after it), the payment created under `key`,
+    /// or a stored refusal in the create's place, so that any later create under `key` is refused.
+    /// A create refused before the fence stays refused: that is voided too.
+    func fence(createUnder key: String) throws -> KeyFence {
+        let createdID: String? = try store.queue.write { db in
+            if let stored = try IdempotencyRecord.fetchOne(db, key: ["key": key, "operation": "createPayment"]) {
+                guard case .payment(_, let record) = try Self.decode(stored, db: db) else { return nil }
+                return record.id
+            }
+            let voided = SandboxProblem(409, "payment.idempotency_key_voided", "the Idempotency-Key was fenced: no payment is made under it",
+                                        zh: "本次缴费已取消，未扣款，请重新操作")
+            let (status, body) = try Self.encode(.problem(voided))
+            try IdempotencyRecord(key: key, operation: "createPayment", requestHash: Self.fencedRequestHash, responseStatus: status,
+                                  responseBody: body, createdAt: Date()).insert(db)
+            return nil
+        }
+        guard let createdID else { return .voided }
+        // Answered as getPayment would: the query advances the provider's state.
+        guard let record = try queryPayment(id: createdID) else {
+            throw KioskError(.sandboxStoreFailed, "payment \(createdID) made under a key is missing from the ledger")
+        }
+        return .created(record)
     }
 
     /// The id of the payment a create call made under `key`; nil when none was made (never received, or refused).

@@ -47,19 +47,24 @@ extension SandboxBackend {
 
     func enrollment(of resident: Resident, year: Int) throws -> Result<Components.Schemas.Enrollment, SandboxProblem> {
         // Someone who paid sees the price of the day they paid, even after the window closed.
-        let paid = try store.queue.read { db in try PaymentRecord.succeeded(db, personRef: resident.personRef, year: year) }
+        let (paid, open) = try store.queue.read { db in
+            (try PaymentRecord.succeeded(db, personRef: resident.personRef, year: year), try PaymentRecord.open(db, personRef: resident.personRef, year: year))
+        }
         let date = paid.flatMap { CalendarDate(iso: $0.businessDate) } ?? settings.currentDate()
         return quote(resident, year: year, on: date).map { quote in
             let status: Components.Schemas.Enrollment.StatusPayload =
-                paid != nil ? .paid : quote.tiers.allSatisfy({ $0.due == .zero }) ? .exempt : .payable
-            return Self.enrollment(quote, personRef: resident.personRef, status: status, paidPaymentId: paid?.id)
+                paid != nil ? .paid : open != nil ? .paymentInProgress : quote.tiers.allSatisfy({ $0.due == .zero }) ? .exempt : .payable
+            return Self.enrollment(quote, personRef: resident.personRef, status: status, paidPaymentId: paid?.id, openPaymentId: paid == nil ? open?.id : nil)
         }
     }
 
-    static func enrollment(_ quote: EnrollmentQuote, personRef: String, status: Components.Schemas.Enrollment.StatusPayload, paidPaymentId: String?) -> Components.Schemas.Enrollment {
+    static func enrollment(
+        _ quote: EnrollmentQuote, personRef: String, status: Components.Schemas.Enrollment.StatusPayload, paidPaymentId: String?,
+        openPaymentId: String? = nil
+    ) -> Components.Schemas.Enrollment {
         .init(
             personRef: personRef, year: quote.year, region: quote.region, policyTitle: quote.policyTitle,
-            status: status, paidPaymentId: paidPaymentId,
+            status: status, paidPaymentId: paidPaymentId, openPaymentId: openPaymentId,
             category: .init(id: quote.category.id, label: quote.category.label),
             tiers: quote.tiers.map { tier in
                 .init(

@@ -32,6 +32,15 @@ extension SandboxAPI {
         return .ok(.init(body: .json(payment(record))))
     }
 
+    public func voidPaymentByIdempotencyKey(
+        _ input: Operations.VoidPaymentByIdempotencyKey.Input
+    ) async throws -> Operations.VoidPaymentByIdempotencyKey.Output {
+        switch try backend.fence(createUnder: input.path.idempotencyKey) {
+        case .created(let record): return .ok(.init(body: .json(.init(outcome: .created, payment: payment(record)))))
+        case .voided: return .ok(.init(body: .json(.init(outcome: .voided))))
+        }
+    }
+
     public func reversePayment(_ input: Operations.ReversePayment.Input) async throws -> Operations.ReversePayment.Output {
         switch try backend.reversePayment(id: input.path.paymentId, idempotencyKey: input.headers.idempotencyKey) {
         case .payment(_, let record): return .ok(.init(body: .json(payment(record))))

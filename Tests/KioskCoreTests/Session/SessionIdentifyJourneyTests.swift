@@ -18,7 +18,9 @@ struct SessionIdentifyJourneyTests {
     @Test("an e-SSC code scanned on the attract screen starts the look-up")
     func esscCode() {
         var machine = SessionStateMachine(settings: Sample.settings)
-        #expect(machine.feed(.esscCodeScanned("essc-demo-zhang-jianguo")) == [.resolveIdentity(.esscToken("essc-demo-zhang-jianguo"))])
+        #expect(machine.feed(.esscCodeScanned("essc-demo-zhang-jianguo")) == [
+            .startTimer(.dwell, seconds: Sample.settings.maximumWaitSeconds, generation: 1), .resolveIdentity(.esscToken("essc-demo-zhang-jianguo")),
+        ])
     }
 
     @Test("a card pulled mid-read goes back to attract with a message; another slot's removal is ignored")
@@ -34,8 +36,11 @@ struct SessionIdentifyJourneyTests {
         var machine = SessionStateMachine(settings: Sample.settings)
         #expect(machine.feed(.cardInserted(.socialSecurityCard)) == [.readCard(.socialSecurityCard)])
         let claim = IdentityClaim.socialSecurityCard(cardNumber: "J32060000123", idNumber: "320602196005120210", name: "张建国")
-        #expect(machine.feed(.cardRead(claim)) == [.resolveIdentity(claim)])
-        #expect(machine.feed(.personResolved(Sample.payer)) == [.loadEnrollment(personRef: Sample.payer.personRef, year: 2021)])
+        let wait = Sample.settings.maximumWaitSeconds
+        #expect(machine.feed(.cardRead(claim)) == [.startTimer(.dwell, seconds: wait, generation: 1), .resolveIdentity(claim)])
+        #expect(machine.feed(.personResolved(Sample.payer)) == [
+            .cancelTimer(.dwell), .startTimer(.dwell, seconds: wait, generation: 2), .loadEnrollment(personRef: Sample.payer.personRef, year: 2021),
+        ])
         machine.feed(.enrollmentLoaded(Sample.enrollment()))
         guard case .showingEnrollment(let context) = machine.state else { Issue.record("\(machine.state.kind)"); return }
         #expect(context.tier?.due == .yuan(430))

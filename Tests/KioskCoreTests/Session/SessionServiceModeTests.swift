@@ -31,7 +31,7 @@ struct SessionServiceModeTests {
         machine.feed(.cancelTapped)
         #expect(machine.state == .outOfService(.printerOffline))
         #expect(machine.handle(.cardInserted(.idCard)).isEmpty)
-        machine.feed(.serviceRestored)
+        machine.feed(.serviceRestored(.printerOffline))
         #expect(machine.state == .attract(notice: nil))
     }
 
@@ -41,4 +41,37 @@ struct SessionServiceModeTests {
         machine.feed(.maintenanceRequested, .maintenanceEnded)
         #expect(machine.state == .outOfService(.printerOffline))
     }
+
+    @Test("two outages are two reasons: the backend coming back does not reopen a kiosk whose journal is unsettled, nor the other way round")
+    func independentOutages() {
+        var machine = SessionStateMachine(settings: Sample.settings)
+        machine.feed(.serviceDegraded(.backendUnreachable), .serviceDegraded(.journalUnsettled))
+        #expect(machine.state == .outOfService(.journalUnsettled))
+        #expect(machine.handle(.serviceRestored(.backendUnreachable)).isEmpty)
+        #expect(machine.state == .outOfService(.journalUnsettled), "the journal is still unsettled")
+        _ = machine.handle(.serviceDegraded(.backendUnreachable))
+        _ = machine.handle(.serviceRestored(.journalUnsettled))
+        #expect(machine.state == .outOfService(.backendUnreachable), "the backend is still down")
+        machine.feed(.serviceRestored(.backendUnreachable))
+        #expect(machine.state == .attract(notice: nil))
+    }
+
+    @Test("a payment left unresolved asks for reconciliation at once and closes the kiosk when the resident leaves the screen that says so")
+    func unresolvedPaymentCloses() {
+        var machine = StateCatalog.machine(in: .resolvingSubmission)
+        var actions: [SessionAction] = []
+        for _ in 0..<Sample.settings.maximumPolls {
+            actions = machine.handle(.paymentQueryFailed(SessionProblem(.backendUnreachable, isUncertain: true)))
+        }
+        #expect(machine.state == .failed(SessionProblem(.paymentUnresolved)))
+        #expect(labels(actions).last == "reconcilePayments")
+        #expect(machine.outages == [.journalUnsettled])
+        // Reconciliation reports "unsettled" as well: the resident keeps the screen that explains it.
+        #expect(machine.handle(.serviceDegraded(.journalUnsettled)).isEmpty)
+        machine.feed(.doneTapped)
+        #expect(machine.state == .outOfService(.journalUnsettled))
+        machine.feed(.serviceRestored(.journalUnsettled))
+        #expect(machine.state == .attract(notice: nil))
+    }
 }
+

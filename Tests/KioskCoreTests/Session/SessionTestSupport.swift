@@ -20,9 +20,10 @@ func label(_ action: SessionAction) -> String {
     case .submitPayment: "submitPayment"
     case .journalSubmission: "journalSubmission"
     case .queryPayment: "queryPayment"
-    case .queryPaymentByKey: "queryPaymentByKey"
+    case .fencePaymentKey: "fencePaymentKey"
     case .reversePayment: "reversePayment"
     case .fetchReceipt: "fetchReceipt"
+    case .reconcilePayments: "reconcilePayments"
     }
 }
 
@@ -38,6 +39,15 @@ func endLabel(_ reason: SessionEndReason) -> String {
 }
 
 func labels(_ actions: [SessionAction]) -> [String] { actions.map(label) }
+
+extension SessionAction {
+    var isTimer: Bool {
+        switch self {
+        case .startTimer, .cancelTimer: true
+        default: false
+        }
+    }
+}
 
 extension SessionStateMachine {
     /// Feeds events in order and returns every action, failing the test if any event is ignored.

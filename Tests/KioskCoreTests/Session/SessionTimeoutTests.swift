@@ -7,11 +7,12 @@ struct SessionTimeoutTests {
     func continueResumes() {
         var machine = StateCatalog.machine(in: .showingEnrollment)
         let screen = machine.state
-        #expect(machine.fire(.idle) == [.startTimer(.countdown, seconds: 15, generation: 2)])
+        let generation = machine.runningTimers[.idle] ?? 0
+        #expect(machine.fire(.idle) == [.startTimer(.countdown, seconds: 15, generation: generation + 1)])
         #expect(machine.state == .stillThere(resume: screen))
         let resumed = machine.feed(.continueTapped)
         #expect(machine.state == screen)
-        #expect(resumed == [.cancelTimer(.countdown), .startTimer(.idle, seconds: 60, generation: 3)])
+        #expect(resumed == [.cancelTimer(.countdown), .startTimer(.idle, seconds: 60, generation: generation + 2)])
     }
 
     @Test("the countdown running out wipes the session")
@@ -46,7 +47,8 @@ struct SessionTimeoutTests {
     func noTimeoutInFlight(kind: SessionState.Kind) {
         let machine = StateCatalog.machine(in: kind)
         #expect(machine.state.hasMoneyInFlight)
-        #expect(Set(machine.runningTimers.keys).isSubset(of: [.poll, .qr]))
+        // No resident timeout: only the payment's own polling and deadlines, and the dwell that bounds a wait on the backend.
+        #expect(Set(machine.runningTimers.keys).isSubset(of: [.poll, .qr, .dwell]))
         var cancelled = machine
         let actions = cancelled.handle(.cancelTapped)
         #expect(!actions.contains(.recordSessionEnd(.cancelled)), "cancel never abandons money in flight")

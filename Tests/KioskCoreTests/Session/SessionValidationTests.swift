@@ -29,7 +29,7 @@ struct SessionValidationTests {
         let (machine, actions) = Self.loaded(enrollment)
         #expect(machine.state == .failed(SessionProblem(code)))
         #expect(!machine.state.holdsPersonalData)
-        #expect(labels(actions) == ["+idle", "end(failed)"])
+        #expect(labels(actions) == ["-dwell", "+idle", "end(failed)"])
     }
 
     @Test("a tier above the kiosk's maximum cannot be paid")
@@ -69,10 +69,19 @@ struct SessionValidationTests {
         #expect(machine.state.kind == .failed)
     }
 
-    @Test("answers for another payment, and answers nobody waits for, are ignored")
-    func strayAnswers() {
-        var machine = StateCatalog.machine(in: .awaitingPayer)
-        #expect(machine.handle(.paymentQueried(Sample.snapshot(.succeeded, id: "pay_other_00000001"))).isEmpty)
+    @Test("an answer about another payment is an error, not silence: the payment is left to reconciliation; answers nobody waits for are ignored",
+          arguments: [SessionState.Kind.awaitingPayer, .reversing])
+    func strayAnswers(kind: SessionState.Kind) {
+        var machine = StateCatalog.machine(in: kind)
+        let actions = machine.handle(.paymentQueried(Sample.snapshot(.succeeded, id: "pay_other_00000001")))
+        #expect(machine.state == .failed(SessionProblem(.sessionPaymentMismatch)), "\(kind)")
+        #expect(!actions.contains { if case .journalPaymentState = $0 { true } else { false } }, "nothing is journaled from another payment's answer")
+        #expect(labels(actions).last == "reconcilePayments")
+
+        var receipt = StateCatalog.machine(in: .fetchingReceipt)
+        receipt.feed(.receiptFetched(Sample.receipt(paymentID: "pay_other_00000001")))
+        #expect(receipt.state == .finished(.paid(.owed)), "a receipt of another payment is never printed; this one stays owed")
+
         var idle = SessionStateMachine(settings: Sample.settings)
         for event: SessionEvent in [.paymentSubmitted(Sample.snapshot(.succeeded)), .documentPrinted, .personResolved(Sample.payer), .continueTapped] {
             #expect(idle.handle(event).isEmpty)

@@ -61,14 +61,14 @@ enum EventKind: String, CaseIterable, Sendable {
     case cardInserted, cardRemoved, cardRead, cardReadFailed, esscCodeScanned, payCodeScanned, unrecognizedCodeScanned, usedPayCodeScanned
     case printerChecked, documentPrinted, printFailed, receiptTaken
     case personResolved, personLookupFailed, enrollmentLoaded, enrollmentLookupFailed, historyLoaded, historyLoadFailed
-    case paymentSubmitted, paymentSubmissionFailed, paymentQueried, paymentNotCreated, paymentQueryFailed
+    case paymentSubmitted, paymentSubmissionFailed, paymentQueried, paymentKeyVoided, paymentQueryFailed
     case paymentReversed, paymentReversalFailed, receiptFetched, receiptFetchFailed
     case paymentIntentJournaled, paymentIntentJournalFailed
     case manualEntryChosen, identityTyped, tierChosen, paymentConfirmed, registrationConfirmed, payForOtherChosen
     case relativeChosen, historyRequested, reprintRequested, methodChosen, continueWithoutReceiptChosen, retryChosen
     case backTapped, cancelTapped, continueTapped, doneTapped, residentActive
-    case idleTimer, countdownTimer, payCodeTimer, qrTimer, pollTimer, takeReceiptTimer
-    case serviceDegraded, serviceRestored, maintenanceRequested, maintenanceEnded, shutdownRequested
+    case idleTimer, countdownTimer, payCodeTimer, qrTimer, pollTimer, takeReceiptTimer, dwellTimer
+    case serviceDegraded, serviceRestored, maintenanceRequested, maintenanceEnded, shutdownRequested, journalWriteFailed
 
     /// Timers fire with the generation the machine started them with, or a stale one when none runs.
     func event(for machine: SessionStateMachine) -> SessionEvent {
@@ -95,7 +95,7 @@ enum EventKind: String, CaseIterable, Sendable {
         case .paymentSubmitted: return .paymentSubmitted(Sample.snapshot(.succeeded))
         case .paymentSubmissionFailed: return .paymentSubmissionFailed(SessionProblem(.paymentAmountMismatch))
         case .paymentQueried: return .paymentQueried(Sample.snapshot(.succeeded))
-        case .paymentNotCreated: return .paymentNotCreated
+        case .paymentKeyVoided: return .paymentKeyVoided
         case .paymentQueryFailed: return .paymentQueryFailed(Sample.timeout)
         case .paymentReversed: return .paymentReversed(Sample.snapshot(.reversed))
         case .paymentReversalFailed: return .paymentReversalFailed(Sample.timeout)
@@ -126,8 +126,10 @@ enum EventKind: String, CaseIterable, Sendable {
         case .qrTimer: return timer(.qr)
         case .pollTimer: return timer(.poll)
         case .takeReceiptTimer: return timer(.takeReceipt)
+        case .dwellTimer: return timer(.dwell)
         case .serviceDegraded: return .serviceDegraded(.serviceUnavailable)
-        case .serviceRestored: return .serviceRestored
+        case .serviceRestored: return .serviceRestored(machine.outage ?? .serviceUnavailable)
+        case .journalWriteFailed: return .journalWriteFailed(.journalUnavailable)
         case .maintenanceRequested: return .maintenanceRequested
         case .maintenanceEnded: return .maintenanceEnded
         case .shutdownRequested: return .shutdownRequested

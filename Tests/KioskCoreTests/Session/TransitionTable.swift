@@ -28,6 +28,9 @@ enum TransitionTable {
     /// Waiting with nothing the resident can cancel (money or a receipt is on its way).
     static let committedWait: Rows = [.shutdownRequested: go(.stopped, "end(shutdown)")]
 
+    /// Stopping while money is in flight leaves the payment to reconciliation, asked for at once.
+    static let stopsWithMoneyInFlight: Rows = [.shutdownRequested: go(.stopped, "end(shutdown)", "reconcilePayments")]
+
     /// Attract, finished and failed hold no data and start a new session.
     static func idle(timers: [String]) -> Rows {
         let cancel = timers.map { "-\($0)" }
@@ -71,10 +74,12 @@ enum TransitionTable {
         .lookingUpPerson: rows(cancellableWait, [
             .personResolved: go(.lookingUpEnrollment, "loadEnrollment"),
             .personLookupFailed: go(.failed, "+idle", "end(failed)"),
+            .dwellTimer: go(.failed, "+idle", "end(failed)"),
         ]),
         .lookingUpEnrollment: rows(cancellableWait, [
             .enrollmentLoaded: go(.showingEnrollment, "+idle"),
             .enrollmentLookupFailed: go(.unavailable, "+idle"),
+            .dwellTimer: go(.failed, "+idle", "end(failed)"),
         ]),
         .showingEnrollment: rows(residentScreen, enrollmentOptions, [
             .tierChosen: go(.showingEnrollment, "-idle", "+idle"),
@@ -98,6 +103,7 @@ enum TransitionTable {
         .loadingHistory: rows(cancellableWait, [
             .historyLoaded: go(.showingHistory, "+idle"),
             .historyLoadFailed: go(.showingEnrollment, "+idle"),
+            .dwellTimer: go(.showingEnrollment, "+idle"),
         ]),
         .showingHistory: rows(residentScreen, [
             .reprintRequested: go(.fetchingReceipt, "-idle", "fetchReceipt"),
@@ -127,24 +133,28 @@ enum TransitionTable {
         .journalingIntent: rows(committedWait, [
             .paymentIntentJournaled: go(.submitting, "submitPayment"),
             .paymentIntentJournalFailed: go(.failed, "+idle", "end(failed)"),
+            .dwellTimer: go(.failed, "+idle", "end(failed)", "reconcilePayments"),
         ]),
-        .submitting: rows(committedWait, [
+        .submitting: rows(stopsWithMoneyInFlight, [
             .paymentSubmitted: go(.fetchingReceipt, "journalSubmission", "journalPaymentState(succeeded)", "fetchReceipt"),
             .paymentSubmissionFailed: go(.failed, "journalPaymentState(abandoned)", "+idle", "end(failed)"),
+            .dwellTimer: go(.failed, "+idle", "end(failed)", "reconcilePayments"),
         ]),
         .resolvingSubmission: [
-            .pollTimer: go(.resolvingSubmission, "queryPaymentByKey"),
+            .pollTimer: go(.resolvingSubmission, "fencePaymentKey"),
             .paymentQueried: go(.fetchingReceipt, "journalSubmission", "journalPaymentState(succeeded)", "-poll", "fetchReceipt"),
-            .paymentNotCreated: go(.failed, "journalPaymentState(abandoned)", "-poll", "+idle", "end(failed)"),
+            .paymentKeyVoided: go(.failed, "journalPaymentState(abandoned)", "-poll", "+idle", "end(failed)"),
             .paymentQueryFailed: go(.resolvingSubmission, "-poll", "+poll"),
-            .shutdownRequested: go(.stopped, "-poll", "end(shutdown)"),
+            .dwellTimer: go(.failed, "-poll", "+idle", "end(failed)", "reconcilePayments"),
+            .shutdownRequested: go(.stopped, "-poll", "end(shutdown)", "reconcilePayments"),
         ],
         .awaitingPayer: [
             .pollTimer: go(.awaitingPayer, "queryPayment"),
             .paymentQueried: go(.fetchingReceipt, "journalPaymentState(succeeded)", "-poll", "fetchReceipt"),
             .paymentQueryFailed: go(.awaitingPayer, "-poll", "+poll"),
+            .dwellTimer: go(.failed, "-poll", "+idle", "end(failed)", "reconcilePayments"),
             .cancelTapped: go(.reversing, "-poll", "reversePayment"),
-            .shutdownRequested: go(.stopped, "-poll", "end(shutdown)"),
+            .shutdownRequested: go(.stopped, "-poll", "end(shutdown)", "reconcilePayments"),
         ],
         .showingQR: [
             .pollTimer: go(.showingQR, "queryPayment"),
@@ -152,13 +162,14 @@ enum TransitionTable {
             .paymentQueried: go(.fetchingReceipt, "journalPaymentState(succeeded)", "-qr", "-poll", "fetchReceipt"),
             .paymentQueryFailed: go(.showingQR, "-poll", "+poll"),
             .cancelTapped: go(.reversing, "-qr", "-poll", "reversePayment"),
-            .shutdownRequested: go(.stopped, "-qr", "-poll", "end(shutdown)"),
+            .shutdownRequested: go(.stopped, "-qr", "-poll", "end(shutdown)", "reconcilePayments"),
         ],
-        .reversing: rows(committedWait, [
+        .reversing: rows(stopsWithMoneyInFlight, [
             .paymentReversed: go(.attract, "journalPaymentState(reversed)", "end(cancelled)"),
             .paymentQueried: go(.fetchingReceipt, "journalPaymentState(succeeded)", "fetchReceipt"),
             .paymentReversalFailed: go(.reversing, "+poll"),
             .paymentQueryFailed: go(.reversing, "+poll"),
+            .dwellTimer: go(.failed, "+idle", "end(failed)", "reconcilePayments"),
         ]),
         .paymentFailed: rows(residentScreen, [
             .retryChosen: go(.choosingMethod, "-idle", "+idle"),
@@ -167,6 +178,7 @@ enum TransitionTable {
         .fetchingReceipt: rows(committedWait, [
             .receiptFetched: go(.printing, "printDocument(electronicReceipt)"),
             .receiptFetchFailed: go(.finished, "+idle", "end(completed)"),
+            .dwellTimer: go(.finished, "+idle", "end(completed)"),
         ]),
         .printing: rows(committedWait, [
             .documentPrinted: go(.takingReceipt, "journalReceipt(printed)", "+takeReceipt", "end(completed)"),
