@@ -58,5 +58,5 @@ final class KillSwitchJournal: PaymentJournal {
     func unresolved() async throws(KioskError) -> [JournalEntry] { try await base.unresolved() }
     func owedReceipts() async throws(KioskError) -> [JournalEntry] { try await base.owedReceipts() }
     func summary(now: Date) async throws(KioskError) -> JournalSummary { try await base.summary(now: now) }
-    func purge(resolvedBefore date: Date) async throws(KioskError) -> Int { try await base.purge(resolvedBefore: date) }
+    func purge(keeping retention: Duration, now: Date) async throws(KioskError) -> Int { try await base.purge(keeping: retention, now: now) }
 }

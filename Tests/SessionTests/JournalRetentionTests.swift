@@ -80,14 +80,32 @@ struct JournalRetentionTests {
         try await journal.recordSubmitted(key: "recent-failed", paymentID: "pay_recent", at: recent)
         try await journal.recordState(key: "recent-failed", .failed, at: recent)
 
-        #expect(try await journal.purge(resolvedBefore: now - 90 * Self.day) == 4)
+        #expect(try await journal.purge(keeping: .seconds(90 * 86_400), now: now) == 4)
         for key in ["old-abandoned", "old-failed", "old-reversed", "old-printed"] {
             #expect(try await journal.entry(key: key) == nil, "\(key) purged")
         }
         for key in ["old-intended", "old-submitted", "old-owed", "late-printed", "recent-failed"] {
             #expect(try await journal.entry(key: key) != nil, "\(key) kept")
         }
-        #expect(try await journal.purge(resolvedBefore: now - 90 * Self.day) == 0)
+        #expect(try await journal.purge(keeping: .seconds(90 * 86_400), now: now) == 0)
         _ = old
+    }
+
+    @Test("a wall clock that jumped years forward purges nothing recent: retention counts from the journal's newest change")
+    func forwardJumpKeepsRecent() async throws {
+        let fixture = try JournalFixture()
+        defer { fixture.remove() }
+        let journal = fixture.journal
+        let today = JournalSamples.start + 200 * Self.day
+        try await journal.recordIntent(JournalSamples.intent("recent-failed", createdAt: today - Self.day))
+        try await journal.recordSubmitted(key: "recent-failed", paymentID: "pay_recent", at: today - Self.day)
+        try await journal.recordState(key: "recent-failed", .failed, at: today - Self.day)
+        try await journal.recordIntent(JournalSamples.intent("old-failed", createdAt: today - 100 * Self.day))
+        try await journal.recordSubmitted(key: "old-failed", paymentID: "pay_old", at: today - 100 * Self.day)
+        try await journal.recordState(key: "old-failed", .failed, at: today - 100 * Self.day)
+        // The clock says five years later: only what is 90 days older than the newest change goes.
+        #expect(try await journal.purge(keeping: .seconds(90 * 86_400), now: today + 5 * 365 * Self.day) == 1)
+        #expect(try await journal.entry(key: "recent-failed") != nil, "a forward jump must not purge recent records")
+        #expect(try await journal.entry(key: "old-failed") == nil)
     }
 }

@@ -33,8 +33,11 @@ final class ReconcilerSandbox: Sendable {
 
     var logger: Logger { Logger(label: "reconciler-test") { [logs] _ in ReconcilerLogRecorder(store: logs) } }
 
-    func reconciler(window: Duration = .seconds(120), backend: (any BackendClient)? = nil) -> PaymentReconciler {
-        PaymentReconciler(journal: journal, backend: backend ?? client, providerWindow: window, logger: logger)
+    func reconciler(
+        window: Duration = .seconds(120), backend: (any BackendClient)? = nil, now: @escaping @Sendable () -> Date = { Date() },
+        clock: any Clock<Duration> = ContinuousClock()
+    ) -> PaymentReconciler {
+        PaymentReconciler(journal: journal, backend: backend ?? client, providerWindow: window, logger: logger, now: now, clock: clock)
     }
 
     func person(_ resident: ReconcilerResident) async throws -> BackendPerson {

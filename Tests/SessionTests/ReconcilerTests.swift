@@ -129,6 +129,27 @@ struct ReconcilerTests {
         }
     }
 
+    @Test("a wall clock set back a day: a never-confirming payment is still reversed once the provider's window has passed on the monotonic clock")
+    func backwardClockJump() async throws {
+        try await withReconcilerSandbox { sandbox in
+            let person = try await sandbox.person(.zhangJianguo)
+            // Written before the clock was set back: by the wall clock it was made tomorrow.
+            let intent = try await sandbox.intent(for: person, createdAt: Date() + 86_400)
+            try await sandbox.journal.recordIntent(intent)
+            let payment = try await sandbox.pay(intent, payCode: ReconcilerPayCode.userPayingForever)
+            try await sandbox.journal.recordSubmitted(key: intent.idempotencyKey, paymentID: payment.paymentId, at: Date())
+            let monotonic = TestClock()
+            let reconciler = sandbox.reconciler(window: .seconds(120), clock: monotonic)
+
+            #expect(try await reconciler.reconcile().stillUnresolved == 1, "within the window on both clocks")
+            monotonic.advance(by: .seconds(121))
+            let report = try await reconciler.reconcile()
+            #expect(report.reversed == 1, "the wall clock still says the payment is a day in the future")
+            #expect(report.stillUnresolved == 0)
+            #expect(try await sandbox.client.payment(id: payment.paymentId).status == .reversed)
+        }
+    }
+
     @Test("the payer confirms just as the kiosk reverses: payment.not_reversible, queried again, succeeded")
     func reversalMeetsSuccess() async throws {
         try await withReconcilerSandbox { sandbox in

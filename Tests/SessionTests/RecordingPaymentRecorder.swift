@@ -58,7 +58,7 @@ actor RecordingPaymentJournal: PaymentJournal {
         JournalSummary(unresolved: try await unresolved().count, owedReceipts: try await owedReceipts().count, succeededToday: 0, lastReconciliation: nil)
     }
 
-    func purge(resolvedBefore date: Date) async throws(KioskError) -> Int { 0 }
+    func purge(keeping retention: Duration, now: Date) async throws(KioskError) -> Int { 0 }
 
     /// The only entry (most tests make one payment).
     var single: JournalEntry? { entries.count == 1 ? entries.values.first : nil }

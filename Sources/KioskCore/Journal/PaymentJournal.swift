@@ -112,6 +112,7 @@ public protocol PaymentJournal: Sendable {
     func owedReceipts() async throws(KioskError) -> [JournalEntry]
     func summary(now: Date) async throws(KioskError) -> JournalSummary
     /// Deletes resolved entries whose receipt is not owed and whose last change (resolution or receipt
-    /// printed) is older than `date`; returns how many.
-    func purge(resolvedBefore date: Date) async throws(KioskError) -> Int
+    /// printed) is more than `retention` older than `now` — or than the journal's newest change, if
+    /// that is earlier: a wall clock that jumped forward never purges recent records. Returns how many.
+    func purge(keeping retention: Duration, now: Date) async throws(KioskError) -> Int
 }

@@ -37,10 +37,12 @@ extension SQLitePaymentJournal {
 
     /// An entry goes when it is resolved, its receipt is not owed, and its last change (resolution or
     /// receipt printed) is older than `date`.
-    public func purge(resolvedBefore date: Date) async throws(KioskError) -> Int {
-        let cutoff = JournalTime.seconds(date)
+    public func purge(keeping retention: Duration, now: Date) async throws(KioskError) -> Int {
+        let kept = Double(retention.components.seconds)
         return try await write("purge") { db in
-            try JournalRow
+            let newest = try JournalRow.select(max(JournalRow.Columns.updatedAt), as: Double.self).fetchOne(db)
+            let cutoff = min(JournalTime.seconds(now), newest ?? JournalTime.seconds(now)) - kept
+            return try JournalRow
                 .filter(!Self.unresolvedStates.contains(JournalRow.Columns.state))
                 .filter(JournalRow.Columns.receipt != JournalReceiptState.owed.rawValue)
                 .filter(JournalRow.Columns.updatedAt < cutoff)

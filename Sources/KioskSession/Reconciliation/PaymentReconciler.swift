@@ -2,6 +2,7 @@ import Foundation
 import KioskBackendAPI
 import KioskCore
 import Logging
+import Synchronization
 
 /// Brings every unresolved journal entry to the state the backend knows, after a crash or a lost
 /// answer: run before the kiosk takes a resident, and again while anything stays unresolved.
@@ -12,7 +13,9 @@ import Logging
 /// - `submitted`: queries the payment. A final status is recorded (`succeeded` makes the receipt owed).
 ///   Still open (pending, user paying, unknown): older than the provider's window, it is reversed under
 ///   `<key>-reverse` (if it succeeded meanwhile the backend refuses with `payment.not_reversible`, and
-///   a new query finds it succeeded); younger, it is left for the next pass.
+///   a new query finds it succeeded); younger, it is left for the next pass. The age is the larger of
+///   the wall-clock age and the monotonic time since this process first saw the entry open, so a wall
+///   clock set back cannot keep an entry (and the kiosk) waiting.
 /// - Backend unreachable or too slow: the entry stays unresolved and the pass stops asking (the
 ///   others would fail the same way); the report counts them.
 public struct PaymentReconciler: Sendable {
@@ -21,17 +24,43 @@ public struct PaymentReconciler: Sendable {
     /// How long the payment provider may keep a payment open before the kiosk reverses it.
     public let providerWindow: Duration
     let logger: Logger
+    /// The wall clock: for records, and for the age of entries written before this process started.
     let now: @Sendable () -> Date
+    /// Monotonic time since this reconciler was made.
+    let elapsed: @Sendable () -> Duration
+    private let firstSeenOpen = FirstSeen()
 
     public init(
         journal: any PaymentJournal, backend: any BackendClient, providerWindow: Duration = .seconds(120),
-        logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+        logger: Logger, now: @escaping @Sendable () -> Date = { Date() }, clock: any Clock<Duration> = ContinuousClock()
     ) {
         self.journal = journal
         self.backend = backend
         self.providerWindow = providerWindow
         self.logger = logger
         self.now = now
+        elapsed = Self.stopwatch(clock)
+    }
+
+    private static func stopwatch<C: Clock<Duration>>(_ clock: C) -> @Sendable () -> Duration {
+        let start = clock.now
+        return { start.duration(to: clock.now) }
+    }
+
+    /// When (on `elapsed`) each open entry was first seen, per idempotency key.
+    final class FirstSeen: Sendable {
+        private let seen = Mutex<[String: Duration]>([:])
+
+        /// The monotonic time since `key` was first seen open; zero the first time.
+        func age(of key: String, now: Duration) -> Duration {
+            seen.withLock { seen in
+                if let first = seen[key] { return now - first }
+                seen[key] = now
+                return .zero
+            }
+        }
+
+        func forget(_ key: String) { _ = seen.withLock { $0.removeValue(forKey: key) } }
     }
 
     public static func reverseKey(for key: String) -> String { key + "-reverse" }
@@ -102,7 +131,8 @@ public struct PaymentReconciler: Sendable {
 
     private func settle(key: String, createdAt: Date, _ payment: BackendPayment) async throws(KioskError) -> Outcome {
         if let final = Self.finalState(payment.status) { return try await record(key, final, payment) }
-        guard now().timeIntervalSince(createdAt) >= providerWindow.timeInterval else {
+        let wallAge = Duration.seconds(now().timeIntervalSince(createdAt))
+        guard max(wallAge, firstSeenOpen.age(of: key, now: elapsed())) >= providerWindow else {
             logger.info("payment still open within the provider's window: left for the next pass", metadata: metadata(key, payment))
             return .stillOpen
         }
@@ -122,6 +152,7 @@ public struct PaymentReconciler: Sendable {
 
     private func record(_ key: String, _ state: JournalPaymentState, _ payment: BackendPayment) async throws(KioskError) -> Outcome {
         try await journal.recordState(key: key, state, at: now())
+        firstSeenOpen.forget(key)
         logger.notice("payment reconciled", metadata: metadata(key, payment))
         return .resolved(state)
     }

@@ -105,9 +105,8 @@ public final class ReconciliationService: Service, Sendable {
     }
 
     private func purge() async {
-        let cutoff = reconciler.now().addingTimeInterval(-retention.timeInterval)
         do {
-            let purged = try await reconciler.journal.purge(resolvedBefore: cutoff)
+            let purged = try await reconciler.journal.purge(keeping: retention, now: reconciler.now())
             logger.info("journal retention applied", metadata: [SessionLogKey.purged: "\(purged)"])
         } catch {
             logger.error("journal purge failed", metadata: [SessionLogKey.errorCode: "\(error.code)"])
