@@ -27,7 +27,7 @@ extension DaemonState {
         checks.append(clientCertificateCheck(configuration.backend))
         checks.append(await clockCheck())
         let journalPath = configuration.journal.path
-        checks.append(.journalSpace(freeBytes: Self.freeBytes(near: journalPath), path: journalPath))
+        checks.append(.journalSpace(freeBytes: SQLitePaymentJournal.freeBytes(near: journalPath), path: journalPath))
         checks.append(Self.integrityCheck(path: journalPath))
         checks += DiagnosticCheck.payments(status.journal?.summary)
         if let updates = configurationUpdates {
@@ -68,13 +68,6 @@ extension DaemonState {
         } catch {
             return .journalIntegrity(nil, problem: error.message, path: path)
         }
-    }
-
-    static func freeBytes(near path: String) -> Int64? {
-        var info = statvfs()
-        let folder = (path as NSString).deletingLastPathComponent
-        guard statvfs(folder.isEmpty ? "." : folder, &info) == 0 else { return nil }
-        return Int64(info.f_bavail) * Int64(info.f_frsize)
     }
 
     static func jobText(_ job: PrinterJobInfo) -> String {

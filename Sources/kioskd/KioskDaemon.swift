@@ -199,6 +199,7 @@ struct KioskDaemon: AsyncParsableCommand {
         if let reconciliation = payments.reconciliation { services.append(.init(service: reconciliation)) }
         if let session { services += [.init(service: session.controller), .init(service: session.gate)] }
         if let backendHealth { services.append(.init(service: backendHealth)) }
+        if let session { services.append(.init(service: JournalSpaceWatch(journal: payments.journal, session: session.controller, logger: logger))) }
         if let poller { services.append(.init(service: poller)) }
         if let session, let backend = payments.backend {
             services.append(.init(service: OwedReceiptService(

@@ -54,7 +54,12 @@ final class KillSwitchJournal: PaymentJournal {
         try await commit("reconciliation") { () async throws(KioskError) in try await base.recordReconciliation(report) }
     }
 
+    func recordAnomaly(key: String, _ differences: [String], at date: Date) async throws(KioskError) {
+        try await commit("anomaly") { () async throws(KioskError) in try await base.recordAnomaly(key: key, differences, at: date) }
+    }
+
     func entry(key: String) async throws(KioskError) -> JournalEntry? { try await base.entry(key: key) }
+    func capacity() async -> JournalCapacity { await base.capacity() }
     func unresolved() async throws(KioskError) -> [JournalEntry] { try await base.unresolved() }
     func owedReceipts() async throws(KioskError) -> [JournalEntry] { try await base.owedReceipts() }
     func summary(now: Date) async throws(KioskError) -> JournalSummary { try await base.summary(now: now) }

@@ -120,5 +120,32 @@ struct LostAnswerSessionTests {
             #expect(await session.journal.entries.isEmpty)
         }
     }
+
+    @Test("the journal's disk is full: checked before any money moves, out of service until the watch sees space again")
+    func journalDiskFull() async throws {
+        try await withSession { session in
+            await session.journal.setCapacity(.full(freeBytes: 4 * 1_048_576))
+            _ = try await session.identify(.zhangJianguo)
+            await session.send(.paymentConfirmed)
+            await session.send(.methodChosen(.payCode))
+            guard case .failed(let problem) = try await session.waitFor(.failed) else { return }
+            #expect(problem.code == .journalFull)
+            #expect(await session.journal.calls.isEmpty, "no intent: no money moved")
+            await session.send(.doneTapped)
+            try await session.waitFor(.outOfService)
+
+            let clock = TestClock()
+            let watch = JournalSpaceWatch(journal: session.journal, session: session.controller, interval: .seconds(30), clock: clock, logger: Logger(label: "watch"))
+            let group = ServiceGroup(configuration: .init(services: [watch], logger: Logger(label: "watch-group")))
+            let running = Task { try await group.run() }
+            try await clock.waitForSleepers()
+            #expect(await session.controller.state == .outOfService(.journalFull), "still full")
+            await session.journal.setCapacity(.ready)
+            clock.advance(by: .seconds(30))
+            try await session.waitFor(.attract)
+            await group.triggerGracefulShutdown()
+            try await running.value
+        }
+    }
 }
 

@@ -10,6 +10,11 @@ actor RecordingPaymentJournal: PaymentJournal {
 
     func failIntents(with error: KioskError?) { intentFailure = error }
 
+    /// What `capacity()` answers (a full disk, for tests).
+    var currentCapacity = JournalCapacity.ready
+    func setCapacity(_ capacity: JournalCapacity) { currentCapacity = capacity }
+    func capacity() async -> JournalCapacity { currentCapacity }
+
     func recordIntent(_ intent: PaymentIntent) async throws(KioskError) {
         calls.append("intent")
         if let intentFailure { throw intentFailure }
@@ -44,6 +49,13 @@ actor RecordingPaymentJournal: PaymentJournal {
 
     func recordReconciliation(_ report: ReconciliationReport) async throws(KioskError) {}
 
+    func recordAnomaly(key: String, _ differences: [String], at date: Date) async throws(KioskError) {
+        calls.append("anomaly:\(differences.joined(separator: ","))")
+        guard var entry = entries[key] else { throw KioskError(.journalUnknownIntent, "anomaly") }
+        entry.anomaly = differences.joined(separator: ",")
+        entries[key] = entry
+    }
+
     func entry(key: String) async throws(KioskError) -> JournalEntry? { entries[key] }
 
     func unresolved() async throws(KioskError) -> [JournalEntry] {
@@ -55,7 +67,8 @@ actor RecordingPaymentJournal: PaymentJournal {
     }
 
     func summary(now: Date) async throws(KioskError) -> JournalSummary {
-        JournalSummary(unresolved: try await unresolved().count, owedReceipts: try await owedReceipts().count, succeededToday: 0, lastReconciliation: nil)
+        JournalSummary(unresolved: try await unresolved().count, owedReceipts: try await owedReceipts().count, succeededToday: 0, lastReconciliation: nil,
+                       anomalies: entries.values.filter { $0.anomaly != nil }.count)
     }
 
     func purge(keeping retention: Duration, now: Date) async throws(KioskError) -> Int { 0 }

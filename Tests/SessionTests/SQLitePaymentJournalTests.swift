@@ -26,6 +26,28 @@ struct SQLitePaymentJournalTests {
         #expect(try await reopened.owedReceipts().map(\.intent.idempotencyKey) == [intent.idempotencyKey])
     }
 
+    @Test("a payment the backend made differently is flagged: kept across reopening, counted in the summary for diag")
+    func anomalyFlagged() async throws {
+        let fixture = try JournalFixture()
+        defer { fixture.remove() }
+        let now = Date()
+        let intent = JournalSamples.intent("key-anomaly-0001", createdAt: now)
+        try await fixture.journal.recordIntent(intent)
+        try await fixture.journal.recordSubmitted(key: intent.idempotencyKey, paymentID: "pay_0002", at: now)
+        try await fixture.journal.recordState(key: intent.idempotencyKey, .succeeded, at: now)
+        #expect(try await fixture.journal.summary(now: now).anomalies == 0)
+        try await fixture.journal.recordAnomaly(key: intent.idempotencyKey, ["amount", "tier"], at: now + 1)
+        try fixture.journal.close()
+
+        let reopened = try fixture.reopen()
+        defer { try? reopened.close() }
+        #expect(try await reopened.entry(key: intent.idempotencyKey)?.anomaly == "amount,tier")
+        #expect(try await reopened.summary(now: now).anomalies == 1)
+        let checks = DiagnosticCheck.payments(try await reopened.summary(now: now))
+        let anomaly = try #require(checks.first { $0.id == "payments.anomaly" })
+        #expect(!anomaly.passed && anomaly.severity == .critical)
+    }
+
     @Test("the connection runs WAL with synchronous = FULL (2), and the file itself is in WAL mode")
     func durabilityPragmas() async throws {
         let fixture = try JournalFixture()

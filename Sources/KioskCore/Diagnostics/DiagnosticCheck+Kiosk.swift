@@ -58,7 +58,11 @@ extension DiagnosticCheck {
         let owed = summary.owedReceipts == 0 ? Self.pass("receipts.owed", "owed receipts", "none")
             : .warn("receipts.owed", "owed receipts", "\(summary.owedReceipts) receipts not printed yet",
                     fix: "they print by themselves when the kiosk is idle and the printer is ready; residents can also reprint them")
-        return [unresolved, owed]
+        let anomalies = summary.anomalies == 0 ? Self.pass("payments.anomaly", "payment anomalies", "none")
+            : .fail("payments.anomaly", "payment anomalies",
+                    "\(summary.anomalies) payments the backend made for another amount, person, year or tier than the resident confirmed",
+                    fix: "look them up with the backend operator by payment id (kioskd's log: 'differs from what the resident confirmed'); refund or correct them there")
+        return [unresolved, owed, anomalies]
     }
 
     public static func configuration(version: Int, path: String) -> Self {

@@ -9,4 +9,6 @@ extension KioskError.Code {
     public static let journalIllegalTransition = Self("journal.illegal_transition")
     /// Payments from before a restart are not yet reconciled with the backend: no resident is taken until they are.
     public static let journalUnsettled = Self("journal.unsettled")
+    /// The journal's disk is (nearly) full: no payment starts, the kiosk is out of service until space is freed.
+    public static let journalFull = Self("journal.full")
 }

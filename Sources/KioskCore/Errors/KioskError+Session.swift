@@ -11,6 +11,9 @@ extension KioskError.Code {
     /// An answer about another payment than the one in flight (or a receipt of another payment):
     /// a broken backend, never silence — the payment is left to reconciliation.
     public static let sessionPaymentMismatch = Self("session.payment_mismatch")
+    /// The backend charged the resident for something other than what they confirmed (amount, person,
+    /// year or tier): recorded, flagged for technicians, and the resident told.
+    public static let sessionChargedOtherThanConfirmed = Self("session.charged_other_than_confirmed")
     /// The backend (or the journal) gave no usable answer within `SessionSettings.maximumWaitSeconds`.
     public static let sessionNoAnswer = Self("session.no_answer")
     /// The backend reported a payment status this kiosk does not know.

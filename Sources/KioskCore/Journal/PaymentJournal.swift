@@ -33,13 +33,38 @@ public struct JournalEntry: Sendable, Hashable {
     public var state: JournalPaymentState
     public var receipt: JournalReceiptState
     public var updatedAt: Date
+    /// What the backend's payment differed in from the intent (field names), if it did.
+    public var anomaly: String?
 
-    public init(intent: PaymentIntent, paymentID: String?, state: JournalPaymentState, receipt: JournalReceiptState, updatedAt: Date) {
+    public init(
+        intent: PaymentIntent, paymentID: String?, state: JournalPaymentState, receipt: JournalReceiptState, updatedAt: Date,
+        anomaly: String? = nil
+    ) {
         self.intent = intent
         self.paymentID = paymentID
         self.state = state
         self.receipt = receipt
         self.updatedAt = updatedAt
+        self.anomaly = anomaly
+    }
+}
+
+/// Whether the journal can take the next payment: the file system it lives on keeps enough free
+/// space for its commits. Checked before any money moves, as the paper is.
+public enum JournalCapacity: Sendable, Hashable {
+    case ready
+    /// Fewer than `minimumFreeBytes` are free: the next intent could fail at the last step.
+    case full(freeBytes: Int64)
+
+    /// The same line as `kioskctl diag`'s journal.disk failure.
+    public static let minimumFreeBytes: Int64 = 50 * 1_048_576
+
+    public init(freeBytes: Int64?) {
+        guard let freeBytes, freeBytes < Self.minimumFreeBytes else {
+            self = .ready
+            return
+        }
+        self = .full(freeBytes: freeBytes)
     }
 }
 
@@ -51,12 +76,15 @@ public struct JournalSummary: Sendable, Hashable, Codable {
     public var succeededToday: Int
     /// What the last start-up reconciliation did, if one ran.
     public var lastReconciliation: ReconciliationReport?
+    /// Payments the backend made differently from what the resident confirmed (kept with the journal's retention).
+    public var anomalies: Int
 
-    public init(unresolved: Int, owedReceipts: Int, succeededToday: Int, lastReconciliation: ReconciliationReport?) {
+    public init(unresolved: Int, owedReceipts: Int, succeededToday: Int, lastReconciliation: ReconciliationReport?, anomalies: Int = 0) {
         self.unresolved = unresolved
         self.owedReceipts = owedReceipts
         self.succeededToday = succeededToday
         self.lastReconciliation = lastReconciliation
+        self.anomalies = anomalies
     }
 }
 
@@ -104,6 +132,10 @@ public protocol PaymentJournal: Sendable {
     func recordReceipt(key: String, _ receipt: JournalReceiptState, at date: Date) async throws(KioskError)
     /// Keeps the latest report only (shown in `summary`).
     func recordReconciliation(_ report: ReconciliationReport) async throws(KioskError)
+    /// Whether the next payment can be journaled (free space where the journal lives).
+    func capacity() async -> JournalCapacity
+    /// Flags an entry whose backend payment differs from its intent (`differences`: field names).
+    func recordAnomaly(key: String, _ differences: [String], at date: Date) async throws(KioskError)
 
     func entry(key: String) async throws(KioskError) -> JournalEntry?
     /// Entries in `intended` or `submitted`, oldest first.

@@ -33,10 +33,15 @@ public struct PaymentSnapshot: Sendable, Hashable {
     public var failureMessage: String?
     public var qrURL: String?
     public var qrExpiresAt: Date?
+    /// Whom, which year and which tier the backend says the payment is for (nil: not told).
+    public var personRef: String?
+    public var year: Int?
+    public var tierID: String?
 
     public init(
         paymentID: String, status: Status, amount: Money, method: KioskConfiguration.PaymentMethod,
-        channel: PayCode.Channel? = nil, failureMessage: String? = nil, qrURL: String? = nil, qrExpiresAt: Date? = nil
+        channel: PayCode.Channel? = nil, failureMessage: String? = nil, qrURL: String? = nil, qrExpiresAt: Date? = nil,
+        personRef: String? = nil, year: Int? = nil, tierID: String? = nil
     ) {
         self.paymentID = paymentID
         self.status = status
@@ -46,5 +51,19 @@ public struct PaymentSnapshot: Sendable, Hashable {
         self.failureMessage = failureMessage
         self.qrURL = qrURL
         self.qrExpiresAt = qrExpiresAt
+        self.personRef = personRef
+        self.year = year
+        self.tierID = tierID
+    }
+
+    /// What in this answer differs from the order the resident confirmed: field names only (safe to
+    /// log and to journal). Empty when the backend's payment is the one that was asked for.
+    public func differences(from order: PaymentOrder) -> [String] {
+        var differences: [String] = []
+        if amount != order.amount { differences.append("amount") }
+        if let personRef, personRef != order.personRef { differences.append("person") }
+        if let year, year != order.year { differences.append("year") }
+        if let tierID, tierID != order.tierID { differences.append("tier") }
+        return differences
     }
 }

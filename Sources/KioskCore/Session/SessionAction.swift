@@ -13,6 +13,9 @@ public enum SessionAction: Sendable, Hashable {
     case journalSubmission(idempotencyKey: String, paymentID: String)
     case journalPaymentState(idempotencyKey: String, JournalPaymentState)
     case journalReceipt(idempotencyKey: String, JournalReceiptState)
+    /// The backend's payment differs from what the resident confirmed (field names): journal it for
+    /// technicians (`kioskctl diag`), count it, log it.
+    case journalAnomaly(idempotencyKey: String, paymentID: String, differences: [String])
     case queryPayment(paymentID: String)
     case fencePaymentKey(idempotencyKey: String)
     case reversePayment(paymentID: String, idempotencyKey: String)
@@ -39,6 +42,7 @@ extension SessionAction {
         case .journalSubmission: "journalSubmission"
         case .journalPaymentState(_, let state): "journalPaymentState(\(state.rawValue))"
         case .journalReceipt(_, let state): "journalReceipt(\(state.rawValue))"
+        case .journalAnomaly(_, _, let differences): "journalAnomaly(\(differences.joined(separator: ",")))"
         case .queryPayment: "queryPayment"
         case .fencePaymentKey: "fencePaymentKey"
         case .reversePayment: "reversePayment"

@@ -52,6 +52,7 @@ extension SessionEvent {
         case .serviceDegraded(let code): "serviceDegraded(\(code))"
         case .serviceRestored(let code): "serviceRestored(\(code))"
         case .journalWriteFailed(let code): "journalWriteFailed(\(code))"
+        case .journalCannotCommit: "journalCannotCommit"
         case .maintenanceRequested: "maintenanceRequested"
         case .maintenanceEnded: "maintenanceEnded"
         case .shutdownRequested: "shutdownRequested"

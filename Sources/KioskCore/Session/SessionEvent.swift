@@ -65,6 +65,8 @@ public enum SessionEvent: Sendable, Hashable {
     case serviceDegraded(KioskError.Code)
     /// That reason ended; the kiosk returns to service only when no other reason holds.
     case serviceRestored(KioskError.Code)
+    /// Before any money moves: the journal could not take the payment (its disk is full).
+    case journalCannotCommit
     /// A journal write after the intent failed: the entry is not where the payment is, so it must be reconciled.
     case journalWriteFailed(KioskError.Code)
     case maintenanceRequested

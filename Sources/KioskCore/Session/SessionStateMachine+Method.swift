@@ -11,9 +11,19 @@ extension SessionStateMachine {
     }
 
     /// The printer is asked before money moves.
+    /// The journal is checked first (the controller answers `journalCannotCommit` instead of the
+    /// printer's readiness when its disk is full): no money moves that could not be recorded.
     mutating func checkingPrinter(_ draft: PaymentDraft, _ event: SessionEvent) -> [SessionAction] {
-        guard case .printerChecked(let readiness) = event else { return [] }
-        return readiness.canPrint ? startPayment(draft) : enter(.printerUnavailable(draft, readiness))
+        switch event {
+        case .printerChecked(let readiness):
+            return readiness.canPrint ? startPayment(draft) : enter(.printerUnavailable(draft, readiness))
+        case .journalCannotCommit:
+            // Out of service once the resident has read why; the journal watch reopens the kiosk when space is freed.
+            if !outages.contains(.journalFull) { outages.append(.journalFull) }
+            return fail(.journalFull)
+        default:
+            return []
+        }
     }
 
     mutating func printerUnavailable(_ draft: PaymentDraft, _ event: SessionEvent) -> [SessionAction] {

@@ -57,10 +57,18 @@ extension SessionStateMachine {
         // An answer about another payment: the backend is broken, and this payment's outcome unknown.
         guard snapshot.paymentID == flight.paymentID else { return actions + fail(.sessionPaymentMismatch) }
         let key = flight.idempotencyKey
-        // A succeeded payment of another amount has moved money already: it is completed (the receipt shows
-        // the amount). An open one is reversed so that nothing moves.
-        if snapshot.amount != flight.order.amount, snapshot.status.isOpen {
+        // Every answer is compared with what the resident confirmed (amount, person, year, tier). An open
+        // payment that differs is reversed so that nothing moves; a succeeded one has moved money
+        // already: it is recorded as it is, flagged for technicians, and the resident is told plainly.
+        let differences = snapshot.differences(from: flight.order)
+        if !differences.isEmpty, snapshot.status.isOpen {
             return actions + reverse(flight, .rejected(SessionProblem(.sessionAmountChanged)))
+        }
+        if !differences.isEmpty, snapshot.status == .succeeded {
+            return actions + [
+                .journalPaymentState(idempotencyKey: key, .succeeded),
+                .journalAnomaly(idempotencyKey: key, paymentID: snapshot.paymentID, differences: differences),
+            ] + fail(.sessionChargedOtherThanConfirmed)
         }
         switch snapshot.status {
         case .succeeded:

@@ -23,6 +23,8 @@ struct JournalRow: Codable, FetchableRecord, PersistableRecord, Sendable {
     var updatedAt: Double
     /// When the payment reached a resolved state (`succeededToday` counts by it).
     var resolvedAt: Double?
+    /// The fields the backend's payment differed in from the intent, comma-separated.
+    var anomaly: String?
 
     enum Columns {
         static let idempotencyKey = Column(CodingKeys.idempotencyKey)
@@ -31,6 +33,7 @@ struct JournalRow: Codable, FetchableRecord, PersistableRecord, Sendable {
         static let createdAt = Column(CodingKeys.createdAt)
         static let updatedAt = Column(CodingKeys.updatedAt)
         static let resolvedAt = Column(CodingKeys.resolvedAt)
+        static let anomaly = Column(CodingKeys.anomaly)
     }
 
     init(_ intent: PaymentIntent) {
@@ -47,6 +50,7 @@ struct JournalRow: Codable, FetchableRecord, PersistableRecord, Sendable {
         createdAt = JournalTime.seconds(intent.createdAt)
         updatedAt = JournalTime.seconds(intent.createdAt)
         resolvedAt = nil
+        anomaly = nil
     }
 
     func paymentState() throws(KioskError) -> JournalPaymentState {
@@ -65,7 +69,10 @@ struct JournalRow: Codable, FetchableRecord, PersistableRecord, Sendable {
             idempotencyKey: idempotencyKey, personRef: personRef, payerRef: payerRef, year: year, tier: tier,
             amount: Money(fen: amountFen), method: method, createdAt: JournalTime.date(createdAt)
         )
-        return JournalEntry(intent: intent, paymentID: paymentID, state: try paymentState(), receipt: try receiptState(), updatedAt: JournalTime.date(updatedAt))
+        return JournalEntry(
+            intent: intent, paymentID: paymentID, state: try paymentState(), receipt: try receiptState(), updatedAt: JournalTime.date(updatedAt),
+            anomaly: anomaly
+        )
     }
 
     private func damaged(_ what: String) -> KioskError {

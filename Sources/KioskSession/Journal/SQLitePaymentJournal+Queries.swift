@@ -5,6 +5,18 @@ import KioskCore
 extension SQLitePaymentJournal {
     static let unresolvedStates = [JournalPaymentState.intended.rawValue, JournalPaymentState.submitted.rawValue]
 
+    public func capacity() async -> JournalCapacity {
+        JournalCapacity(freeBytes: Self.freeBytes(near: path))
+    }
+
+    /// Free bytes for an unprivileged writer on the file system holding `path`'s folder.
+    public static func freeBytes(near path: String) -> Int64? {
+        var info = statvfs()
+        let folder = (path as NSString).deletingLastPathComponent
+        guard statvfs(folder.isEmpty ? "." : folder, &info) == 0 else { return nil }
+        return Int64(info.f_bavail) * Int64(info.f_frsize)
+    }
+
     public func entry(key: String) async throws(KioskError) -> JournalEntry? {
         try await read("entry") { db in try JournalRow.fetchOne(db, key: key) }?.entry()
     }
@@ -31,7 +43,10 @@ extension SQLitePaymentJournal {
                 .filter(JournalRow.Columns.resolvedAt >= dayStart && JournalRow.Columns.resolvedAt < dayEnd)
                 .fetchCount(db)
             let last = try ReconciliationRow.fetchOne(db, key: ReconciliationRow.singleID)
-            return JournalSummary(unresolved: unresolved, owedReceipts: owed, succeededToday: succeededToday, lastReconciliation: last?.report)
+            let anomalies = try JournalRow.filter(JournalRow.Columns.anomaly != nil).fetchCount(db)
+            return JournalSummary(
+                unresolved: unresolved, owedReceipts: owed, succeededToday: succeededToday, lastReconciliation: last?.report, anomalies: anomalies
+            )
         }
     }
 

@@ -13,6 +13,15 @@ extension SQLitePaymentJournal {
         }
     }
 
+    public func recordAnomaly(key: String, _ differences: [String], at date: Date) async throws(KioskError) {
+        try await write("recordAnomaly") { db in
+            var row = try Self.row(db, key: key)
+            row.anomaly = differences.joined(separator: ",")
+            row.updatedAt = max(row.updatedAt, JournalTime.seconds(date))
+            try row.update(db)
+        }
+    }
+
     public func recordSubmitted(key: String, paymentID: String, at date: Date) async throws(KioskError) {
         try await write("recordSubmitted") { db in
             var row = try Self.row(db, key: key)

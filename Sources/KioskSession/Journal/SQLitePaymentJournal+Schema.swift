@@ -32,6 +32,10 @@ extension SQLitePaymentJournal {
                 table.column("receiptsOwed", .integer).notNull()
             }
         }
+        migrator.registerMigration("v2 anomaly") { db in
+            // What a backend payment differed in from its intent (field names), for technicians.
+            try db.alter(table: JournalRow.databaseTableName) { table in table.add(column: "anomaly", .text) }
+        }
         return migrator
     }
 }

@@ -13,6 +13,11 @@ enum SessionMetrics {
         Counter(label: "kiosk_payments_total", dimensions: [("method", method.rawValue), ("outcome", outcome)]).increment()
     }
 
+    /// A payment the backend made differently from what the resident confirmed (or reconciliation found so).
+    static func paymentAnomaly() {
+        Counter(label: "kiosk_payment_anomalies_total").increment()
+    }
+
     static func problemShown(_ code: KioskError.Code) {
         Counter(label: "kiosk_errors_total", dimensions: [("code", code.rawValue)]).increment()
     }

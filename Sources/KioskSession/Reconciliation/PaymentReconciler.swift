@@ -126,7 +126,25 @@ public struct PaymentReconciler: Sendable {
         default:
             throw KioskError(.journalIllegalTransition, "journal entry \(JournalKey.short(key)) is \(entry.state.rawValue) without a payment id")
         }
+        try await flagDifferences(entry.intent, payment)
         return try await settle(key: key, createdAt: entry.intent.createdAt, payment)
+    }
+
+    /// Every answer is compared with the intent: a payment made for another amount, person, year or
+    /// tier is flagged for technicians (diag, metric), whatever its outcome.
+    private func flagDifferences(_ intent: PaymentIntent, _ payment: BackendPayment) async throws(KioskError) {
+        var differences: [String] = []
+        if payment.amountFen != intent.amount.fen { differences.append("amount") }
+        if payment.personRef != intent.personRef { differences.append("person") }
+        if payment.year != intent.year { differences.append("year") }
+        if payment.tier != intent.tier { differences.append("tier") }
+        guard !differences.isEmpty else { return }
+        try await journal.recordAnomaly(key: intent.idempotencyKey, differences, at: now())
+        SessionMetrics.paymentAnomaly()
+        logger.error("the backend's payment differs from the journaled intent: flagged for technicians", metadata: [
+            SessionLogKey.paymentKey: "\(JournalKey.short(intent.idempotencyKey))", SessionLogKey.paymentID: "\(payment.paymentId)",
+            SessionLogKey.differences: "\(differences.joined(separator: ","))",
+        ])
     }
 
     private func settle(key: String, createdAt: Date, _ payment: BackendPayment) async throws(KioskError) -> Outcome {

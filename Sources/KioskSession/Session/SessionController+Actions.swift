@@ -19,6 +19,13 @@ extension SessionController {
         case .journalSubmission(let key, let paymentID): journalWrites.yield(.submitted(key: key, paymentID: paymentID))
         case .journalPaymentState(let key, let state): journalWrites.yield(.state(key: key, state))
         case .journalReceipt(let key, let receipt): journalWrites.yield(.receipt(key: key, receipt))
+        case .journalAnomaly(let key, let paymentID, let differences):
+            logger.error("the backend's payment differs from what the resident confirmed: flagged for technicians", metadata: [
+                SessionLogKey.paymentKey: "\(JournalKey.short(key))", SessionLogKey.paymentID: "\(paymentID)",
+                SessionLogKey.differences: "\(differences.joined(separator: ","))",
+            ])
+            SessionMetrics.paymentAnomaly()
+            journalWrites.yield(.anomaly(key: key, differences: differences))
         case .queryPayment(let paymentID): queryPayment(paymentID)
         case .fencePaymentKey(let key): fencePayment(idempotencyKey: key)
         case .reversePayment(let paymentID, let key): reversePayment(paymentID, key: key)
@@ -58,9 +65,18 @@ extension SessionController {
         }
     }
 
+    /// Before any money moves: the journal can record the payment, then the receipt can be printed.
     func checkPrinter() {
         let printer = devices.printer
-        call { .printerChecked(await printer.readiness()) }
+        let journal = journal
+        let logger = logger
+        call {
+            if case .full(let freeBytes) = await journal.capacity() {
+                logger.error("the journal's disk is full: no payment starts", metadata: [SessionLogKey.freeBytes: "\(freeBytes)"])
+                return .journalCannotCommit
+            }
+            return .printerChecked(await printer.readiness())
+        }
     }
 
     func printDocument(_ document: ReceiptDocument) {

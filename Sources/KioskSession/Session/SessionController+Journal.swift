@@ -9,6 +9,7 @@ enum JournalWrite: Sendable {
     case submitted(key: String, paymentID: String)
     case state(key: String, JournalPaymentState)
     case receipt(key: String, JournalReceiptState)
+    case anomaly(key: String, differences: [String])
 }
 
 extension SessionController {
@@ -41,6 +42,8 @@ extension SessionController {
                 try await journal.recordState(key: key, state, at: date)
             case .receipt(let key, let receipt):
                 try await journal.recordReceipt(key: key, receipt, at: date)
+            case .anomaly(let key, let differences):
+                try await journal.recordAnomaly(key: key, differences, at: date)
             }
         } catch {
             // The entry stays where it was: reconciliation brings it to the backend's state, now.

@@ -14,4 +14,7 @@ enum SessionLogKey {
     static let receiptsOwed = "receipts_owed"
     static let purged = "purged"
     static let retryIn = "retry_in"
+    /// Field names only (amount, person, year, tier), never their values.
+    static let differences = "differences"
+    static let freeBytes = "free_bytes"
 }

@@ -16,7 +16,8 @@ extension PaymentSnapshot {
             paymentID: payment.paymentId, status: Status(payment.status), amount: Money(fen: payment.amountFen),
             method: payment.method == .paycode ? .payCode : .onScreenQR,
             channel: payment.channel.flatMap { PayCode.Channel(rawValue: $0.rawValue) },
-            failureMessage: payment.failureMessageZh, qrURL: payment.qrUrl, qrExpiresAt: payment.qrExpiresAt
+            failureMessage: payment.failureMessageZh, qrURL: payment.qrUrl, qrExpiresAt: payment.qrExpiresAt,
+            personRef: payment.personRef, year: payment.year, tierID: payment.tier
         )
     }
 }

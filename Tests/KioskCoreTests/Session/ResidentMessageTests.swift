@@ -11,6 +11,8 @@ struct ResidentMessageTests {
         .sessionTimedOut, .paymentAmountMismatch, .payCodeInvalid, .paymentDeclined, .paymentInProgress, .paymentPayerNotRelated,
         .paymentNotConfirmed, .paymentQRExpired, .paymentCancelled, .paymentReversed, .paymentUnresolved, .printerPaperOut,
         .printerJammed, .printerOffline, .printFailed, .journalUnavailable, .serviceUnavailable,
+        .enrollmentPaymentInProgress, .paymentIdempotencyKeyVoided, .sessionPaymentMismatch, .sessionNoAnswer,
+        .sessionChargedOtherThanConfirmed, .journalUnsettled,
     ]
 
     @Test("each shown code has its own text", arguments: shownCodes)

@@ -73,5 +73,18 @@ struct SessionServiceModeTests {
         machine.feed(.serviceRestored(.journalUnsettled))
         #expect(machine.state == .attract(notice: nil))
     }
+
+    @Test("a journal that cannot record the payment (disk full): no money moves, the resident is told, the kiosk closes when they leave")
+    func journalFull() {
+        var machine = StateCatalog.machine(in: .checkingPrinter)
+        let actions = machine.feed(.journalCannotCommit)
+        #expect(machine.state == .failed(SessionProblem(.journalFull)))
+        #expect(!actions.contains { if case .journalPaymentIntent = $0 { true } else { false } })
+        #expect(machine.outages == [.journalFull])
+        machine.feed(.doneTapped)
+        #expect(machine.state == .outOfService(.journalFull))
+        machine.feed(.serviceRestored(.journalFull))
+        #expect(machine.state == .attract(notice: nil))
+    }
 }
 

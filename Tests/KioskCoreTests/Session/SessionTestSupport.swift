@@ -24,6 +24,7 @@ func label(_ action: SessionAction) -> String {
     case .reversePayment: "reversePayment"
     case .fetchReceipt: "fetchReceipt"
     case .reconcilePayments: "reconcilePayments"
+    case .journalAnomaly(_, _, let differences): "journalAnomaly(\(differences.joined(separator: ",")))"
     }
 }
 

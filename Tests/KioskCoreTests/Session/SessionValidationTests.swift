@@ -52,6 +52,31 @@ struct SessionValidationTests {
         #expect(machine.state == .failed(SessionProblem(.sessionAmountChanged)))
     }
 
+    @Test("a succeeded payment for another amount, person, year or tier: recorded as it is, flagged for technicians, the resident told",
+          arguments: [
+            (Sample.snapshot(.succeeded, amount: .yuan(431)), ["amount"]),
+            (PaymentSnapshot(paymentID: Sample.paymentID, status: .succeeded, amount: .yuan(430), method: .payCode, personRef: "ref_other_0001", year: 2021, tierID: "adult"), ["person"]),
+            (PaymentSnapshot(paymentID: Sample.paymentID, status: .succeeded, amount: .yuan(430), method: .payCode, personRef: Sample.payer.personRef, year: 2022, tierID: "tier2"), ["year", "tier"]),
+          ])
+    func chargedOtherThanConfirmed(snapshot: PaymentSnapshot, differences: [String]) {
+        var machine = StateCatalog.machine(in: .submitting)
+        let actions = machine.feed(.paymentSubmitted(snapshot))
+        #expect(actions.contains(.journalPaymentState(idempotencyKey: Sample.key, .succeeded)), "money moved: the journal says so")
+        #expect(actions.contains(.journalAnomaly(idempotencyKey: Sample.key, paymentID: Sample.paymentID, differences: differences)))
+        #expect(machine.state == .failed(SessionProblem(.sessionChargedOtherThanConfirmed)))
+        #expect(!actions.contains { if case .fetchReceipt = $0 { true } else { false } }, "no receipt is printed as if all were well")
+    }
+
+    @Test("the same payment as confirmed, with the backend naming person, year and tier: no anomaly")
+    func sameAsConfirmed() {
+        var machine = StateCatalog.machine(in: .submitting)
+        let snapshot = PaymentSnapshot(paymentID: Sample.paymentID, status: .succeeded, amount: .yuan(430), method: .payCode,
+                                       personRef: Sample.payer.personRef, year: 2021, tierID: "adult")
+        let actions = machine.feed(.paymentSubmitted(snapshot))
+        #expect(!actions.contains { if case .journalAnomaly = $0 { true } else { false } })
+        #expect(machine.state.kind == .fetchingReceipt)
+    }
+
     @Test("a payment status the kiosk does not know is reversed, then the session fails")
     func unknownStatus() {
         var machine = StateCatalog.machine(in: .submitting)

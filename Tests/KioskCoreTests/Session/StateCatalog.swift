@@ -68,7 +68,7 @@ enum EventKind: String, CaseIterable, Sendable {
     case relativeChosen, historyRequested, reprintRequested, methodChosen, continueWithoutReceiptChosen, retryChosen
     case backTapped, cancelTapped, continueTapped, doneTapped, residentActive
     case idleTimer, countdownTimer, payCodeTimer, qrTimer, pollTimer, takeReceiptTimer, dwellTimer
-    case serviceDegraded, serviceRestored, maintenanceRequested, maintenanceEnded, shutdownRequested, journalWriteFailed
+    case serviceDegraded, serviceRestored, maintenanceRequested, maintenanceEnded, shutdownRequested, journalWriteFailed, journalCannotCommit
 
     /// Timers fire with the generation the machine started them with, or a stale one when none runs.
     func event(for machine: SessionStateMachine) -> SessionEvent {
@@ -130,6 +130,7 @@ enum EventKind: String, CaseIterable, Sendable {
         case .serviceDegraded: return .serviceDegraded(.serviceUnavailable)
         case .serviceRestored: return .serviceRestored(machine.outage ?? .serviceUnavailable)
         case .journalWriteFailed: return .journalWriteFailed(.journalUnavailable)
+        case .journalCannotCommit: return .journalCannotCommit
         case .maintenanceRequested: return .maintenanceRequested
         case .maintenanceEnded: return .maintenanceEnded
         case .shutdownRequested: return .shutdownRequested

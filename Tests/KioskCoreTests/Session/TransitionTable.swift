@@ -115,6 +115,7 @@ enum TransitionTable {
         ]),
         .checkingPrinter: rows(cancellableWait, [
             .printerChecked: go(.awaitingPayCode, "+payCode"),
+            .journalCannotCommit: go(.failed, "+idle", "end(failed)"),
         ]),
         .printerUnavailable: rows(residentScreen, [
             .continueWithoutReceiptChosen: go(.awaitingPayCode, "-idle", "+payCode"),
