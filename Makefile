@@ -2,6 +2,7 @@
 #   make demo    install what is missing, build, run the kiosk on this machine (Ctrl-C stops it)
 #   make test    install what is missing, build once, start the real stacks, run every test
 #   make bench   release build, run the benchmarks, print one table
+#   make soak    every backend fault × every journal kill point, through the fault-injecting proxy
 #   make install FHS install (honours DESTDIR and PREFIX)
 
 SHELL := /bin/bash
@@ -24,7 +25,7 @@ UI_VENV := $(BUILD)/ui-venv
 # The card benchmark's peers: a C program on libpcsclite and pyscard.
 BENCH_PACKAGES := gcc python3-pyscard
 
-.PHONY: all build build-tests demo test bench install deps-build deps-test deps-ui stack-versions verify-units clean
+.PHONY: all build build-tests demo test soak bench install deps-build deps-test deps-ui stack-versions verify-units clean
 
 all: build
 
@@ -63,6 +64,12 @@ test: build-tests verify-units
 		| tee $(BUILD)/test-results/swift-test-ui.log || status=$$?; \
 	python3 Tests/tools/test-summary.py $(BUILD)/test-results || status=1; \
 	exit $$status
+
+# Exactly-once, exhaustively: every backend fault at every call combined with a SIGKILL at every
+# journal commit (make test runs a seeded sample). Prints schedules per minute and the invariant tally.
+soak: build-tests
+	@set -o pipefail; KIOSK_SOAK=1 timeout --kill-after=30 5400 $(SWIFT) test --skip-build --filter 'FaultKillExplorerTests|ExactlyOnceExplorerTests' 2>&1 \
+		| grep -E 'explorer:|✘|Test run with'
 
 # The units must pass `systemd-analyze verify` as installed, and stay within the exposure goal.
 verify-units: build

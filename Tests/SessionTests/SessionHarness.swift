@@ -38,12 +38,13 @@ final class SessionHarness: Sendable {
     /// `devicePrinter` replaces the recording printer (e.g. a CUPSPrinter on a real ippeveprinter).
     /// `between` stands between the session and the client (a fault the client cannot make, e.g. an answer lost after the backend acted).
     init(today: String = "2020-11-15", settings: SessionSettings = SessionHarness.settings(), backendURL: String? = nil,
-         devicePrinter: (any ReceiptPrinter)? = nil, between: (any BackendClient) -> any BackendClient = { $0 }) async throws {
+         devicePrinter: (any ReceiptPrinter)? = nil, between: (any BackendClient) -> any BackendClient = { $0 },
+         requestTimeout: Duration = .seconds(5), attempts: Int = 1) async throws {
         self.settings = settings
         sandbox = try await SandboxHTTPServer(today: today)
         client = try HTTPSBackendClient(settings: BackendClientSettings(
             url: backendURL ?? sandbox.url,
-            connectTimeout: .seconds(2), requestTimeout: .seconds(5), maximumAttempts: 1
+            connectTimeout: .seconds(2), requestTimeout: requestTimeout, maximumAttempts: attempts, retryBaseDelay: .milliseconds(10)
         ))
         let (logger, lines) = RecordingLogHandler.logger()
         logLines = lines
