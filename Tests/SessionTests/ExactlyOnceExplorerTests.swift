@@ -32,7 +32,12 @@ struct ExactlyOnceExplorerTests {
         let operation: FaultProxy.Operation
         let occurrence: Int
         let fault: FaultProxy.Fault?
-        var description: String { fault.map { "\($0.rawValue) on \(operation.rawValue)#\(occurrence)" } ?? "no fault" }
+        /// Further faults of the same schedule (e.g. every lookup after a lost create).
+        var also: [(FaultProxy.Operation, Int, FaultProxy.Fault)] = []
+        var description: String {
+            let first = fault.map { "\($0.rawValue) on \(operation.rawValue)#\(occurrence)" } ?? "no fault"
+            return also.isEmpty ? first : first + " and \(also.first.map { $0.2.rawValue } ?? "") on \(also.count) \(also.first.map { $0.0.rawValue } ?? "") calls after it"
+        }
     }
 
     /// What one run left behind.
@@ -60,6 +65,19 @@ struct ExactlyOnceExplorerTests {
                 broken.append("\(schedule): \(error)")
             }
         }
+        // And a lost create whose every lookup is lost too: the session must give up, close the kiosk
+        // and leave the payment to reconciliation (which then runs with a working connection).
+        let lookups = (1...(SessionHarness.settings().maximumPolls * 3)).map { (FaultProxy.Operation.fence, $0, FaultProxy.Fault.dropRequest) }
+        for fault in [FaultProxy.Fault.holdPastDeadline, .dropAnswer] {
+            let schedule = Schedule(operation: .create, occurrence: 1, fault: fault, also: lookups)
+            ran += 1
+            do {
+                let outcome = try await Self.run(journey, schedule)
+                broken += outcome.violations.map { "\(schedule): \($0)" }
+            } catch {
+                broken.append("\(schedule): \(error)")
+            }
+        }
         print("exactly-once explorer: \(journey): \(ran) schedules (calls \(clean.calls.map { "\($0.key.rawValue)×\($0.value)" }.sorted().joined(separator: " "))), \(broken.count) invariant violations")
         #expect(broken.isEmpty, "\(journey):\n\(broken.joined(separator: "\n"))")
     }
@@ -69,6 +87,7 @@ struct ExactlyOnceExplorerTests {
         let proxy = try FaultProxy()
         defer { proxy.stop() }
         if let fault = schedule.fault { proxy.inject(fault, on: schedule.operation, occurrence: schedule.occurrence) }
+        for (operation, occurrence, fault) in schedule.also { proxy.inject(fault, on: operation, occurrence: occurrence) }
         // The whole-call deadline is short so that held and trickled calls end soon; the kiosk's
         // own retries are on, as in production.
         let session = try await SessionHarness(backendURL: proxy.url(basePath: "/kiosk/v1"), requestTimeout: .seconds(1), attempts: 3)
