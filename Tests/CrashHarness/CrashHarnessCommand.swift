@@ -35,7 +35,7 @@ struct CrashHarnessCommand: AsyncParsableCommand {
     @Option(help: "The resident's name (payment mode).")
     var name: String?
 
-    @Option(help: "The scanned pay code (payment mode).")
+    @Option(help: "The scanned pay code (payment mode), or \"qr\": the on-screen QR, paid on the phone through the sandbox once shown.")
     var payCode: String?
 
     @Option(help: "Idempotency key of the payment (payment mode).")
@@ -73,7 +73,7 @@ struct CrashHarnessCommand: AsyncParsableCommand {
                 let recovery = Recovery(journal: journal, backend: client, printer: printer, window: .seconds(window), logger: logger)
                 outcome = .success(try await recovery.run())
             } else if let idNumber, let name, let payCode, let key {
-                let payment = SessionPayment(journal: journal, backend: client, printer: printer, logger: logger)
+                let payment = SessionPayment(journal: journal, backend: client, printer: printer, backendURL: backend, logger: logger)
                 outcome = .success(try await payment.run(idNumber: idNumber, name: name, payCode: payCode, key: key, year: year))
             } else {
                 outcome = .success(64)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import KioskBackendAPI
 import KioskCore
 import KioskSession
@@ -12,6 +15,8 @@ struct SessionPayment {
     let journal: any PaymentJournal
     let backend: any BackendClient
     let printer: ReceiptPrinterFile
+    /// The contract's base URL; the sandbox's own routes (the phone paying a QR) are beside it.
+    let backendURL: String
     let logger: Logger
     static let kioskID = "NT-CRASH-0001"
     static let limit: Duration = .seconds(60)
@@ -29,7 +34,7 @@ struct SessionPayment {
         let states = await controller.states()
         cards.insert(CardHolder(kind: .idCard, name: name, idNumber: idNumber))
         let ended = await withTaskGroup(of: Bool.self) { tasks in
-            tasks.addTask { await Self.drive(controller, states: states, scanner: scanner, payCode: payCode) }
+            tasks.addTask { await Self.drive(controller, states: states, scanner: scanner, payCode: payCode, backendURL: backendURL) }
             tasks.addTask {
                 try? await Task.sleep(for: Self.limit)
                 return false
@@ -44,12 +49,20 @@ struct SessionPayment {
     }
 
     /// Answers each screen as the resident would; true once the payment's session is over.
-    private static func drive(_ controller: SessionController, states: AsyncStream<SessionState>, scanner: SimulatedScanner, payCode: String) async -> Bool {
+    private static func drive(
+        _ controller: SessionController, states: AsyncStream<SessionState>, scanner: SimulatedScanner, payCode: String, backendURL: String
+    ) async -> Bool {
         var started = false
+        var qrPaid = false
         for await state in states {
+            switch state {
+            case .showingQR(_, let snapshot) where !qrPaid:
+                qrPaid = await payOnThePhone(snapshot.paymentID, backendURL: backendURL)
+            default: break
+            }
             switch state.kind {
             case .showingEnrollment: await controller.send(.paymentConfirmed)
-            case .choosingMethod: await controller.send(.methodChosen(.payCode))
+            case .choosingMethod: await controller.send(.methodChosen(payCode == "qr" ? .onScreenQR : .payCode))
             case .awaitingPayCode: scanner.scan(payCode)
             case .takingReceipt: await controller.send(.receiptTaken)
             case .journalingIntent: started = true
@@ -60,6 +73,18 @@ struct SessionPayment {
             }
         }
         return false
+    }
+}
+
+extension SessionPayment {
+    /// The resident pays the on-screen QR: the sandbox's `POST /sandbox/payments/{id}/qr-paid`.
+    static func payOnThePhone(_ paymentID: String, backendURL: String) async -> Bool {
+        let root = backendURL.hasSuffix("/kiosk/v1") ? String(backendURL.dropLast("/kiosk/v1".count)) : backendURL
+        guard let url = URL(string: "\(root)/sandbox/payments/\(paymentID)/qr-paid") else { return false }
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        guard let (_, response) = try? await URLSession.shared.data(for: request) else { return false }
+        return (response as? HTTPURLResponse)?.statusCode == 204
     }
 }
 
