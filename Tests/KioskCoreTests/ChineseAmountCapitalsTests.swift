@@ -1,5 +1,6 @@
 import KioskCore
 import Testing
+import KioskTesting
 
 @Suite("Chinese amount capitals (人民币大写)")
 struct ChineseAmountCapitalsTests {

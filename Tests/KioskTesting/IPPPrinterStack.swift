@@ -62,41 +62,22 @@ public final class IPPPrinterStack: Sendable {
         let command = try PrintCommandScript.write(in: directory)
         var environment = ProcessInfo.processInfo.environment
         environment["DBUS_SYSTEM_BUS_ADDRESS"] = bus
-        var failures: [String] = []
-        // A free port can be taken between choosing it and ippeveprinter binding it: try another.
-        for attempt in 1...3 {
-            let reserved = try ClosedPort()
-            let port = UInt16(reserved.port)
-            reserved.release()
-            let log = directory.file("ippeveprinter-\(attempt).log")
+        let (process, port) = try await SpawnedProcess.startListeningOnFreePort(executable, timeout: .seconds(15)) { port in
+            let log = directory.file("ippeveprinter-\(port).log")
             let arguments = [
                 "--pdeathsig", "TERM", "--", executable, "-r", "off", "-n", "localhost", "-p", "\(port)",
                 "-d", directory.file("spool"), "-k", "-c", command, "-f", "application/pdf,application/octet-stream", name,
             ]
-            let process: SpawnedProcess
             do {
-                process = try PersistentSpawnThread.shared.run {
+                let process = try PersistentSpawnThread.shared.run {
                     try SpawnedProcess("/usr/bin/setpriv", arguments, environment: environment, outputPath: log, errorPath: log)
                 }
+                return (process, { StackLog.tail(log, 1200) })
             } catch {
                 throw TestFixtureError("cannot start \(executable): \(error)")
             }
-            StackCleanup.register(pid: process.pid)
-            do {
-                try await process.waitUntilReady(executable, waitingFor: "listen on port \(port)", timeout: .seconds(15), log: { StackLog.tail(log, 1200) }) {
-                    TCPListeners.isListening(port)
-                }
-                return IPPPrinterStack(port: port, directory: directory, process: process, logPath: log)
-            } catch let exited as ProcessExitedEarly where exited.lostItsPort {
-                StackCleanup.unregister(pid: process.pid)
-                failures.append("port \(port) was taken: \(exited)")
-            } catch {
-                await process.stop(grace: .seconds(1))
-                StackCleanup.unregister(pid: process.pid)
-                throw error
-            }
         }
-        throw TestFixtureError("ippeveprinter found no free port in 3 tries: \(failures.joined(separator: " | "))")
+        return IPPPrinterStack(port: port, directory: directory, process: process, logPath: directory.file("ippeveprinter-\(port).log"))
     }
 
     public func setJobBehaviour(_ behaviour: JobBehaviour) throws {

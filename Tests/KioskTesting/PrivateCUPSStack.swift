@@ -65,44 +65,29 @@ public final class PrivateCUPSStack: Sendable {
     private static func startServer(queue: String, printer: IPPPrinterStack) async throws -> PrivateCUPSStack {
         try await checkConfiguration()
         let directory = try TemporaryDirectory(prefix: "cupsd")
-        var failures: [String] = []
-        for _ in 1...3 {
-            let reserved = try ClosedPort()
-            let port = UInt16(reserved.port)
-            reserved.release()
-            let files = try CUPSServerFiles.write(in: directory, port: port, queue: queue, deviceURI: printer.uri)
-            var environment = ProcessInfo.processInfo.environment
-            environment["DBUS_SYSTEM_BUS_ADDRESS"] = try await PrivateSystemBus.shared.address()
-            let process: SpawnedProcess
-            do {
-                process = try PersistentSpawnThread.shared.run {
-                    try SpawnedProcess("/usr/bin/setpriv", [
-                        "--pdeathsig", "TERM", "--", "/usr/sbin/cupsd", "-f", "-c", files.cupsdConf, "-s", files.cupsFilesConf,
-                    ], environment: environment, outputPath: directory.file("cupsd.out"), errorPath: directory.file("cupsd.out"))
+        var environment = ProcessInfo.processInfo.environment
+        environment["DBUS_SYSTEM_BUS_ADDRESS"] = try await PrivateSystemBus.shared.address()
+        do {
+            let (process, port) = try await SpawnedProcess.startListeningOnFreePort("cupsd", timeout: .seconds(20)) { port in
+                let files = try CUPSServerFiles.write(in: directory, port: port, queue: queue, deviceURI: printer.uri)
+                let process: SpawnedProcess
+                do {
+                    process = try PersistentSpawnThread.shared.run {
+                        try SpawnedProcess("/usr/bin/setpriv", [
+                            "--pdeathsig", "TERM", "--", "/usr/sbin/cupsd", "-f", "-c", files.cupsdConf, "-s", files.cupsFilesConf,
+                        ], environment: environment, outputPath: directory.file("cupsd.out"), errorPath: directory.file("cupsd.out"))
+                    }
+                } catch {
+                    throw TestFixtureError("cannot start /usr/sbin/cupsd: \(error)")
                 }
-            } catch {
-                throw TestFixtureError("cannot start /usr/sbin/cupsd: \(error)")
+                // cupsd -f reports configuration errors on stderr and everything later in its ErrorLog.
+                return (process, { StackLog.tail(directory.file("cupsd.out"), 600) + StackLog.tail(directory.file("log/error_log"), 1200) })
             }
-            StackCleanup.register(pid: process.pid)
-            // cupsd -f reports configuration errors on stderr and everything later in its ErrorLog.
-            let log = { StackLog.tail(directory.file("cupsd.out"), 600) + StackLog.tail(directory.file("log/error_log"), 1200) }
-            do {
-                try await process.waitUntilReady("cupsd", waitingFor: "listen on 127.0.0.1:\(port)", timeout: .seconds(20), log: log) {
-                    TCPListeners.isListening(port)
-                }
-                return PrivateCUPSStack(port: port, queue: queue, printer: printer, directory: directory, process: process)
-            } catch let exited as ProcessExitedEarly where exited.lostItsPort {
-                StackCleanup.unregister(pid: process.pid)
-                failures.append("port \(port) was taken: \(exited)")
-            } catch {
-                await process.stop(grace: .seconds(2))
-                StackCleanup.unregister(pid: process.pid)
-                directory.remove()
-                throw error
-            }
+            return PrivateCUPSStack(port: port, queue: queue, printer: printer, directory: directory, process: process)
+        } catch {
+            directory.remove()
+            throw error
         }
-        directory.remove()
-        throw TestFixtureError("cupsd found no free port in 3 tries: \(failures.joined(separator: " | "))")
     }
 
     /// `cupsreject`: the queue refuses new jobs (printer-is-accepting-jobs false, Create-Job 0x506).

@@ -113,3 +113,36 @@ extension SpawnedProcess {
         }
     }
 }
+
+extension SpawnedProcess {
+    /// Starts a daemon on a free loopback port and waits until it listens there. `start` spawns it
+    /// for the port given and returns it with its log; a port another process took between choosing
+    /// and binding is the only failure tried again (with another port).
+    public static func startListeningOnFreePort(
+        _ name: String, timeout: Duration, attempts: Int = 3,
+        start: (_ port: UInt16) async throws -> (process: SpawnedProcess, log: () -> String)
+    ) async throws -> (process: SpawnedProcess, port: UInt16) {
+        var failures: [String] = []
+        for _ in 1...attempts {
+            let reserved = try ClosedPort()
+            let port = UInt16(reserved.port)
+            reserved.release()
+            let (process, log) = try await start(port)
+            StackCleanup.register(pid: process.pid)
+            do {
+                try await process.waitUntilReady(name, waitingFor: "listen on 127.0.0.1:\(port)", timeout: timeout, log: log) {
+                    TCPListeners.isListening(port)
+                }
+                return (process, port)
+            } catch let exited as ProcessExitedEarly where exited.lostItsPort {
+                StackCleanup.unregister(pid: process.pid)
+                failures.append("port \(port) was taken: \(exited)")
+            } catch {
+                await process.stop(grace: .seconds(2))
+                StackCleanup.unregister(pid: process.pid)
+                throw error
+            }
+        }
+        throw TestFixtureError("\(name) found no free port in \(attempts) tries: \(failures.joined(separator: " | "))")
+    }
+}

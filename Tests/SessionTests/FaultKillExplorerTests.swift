@@ -50,7 +50,7 @@ struct FaultKillExplorerTests {
                 }
             }
         }
-        var generator = SeededGenerator(seed: Self.seed)
+        var generator = SplitMix64(seed: Self.seed)
         let chosen = Self.soak ? all : Array(all.shuffled(using: &generator).prefix(Self.sampleSize))
         let began = ContinuousClock.now
         var violations: [String] = []
@@ -144,18 +144,5 @@ struct FaultKillExplorerTests {
         }
         if succeeded.isEmpty, !receipts.isEmpty { violations.append("a receipt without a success") }
         return Outcome(calls: proxy.counts, violations: violations)
-    }
-}
-
-/// SplitMix64: a seeded sample is the same on every run and machine.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

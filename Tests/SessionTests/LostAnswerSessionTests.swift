@@ -12,13 +12,7 @@ import Testing
 struct LostAnswerSessionTests {
     @Test("the lost create is fenced: voided, recorded abandoned, and the create that arrives afterwards is refused — nothing is charged")
     func heldCreateArrivesAfterTheFence() async throws {
-        let held = Mutex<HeldCreateBackend?>(nil)
-        try await withSession(between: { client in
-            let backend = HeldCreateBackend(client)
-            held.withLock { $0 = backend }
-            return backend
-        }) { session in
-            let network = try #require(held.withLock { $0 })
+        try await Self.withHeldCreates { session, network in
             try await session.startPayment(.zhangJianguo, method: .payCode)
             session.scanner.scan("134567890123456700")
             try await session.waitFor(.resolvingSubmission)
@@ -44,13 +38,7 @@ struct LostAnswerSessionTests {
 
     @Test("a session that ends with its payment unresolved is reconciled at once, and the kiosk takes no one until it is settled")
     func unresolvedIsReconciledAtOnce() async throws {
-        let held = Mutex<HeldCreateBackend?>(nil)
-        try await withSession(between: { client in
-            let backend = HeldCreateBackend(client)
-            held.withLock { $0 = backend }
-            return backend
-        }) { session in
-            let network = try #require(held.withLock { $0 })
+        try await Self.withHeldCreates { session, network in
             let reconcilerClock = TestClock()
             let reconciliation = ReconciliationService(
                 reconciler: PaymentReconciler(journal: session.journal, backend: network, logger: Logger(label: "reconciler")),
@@ -147,5 +135,16 @@ struct LostAnswerSessionTests {
             try await running.value
         }
     }
-}
 
+    /// A session whose creates are held on the way (their answers lost), and the network holding them.
+    static func withHeldCreates(_ body: (SessionHarness, HeldCreateBackend) async throws -> Void) async throws {
+        let held = Mutex<HeldCreateBackend?>(nil)
+        try await withSession(between: { client in
+            let backend = HeldCreateBackend(client)
+            held.withLock { $0 = backend }
+            return backend
+        }) { session in
+            try await body(session, try #require(held.withLock { $0 }))
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import KioskCore
+import KioskTesting
 import Testing
 
 /// Property-based fuzzing of the card decoders, in process and deterministic: every damaged,

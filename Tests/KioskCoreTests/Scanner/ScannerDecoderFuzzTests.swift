@@ -1,5 +1,6 @@
 import KioskCore
 import Testing
+import KioskTesting
 
 /// Property-based fuzzing of the scanner decoders, in process and deterministic: damaged,
 /// reordered, mistimed and random report streams must never crash; every scan is 1–4096

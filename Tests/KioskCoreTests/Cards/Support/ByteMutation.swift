@@ -1,3 +1,5 @@
+import KioskTesting
+
 /// The ways the fuzz tests damage an answer.
 enum ByteMutation: CaseIterable {
     case flipBit, randomByte, truncate, extend, replaceWithRandom, randomStatusWord, randomLengthByte, randomTagByte, swapBytes
