@@ -25,6 +25,7 @@ struct ExactlyOnceExplorerTests {
         Journey(name: "pay code succeeding", payCode: "134567890123456700"),
         Journey(name: "pay code, the payer confirming on the phone", payCode: "134567890123456791"),
         Journey(name: "pay code declined", payCode: "134567890123456793"),
+        Journey(name: "pay code never confirmed, reversed", payCode: "134567890123456792"),
         Journey(name: "on-screen QR paid on the phone", payCode: nil),
     ]
 
