@@ -109,7 +109,9 @@ install:
 	install -m644 Sources/ContributionPolicy/Policies/*.toml $(DESTDIR)$(PREFIX)/share/kioskd/sandbox/policies/
 	install -Dm644 Sources/SandboxBackend/Data/residents.toml $(DESTDIR)$(PREFIX)/share/kioskd/sandbox/residents.toml
 	install -d $(DESTDIR)$(PREFIX)/share/kioskd/ui
+	@# The demo control panel is for `make demo` (which serves the repository's copy), never a kiosk.
 	cp -R Sources/KioskServer/UI/. $(DESTDIR)$(PREFIX)/share/kioskd/ui/
+	rm -f $(DESTDIR)$(PREFIX)/share/kioskd/ui/demo.*
 	install -d $(DESTDIR)$(PREFIX)/share/kioskd/devices
 	cp -R Devices/. $(DESTDIR)$(PREFIX)/share/kioskd/devices/
 	install -Dm644 Devices/udev/70-kioskd-scanner.rules $(DESTDIR)$(PREFIX)/lib/udev/rules.d/70-kioskd-scanner.rules

@@ -150,6 +150,16 @@ struct ConfigurationParsingTests {
         ])
     }
 
+    @Test("the resident screen listens on loopback only", arguments: [
+        ("127.0.0.1:8080", true), ("127.0.0.2:0", true), ("localhost:8080", true), ("[::1]:8080", true),
+        ("0.0.0.0:8080", false), ("192.168.1.20:8080", false), ("[::]:8080", false), ("kiosk.example:8080", false),
+    ])
+    func loopbackListen(listen: String, allowed: Bool) {
+        let found = problems(Self.minimal + "\n[ui]\nlisten = \"\(listen)\"\n")
+        #expect(found.isEmpty == allowed, "\(listen): \(found.map(\.description))")
+        if !allowed { #expect(found.first?.description.contains("ui.listen") == true && found.first?.description.contains("loopback") == true) }
+    }
+
     @Test("KIOSK_<SECTION>_<KEY> environment variables override the file and are validated")
     func environmentOverrides() throws {
         let configuration = try KioskConfiguration.parse(text: Self.minimal, source: "test.conf", environment: [

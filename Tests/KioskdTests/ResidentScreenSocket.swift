@@ -14,13 +14,14 @@ final class ResidentScreenSocket: @unchecked Sendable {
     private var seq = 0
 
     /// `origin` is what a browser would send; nil sends none. A refused upgrade throws, naming the answer.
-    init(port: Int, origin: String? = "") async throws {
+    /// `host` is the Host header (default: 127.0.0.1:PORT, as the kiosk's browser sends it).
+    init(port: Int, origin: String? = "", host: String? = nil) async throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw TestFixtureError("socket: errno \(errno)") }
         var timeout = timeval(tv_sec: 20, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let sentOrigin = origin == "" ? "http://127.0.0.1:\(port)" : origin
-        try await offThread { [self] in try handshake(port: port, origin: sentOrigin) }
+        try await offThread { [self] in try handshake(port: port, origin: sentOrigin, host: host ?? "127.0.0.1:\(port)") }
     }
 
     deinit { close(descriptor) }
@@ -72,7 +73,7 @@ final class ResidentScreenSocket: @unchecked Sendable {
         }
     }
 
-    private func handshake(port: Int, origin: String?) throws {
+    private func handshake(port: Int, origin: String?, host: String) throws {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = UInt16(port).bigEndian
@@ -81,7 +82,7 @@ final class ResidentScreenSocket: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw TestFixtureError("connect to 127.0.0.1:\(port): errno \(errno)") }
-        try write(Array(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(origin.map { "Origin: \($0)\r\n" } ?? "")Upgrade: websocket\r\n"
+        try write(Array(("GET /ws HTTP/1.1\r\nHost: \(host)\r\n\(origin.map { "Origin: \($0)\r\n" } ?? "")Upgrade: websocket\r\n"
             + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").utf8))
         let separator = Array("\r\n\r\n".utf8)
         while buffered.firstRange(of: separator) == nil { try receive() }

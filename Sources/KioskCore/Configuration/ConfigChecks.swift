@@ -36,6 +36,14 @@ enum ConfigChecks {
         }
     }
 
+    /// The resident screen carries residents' (masked) data and takes their taps: it listens on this
+    /// machine only, for the kiosk's own browser.
+    static func loopbackListen(_ value: String) -> String? {
+        guard let (host, _) = hostPort(value) else { return "\"\(value)\" is not HOST:PORT (e.g. 127.0.0.1:8080)" }
+        let loopback = host == "localhost" || host == "::1" || (host.hasPrefix("127.") && host.split(separator: ".").count == 4)
+        return loopback ? nil : "\"\(value)\" is not a loopback address: the resident screen must not be reachable from the network (use 127.0.0.1:PORT)"
+    }
+
     /// Port 0 lets the system choose (tests); kioskd logs the port it got.
     static func hostPort(_ value: String) -> (String, Int)? {
         guard let colon = value.lastIndex(of: ":") else { return nil }

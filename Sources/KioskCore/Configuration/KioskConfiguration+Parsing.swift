@@ -121,9 +121,7 @@ extension KioskConfiguration.Payment {
 
 extension KioskConfiguration.UI {
     static func read(from document: ConfigDocument) -> Self {
-        let listen = document.string("ui", "listen", default: "127.0.0.1:8080") {
-            ConfigChecks.hostPort($0) == nil ? "\"\($0)\" is not HOST:PORT (e.g. 127.0.0.1:8080)" : nil
-        }
+        let listen = document.string("ui", "listen", default: "127.0.0.1:8080", check: ConfigChecks.loopbackListen)
         let (host, port) = ConfigChecks.hostPort(listen) ?? ("127.0.0.1", 8080)
         let root = document.string("ui", "root", default: "/usr/share/kioskd/ui") {
             $0.hasPrefix("/") ? nil : "\"\($0)\" is not an absolute path"

@@ -4,6 +4,8 @@ extension KioskError.Code {
     public static let identityNotFound = Self("identity.not_found")
     public static let identityMismatch = Self("identity.mismatch")
     public static let identityTokenInvalid = Self("identity.token_invalid")
+    /// The session's own: too many typed name and ID number pairs were refused (not found, mismatch).
+    public static let identityTooManyAttempts = Self("identity.too_many_attempts")
     public static let enrollmentNotFound = Self("enrollment.not_found")
     public static let enrollmentNotEligible = Self("enrollment.not_eligible")
     public static let enrollmentWindowNotOpen = Self("enrollment.window_not_open")

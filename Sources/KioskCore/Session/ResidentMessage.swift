@@ -15,6 +15,7 @@ public enum ResidentMessage {
         .idNumberInvalid: "身份证号码有误，请核对后重新输入",
         .identityNotFound: "未查询到您的参保登记信息，请到社区（村）劳动保障服务站办理参保登记",
         .identityMismatch: "姓名与证件信息不一致，请核对后重新输入，或到社保经办窗口核对",
+        .identityTooManyAttempts: "多次输入的姓名和身份证号码均未查到，已退出并清除信息。请核对证件后再试，或到服务窗口办理",
         .identityTokenInvalid: "电子社保卡二维码已失效，请在手机上刷新后重新扫描",
         .cardRemoved: "读卡时卡片被取出，请重新插卡并等待读卡完成",
         .cardUnreadable: "无法读取卡片，请检查插卡方向后重新插卡，或改用输入身份证号码",

@@ -44,12 +44,20 @@ extension SessionStateMachine {
         case .personLookupFailed(let problem):
             // A typing mistake is corrected on the same screen; anything else ends the session.
             guard case .typed = claim, !problem.isUncertain, Self.correctableIdentityCodes.contains(problem.code) else { return fail(problem) }
+            // Name and ID number pairs are not to be tried out at a public screen: a few, then the session ends.
+            typedLookupsRefused += 1
+            guard typedLookupsRefused < Self.maximumTypedLookups else {
+                return endSession(.failed(.identityTooManyAttempts), to: .attract(notice: .identityTooManyAttempts))
+            }
             if let payer { return enter(.choosingBeneficiary(payer: payer, notice: problem.code)) }
             return enter(.typingIdentity(notice: problem.code))
         default:
             return []
         }
     }
+
+    /// Typed identities the backend may refuse in one session (not found, mismatch) before it ends.
+    static let maximumTypedLookups = 3
 
     static let correctableIdentityCodes: Set<KioskError.Code> = [.identityNotFound, .identityMismatch, .idNumberInvalid, .requestInvalid]
 

@@ -5,6 +5,8 @@
 public struct SessionStateMachine: Sendable {
     public private(set) var state: SessionState
     public internal(set) var settings: SessionSettings
+    /// Typed name and ID number pairs the backend refused in this session (`maximumTypedLookups`).
+    public internal(set) var typedLookupsRefused = 0
     /// Maintenance asked for while a session was active: entered when it ends.
     public internal(set) var maintenancePending = false
     /// Why the kiosk is out of service, oldest first (backend down, journal unsettled, a critical
@@ -97,6 +99,7 @@ public struct SessionStateMachine: Sendable {
 
     /// Ends the session: every way out lands on a state without personal data.
     mutating func endSession(_ reason: SessionEndReason, to next: SessionState) -> [SessionAction] {
+        typedLookupsRefused = 0
         var landing = next
         if case .attract = next { landing = idleState(notice: next.attractNotice) }
         return enter(landing) + [.recordSessionEnd(reason)]

@@ -23,16 +23,26 @@ public enum ResidentUIServer {
             throw KioskError(.configInvalid, "ui.root: \(settings.root)/index.html does not exist (install the UI files, or set ui.root / KIOSK_UI_ROOT)")
         }
         let channel = ScreenChannel(source: session, demo: demo != nil, qrSVG: qrSVG, logger: logger, service: service)
+        let admission = ScreenAdmission()
         return Application(
             router: router(root: settings.root, demo: demo, logger: logger, observability: observability),
             server: .http1WebSocketUpgrade { request, _, _ in
-                guard request.path == "/ws", isSameOrigin(request) else { return .dontUpgrade }
+                guard request.path == "/ws" else { return .dontUpgrade }
+                if let refusal = admission.admit(request) {
+                    logger.warning("resident screen connection refused", metadata: [LogKey.reason: "\(refusal)"])
+                    return .dontUpgrade
+                }
                 return .upgrade([:]) { inbound, outbound, _ in
+                    defer { admission.release() }
                     try await channel.run(inbound: inbound, outbound: outbound)
                 }
             },
             configuration: .init(address: .hostname(settings.listenHost, port: settings.listenPort), serverName: "kioskd-ui"),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? settings.listenPort) },
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? settings.listenPort
+                admission.listening(on: port)
+                await onRunning(port)
+            },
             logger: logger
         )
     }
@@ -51,18 +61,20 @@ public enum ResidentUIServer {
         return router
     }
 
-    /// Another page (a browser tab on some site) must not drive the session: the WebSocket's Origin must be this server.
-    static func isSameOrigin(_ request: HTTPRequest) -> Bool {
-        guard let origin = request.headerFields[.origin] else { return true }
-        guard let host = request.authority else { return false }
-        return origin == "http://\(host)"
-    }
 }
 
-/// `/demo.html` and its files answer 404 unless kioskd runs with `--demo`.
+/// `/demo.html` and its files answer 404 unless kioskd runs with `--demo`. The path is judged as the
+/// file server will read it — percent-decoded, with empty segments dropped — so `/%64emo.html` and
+/// `//demo.html` are refused too.
 struct DemoPageGuard<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if request.uri.path.hasPrefix("/demo") { throw HTTPError(.notFound) }
+        if Self.isDemo(request.uri.path) { throw HTTPError(.notFound) }
         return try await next(request, context)
+    }
+
+    static func isDemo(_ path: String) -> Bool {
+        let decoded = path.removingPercentEncoding ?? path
+        let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
+        return segments.first?.lowercased().hasPrefix("demo") == true
     }
 }

@@ -85,9 +85,20 @@ struct ScreenChannel: Sendable {
         return stream
     }
 
+    struct Flooding: Error, CustomStringConvertible {
+        var description: String { "more than \(ScreenAdmission.messagesPerSecond) messages a second: connection closed" }
+    }
+
     private func read(_ inbound: WebSocketInboundStream, replyingTo outbound: WebSocketOutboundWriter, shown: Shown,
                       menu: ServiceMenuConnection?) async throws {
+        // The message rate is measured where the messages arrive: this is the WebSocket transport.
+        let opened = ContinuousClock.now
+        var rate = MessageRate()
         for try await message in inbound.messages(maxSize: 16 * 1024) {
+            guard rate.take(at: ContinuousClock.now - opened) else {
+                logger.warning("resident screen connection closed: it sends more than a resident can tap")
+                throw Flooding()
+            }
             guard case .text(let text) = message else {
                 try await reply("send JSON text frames", to: outbound)
                 continue

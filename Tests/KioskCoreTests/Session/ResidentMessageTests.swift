@@ -12,7 +12,7 @@ struct ResidentMessageTests {
         .paymentNotConfirmed, .paymentQRExpired, .paymentCancelled, .paymentReversed, .paymentUnresolved, .printerPaperOut,
         .printerJammed, .printerOffline, .printFailed, .journalUnavailable, .serviceUnavailable,
         .enrollmentPaymentInProgress, .paymentIdempotencyKeyVoided, .sessionPaymentMismatch, .sessionNoAnswer,
-        .sessionChargedOtherThanConfirmed, .journalUnsettled,
+        .sessionChargedOtherThanConfirmed, .journalUnsettled, .journalFull, .identityTooManyAttempts,
     ]
 
     @Test("each shown code has its own text", arguments: shownCodes)

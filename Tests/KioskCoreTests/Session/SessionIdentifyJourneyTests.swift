@@ -15,6 +15,26 @@ struct SessionIdentifyJourneyTests {
         #expect(machine.state == .typingIdentity(notice: .identityMismatch))
     }
 
+    @Test("name and ID number pairs cannot be tried out: after 3 refused, the session ends and its data is wiped")
+    func typedLookupsLimited() {
+        var machine = SessionStateMachine(settings: Sample.settings)
+        machine.feed(.manualEntryChosen)
+        for attempt in 1...3 {
+            machine.feed(.identityTyped(name: "刘洋", idNumber: "320602199901010339"))
+            let actions = machine.feed(.personLookupFailed(SessionProblem(attempt == 2 ? .identityMismatch : .identityNotFound)))
+            if attempt < 3 {
+                #expect(machine.state.kind == .typingIdentity, "attempt \(attempt)")
+            } else {
+                #expect(machine.state == .attract(notice: .identityTooManyAttempts))
+                #expect(actions.contains(.recordSessionEnd(.failed(.identityTooManyAttempts))))
+            }
+        }
+        // The next resident starts with a clean count.
+        machine.feed(.manualEntryChosen, .identityTyped(name: "刘洋", idNumber: "320602199901010339"))
+        machine.feed(.personLookupFailed(SessionProblem(.identityNotFound)))
+        #expect(machine.state == .typingIdentity(notice: .identityNotFound))
+    }
+
     @Test("an e-SSC code scanned on the attract screen starts the look-up")
     func esscCode() {
         var machine = SessionStateMachine(settings: Sample.settings)
