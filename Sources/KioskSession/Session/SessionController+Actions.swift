@@ -16,16 +16,16 @@ extension SessionController {
         case .checkPrinter: checkPrinter()
         case .journalPaymentIntent(let order): journalIntent(order)
         case .submitPayment(let key, let order, let payCode): submitPayment(key: key, order, payCode: payCode)
-        case .journalSubmission(let key, let paymentID): journalWrites.yield(.submitted(key: key, paymentID: paymentID))
-        case .journalPaymentState(let key, let state): journalWrites.yield(.state(key: key, state))
-        case .journalReceipt(let key, let receipt): journalWrites.yield(.receipt(key: key, receipt))
+        case .journalSubmission(let key, let paymentID): enqueue(.submitted(key: key, paymentID: paymentID))
+        case .journalPaymentState(let key, let state): enqueue(.state(key: key, state))
+        case .journalReceipt(let key, let receipt): enqueue(.receipt(key: key, receipt))
         case .journalAnomaly(let key, let paymentID, let differences):
             logger.error("the backend's payment differs from what the resident confirmed: flagged for technicians", metadata: [
                 SessionLogKey.paymentKey: "\(JournalKey.short(key))", SessionLogKey.paymentID: "\(paymentID)",
                 SessionLogKey.differences: "\(differences.joined(separator: ","))",
             ])
             SessionMetrics.paymentAnomaly()
-            journalWrites.yield(.anomaly(key: key, differences: differences))
+            enqueue(.anomaly(key: key, differences: differences))
         case .queryPayment(let paymentID): queryPayment(paymentID)
         case .fencePaymentKey(let key): fencePayment(idempotencyKey: key)
         case .reversePayment(let paymentID, let key): reversePayment(paymentID, key: key)

@@ -19,10 +19,17 @@ extension SessionController {
             idempotencyKey: makeKey(), personRef: order.personRef, payerRef: order.payerRef, year: order.year,
             tier: order.tierID, amount: order.amount, method: order.method, createdAt: now()
         )
-        journalWrites.yield(.intent(intent, serial: sessionSerial))
+        enqueue(.intent(intent, serial: sessionSerial))
+    }
+
+    /// Hands a write to the one journal writer, in order; `journalWritesPending` counts it until written.
+    func enqueue(_ write: JournalWrite) {
+        journalWritesPending += 1
+        journalWrites.yield(write)
     }
 
     func write(_ write: JournalWrite) async {
+        defer { journalWritesPending -= 1 }
         let journal = journal
         let date = now()
         do throws(KioskError) {

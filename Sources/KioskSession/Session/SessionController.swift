@@ -47,6 +47,8 @@ public actor SessionController: Service {
     let journalWrites: AsyncStream<JournalWrite>.Continuation
     let journalQueue: AsyncStream<JournalWrite>
     var journalWriter: Task<Void, Never>?
+    /// Journal writes handed to the writer and not yet done.
+    var journalWritesPending = 0
     /// The machine's `reconcilePayments`, for whoever runs reconciliation (the `SettlementGate`).
     let reconciliationRequests = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     /// A pay code is used once: the same code scanned again within its validity is refused.
@@ -81,8 +83,9 @@ public actor SessionController: Service {
     /// The timers the session runs now, by kind (their generations): for diagnostics and tests.
     public var runningTimers: [TimerKind: Int] { machine.runningTimers }
 
-    /// Device and backend calls whose answers the session still waits for: for diagnostics and tests.
-    public var callsInFlight: Int { calls.count }
+    /// Device and backend calls whose answers the session still waits for, and journal writes not yet
+    /// done: for diagnostics and tests (a session with none waits only on its timers).
+    public var callsInFlight: Int { calls.count + journalWritesPending }
 
     /// The current state, then every change, until the controller stops.
     public func states() -> AsyncStream<SessionState> {
