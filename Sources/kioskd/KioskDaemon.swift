@@ -53,6 +53,8 @@ struct KioskDaemon: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "kioskd")
+        // The one clock the services measure time with (the composition root's; tests inject a TestClock).
+        let clock = ContinuousClock()
         let metrics = KioskMetrics()
         metrics.bootstrap()
         let configuration: KioskConfiguration
@@ -128,7 +130,7 @@ struct KioskDaemon: AsyncParsableCommand {
             configPath: config, document: document, configuration: configuration, environment: environment,
             reloader: ConfigReloader(state: state, session: session?.controller, printer: printer.cups == nil ? nil : printer.printer,
                                      backend: payments.backend, database: database, logger: logger),
-            gate: ConfigHealthGate(snapshot: ConfigHealthGate.daemonChecks(state: state, health: observability.health)),
+            gate: ConfigHealthGate(snapshot: ConfigHealthGate.daemonChecks(state: state, health: observability.health), clock: clock),
             logger: logger, beforeRename: Failpoint.hold(at: "config-before-rename", environment: environment, logger: logger)
         )
         await state.attach(configurationUpdates: updater)
@@ -158,7 +160,8 @@ struct KioskDaemon: AsyncParsableCommand {
             screen = try ResidentUIServer.make(
                 settings: configuration.ui, session: session?.controller,
                 demo: DemoControlPanel.make(cards: cards, scanner: scanner, printer: printer, sandbox: sandbox, session: session, backendHealth: backendHealth),
-                qrSVG: { QRCodeSVG.svg(for: $0) }, logger: logger, observability: observability, service: serviceTools
+                qrSVG: { QRCodeSVG.svg(for: $0) }, logger: logger, observability: observability, service: serviceTools,
+                clock: clock
             ) { port in
                 logger.notice("resident screen ready", metadata: [LogKey.uiAddress: "http://\(configuration.ui.listenHost):\(port)/"])
                 await ready.up("ui")
@@ -199,7 +202,9 @@ struct KioskDaemon: AsyncParsableCommand {
         if let reconciliation = payments.reconciliation { services.append(.init(service: reconciliation)) }
         if let session { services += [.init(service: session.controller), .init(service: session.gate)] }
         if let backendHealth { services.append(.init(service: backendHealth)) }
-        if let session { services.append(.init(service: JournalSpaceWatch(journal: payments.journal, session: session.controller, logger: logger))) }
+        if let session {
+            services.append(.init(service: JournalSpaceWatch(journal: payments.journal, session: session.controller, clock: clock, logger: logger)))
+        }
         if let poller { services.append(.init(service: poller)) }
         if let session, let backend = payments.backend {
             services.append(.init(service: OwedReceiptService(

@@ -16,13 +16,14 @@ public enum ResidentUIServer {
         logger: Logger,
         observability: Observability? = nil,
         service: ResidentServiceTools? = nil,
+        clock: any Clock<Duration>,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws(KioskError) -> some Service {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: settings.root + "/index.html", isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw KioskError(.configInvalid, "ui.root: \(settings.root)/index.html does not exist (install the UI files, or set ui.root / KIOSK_UI_ROOT)")
         }
-        let channel = ScreenChannel(source: session, demo: demo != nil, qrSVG: qrSVG, logger: logger, service: service)
+        let channel = ScreenChannel(source: session, demo: demo != nil, qrSVG: qrSVG, logger: logger, service: service, clock: clock)
         let admission = ScreenAdmission()
         return Application(
             router: router(root: settings.root, demo: demo, logger: logger, observability: observability),

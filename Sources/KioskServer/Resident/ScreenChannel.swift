@@ -14,6 +14,8 @@ struct ScreenChannel: Sendable {
     let logger: Logger
     /// The service menu and the test pattern; nil without them.
     var service: ResidentServiceTools? = nil
+    /// Measures the message rate (`MessageRate`).
+    let clock: any Clock<Duration>
 
     private struct ScreenMessage: Encodable {
         let type = "screen"
@@ -91,11 +93,10 @@ struct ScreenChannel: Sendable {
 
     private func read(_ inbound: WebSocketInboundStream, replyingTo outbound: WebSocketOutboundWriter, shown: Shown,
                       menu: ServiceMenuConnection?) async throws {
-        // The message rate is measured where the messages arrive: this is the WebSocket transport.
-        let opened = ContinuousClock.now
+        let connection = Stopwatch(clock)
         var rate = MessageRate()
         for try await message in inbound.messages(maxSize: 16 * 1024) {
-            guard rate.take(at: ContinuousClock.now - opened) else {
+            guard rate.take(at: connection.elapsed) else {
                 logger.warning("resident screen connection closed: it sends more than a resident can tap")
                 throw Flooding()
             }

@@ -15,7 +15,7 @@ public struct JournalSpaceWatch: Service {
 
     public init(
         journal: any PaymentJournal, session: any SessionEventSink, interval: Duration = .seconds(30),
-        clock: any Clock<Duration> = ContinuousClock(), logger: Logger
+        clock: any Clock<Duration>, logger: Logger
     ) {
         self.journal = journal
         self.session = session

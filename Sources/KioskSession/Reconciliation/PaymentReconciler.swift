@@ -27,7 +27,7 @@ public struct PaymentReconciler: Sendable {
     /// The wall clock: for records, and for the age of entries written before this process started.
     let now: @Sendable () -> Date
     /// Monotonic time since this reconciler was made.
-    let elapsed: @Sendable () -> Duration
+    let uptime: Stopwatch
     private let firstSeenOpen = FirstSeen()
 
     public init(
@@ -39,15 +39,10 @@ public struct PaymentReconciler: Sendable {
         self.providerWindow = providerWindow
         self.logger = logger
         self.now = now
-        elapsed = Self.stopwatch(clock)
+        uptime = Stopwatch(clock)
     }
 
-    private static func stopwatch<C: Clock<Duration>>(_ clock: C) -> @Sendable () -> Duration {
-        let start = clock.now
-        return { start.duration(to: clock.now) }
-    }
-
-    /// When (on `elapsed`) each open entry was first seen, per idempotency key.
+    /// When (on `uptime`) each open entry was first seen, per idempotency key.
     final class FirstSeen: Sendable {
         private let seen = Mutex<[String: Duration]>([:])
 
@@ -133,11 +128,9 @@ public struct PaymentReconciler: Sendable {
     /// Every answer is compared with the intent: a payment made for another amount, person, year or
     /// tier is flagged for technicians (diag, metric), whatever its outcome.
     private func flagDifferences(_ intent: PaymentIntent, _ payment: BackendPayment) async throws(KioskError) {
-        var differences: [String] = []
-        if payment.amountFen != intent.amount.fen { differences.append("amount") }
-        if payment.personRef != intent.personRef { differences.append("person") }
-        if payment.year != intent.year { differences.append("year") }
-        if payment.tier != intent.tier { differences.append("tier") }
+        let order = PaymentOrder(personRef: intent.personRef, payerRef: intent.payerRef, year: intent.year, tierID: intent.tier,
+                                 amount: intent.amount, method: intent.method)
+        let differences = PaymentSnapshot(payment).differences(from: order)
         guard !differences.isEmpty else { return }
         try await journal.recordAnomaly(key: intent.idempotencyKey, differences, at: now())
         SessionMetrics.paymentAnomaly()
@@ -150,7 +143,7 @@ public struct PaymentReconciler: Sendable {
     private func settle(key: String, createdAt: Date, _ payment: BackendPayment) async throws(KioskError) -> Outcome {
         if let final = Self.finalState(payment.status) { return try await record(key, final, payment) }
         let wallAge = Duration.seconds(now().timeIntervalSince(createdAt))
-        guard max(wallAge, firstSeenOpen.age(of: key, now: elapsed())) >= providerWindow else {
+        guard max(wallAge, firstSeenOpen.age(of: key, now: uptime.elapsed)) >= providerWindow else {
             logger.info("payment still open within the provider's window: left for the next pass", metadata: metadata(key, payment))
             return .stillOpen
         }

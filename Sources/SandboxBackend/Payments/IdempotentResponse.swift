@@ -34,8 +34,7 @@ extension SandboxBackend {
                 return try Self.decode(stored, db: db)
             }
             let response = try perform(db)
-            let (status, body) = try Self.encode(response)
-            try IdempotencyRecord(key: key, operation: operation, requestHash: requestHash, responseStatus: status, responseBody: body, createdAt: Date()).insert(db)
+            try Self.store(response, key: key, operation: operation, requestHash: requestHash, db: db)
             return response
         }
     }
@@ -60,9 +59,7 @@ extension SandboxBackend {
             }
             let voided = SandboxProblem(409, "payment.idempotency_key_voided", "the Idempotency-Key was fenced: no payment is made under it",
                                         zh: "本次缴费已取消，未扣款，请重新操作")
-            let (status, body) = try Self.encode(.problem(voided))
-            try IdempotencyRecord(key: key, operation: "createPayment", requestHash: Self.fencedRequestHash, responseStatus: status,
-                                  responseBody: body, createdAt: Date()).insert(db)
+            try Self.store(.problem(voided), key: key, operation: "createPayment", requestHash: Self.fencedRequestHash, db: db)
             return nil
         }
         guard let createdID else { return .voided }
@@ -80,6 +77,12 @@ extension SandboxBackend {
                   case .payment(_, let record) = try Self.decode(stored, db: db) else { return nil }
             return record.id
         }
+    }
+
+    /// Stores an answer as the one every later request under (key, operation) gets.
+    private static func store(_ response: IdempotentResponse, key: String, operation: String, requestHash: String, db: Database) throws {
+        let (status, body) = try encode(response)
+        try IdempotencyRecord(key: key, operation: operation, requestHash: requestHash, responseStatus: status, responseBody: body, createdAt: Date()).insert(db)
     }
 
     private static func encode(_ response: IdempotentResponse) throws -> (Int, Data) {

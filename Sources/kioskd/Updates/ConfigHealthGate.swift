@@ -14,11 +14,13 @@ struct ConfigHealthGate: Sendable {
     /// How long the checks must hold without a failure before the configuration counts as healthy.
     let settle: Duration
     let interval: Duration
+    let clock: any Clock<Duration>
 
-    init(snapshot: @escaping @Sendable () async -> Snapshot, settle: Duration = .seconds(3), interval: Duration = .seconds(1)) {
+    init(snapshot: @escaping @Sendable () async -> Snapshot, settle: Duration = .seconds(3), interval: Duration = .seconds(1), clock: any Clock<Duration>) {
         self.snapshot = snapshot
         self.settle = settle
         self.interval = interval
+        self.clock = clock
     }
 
     enum Verdict: Equatable {
@@ -32,14 +34,13 @@ struct ConfigHealthGate: Sendable {
     /// Healthy once every check that passed in `baseline` has passed for `settle`; otherwise, at
     /// the deadline, what fails.
     func verdict(against baseline: Snapshot, within timeout: Duration) async -> Verdict {
-        let clock = ContinuousClock()
-        let deadline = clock.now + timeout
-        var cleanSince: ContinuousClock.Instant?
+        let stopwatch = Stopwatch(clock)
+        var cleanSince: Duration?
         var regressions: Snapshot = [:]
         while true {
             if Task.isShuttingDownGracefully || Task.isCancelled { return .interrupted }
             regressions = await snapshot().filter { baseline[$0.key] == nil }
-            let now = clock.now
+            let now = stopwatch.elapsed
             if regressions.isEmpty {
                 let since = cleanSince ?? now
                 cleanSince = since
@@ -47,8 +48,8 @@ struct ConfigHealthGate: Sendable {
             } else {
                 cleanSince = nil
             }
-            if now >= deadline { break }
-            try? await Task.sleep(for: interval)
+            if now >= timeout { break }
+            try? await clock.sleep(for: interval)
         }
         if regressions.isEmpty { return .healthy }
         return .failing(regressions.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "))
