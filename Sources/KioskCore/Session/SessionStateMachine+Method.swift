@@ -19,7 +19,7 @@ extension SessionStateMachine {
             return readiness.canPrint ? startPayment(draft) : enter(.printerUnavailable(draft, readiness))
         case .journalCannotCommit:
             // Out of service once the resident has read why; the journal watch reopens the kiosk when space is freed.
-            if !outages.contains(.journalFull) { outages.append(.journalFull) }
+            holdOutage(.journalFull)
             return fail(.journalFull)
         default:
             return []

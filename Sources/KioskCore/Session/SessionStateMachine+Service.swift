@@ -6,8 +6,7 @@ extension SessionStateMachine {
         case .serviceDegraded(let code):
             // Already known (e.g. the machine itself left a payment unresolved): nothing changes, and
             // the resident keeps the screen that explains it.
-            guard !outages.contains(code) else { return [] }
-            outages.append(code)
+            guard holdOutage(code) else { return [] }
             switch state {
             case .attract, .finished, .failed, .outOfService: return enter(.outOfService(code))
             default: return []
@@ -39,8 +38,16 @@ extension SessionStateMachine {
     /// The journal is not where the money is: out of service (once the resident has read the screen
     /// they are on) until reconciliation settles it, and reconcile now.
     mutating func paymentLeftUnresolved() -> [SessionAction] {
-        if !outages.contains(.journalUnsettled) { outages.append(.journalUnsettled) }
+        holdOutage(.journalUnsettled)
         return [.reconcilePayments]
+    }
+
+    /// Adds a reason for being out of service; false when it already holds.
+    @discardableResult
+    mutating func holdOutage(_ code: KioskError.Code) -> Bool {
+        guard !outages.contains(code) else { return false }
+        outages.append(code)
+        return true
     }
 
     /// Graceful shutdown: wipe everything. A payment in flight stays unresolved in the journal, for
