@@ -67,6 +67,7 @@ enum CardStack {
     private static func insertOnce(_ toml: String, into port: UInt16, reader: PCSCCardReader, fault: VirtualCardFault?) async throws -> VirtualCardSession {
         let name = port == PCSCStack.sscReader.port ? PCSCStack.sscReader.pcscName : PCSCStack.idcardReader.pcscName
         // The previous test's card may still look present: pcscd notices a removal at its next poll.
+        // The monitor lists a reader only once pcscd has told its state, so "empty" here is pcscd's answer.
         try await waitUntil("pcscd sees \(name) empty before the card goes in", timeout: Self.pcscdPatience) {
             await reader.readers().first { $0.name == name }?.cardPresent == false
         }
@@ -86,7 +87,8 @@ enum CardStack {
                 session.remove()
                 throw StuckVPCDReader(description: "vpcd on port \(port) never polled the card in \(Self.pcscdPatience)")
             }
-            throw error
+            session.remove()
+            throw TestFixtureError("\(error); vpcd polled the card (\(session.commandsReceived) APDUs), pcscd's log ends: \(await PCSCStack.shared.logTail())")
         }
         return session
     }

@@ -92,6 +92,11 @@ public actor PCSCStack {
         }
     }
 
+    /// The end of the running pcscd's log (its errors: pcscd runs without --debug), for a failure message.
+    public func logTail() -> String {
+        directory.map { Self.logTail($0) } ?? "(pcscd not started)"
+    }
+
     static func logTail(_ directory: TemporaryDirectory) -> String {
         let log = (try? String(contentsOfFile: directory.file("pcscd.log"), encoding: .utf8)) ?? ""
         return String(log.suffix(600))

@@ -27,8 +27,9 @@ final class PCSCReaderMonitor: Sendable {
         self.onEvent = onEvent
     }
 
-    /// The readers as last seen, with their card state.
-    var readers: [PCSCReaderState] { shared.withLock { $0.readers } }
+    /// The readers pcscd has told the state of, with that state. A reader just seen in the list
+    /// is left out until its first status answer: reporting it as empty could hide a card.
+    var readers: [PCSCReaderState] { shared.withLock { $0.readers.filter(\.stateKnown) } }
 
     /// Whether pcscd answers: a context is established (it is dropped when pcscd goes away).
     var isServiceReachable: Bool { shared.withLock { $0.context != nil } }
@@ -141,6 +142,9 @@ final class PCSCReaderMonitor: Sendable {
 }
 
 extension PCSCReaderState {
+    /// Whether pcscd has answered for this reader since the monitor first listed it.
+    var stateKnown: Bool { knownState != UInt(SCARD_STATE_UNAWARE) }
+
     /// Whether the monitor has reported a card in this reader (a mute card counts as no card).
     var knownCardPresent: Bool {
         knownState & UInt(SCARD_STATE_PRESENT) != 0 && knownState & UInt(SCARD_STATE_MUTE) == 0
