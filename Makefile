@@ -116,6 +116,7 @@ install:
 	cp -R Devices/. $(DESTDIR)$(PREFIX)/share/kioskd/devices/
 	install -Dm644 Devices/udev/70-kioskd-scanner.rules $(DESTDIR)$(PREFIX)/lib/udev/rules.d/70-kioskd-scanner.rules
 	install -Dm644 systemd/kioskd.service $(DESTDIR)$(PREFIX)/lib/systemd/system/kioskd.service
+	install -Dm644 systemd/kioskd-ui.socket $(DESTDIR)$(PREFIX)/lib/systemd/system/kioskd-ui.socket
 	install -Dm644 systemd/kiosk-browser.service $(DESTDIR)$(PREFIX)/lib/systemd/system/kiosk-browser.service
 	install -Dm644 systemd/kioskd.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/kioskd.conf
 	install -Dm644 systemd/kioskd.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/kioskd.conf

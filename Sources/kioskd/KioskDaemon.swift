@@ -157,11 +157,14 @@ struct KioskDaemon: AsyncParsableCommand {
         )
         let screen: any Service
         do {
+            let inherited = try SystemdSocketActivation.takeListeners(environment: environment)[SystemdSocketActivation.residentScreenName]
+                .map { descriptor throws(KioskError) in try InheritedListener(descriptor: descriptor, name: SystemdSocketActivation.residentScreenName) }
+            try inherited?.check(against: configuration.ui)
             screen = try ResidentUIServer.make(
                 settings: configuration.ui, session: session?.controller,
                 demo: DemoControlPanel.make(cards: cards, scanner: scanner, printer: printer, sandbox: sandbox, session: session, backendHealth: backendHealth),
                 qrSVG: { QRCodeSVG.svg(for: $0) }, logger: logger, observability: observability, service: serviceTools,
-                clock: clock
+                clock: clock, address: inherited.map { .inherited($0) }
             ) { port in
                 logger.notice("resident screen ready", metadata: [LogKey.uiAddress: "http://\(configuration.ui.listenHost):\(port)/"])
                 await ready.up("ui")

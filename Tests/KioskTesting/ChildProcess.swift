@@ -6,14 +6,17 @@ public final class ChildProcess: @unchecked Sendable {
     private let outputPath: String
     private let errorPath: String
 
-    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], workDirectory: TemporaryDirectory) throws {
+    public init(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:], workDirectory: TemporaryDirectory,
+        passing descriptors: [Int32] = []
+    ) throws {
         var merged = ProcessInfo.processInfo.environment
-        for key in merged.keys where key.hasPrefix("KIOSK_") || key == "NOTIFY_SOCKET" || key.hasPrefix("WATCHDOG_") { merged[key] = nil }
+        for key in merged.keys where key.hasPrefix("KIOSK_") || key == "NOTIFY_SOCKET" || key.hasPrefix("WATCHDOG_") || key.hasPrefix("LISTEN_") { merged[key] = nil }
         merged.merge(environment) { _, new in new }
         let name = URL(fileURLWithPath: executable).lastPathComponent + "-\(UUID().uuidString.prefix(8))"
         outputPath = workDirectory.file("\(name).out")
         errorPath = workDirectory.file("\(name).err")
-        spawned = try SpawnedProcess(executable, arguments, environment: merged, outputPath: outputPath, errorPath: errorPath)
+        spawned = try SpawnedProcess(executable, arguments, environment: merged, outputPath: outputPath, errorPath: errorPath, passing: descriptors)
     }
 
     public var standardOutput: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }

@@ -4,11 +4,17 @@ import Glibc
 /// A minimal HTTP/1.1 GET to a loopback port, for the test stacks' web forms (ippeveprinter's
 /// /media page). ippeveprinter always answers chunked and keeps the connection open, so the
 /// response ends at its last chunk (or its Content-Length), not at EOF.
-enum LoopbackHTTP {
-    static func get(port: UInt16, path: String, timeoutSeconds: Int = 5) throws -> (status: Int, body: String) {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw TestFixtureError("socket: errno \(errno)") }
+public enum LoopbackHTTP {
+    public static func get(port: UInt16, path: String, timeoutSeconds: Int = 5) throws -> (status: Int, body: String) {
+        let descriptor = try send(port: port, path: path, timeoutSeconds: timeoutSeconds)
         defer { close(descriptor) }
+        return try receive(descriptor, port: port, path: path)
+    }
+
+    /// Connects and sends the request; the answer is read with `receive`. The caller closes the descriptor.
+    public static func send(port: UInt16, path: String, timeoutSeconds: Int = 5) throws -> Int32 {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard descriptor >= 0 else { throw TestFixtureError("socket: errno \(errno)") }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -19,11 +25,22 @@ enum LoopbackHTTP {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw TestFixtureError("connect to 127.0.0.1:\(port): errno \(errno)") }
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: localhost:\(port)\r\n\r\n".utf8)
-        guard request.withUnsafeBytes({ send(descriptor, $0.baseAddress, $0.count, 0) }) == request.count else {
-            throw TestFixtureError("send to 127.0.0.1:\(port): errno \(errno)")
+        guard connected == 0 else {
+            let failure = errno
+            close(descriptor)
+            throw TestFixtureError("connect to 127.0.0.1:\(port): errno \(failure)")
         }
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: localhost:\(port)\r\n\r\n".utf8)
+        guard request.withUnsafeBytes({ Glibc.send(descriptor, $0.baseAddress, $0.count, 0) }) == request.count else {
+            let failure = errno
+            close(descriptor)
+            throw TestFixtureError("send to 127.0.0.1:\(port): errno \(failure)")
+        }
+        return descriptor
+    }
+
+    /// Reads the answer to the request `send` made on `descriptor`.
+    public static func receive(_ descriptor: Int32, port: UInt16, path: String) throws -> (status: Int, body: String) {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {

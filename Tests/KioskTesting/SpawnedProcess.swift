@@ -11,7 +11,11 @@ public final class SpawnedProcess: @unchecked Sendable {
     private var exitStatus: Int32?
 
     /// Starts `executable`; standard output and error go to the given files (or /dev/null).
-    public init(_ executable: String, _ arguments: [String], environment: [String: String], outputPath: String?, errorPath: String?) throws {
+    /// `passing` descriptors become the child's 3, 4, … (as systemd passes sockets, sd_listen_fds(3)).
+    public init(
+        _ executable: String, _ arguments: [String], environment: [String: String], outputPath: String?, errorPath: String?,
+        passing descriptors: [Int32] = []
+    ) throws {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -29,6 +33,11 @@ public final class SpawnedProcess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errorPath ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        for (index, descriptor) in descriptors.enumerated() {
+            // dup2 onto a different number clears close-on-exec; the same number would keep it.
+            precondition(descriptor > 2 + Int32(descriptors.count), "pass descriptors numbered above the ones they become")
+            posix_spawn_file_actions_adddup2(&actions, descriptor, 3 + Int32(index))
+        }
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

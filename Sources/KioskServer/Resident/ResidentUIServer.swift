@@ -6,7 +6,8 @@ import Logging
 import ServiceLifecycle
 
 /// The resident touch screen: the static page from `[ui] root`, its WebSocket at `/ws`, and in demo
-/// mode the control panel at `/demo` with its API under `/demo/api/`. Listens on `[ui] listen`.
+/// mode the control panel at `/demo` with its API under `/demo/api/`. Listens on `[ui] listen`, or on
+/// the socket systemd's `kioskd-ui.socket` passed.
 public enum ResidentUIServer {
     public static func make(
         settings: KioskConfiguration.UI,
@@ -17,17 +18,20 @@ public enum ResidentUIServer {
         observability: Observability? = nil,
         service: ResidentServiceTools? = nil,
         clock: any Clock<Duration>,
+        address: ResidentUIAddress? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws(KioskError) -> some Service {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: settings.root + "/index.html", isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw KioskError(.configInvalid, "ui.root: \(settings.root)/index.html does not exist (install the UI files, or set ui.root / KIOSK_UI_ROOT)")
         }
+        let address = address ?? .bind(host: settings.listenHost, port: settings.listenPort)
         let channel = ScreenChannel(source: session, demo: demo != nil, qrSVG: qrSVG, logger: logger, service: service, clock: clock)
         let admission = ScreenAdmission()
-        return Application(
-            router: router(root: settings.root, demo: demo, logger: logger, observability: observability),
-            server: .http1WebSocketUpgrade { request, _, _ in
+        return ResidentUIListener(
+            address: address,
+            responder: router(root: settings.root, demo: demo, logger: logger, observability: observability).buildResponder(),
+            shouldUpgrade: { request, _, _ in
                 guard request.path == "/ws" else { return .dontUpgrade }
                 if let refusal = admission.admit(request) {
                     logger.warning("resident screen connection refused", metadata: [LogKey.reason: "\(refusal)"])
@@ -38,13 +42,12 @@ public enum ResidentUIServer {
                     try await channel.run(inbound: inbound, outbound: outbound)
                 }
             },
-            configuration: .init(address: .hostname(settings.listenHost, port: settings.listenPort), serverName: "kioskd-ui"),
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? settings.listenPort
+            serverName: "kioskd-ui",
+            logger: logger,
+            onRunning: { port in
                 admission.listening(on: port)
                 await onRunning(port)
-            },
-            logger: logger
+            }
         )
     }
 
