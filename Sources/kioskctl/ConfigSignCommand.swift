@@ -54,14 +54,17 @@ struct ConfigSignCommand: AsyncParsableCommand {
     var kiosks: [String] = []
     @Option(name: .customLong("region"), help: "A GB/T 2260 region code whose kiosks the bundle is for (repeat for several).")
     var regions: [String] = []
-    @Option(name: .customLong("expires-in"), help: "How long the bundle may be applied: 90m, 36h or 30d.")
+    @Option(name: .customLong("expires-in"), help: "How long the bundle may be applied: 90m, 36h or 30d (at most).")
     var expiresIn: String = "30d"
     @Option(name: .long, help: "Where to write the bundle; default: standard output.")
     var output: String?
 
     func validate() throws {
         guard !kiosks.isEmpty || !regions.isEmpty else { throw ValidationError("name the kiosks it is for: --kiosk ID and/or --region CODE") }
-        guard Self.duration(expiresIn) != nil else { throw ValidationError("--expires-in \(expiresIn): expected a number and m, h or d, e.g. 30d") }
+        guard let lifetime = Self.duration(expiresIn) else { throw ValidationError("--expires-in \(expiresIn): expected a number and m, h or d, e.g. 30d") }
+        guard lifetime <= BundleVerifier.maximumLifetime else {
+            throw ValidationError("--expires-in \(expiresIn): a bundle lives at most 30d (kiosks refuse a longer one)")
+        }
         if let region = regions.first(where: { $0.count != 6 || !$0.allSatisfy(\.isASCIIDigitCharacter) }) {
             throw ValidationError("--region \(region): expected a six-digit GB/T 2260 code such as 320600")
         }

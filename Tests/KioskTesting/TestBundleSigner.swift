@@ -22,9 +22,9 @@ public struct TestBundleSigner: Sendable {
     public var keyFileText: String { raw.base64EncodedString() + "\n" }
 
     public func bundle(_ configuration: String, version: Int, kiosks: [String] = [], regions: [String] = [],
-                       expiresIn: TimeInterval = 3600) throws -> ConfigBundle {
+                       expiresIn: TimeInterval = 3600, signedAt: Date = Date()) throws -> ConfigBundle {
         let manifest = BundleManifest(version: version, target: BundleTarget(kiosks: kiosks, regions: regions),
-                                      expiresAt: Date().addingTimeInterval(expiresIn), signedAt: Date(), configuration: configuration)
+                                      expiresAt: Date().addingTimeInterval(expiresIn), signedAt: signedAt, configuration: configuration)
         return try ConfigBundle.sign(manifest, with: key)
     }
 

@@ -65,6 +65,39 @@ struct FleetConfigTests {
         }
     }
 
+    @Test("a requested rollback goes below the running version, never to one rolled back from, and the health checks judge it")
+    func rollbackTarget() async throws {
+        try await Self.withWorkingPrinter { first, backend, fixture in
+            let second = try await IPPPrinterStack.start(name: "Second Test Printer")
+            defer { Task { await second.stop() } }
+            let closed = try ClosedPort()
+            defer { closed.release() }
+            let v2 = Self.document(version: 2, socketPath: fixture.socketPath, printer: second.uri, backend: backend.url)
+            let healthy = try await fixture.push(try Self.signer.bundle(v2, version: 2, kiosks: ["TEST-0001"]), wait: true)
+            #expect(healthy.status == 0 && healthy.output.contains("applied and healthy"), "\(healthy)")
+            let v3 = Self.document(version: 3, socketPath: fixture.socketPath, printer: "ipp://127.0.0.1:\(closed.port)/ipp/print", backend: backend.url)
+            let broken = try await fixture.push(try Self.signer.bundle(v3, version: 3, kiosks: ["TEST-0001"]), wait: true)
+            #expect(broken.output.contains("version 3 rolled back to 2"), "\(broken)")
+
+            // v2 runs again, made by the rollback from v3: going back from v2 means v1, never v3.
+            // v1's printer is gone meanwhile, so v1 fails its health checks and v2 comes back.
+            await first.stop()
+            let rollback = try await fixture.kioskctl(["config", "rollback", "--socket", fixture.socketPath])
+            #expect(rollback.status == 0, "\(rollback)")
+            try await waitUntil("the rollback to v1 is judged", timeout: .seconds(90), poll: .milliseconds(200)) {
+                try await fixture.configHistory().contains { $0.event == .rolledBack && $0.version == 2 && $0.previousVersion == 1 }
+            }
+            let status = try await fixture.settledConfig()
+            #expect(status.version == 2 && status.state == .rolledBack && status.detail?.contains("the version rolled back to fails: printer:") == true, "\(status)")
+            #expect(try fixture.configFile() == v2)
+            let events = try await fixture.configHistory().map { "\($0.event.rawValue) v\($0.version ?? 0) was v\($0.previousVersion ?? 0)" }
+            #expect(events.suffix(2) == ["rolledBack v1 was v2", "rolledBack v2 was v1"], "\(events)")
+
+            let nothing = try await fixture.kioskctl(["config", "rollback", "--socket", fixture.socketPath])
+            #expect(nothing.status != 0 && nothing.error.contains("[config.no_previous]") && nothing.error.contains("never taken again: 1"), "\(nothing)")
+        }
+    }
+
     @Test("kioskd killed while a new configuration's health checks run: restarted, it finishes them and rolls back by itself")
     func killedWhileVerifying() async throws {
         try await Self.withWorkingPrinter { _, backend, fixture in

@@ -17,7 +17,23 @@ enum ConfigChecks {
     }
 
     static func absolutePath(_ value: String) -> String? {
-        value.hasPrefix("/") ? nil : "\"\(value)\" is not an absolute path (needed for an https:// backend)"
+        value.hasPrefix("/") ? nil : "\"\(value)\" is not an absolute path"
+    }
+
+    /// Where the backend's CA and the kiosk's certificate and key live: root's folder (tmpfiles:
+    /// 0750 root:kioskd), which neither a bundle nor kioskd itself can write.
+    static let tlsDirectory = "/etc/kioskd/tls/"
+
+    /// A TLS file under /etc/kioskd/tls/, named without `.` or `..` segments.
+    static func tlsFile(_ value: String) -> String? {
+        guard value.hasPrefix(tlsDirectory) else {
+            return "\"\(value)\" is not in \(tlsDirectory) (the backend's CA and this kiosk's certificate and key live only there, e.g. \(tlsDirectory)backend-ca.pem)"
+        }
+        let segments = value.dropFirst(tlsDirectory.count).split(separator: "/", omittingEmptySubsequences: false)
+        guard !segments.isEmpty, segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+            return "\"\(value)\" is not a file name under \(tlsDirectory) (no empty, . or .. parts)"
+        }
+        return nil
     }
 
     static func absolutePathOrEmpty(_ value: String) -> String? {

@@ -61,7 +61,7 @@ extension KioskConfiguration.Backend {
     static func read(from document: ConfigDocument) -> Self {
         let url = document.string("backend", "url", check: ConfigChecks.backendURL)
         let needsTLSFiles = url.hasPrefix("https://")
-        let pathCheck: (String) -> String? = { needsTLSFiles ? ConfigChecks.absolutePath($0) : ConfigChecks.absolutePathOrEmpty($0) }
+        let pathCheck: (String) -> String? = { $0.isEmpty && !needsTLSFiles ? nil : ConfigChecks.tlsFile($0) }
         return Self(
             url: url,
             caFile: document.string("backend", "ca_file", default: "", check: pathCheck),
@@ -114,7 +114,7 @@ extension KioskConfiguration.Payment {
         if Set(texts).count != texts.count { document.report(["payment", "methods"], "a method is listed twice") }
         return Self(
             methods: texts.compactMap(KioskConfiguration.PaymentMethod.init(rawValue:)),
-            maximumAmountFen: document.int("payment", "max_amount_fen", default: 1_000_000, range: 1...100_000_000)
+            maximumAmountFen: document.int("payment", "max_amount_fen", default: KioskConfiguration.Payment.amountCeilingFen, range: 1...KioskConfiguration.Payment.amountCeilingFen)
         )
     }
 }

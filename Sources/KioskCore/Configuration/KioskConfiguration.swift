@@ -58,6 +58,10 @@ public struct KioskConfiguration: Sendable, Equatable {
     public struct Payment: Sendable, Equatable {
         public var methods: [PaymentMethod]
         public var maximumAmountFen: Int
+
+        /// 10 000 yuan: no configuration, kiosk.conf or bundle, lets one payment go above it (an
+        /// annual contribution is a few hundred yuan).
+        public static let amountCeilingFen = 1_000_000
     }
 
     public enum PaymentMethod: String, Sendable, Equatable, CaseIterable {

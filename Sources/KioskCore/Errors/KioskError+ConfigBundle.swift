@@ -13,6 +13,10 @@ extension KioskError.Code {
     public static let bundleInvalidConfiguration = Self("bundle.invalid_configuration")
     /// It changes settings that only a restart of kioskd takes (sockets, journal, card readers…).
     public static let bundleNeedsRestart = Self("bundle.needs_restart")
+    /// It changes a trust anchor (backend URL or TLS files, trusted keys): only root's kiosk.conf may.
+    public static let bundleChangesTrustAnchor = Self("bundle.changes_trust_anchor")
+    /// Expires further ahead than a bundle may live (`BundleVerifier.maximumLifetime`).
+    public static let bundleLifetimeTooLong = Self("bundle.lifetime_too_long")
     /// Writing the new kiosk.conf (or keeping the previous one) failed; the running configuration stays.
     public static let configWriteFailed = Self("config.write_failed")
     /// There is no earlier applied version to go back to.

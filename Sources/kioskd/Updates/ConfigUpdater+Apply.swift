@@ -16,8 +16,7 @@ extension ConfigUpdater {
     func perform(_ work: Work) async {
         switch work {
         case .bundle(let accepted): await apply(accepted)
-        case .rollback(let target):
-            await restore(target, replacing: running.kiosk.configVersion, reason: "requested with kioskctl config rollback", source: .rollback)
+        case .rollback(let target): await rollBack(to: target)
         case .confirm(let previous):
             await confirmAfterRestart(previous: previous)
         case .reload: await reloadFromDisk()
@@ -81,6 +80,27 @@ extension ConfigUpdater {
         record(.init(event: .healthy, source: accepted.source, version: version, keyID: accepted.bundle.keyID))
         logger.notice("configuration healthy", metadata: [LogKey.configVersion: "\(version)"])
         await report()
+    }
+
+    /// A requested rollback, judged by the health checks like a new version: if the version gone back
+    /// to breaks the kiosk, the one it replaced comes back (and the failed one is never taken again).
+    func rollBack(to target: Version) async {
+        let replaced = current
+        let baseline = await gate.snapshot()
+        await restore(target, replacing: replaced.configuration.kiosk.configVersion, reason: "requested with kioskctl config rollback", source: .rollback)
+        guard running.kiosk.configVersion == target.configuration.kiosk.configVersion else { return }
+        state = .verifying
+        await report()
+        switch await gate.verdict(against: baseline, within: .seconds(target.configuration.updates.healthTimeoutSeconds)) {
+        case .healthy:
+            state = .healthy
+            record(.init(event: .healthy, source: .rollback, version: target.configuration.kiosk.configVersion, keyID: target.keyID, detail: "after a rollback"))
+            await report()
+        case .failing(let reason):
+            await restore(replaced, replacing: target.configuration.kiosk.configVersion, reason: "the version rolled back to fails: \(reason)", source: .health)
+        case .interrupted:
+            return
+        }
     }
 
     /// Finishes the health checks a stop cut short: the parts the change touched must work.

@@ -52,16 +52,29 @@ extension ConfigUpdater {
         }
     }
 
-    /// Queues a return to the version that ran before the current one (the history says which).
+    /// Queues a return to the newest version below the current one that this kiosk ran and never
+    /// rolled back from, signed (if it came in a bundle) by a key trusted today, with today's trust
+    /// anchors. The health checks then judge it as they judge a new version.
     func requestRollback() throws(KioskError) -> ConfigurationStatus {
         if let unavailable { throw KioskError(.configWriteFailed, unavailable) }
         let current = running.kiosk.configVersion
-        let made = history.entries().last { [.applied, .reloaded, .rolledBack].contains($0.event) && $0.version == current }
-        guard let previous = made?.previousVersion, previous != current else {
-            throw KioskError(.configNoPrevious, "the history holds no version before \(current) to go back to")
+        let entries = history.entries()
+        let rolledBackFrom = Set(entries.filter { $0.event == .rolledBack }.compactMap(\.previousVersion))
+        let ran = Set(entries.filter { [.applied, .reloaded, .rolledBack, .healthy].contains($0.event) }.compactMap(\.version)
+            + entries.filter { $0.event == .applied }.compactMap(\.previousVersion))
+        guard let previous = ran.filter({ $0 < current && !rolledBackFrom.contains($0) && history.document(version: $0) != nil }).max() else {
+            let skipped = rolledBackFrom.filter { $0 < current }.sorted().map(String.init)
+            throw KioskError(.configNoPrevious, "the history holds no version below \(current) to go back to"
+                + (skipped.isEmpty ? "" : " (versions rolled back from are never taken again: \(skipped.joined(separator: ", ")))"))
         }
         let target = try keptVersion(previous)
+        if let keyID = target.keyID, !running.updates.trustedKeys.contains(keyID) {
+            throw KioskError(.bundleUnknownKey, "version \(previous) was signed by key \(keyID), which [updates] trusted_keys no longer holds")
+        }
         let change = ConfigurationChange(from: running, to: target.configuration)
+        guard change.anchorKeys.isEmpty else {
+            throw KioskError(.bundleChangesTrustAnchor, "version \(previous): " + BundleManifest.anchorRefusal(change.anchorKeys))
+        }
         guard change.restartKeys.isEmpty else {
             throw KioskError(.bundleNeedsRestart, "version \(previous) differs in \(change.restartKeys.joined(separator: ", ")), which needs a kioskd restart")
         }

@@ -137,6 +137,60 @@ struct ConfigBundleTests {
         #expect(ConfigurationChange(from: running, to: simulated).restartKeys == ["devices.printer (to or from \"simulated\")"])
     }
 
+    @Test("a bundle cannot move a trust anchor: the backend's URL or TLS files, or the trusted keys; unchanged ones pass")
+    func trustAnchors() throws {
+        let running = try Self.running
+        let attacker = TestBundleSigner().publicKey
+        let moves: [(String, String, String)] = [
+            ("url = \"https://kiosk-backend.invalid/kiosk/v1\"", "url = \"https://collector.example/kiosk/v1\"", "backend.url"),
+            ("ca_file = \"/etc/kioskd/tls/backend-ca.pem\"", "ca_file = \"/etc/kioskd/tls/public-cas.pem\"", "backend.ca_file"),
+            ("client_certificate = \"/etc/kioskd/tls/kiosk.pem\"", "client_certificate = \"/etc/kioskd/tls/other.pem\"", "backend.client_certificate"),
+            ("client_key = \"/etc/kioskd/tls/kiosk.key\"", "client_key = \"/etc/kioskd/tls/other.key\"", "backend.client_key"),
+            ("trusted_keys = []", "trusted_keys = [\"\(attacker)\"]", "updates.trusted_keys"),
+        ]
+        for (old, new, key) in moves {
+            let manifest = try Self.verifier().verify(try Self.operatorKey.bundle(try Self.configuration(version: 2, [(old, new)]), version: 2, kiosks: [Self.kioskID]))
+            let message = Self.refusal(.bundleChangesTrustAnchor) { _ = try manifest.validatedConfiguration(running: running, environment: [:]) }
+            #expect(message.hasPrefix("it changes \(key):") && message.contains("only by root"), "\(message)")
+        }
+        let all = try Self.configuration(version: 2, moves.map { ($0.0, $0.1) })
+        let manifest = try Self.verifier().verify(try Self.operatorKey.bundle(all, version: 2, kiosks: [Self.kioskID]))
+        let message = Self.refusal(.bundleChangesTrustAnchor) { _ = try manifest.validatedConfiguration(running: running, environment: [:]) }
+        #expect(message.contains(moves.map(\.2).joined(separator: ", ")), "\(message)")
+        let same = try Self.verifier().verify(try Self.operatorKey.bundle(try Self.configuration(version: 2), version: 2, kiosks: [Self.kioskID]))
+        #expect(try same.validatedConfiguration(running: running, environment: [:]).1.anchorKeys.isEmpty)
+    }
+
+    @Test("TLS files only under /etc/kioskd/tls/, and no payment above 10 000 yuan, whatever the source")
+    func hardLimits() throws {
+        func problems(_ edits: [(String, String)]) throws -> [ConfigProblem] {
+            do {
+                _ = try KioskConfiguration.parse(text: try Self.configuration(version: 1, edits), source: "kiosk.conf")
+                return []
+            } catch let error as ConfigValidationError {
+                return error.problems
+            }
+        }
+        for path in ["/etc/ssl/certs/ca-certificates.crt", "/etc/kioskd/tls/../../ssl/certs/ca-certificates.crt", "/etc/kioskd/tls/", "tls/ca.pem"] {
+            let found = try problems([("ca_file = \"/etc/kioskd/tls/backend-ca.pem\"", "ca_file = \"\(path)\"")])
+            #expect(found.map(\.keyPath) == ["backend.ca_file"] && found.first?.message.contains("/etc/kioskd/tls/") == true, "\(path): \(found)")
+        }
+        #expect(try problems([("max_amount_fen = 1000000", "max_amount_fen = 1000001")]).map(\.message) == ["1000001 is out of range 1…1000000"])
+        #expect(try problems([("max_amount_fen = 1000000", "max_amount_fen = 38000")]).isEmpty)
+    }
+
+    @Test("a bundle that expires more than 30 days after signing, or after today, is refused")
+    func lifetime() throws {
+        let day: TimeInterval = 86400
+        let longLived = try Self.operatorKey.bundle(try Self.configuration(version: 2), version: 2, kiosks: [Self.kioskID], expiresIn: 31 * day)
+        #expect(Self.refusal(.bundleLifetimeTooLong) { _ = try Self.verifier().verify(longLived) }.contains("at most 30 days"))
+        let backdated = try Self.operatorKey.bundle(try Self.configuration(version: 2), version: 2, kiosks: [Self.kioskID],
+                                                    expiresIn: 5 * day, signedAt: Date().addingTimeInterval(-40 * day))
+        _ = Self.refusal(.bundleLifetimeTooLong) { _ = try Self.verifier().verify(backdated) }
+        let month = try Self.operatorKey.bundle(try Self.configuration(version: 2), version: 2, kiosks: [Self.kioskID], expiresIn: 30 * day - 60)
+        #expect(try Self.verifier().verify(month).version == 2)
+    }
+
     @Test("a file that is not a bundle is malformed, saying what a bundle holds")
     func malformed() {
         #expect(Self.refusal(.bundleMalformed) { _ = try ConfigBundle.decode(Data("[kiosk]\nid = 1\n".utf8)) }.contains("format, payload, signature, key_id"))

@@ -18,10 +18,18 @@ extension BundleManifest {
                              "the configuration names kiosk.id \"\(configuration.kiosk.id)\", this kiosk is \"\(running.kiosk.id)\" (a bundle for a region leaves kiosk.id to each kiosk's KIOSK_KIOSK_ID)")
         }
         let change = ConfigurationChange(from: running, to: configuration)
+        guard change.anchorKeys.isEmpty else {
+            throw KioskError(.bundleChangesTrustAnchor, Self.anchorRefusal(change.anchorKeys))
+        }
         guard change.restartKeys.isEmpty else {
             throw KioskError(.bundleNeedsRestart,
                              "it changes \(change.restartKeys.joined(separator: ", ")), which kioskd reads only at start-up: change them in /etc/kioskd/kiosk.conf and restart kioskd")
         }
         return (configuration, change)
+    }
+
+    /// Why a change of trust anchors is refused, and who may make it.
+    public static func anchorRefusal(_ keys: [String]) -> String {
+        "it changes \(keys.joined(separator: ", ")): trust anchors are changed only by root in /etc/kioskd/kiosk.conf on the kiosk (then systemctl reload kioskd), never by a bundle, so one leaked signing key cannot send residents' data and pay codes elsewhere or make itself permanent"
     }
 }

@@ -12,6 +12,10 @@ public struct BundleVerifier: Sendable {
     public var highestVersion: Int
     public var now: Date
 
+    /// How long a bundle may be applied after signing: a bundle held back by whoever delivers it
+    /// (the backend chooses which valid bundle a kiosk gets, and when) stops working within 30 days.
+    public static let maximumLifetime: TimeInterval = 30 * 24 * 3600
+
     public init(trustedKeys: [String], kioskID: String, region: String, highestVersion: Int, now: Date) {
         self.trustedKeys = trustedKeys
         self.kioskID = kioskID
@@ -31,6 +35,11 @@ public struct BundleVerifier: Sendable {
         guard manifest.expiresAt > now else {
             throw KioskError(.bundleExpired, "bundle version \(manifest.version) expired at \(Self.format(manifest.expiresAt))")
         }
+        let lifetime = manifest.expiresAt.timeIntervalSince(manifest.signedAt)
+        let remaining = manifest.expiresAt.timeIntervalSince(now)
+        guard lifetime <= Self.maximumLifetime, remaining <= Self.maximumLifetime else {
+            throw KioskError(.bundleLifetimeTooLong, "bundle version \(manifest.version) expires at \(Self.format(manifest.expiresAt)), \(Self.days(max(lifetime, remaining))) days on; a bundle lives at most \(Self.days(Self.maximumLifetime)) days (sign it again with --expires-in 30d or less)")
+        }
         guard manifest.target.includes(kioskID: kioskID, region: region) else {
             throw KioskError(.bundleWrongTarget, "bundle version \(manifest.version) is for \(manifest.target), not kiosk \(kioskID) in region \(region)")
         }
@@ -39,6 +48,8 @@ public struct BundleVerifier: Sendable {
         }
         return manifest
     }
+
+    static func days(_ interval: TimeInterval) -> Int { Int((interval / 86400).rounded(.up)) }
 
     static func format(_ date: Date) -> String {
         ISO8601DateFormatter().string(from: date)

@@ -18,6 +18,10 @@ public struct ConfigurationChange: Sendable, Equatable {
     public var reloads: Set<Reload>
     /// Key paths whose change needs a kioskd restart.
     public var restartKeys: [String]
+    /// Trust anchors that differ: where residents' data and pay codes go (`backend.url`), whom the
+    /// kiosk believes there (the TLS files) and whose bundles it takes (`updates.trusted_keys`).
+    /// Only root on the kiosk changes them, in /etc/kioskd/kiosk.conf: never a bundle or a rollback.
+    public var anchorKeys: [String]
 
     public var isEmpty: Bool { reloads.isEmpty && restartKeys.isEmpty }
 
@@ -54,5 +58,12 @@ public struct ConfigurationChange: Sendable, Equatable {
         note(old.updates.historyDirectory != new.updates.historyDirectory, "updates.history_directory")
         self.reloads = reloads
         self.restartKeys = restart
+        var anchors: [String] = []
+        if old.backend.url != new.backend.url { anchors.append("backend.url") }
+        if old.backend.caFile != new.backend.caFile { anchors.append("backend.ca_file") }
+        if old.backend.clientCertificate != new.backend.clientCertificate { anchors.append("backend.client_certificate") }
+        if old.backend.clientKey != new.backend.clientKey { anchors.append("backend.client_key") }
+        if Set(old.updates.trustedKeys) != Set(new.updates.trustedKeys) { anchors.append("updates.trusted_keys") }
+        self.anchorKeys = anchors
     }
 }
