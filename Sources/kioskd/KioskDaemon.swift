@@ -53,6 +53,7 @@ struct KioskDaemon: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "kioskd")
+        for refusal in CoreDumps.forbid() { logger.debug("core dumps: \(refusal)") }
         // The one clock the services measure time with (the composition root's; tests inject a TestClock).
         let clock = ContinuousClock()
         let metrics = KioskMetrics()

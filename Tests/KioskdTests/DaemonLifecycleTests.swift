@@ -49,6 +49,21 @@ struct DaemonLifecycleTests {
         #expect(await fixture.notify.waitFor("STOPPING=1", timeout: .seconds(1)).found)
     }
 
+    @Test("kioskd forbids core dumps of itself: started with an unlimited core size, it runs with 0")
+    func noCoreDumps() async throws {
+        let work = try TemporaryDirectory(prefix: "kioskd-core")
+        defer { work.remove() }
+        let config = try work.write("kiosk.conf", DaemonFixture.configuration(version: 1, socketPath: work.file("admin.sock")))
+        let notify = try NotifySocket(directory: work)
+        let daemon = try ChildProcess("/bin/sh", ["-c", "ulimit -c unlimited && exec \"$0\" \"$@\"", RepositoryPaths.binary("kioskd"), "--config", config],
+                                      environment: ["NOTIFY_SOCKET": notify.path], workDirectory: work)
+        defer { daemon.stop() }
+        #expect(await notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd said:\n\(daemon.standardOutput)")
+        let limits = try String(contentsOfFile: "/proc/\(daemon.pid)/limits", encoding: .utf8)
+        let core = limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") }.map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        #expect(core.map { Array($0.suffix(3)) } == ["0", "0", "bytes"], "\(limits)")
+    }
+
     @Test("SIGINT also stops kioskd gracefully")
     func sigintStops() async throws {
         let fixture = try DaemonFixture()
