@@ -9,6 +9,7 @@ public final class SimulatedCardReader: CardReader, CardDiagnostics {
     private let slots = Mutex<[CardKind: CardHolder]>([:])
     private let watchers = EventFanOut<CardWatchEvent>()
     private let today: @Sendable () -> CalendarDate
+    private let watcherReadGate = Mutex<@Sendable () async -> Bool>({ true })
 
     public init(today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }) {
         (events, continuation) = AsyncStream.makeStream(of: CardEvent.self, bufferingPolicy: .bufferingNewest(16))
@@ -22,7 +23,15 @@ public final class SimulatedCardReader: CardReader, CardDiagnostics {
         continuation.yield(.inserted(holder.kind))
         let reader = Self.readerName(holder.kind)
         watchers.publish(CardWatchEvent(kind: .cardInserted, reader: reader))
-        watchers.publish(CardWatchEvent(kind: .cardRead, reader: reader, report: CardReport(holder: holder, reader: reader, today: today())))
+        let report = CardReport(holder: holder, reader: reader, today: today())
+        let allowed = watcherReadGate.withLock { $0 }
+        Task { [watchers] in
+            watchers.publish(await allowed() ? CardWatchEvent(kind: .cardRead, reader: reader, report: report) : Self.notReadForWatchers(reader: reader))
+        }
+    }
+
+    public func readCardsForWatchers(when allowed: @escaping @Sendable () async -> Bool) {
+        watcherReadGate.withLock { $0 = allowed }
     }
 
     public func remove(_ kind: CardKind) {

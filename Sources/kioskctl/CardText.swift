@@ -11,7 +11,7 @@ enum CardText {
             "ID number     \(report.idNumber) (\(report.idNumberValid ? "check character valid" : "INVALID check character"))",
         ]
         if let gender = report.gender { lines.append("gender        \(gender)") }
-        if let birthDate = report.birthDate { lines.append("birth date    \(birthDate)") }
+        lines.append("birth date    \(report.birthDateRead ? "read (not shown: it is part of the ID number)" : "MISSING on the card")")
         if let nation = report.nation { lines.append("nation        \(nation)") }
         if let regionCode = report.regionCode { lines.append("region        \(regionCode)") }
         if let cardNumber = report.cardNumber { lines.append("card number   \(cardNumber)") }

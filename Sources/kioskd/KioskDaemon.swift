@@ -156,6 +156,7 @@ struct KioskDaemon: AsyncParsableCommand {
             diagnostics: { await state.diagnostics() }, maintenance: state, printer: printer.printer,
             noResidentServed: { [controller = session?.controller] in ResidentServiceTools.isIdle(await controller?.state.kind) }, audit: audit
         )
+        cards.diagnostics.readCardsForWatchers(when: serviceTools.noResidentServed)
         let screen: any Service
         do {
             let inherited = try SystemdSocketActivation.takeListeners(environment: environment)[SystemdSocketActivation.residentScreenName]

@@ -2,6 +2,7 @@ import KioskCore
 import KioskDevices
 import KioskSimulators
 import KioskTesting
+import Synchronization
 import Testing
 
 @Suite("social security cards read through pcscd + vpcd", .serialized)
@@ -83,6 +84,31 @@ struct SSCThroughPCSCTests {
             }
             let invalid = try await reader.readReport(reader: nil)
             #expect(!invalid.idNumberValid && invalid.idNumber == "3206**********0184")
+        }
+    }
+
+    @Test("while a resident is being served, a watcher sees the card go in but it is not read for the watcher")
+    func watchersDuringService() async throws {
+        try await CardStack.withReader { reader in
+            let serving = Mutex(true)
+            reader.readCardsForWatchers { serving.withLock { !$0 } }
+            for residentAtTheKiosk in [true, false] {
+                serving.withLock { $0 = residentAtTheKiosk }
+                let watch = reader.watch()
+                let read = Task { () -> CardWatchEvent? in
+                    for await event in watch where event.kind == .cardRead { return event }
+                    return nil
+                }
+                let card = try await CardStack.insert(TestCards.ssc(), into: PCSCStack.sscReader.port, reader: reader)
+                let event = try await CardStack.within(.seconds(30), "the watcher's cardRead event") { await read.value }
+                if residentAtTheKiosk {
+                    #expect(event?.report == nil && event?.problem?.code == "session.resident_being_served", "\(String(describing: event))")
+                    #expect(card.commandsReceived == 0, "the card was read for the watcher")
+                } else {
+                    #expect(event?.report?.name == "王*英", "\(String(describing: event))")
+                }
+                try await CardStack.remove(card, from: PCSCStack.sscReader.port, reader: reader)
+            }
         }
     }
 

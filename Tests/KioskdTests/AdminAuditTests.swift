@@ -4,8 +4,8 @@ import KioskCore
 import KioskTesting
 import Testing
 
-/// The admin API's audit trail: one `kioskd.audit` line per changing request, naming the caller
-/// from the socket's peer credentials; read-only requests leave none.
+/// The admin API's audit trail: one `kioskd.audit` line per changing request, and per read that can
+/// show holder or scan data, naming the caller from the socket's peer credentials; other reads leave none.
 @Suite("kioskd audits admin actions with the caller's uid, gid and pid")
 struct AdminAuditTests {
     @Test("POSTs are audited with this process's uid, gid and pid, the action, the status and the time taken; GETs are not; no body is logged")
@@ -56,5 +56,11 @@ struct AdminAuditTests {
         // Hummingbird names the route of a request no route matched "NotFound".
         #expect(unknown.contains("action=POST NotFound") && unknown.contains("outcome=404"), "\(unknown)")
         #expect(!unknown.contains("3206021960051202"))
+
+        // A read that can show holder data is audited like a change (this kiosk has no reader: 503).
+        #expect(try AdminSocketHTTP.request(socket: fixture.socketPath, "GET", "/v1/cards/read").status == 503)
+        try await waitUntil("the card read is audited") { fixture.auditLines.count >= 5 }
+        let read = try #require(fixture.auditLines.last)
+        #expect(read.contains("action=GET /v1/cards/read") && read.contains("outcome=503 pid=\(getpid()) uid=\(getuid())"), "\(read)")
     }
 }

@@ -47,6 +47,35 @@ struct DemoModeTests {
         #expect(fixture.daemon.standardOutput.contains("sandbox_today=2020-11-15"))
     }
 
+    @Test("while a resident is being served, kioskctl cards read is refused and cards watch reads no card; audited")
+    func technicianReadsWaitForTheResident() async throws {
+        let fixture = try DaemonFixture(arguments: Self.sandboxArguments)
+        defer { fixture.stop() }
+        #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd said:\n\(fixture.daemon.standardOutput)")
+        let port = try fixture.uiPort()
+        try await waitUntil("the demo session is in attract", timeout: .seconds(15), poll: .milliseconds(100)) { try await fixture.status().session == "attract" }
+        let watch = try ChildProcess(RepositoryPaths.binary("kioskctl"), ["cards", "watch", "--json", "--socket", fixture.socketPath], workDirectory: fixture.work)
+        defer { watch.stop() }
+        try await waitUntil("the watch has started") { fixture.auditLines.contains { $0.contains("action=GET /v1/cards/watch") } }
+
+        let inserted = try await ResidentUIServerTests.post(port, "/demo/api/card", #"{"kind":"ssc","resident":0}"#)
+        #expect(inserted.status == 200, "\(inserted.body)")
+        let screen = try await ResidentScreenSocket(port: port)
+        try await screen.wait(for: ["showingEnrollment"])
+        let read = try await fixture.kioskctl(["cards", "read", "--socket", fixture.socketPath])
+        #expect(read.status != 0 && read.error.contains("[session.resident_being_served]"), "\(read)")
+        try await waitUntil("the watcher hears of the card") { watch.standardOutput.contains("resident_being_served") }
+        let events = try watch.standardOutput.split(separator: "\n").map { try JSONDecoder().decode(CardWatchEvent.self, from: Data($0.utf8)) }
+        #expect(events.contains { $0.kind == .cardInserted } && !events.contains { $0.report != nil }, "\(watch.standardOutput)")
+        #expect(fixture.auditLines.contains { $0.contains("action=GET /v1/cards/read") && $0.contains("outcome=409") }, "\(fixture.auditLines)")
+
+        // Between residents the technician reads the card as before.
+        try await screen.tap(#"{"action":"cancel"}"#, expecting: ["attract"])
+        let idle = try await fixture.kioskctl(["cards", "read", "--json", "--socket", fixture.socketPath])
+        #expect(idle.status == 0, "\(idle)")
+        #expect(!idle.output.contains("\"birthDate\""), "\(idle.output)")
+    }
+
     @Test("a missing sandbox data file stops kioskd --demo with EX_CONFIG and names the file")
     func missingSandboxData() async throws {
         let fixture = try DaemonFixture(arguments: ["--demo", "--sandbox-residents", "/nonexistent/residents.toml",

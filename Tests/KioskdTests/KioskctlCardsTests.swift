@@ -15,6 +15,8 @@ struct KioskctlCardsTests {
             defer { fixture.stop() }
             #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
             try await Self.waitForReaders(4, fixture: fixture)
+            // As the README asks of a technician: a card inserted in service is a resident's.
+            try await Self.maintenanceOn(fixture)
             let card = try VirtualCard(VirtualCardFile.load(path: RepositoryPaths.devicesDatabase + "/cards/ssc-gen2.toml"))
                 .insert(port: PCSCStack.sscReader.port)
             defer { card.remove() }
@@ -47,6 +49,7 @@ struct KioskctlCardsTests {
             defer { fixture.stop() }
             #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found)
             try await Self.waitForReaders(4, fixture: fixture)
+            try await Self.maintenanceOn(fixture)
             let result = try await fixture.kioskctl(["cards", "read", "--reader", "Virtual PCD ID*", "--socket", fixture.socketPath])
             #expect(result.status != 0)
             #expect(result.error.contains("no card in \(PCSCStack.idcardReader.pcscName)"), "stderr: \(result.error)")
@@ -61,6 +64,7 @@ struct KioskctlCardsTests {
             defer { fixture.stop() }
             #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found)
             try await Self.waitForReaders(4, fixture: fixture)
+            try await Self.maintenanceOn(fixture)
             let watch = try ChildProcess(RepositoryPaths.binary("kioskctl"), ["cards", "watch", "--json", "--count", "7", "--socket", fixture.socketPath],
                                          workDirectory: fixture.work)
             defer { watch.stop() }
@@ -89,6 +93,7 @@ struct KioskctlCardsTests {
             defer { fixture.stop() }
             #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found)
             try await Self.waitForReaders(4, fixture: fixture)
+            try await Self.maintenanceOn(fixture)
             let environment = ["KIOSK_SIM_RUN_DIR": fixture.work.file("sim")]
             let port = "\(PCSCStack.sscReader.port)"
             let insert = try ChildProcess(RepositoryPaths.binary("kiosk-sim"),
@@ -126,6 +131,7 @@ struct KioskctlCardsTests {
             defer { fixture.stop() }
             #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found)
             try await Self.waitForReaders(4, fixture: fixture)
+            try await Self.maintenanceOn(fixture)
             await PCSCStack.shared.stop()
             try await Task.sleep(for: .milliseconds(500))
             #expect(fixture.daemon.isRunning, "kioskd died with pcscd: \(fixture.daemon.standardError)")
@@ -154,6 +160,12 @@ struct KioskctlCardsTests {
 
     /// pcscd registers its readers one by one as it starts, and notices a card pulled by an
     /// earlier test only at its next poll: wait for all readers, and no card in any.
+    static func maintenanceOn(_ fixture: DaemonFixture) async throws {
+        let on = try await fixture.kioskctl(["maintenance", "on", "--reason", "reader check", "--socket", fixture.socketPath])
+        guard on.status == 0 else { throw TestFixtureError("kioskctl maintenance on failed: \(on)") }
+        try await waitUntil("the kiosk is in maintenance", timeout: .seconds(30), poll: .milliseconds(100)) { try await fixture.status().session == "maintenance" }
+    }
+
     static func waitForReaders(_ count: Int, fixture: DaemonFixture) async throws {
         let deadline = ContinuousClock.now + .seconds(10)
         while true {

@@ -45,6 +45,7 @@ struct KioskctlSelftestTests {
             defer { fixture.stop() }
             #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
             try await KioskctlCardsTests.waitForReaders(4, fixture: fixture)
+            try await KioskctlCardsTests.maintenanceOn(fixture)
 
             let selftest = try ChildProcess(RepositoryPaths.binary("kioskctl"), ["selftest", "card", "--timeout", "30", "--socket", fixture.socketPath],
                                             workDirectory: fixture.work)

@@ -19,9 +19,12 @@ public struct CardReport: Sendable, Codable, Equatable {
     public var idNumberValid: Bool
     /// "male" or "female".
     public var gender: String?
-    /// YYYY-MM-DD.
-    public var birthDate: String?
+    /// Whether the card carries a readable birth date. The date itself is left out, and the region
+    /// is masked like the ID number: both are parts of the ID number (region 6 digits, birth date 8),
+    /// and shown beside its mask they would rebuild it.
+    public var birthDateRead: Bool
     public var nation: String?
+    /// The region's first four digits, as the ID number's mask shows them ("3206**").
     public var regionCode: String?
     public var specVersion: String?
     public var cardNumber: String?
@@ -38,9 +41,9 @@ public struct CardReport: Sendable, Codable, Equatable {
         idNumber = PersonalDataMasking.idNumber(holder.idNumber)
         idNumberValid = (try? IDNumber(holder.idNumber)) != nil
         gender = holder.gender?.rawValue
-        birthDate = holder.birthDate?.description
+        birthDateRead = holder.birthDate != nil
         nation = holder.nation
-        regionCode = holder.regionCode
+        regionCode = holder.regionCode.map(PersonalDataMasking.regionCode)
         specVersion = holder.specVersion
         cardNumber = holder.cardNumber.map(PersonalDataMasking.cardNumber)
         issueDate = holder.issueDate?.description

@@ -16,6 +16,11 @@ public enum PersonalDataMasking {
         }
     }
 
+    /// "3206**": a GB/T 2260 region code to the prefecture, as much as the ID number's mask shows.
+    public static func regionCode(_ code: String) -> String {
+        String(code.prefix(4)) + String(repeating: "*", count: max(0, code.count - 4))
+    }
+
     /// "******123": only the last three characters; all stars when there are three or fewer.
     public static func cardNumber(_ number: String) -> String {
         let count = number.count

@@ -7,6 +7,22 @@ public protocol CardDiagnostics: Sendable {
     func watch() -> AsyncStream<CardWatchEvent>
     /// Reads the card in `reader` (a name or pattern; nil = the SSC slot first, then the ID-card slot).
     func readReport(reader: String?) async throws(KioskError) -> CardReport
+    /// Cards inserted while `allowed` says no are not read for watchers: they get the insertion
+    /// and a `cardRead` event saying why, so a resident's card is read only by the resident's session.
+    func readCardsForWatchers(when allowed: @escaping @Sendable () async -> Bool)
+}
+
+extension CardDiagnostics {
+    /// The `cardRead` event a watcher gets for a card the kiosk did not read for it.
+    public static func notReadForWatchers(reader: String) -> CardWatchEvent {
+        CardWatchEvent(kind: .cardRead, reader: reader, problem: CardReaderInfo.notReadForWatchers)
+    }
+}
+
+extension CardReaderInfo {
+    /// Why a technician's read of a card was not made.
+    public static let notReadForWatchers = CardReport.Problem(
+        code: KioskError.Code.sessionResidentBeingServed.rawValue, message: "not read: a resident is being served")
 }
 
 public struct CardReaderInfo: Sendable, Codable, Equatable {

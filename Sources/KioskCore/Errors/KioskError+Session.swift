@@ -19,6 +19,8 @@ extension KioskError.Code {
     /// The backend reported a payment status this kiosk does not know.
     public static let sessionPaymentStatusUnknown = Self("session.payment_status_unknown")
     public static let sessionTimedOut = Self("session.timed_out")
+    /// A technician's read of holder data while a resident is at the kiosk: refused, the resident's read comes first.
+    public static let sessionResidentBeingServed = Self("session.resident_being_served")
     public static let cardRemoved = Self("card.removed")
     public static let cardUnreadable = Self("card.unreadable")
     /// The payer did not confirm on the phone (or the provider never answered) in time; the payment was reversed.

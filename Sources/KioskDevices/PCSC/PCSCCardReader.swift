@@ -19,6 +19,8 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
     private let faults = Mutex<[CardKind: String]>([:])
     /// The last card each slot saw, as its ATR in hex: technicians compare it with the card they used.
     private let lastATRs = Mutex<[CardKind: String]>([:])
+    /// Whether a card inserted now may be read for `cards watch` (no resident being served).
+    private let watcherReadGate = Mutex<@Sendable () async -> Bool>({ true })
     private let monitor: PCSCReaderMonitor
     private let eventRelay: EventRelay
 
@@ -204,7 +206,12 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
                 eventSink.yield(.inserted(kind))
             }
             watchers.publish(CardWatchEvent(kind: .cardInserted, reader: reader, atr: HexBytes.format(atr, separator: "")))
-            if watchers.hasSubscribers { Task { await self.publishRead(of: reader) } }
+            if watchers.hasSubscribers {
+                Task {
+                    guard await self.watcherReadGate.withLock({ $0 })() else { return self.watchers.publish(Self.notReadForWatchers(reader: reader)) }
+                    await self.publishRead(of: reader)
+                }
+            }
         case .cardRemoved(let reader):
             if let kind = assignment.kind(ofReader: reader) {
                 faults.withLock { $0[kind] = nil }
@@ -235,6 +242,10 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
             CardReaderInfo(name: state.name, role: assignment.kind(ofReader: state.name)?.rawValue, cardPresent: state.knownCardPresent,
                            atr: state.knownCardPresent ? state.atrText : nil)
         }
+    }
+
+    public func readCardsForWatchers(when allowed: @escaping @Sendable () async -> Bool) {
+        watcherReadGate.withLock { $0 = allowed }
     }
 
     public func watch() -> AsyncStream<CardWatchEvent> {

@@ -2,8 +2,9 @@ import Hummingbird
 import Logging
 
 /// Writes one `kioskd.audit` line (notice) for every admin request that changes something or runs a
-/// test — every method but GET and HEAD — with who asked (the socket's peer credentials), what, the
-/// HTTP status and how long it took. Read-only requests are not audited. Bodies are never logged.
+/// test — every method but GET and HEAD — and every read that can show holder or scan data, with who
+/// asked (the socket's peer credentials), what, the HTTP status and how long it took. Other reads are
+/// not audited. Bodies are never logged.
 struct AdminAuditResponder<Routes: HTTPResponder>: HTTPResponder where Routes.Context == BasicRequestContext {
     typealias Context = AdminRequestContext
 
@@ -19,17 +20,19 @@ struct AdminAuditResponder<Routes: HTTPResponder>: HTTPResponder where Routes.Co
     }
 
     func respond(to request: Request, context: AdminRequestContext) async throws -> Response {
-        guard request.method != .get, request.method != .head else { return try await routes.respond(to: request, context: context.basic) }
+        let isRead = request.method == .get || request.method == .head
         let started = ContinuousClock.now
         let caller = await context.peerCredentials()
         let basic = context.basic
+        // A read is judged by the route the router matched (its pattern), however the path was spelt.
+        func audited() -> Bool { !isRead || AdminAuditedReads.routes.contains(basic.endpointPath ?? "") }
         do {
             let response = try await routes.respond(to: request, context: basic)
-            record(request, route: basic.endpointPath, status: response.status.code, caller: caller, since: started)
+            if audited() { record(request, route: basic.endpointPath, status: response.status.code, caller: caller, since: started) }
             return response
         } catch {
             let status = (error as? any HTTPResponseError)?.status.code ?? 500
-            record(request, route: basic.endpointPath, status: status, caller: caller, since: started)
+            if audited() { record(request, route: basic.endpointPath, status: status, caller: caller, since: started) }
             throw error
         }
     }
@@ -52,4 +55,9 @@ struct AdminAuditResponder<Routes: HTTPResponder>: HTTPResponder where Routes.Co
 
 extension AdminAuditResponder: HTTPResponderBuilder {
     func buildResponder() -> Self { self }
+}
+
+/// GET routes whose answers carry (masked) holder data or scanned codes: audited like changes.
+enum AdminAuditedReads {
+    static let routes: Set<String> = ["/v1/cards/read", "/v1/cards/watch", "/v1/scanner/watch"]
 }

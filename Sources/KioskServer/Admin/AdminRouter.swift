@@ -14,7 +14,7 @@ public enum AdminRouter {
         router.get("/healthz") { _, _ in "ok\n" }
         router.get("/v1/status") { _, _ in await status.currentStatus() }
         router.get("/v1/diag") { _, _ in await status.diagnostics() }
-        CardRoutes.add(to: router, cards: cards)
+        CardRoutes.add(to: router, cards: cards, noResidentServed: screen?.noResidentServed)
         ScannerRoutes.add(to: router, scanner: scanner)
         PrinterRoutes.add(to: router, printer: printer)
         MaintenanceRoutes.add(to: router, maintenance: maintenance)

@@ -7,13 +7,17 @@ extension CardReport: ResponseEncodable {}
 
 /// `kioskctl cards …`: the readers, a masked read, and a live NDJSON stream of reader events.
 enum CardRoutes {
-    static func add(to router: Router<BasicRequestContext>, cards: (any CardDiagnostics)?) {
+    /// `noResidentServed` (nil: no session, as in a kioskd without a backend) guards reads of holder data.
+    static func add(to router: Router<BasicRequestContext>, cards: (any CardDiagnostics)?, noResidentServed: (@Sendable () async -> Bool)? = nil) {
         router.get("/v1/cards/readers") { _, _ throws -> Response in
             guard let cards else { throw unavailable }
             return try json(await cards.readers())
         }
         router.get("/v1/cards/read") { request, _ throws -> Response in
             guard let cards else { throw unavailable }
+            if let noResidentServed, await !noResidentServed() {
+                return problem(status: .conflict, KioskError(.sessionResidentBeingServed, "a resident is being served: the card in the reader is theirs; read it once the kiosk is idle (kioskctl status)"))
+            }
             let report: CardReport
             do throws(KioskError) {
                 report = try await cards.readReport(reader: request.uri.queryParameters.get("reader"))

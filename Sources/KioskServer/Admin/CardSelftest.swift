@@ -5,12 +5,18 @@ import KioskCore
 struct CardSelftest {
     let cards: any CardDiagnostics
     let timeout: SelftestTimeout
+    /// nil: no resident session in this kioskd.
+    var noResidentServed: (@Sendable () async -> Bool)?
 
     func run() async -> SelftestReport {
         let deadline = ContinuousClock.now + timeout.duration
         // Subscribed before looking at the readers, so a card inserted in between is not missed.
         let events = cards.watch().ending(after: timeout.duration)
         if let present = await cards.readers().first(where: \.cardPresent) {
+            if let noResidentServed, await !noResidentServed() {
+                let refusal = CardReaderInfo.notReadForWatchers
+                return unreadable(code: refusal.code, message: refusal.message, reader: present.name)
+            }
             do throws(KioskError) {
                 return passed(try await cards.readReport(reader: present.name))
             } catch {
@@ -63,6 +69,7 @@ struct CardSelftest {
         case .cardReaderSAMFailed: "the ID reader's security module failed: unplug the reader, plug it in again and retry; if it persists, the reader needs service"
         case .cardReaderMissing: "the reader is gone or another program holds it: check its USB cable, close other card programs, then kioskctl cards readers"
         case .pcscUnavailable: "pcscd is not answering: restart it (systemctl restart pcscd) and try again"
+        case .sessionResidentBeingServed: "a card inserted in service is a resident's and only their session reads it: put the kiosk in maintenance first (kioskctl maintenance on --reason …), then test the reader"
         default: "try another card; if every card fails, clean the reader's contacts or replace the reader"
         }
     }

@@ -9,7 +9,7 @@ enum SelftestRoutes {
         router.post("/v1/selftest/card") { request, _ throws -> Response in
             guard let cards else { throw HTTPError(.serviceUnavailable, message: "this kioskd has no card readers configured") }
             guard let timeout = SelftestTimeout(query: request.uri.queryParameters.get("timeout")) else { return badTimeout }
-            return try answer(await CardSelftest(cards: cards, timeout: timeout).run())
+            return try answer(await CardSelftest(cards: cards, timeout: timeout, noResidentServed: screen?.noResidentServed).run())
         }
         router.post("/v1/selftest/scanner") { request, _ throws -> Response in
             guard let scanner else { throw HTTPError(.serviceUnavailable, message: "this kioskd has no scanner configured") }

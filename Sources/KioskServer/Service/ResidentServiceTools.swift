@@ -12,7 +12,7 @@ public struct ResidentServiceTools: Sendable {
     let maintenance: (any MaintenanceControl)?
     let printer: (any PrinterDiagnostics)?
     /// True while no resident is being served (attract, maintenance, out of service).
-    let noResidentServed: @Sendable () async -> Bool
+    public let noResidentServed: @Sendable () async -> Bool
 
     public init(kioskID: String, technicianPIN: TechnicianPINHash?, overlays: ScreenOverlayHub,
                 diagnostics: @escaping @Sendable () async -> DiagnosticReport, maintenance: (any MaintenanceControl)?,
