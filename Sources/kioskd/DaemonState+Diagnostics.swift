@@ -15,8 +15,11 @@ extension DaemonState {
         if mode == .production, let reader = cardReader { checks.append(.pcscd(reachable: reader.pcscdReachable)) }
         for device in status.devices {
             switch device.role {
-            case .sscReader: checks.append(.reader(device, lastATR: cardReader?.lastATR(of: .socialSecurityCard)))
-            case .idcardReader: checks.append(.reader(device, lastATR: cardReader?.lastATR(of: .idCard)))
+            case .sscReader:
+                checks.append(.reader(device, lastATR: cardReader?.lastATR(of: .socialSecurityCard),
+                                      virtual: cardReader?.servedByVirtualReader(.socialSecurityCard) ?? false))
+            case .idcardReader:
+                checks.append(.reader(device, lastATR: cardReader?.lastATR(of: .idCard), virtual: cardReader?.servedByVirtualReader(.idCard) ?? false))
             case .scanner: checks.append(.scanner(device))
             case .printer:
                 // The status already asked the printer; the last job is the driver's own record.

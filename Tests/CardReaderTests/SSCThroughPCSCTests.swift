@@ -2,6 +2,7 @@ import KioskCore
 import KioskDevices
 import KioskSimulators
 import KioskTesting
+import Logging
 import Synchronization
 import Testing
 
@@ -109,6 +110,30 @@ struct SSCThroughPCSCTests {
                 }
                 try await CardStack.remove(card, from: PCSCStack.sscReader.port, reader: reader)
             }
+        }
+    }
+
+    @Test("with auto selectors the virtual reader serves no slot: a card presented over vpcd's TCP port is not read")
+    func autoNeverTakesTheVirtualReader() async throws {
+        let database = try DeviceDatabase.load(directory: RepositoryPaths.devicesDatabase)
+        try await PCSCStack.exclusively {
+            let reader = PCSCCardReader(sscReader: .auto, idcardReader: .auto, database: database, commandTimeout: .seconds(2),
+                                        today: { CardStack.today }, logger: Logger(label: "card-test"))
+            let running = Task { try await reader.run() }
+            defer { running.cancel() }
+            try await CardStack.waitUntil("both virtual readers are seen") { await CardStack.bothReadersSeen(by: reader) }
+            let listed = await reader.readers()
+            #expect(listed.allSatisfy { $0.role == nil }, "\(listed)")
+            let card = try await CardStack.insert(TestCards.ssc(), into: PCSCStack.sscReader.port, reader: reader)
+            defer { card.remove() }
+            do throws(KioskError) {
+                _ = try await reader.read(.socialSecurityCard)
+                Issue.record("a card was read from the virtual reader under auto")
+            } catch {
+                #expect(error.code == .cardReaderMissing, "\(error)")
+            }
+            #expect(card.commandsReceived == 0)
+            #expect(reader.status(of: .socialSecurityCard).state == .noDevice)
         }
     }
 

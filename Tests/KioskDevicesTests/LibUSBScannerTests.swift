@@ -78,6 +78,16 @@ struct LibUSBScannerTests {
         }
     }
 
+    @Test("stopped, the scanner is not given back to the kernel's keyboard driver: it never types into the screen (M8)")
+    func kernelDriverStaysDetached() async throws {
+        guard try await runsInsideTestbed() else { return }
+        let testbed = try await withScanner(.honeywellHIDPOS, kernelDriverActive: true) { rig in
+            try await rig.waitForAttach()
+            #expect(rig.testbed.detachCount == 1 && !rig.testbed.kernelDriverActive)
+        }
+        #expect(!testbed.kernelDriverActive, "kioskd re-attached usbhid when it let the scanner go")
+    }
+
     @Test("unplugged mid-read: detached and noDevice; plugged again: re-opened by itself and reading")
     func hotplug() async throws {
         guard try await runsInsideTestbed() else { return }
@@ -149,7 +159,9 @@ final class SharedIterator<Element: Sendable>: @unchecked Sendable {
     func next() async -> Element? { await iterator.next() }
 }
 
-private func withScanner(_ device: USBScannerTestbed.Device, kernelDriverActive: Bool = false, plugged: Bool = true, _ body: (ScannerRig) async throws -> Void) async throws {
+/// Returns the testbed, to look at the device after the scanner let it go.
+@discardableResult
+private func withScanner(_ device: USBScannerTestbed.Device, kernelDriverActive: Bool = false, plugged: Bool = true, _ body: (ScannerRig) async throws -> Void) async throws -> USBScannerTestbed {
     let testbed = try USBScannerTestbed(device: device, kernelDriverActive: kernelDriverActive)
     if plugged { try testbed.plug() }
     let database = try DeviceDatabase.load(directory: RepositoryPaths.devicesDatabase)
@@ -159,6 +171,7 @@ private func withScanner(_ device: USBScannerTestbed.Device, kernelDriverActive:
     if plugged || testbed.pendingInterruptReads > 0 {
         try await waitUntil("the interface is released after shutdown") { testbed.claimedInterfaces.isEmpty }
     }
+    return testbed
 }
 
 private func runsInsideTestbed(_ test: String = #function) async throws -> Bool {

@@ -14,8 +14,9 @@ public struct DeviceDatabase: Sendable, Equatable {
         self.printers = printers
     }
 
+    /// The patterns `auto` accepts for `role`: a virtual reader's are left out (review M9).
     public func readerPatterns(for role: DeviceRole) -> [String] {
-        readers.filter { $0.roles.contains(role) }.flatMap(\.namePatterns)
+        readers.filter { $0.roles.contains(role) && !$0.isVirtual }.flatMap(\.namePatterns)
     }
 
     /// Loads every model file; a broken file is an error naming the file and key.
@@ -63,6 +64,10 @@ public struct ReaderModel: Sendable, Equatable {
     public var ssc: SSCReadProfile?
     /// How it tunnels GA 467 to the ID-card SAM (`[idcard]`); nil unless its roles include idcard.
     public var idcard: IDCardTunnelProfile?
+    /// A reader whose "cards" come from software (`virtual = true`, vsmartcard's vpcd: any process
+    /// that reaches its TCP port presents any card it likes). `auto` never takes it; a kiosk uses it
+    /// only when kiosk.conf names it in `ssc_reader` / `idcard_reader`.
+    public var isVirtual: Bool
 
     init(id: String, profile: DeviceProfileReader) throws(KioskError) {
         self.id = id
@@ -77,6 +82,7 @@ public struct ReaderModel: Sendable, Equatable {
         self.namePatterns = try profile.strings("name_patterns")
         self.ssc = try SSCReadProfile.load(from: profile, servesSSC: roles.contains(.sscReader))
         self.idcard = try IDCardTunnelProfile.load(from: profile, servesIDCard: roles.contains(.idcardReader))
+        self.isVirtual = try profile.optionalBool("virtual") ?? false
     }
 }
 
@@ -183,6 +189,12 @@ struct DeviceProfileReader {
 
     func string(_ key: String) throws(KioskError) -> String {
         guard let value = table[key]?.string else { throw problem(key, "expected a string") }
+        return value
+    }
+
+    func optionalBool(_ key: String) throws(KioskError) -> Bool? {
+        guard let node = table[key] else { return nil }
+        guard node.type == .bool, let value = node.bool else { throw problem(key, "expected true or false") }
         return value
     }
 

@@ -4,12 +4,15 @@ extension DiagnosticCheck {
             : .fail("pcscd", "pcscd", "not reachable", fix: "is pcscd running? `systemctl restart pcscd.socket pcscd`, then check the readers' USB cables")
     }
 
-    /// A card reader slot, with the ATR of the last card it saw.
-    public static func reader(_ status: DeviceStatus, lastATR: String?) -> Self {
+    /// A card reader slot, with the ATR of the last card it saw. A virtual reader is a warning even when it works.
+    public static func reader(_ status: DeviceStatus, lastATR: String?, virtual: Bool = false) -> Self {
         let id = status.role == .sscReader ? "reader.ssc" : "reader.idcard"
         let title = status.role.label
         let last = lastATR.map { ", last card ATR \($0)" } ?? ", no card inserted since kioskd started"
         switch status.state {
+        case .online where virtual:
+            return .warn(id, title, status.detail + last + "; a virtual reader: any process that reaches vpcd's TCP port can present any card",
+                         fix: "for testing only: name the kiosk's real reader in [devices] \(status.role == .sscReader ? "ssc_reader" : "idcard_reader") and remove vsmartcard-vpcd")
         case .online:
             return .pass(id, title, status.detail + last)
         case .noDevice, .offline:

@@ -275,6 +275,12 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
     /// The ATR of the last card inserted in the slot since kioskd started, if any.
     public func lastATR(of kind: CardKind) -> String? { lastATRs.withLock { $0[kind] } }
 
+    /// Whether the reader serving the slot is a virtual one (its model says `virtual = true`).
+    public func servedByVirtualReader(_ kind: CardKind) -> Bool {
+        guard let reader = assignment.reader(for: kind, among: monitor.readers.map(\.name)) else { return false }
+        return assignment.model(ofReader: reader)?.isVirtual == true
+    }
+
     /// The slot's state for `kioskctl status`: the reader's presence and any card fault.
     public func status(of kind: CardKind) -> DeviceStatus {
         let role: DeviceRole = kind == .socialSecurityCard ? .sscReader : .idcardReader

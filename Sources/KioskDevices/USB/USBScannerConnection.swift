@@ -10,7 +10,6 @@ final class USBScannerConnection {
     private let report: (USBScannerEvent) -> Void
     private var decoder: ScannerReportDecoder
     private var transfers: [USBInterruptTransfer] = []
-    private var detachedKernelDriver = false
     private var consecutiveFailures = 0
     private(set) var needsClearHalt = false
     /// Set once the engine starts closing: nothing is resubmitted or delivered after that.
@@ -77,7 +76,6 @@ final class USBScannerConnection {
             guard detached == 0 else {
                 throw KioskError(.scannerUnusable, "cannot detach the kernel driver from interface \(interface): \(USBContext.describe(detached))")
             }
-            detachedKernelDriver = true
         }
         let claimed = libusb_claim_interface(handle, interface)
         guard claimed == 0 else {
@@ -176,11 +174,11 @@ final class USBScannerConnection {
     }
 
     /// After the transfers have completed or been cancelled: give the interface back and close.
+    /// The kernel's driver is not attached again: bound to usbhid the scanner would be a keyboard
+    /// for X and the browser while kioskd restarts (review M8). It gets it back when replugged.
     func releaseAndClose() {
-        let stillThere = ending?.reason != "unplugged"
-        if stillThere {
+        if ending?.reason != "unplugged" {
             _ = libusb_release_interface(handle, layout.interfaceNumber)
-            if detachedKernelDriver { _ = libusb_attach_kernel_driver(handle, layout.interfaceNumber) }
         }
         transfers = []
         libusb_close(handle)

@@ -35,6 +35,9 @@ struct ReaderProfileLoadingTests {
         let vpcd = try #require(database.readers.first { $0.id == "vsmartcard-vpcd" })
         #expect(vpcd.ssc == .standard)
         #expect(vpcd.idcard == .standard)
+        // Forged cards over TCP: `auto` never takes the virtual reader, only a selector naming it.
+        #expect(vpcd.isVirtual && !acr.isVirtual)
+        #expect(database.readerPatterns(for: .sscReader) == acr.namePatterns && database.readerPatterns(for: .idcardReader).isEmpty)
         #expect(SSCReadProfile.standard.applicationName == [0x73, 0x78, 0x31, 0x2E, 0x73, 0x68, 0x2E, 0xC9, 0xE7, 0xBB, 0xE1, 0xB1, 0xA3, 0xD5, 0xCF])
         #expect(IDCardTunnelProfile.standard.header == [0xFF, 0xB0, 0x00, 0x00])
     }
