@@ -14,8 +14,8 @@ struct PinCommand: AsyncParsableCommand {
 struct PinHashCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hash",
-        abstract: "Read a 6–8 digit PIN twice (not echoed) and print the technician_pin line for kiosk.conf's [maintenance].",
-        discussion: "Needs no kioskd. Put the line into [maintenance] of kiosk.conf and restart kioskd; the PIN itself is stored nowhere."
+        abstract: "Read a 6–8 digit PIN twice (not echoed) and print its hash for /etc/kioskd/technician-pin.",
+        discussion: "Needs no kioskd. As root: kioskctl pin hash > /etc/kioskd/technician-pin (mode 0600), then systemctl restart kioskd; kioskd.service passes the file as a systemd credential. The PIN itself is stored nowhere."
     )
 
     @Flag(name: .long, help: "Read the PIN once from standard input, echoed or piped (for scripts).")
@@ -32,7 +32,7 @@ struct PinHashCommand: AsyncParsableCommand {
             pin = first
         }
         guard TechnicianPINHash.isWellFormed(pin: pin) else { throw ValidationError("a technician PIN is 6 to 8 digits") }
-        print("technician_pin = \"\(try TechnicianPINHash(pin: pin).encoded)\"")
+        print(try TechnicianPINHash(pin: pin).encoded)
     }
 
     /// Reads a line from the terminal with echo off (and back on afterwards).

@@ -151,8 +151,17 @@ struct KioskDaemon: AsyncParsableCommand {
             ])
         }
         let audit = Logger(label: "kioskd.audit")
+        let technicianPIN: TechnicianPINHash?
+        do {
+            technicianPIN = try TechnicianPINHash.fromCredential(environment: environment)
+        } catch {
+            logger.critical("cannot start: \(error.message)")
+            await payments.shutdown()
+            await sandbox?.stop()
+            throw ExitCode(ConfigCheck.exConfig)
+        }
         let serviceTools = ResidentServiceTools(
-            kioskID: configuration.kiosk.id, technicianPIN: configuration.maintenance.technicianPIN, overlays: ScreenOverlayHub(),
+            kioskID: configuration.kiosk.id, technicianPIN: technicianPIN, overlays: ScreenOverlayHub(),
             diagnostics: { await state.diagnostics() }, maintenance: state, printer: printer.printer,
             noResidentServed: { [controller = session?.controller] in ResidentServiceTools.isIdle(await controller?.state.kind) }, audit: audit
         )

@@ -12,8 +12,14 @@ struct ServiceMenuTests {
     static let pinHash = "pbkdf2-sha256$210000$CgsHXUeQ8nbkcn3k0/10EA==$sOM545HAP9/GyxIL6qHblhBE8H6xHyvdSnBabVk6SEk="
 
     static func demo(withPIN: Bool = true) throws -> DaemonFixture {
-        try DaemonFixture(extraEnvironment: withPIN ? ["KIOSK_MAINTENANCE_TECHNICIAN_PIN": pinHash] : [:],
-                          arguments: DemoModeTests.sandboxArguments)
+        try DaemonFixture(extraEnvironment: withPIN ? try credential(pinHash) : [:], arguments: DemoModeTests.sandboxArguments)
+    }
+
+    /// `$CREDENTIALS_DIRECTORY` holding `technician-pin`, as systemd's LoadCredential= hands it to kioskd.
+    static func credential(_ text: String) throws -> [String: String] {
+        let directory = try TemporaryDirectory(prefix: "credentials")
+        _ = try directory.write(TechnicianPINHash.credentialName, text + "\n")
+        return ["CREDENTIALS_DIRECTORY": directory.path]
     }
 
     static func attract(_ fixture: DaemonFixture) async throws -> ResidentScreenSocket {
@@ -28,28 +34,30 @@ struct ServiceMenuTests {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    @Test("kioskctl pin hash --stdin prints a line kioskd --check-config accepts; a malformed hash is refused naming the key")
-    func pinHashInKioskConf() async throws {
+    @Test("kioskctl pin hash --stdin prints the hash kioskd takes as its credential; a malformed one stops kioskd naming the file; kiosk.conf holds none")
+    func pinHashAsCredential() async throws {
         let work = try TemporaryDirectory(prefix: "pin")
         defer { work.remove() }
         let made = try await ChildProcess.run("/bin/sh", ["-c", "printf '%s\\n' \(Self.pin) | '\(RepositoryPaths.binary("kioskctl"))' pin hash --stdin"],
                                               workDirectory: work)
         #expect(made.status == 0, "\(made.error)")
-        let line = made.output.trimmingCharacters(in: .newlines)
-        #expect(line.hasPrefix("technician_pin = \"pbkdf2-sha256$210000$"), "\(line)")
-        #expect(!line.contains(Self.pin))
-        let stored = String(line.dropFirst("technician_pin = \"".count).dropLast())
-        #expect(TechnicianPINHash(encoded: stored)?.matches(Self.pin) == true)
+        let hash = made.output.trimmingCharacters(in: .newlines)
+        #expect(hash.hasPrefix("pbkdf2-sha256$210000$") && !hash.contains(Self.pin), "\(hash)")
+        #expect(TechnicianPINHash(encoded: hash)?.matches(Self.pin) == true)
 
+        let malformed = try DaemonFixture(extraEnvironment: try Self.credential("pbkdf2-sha256$10$abc$def"))
+        defer { malformed.stop() }
+        #expect(await malformed.daemon.waitForExit(timeout: .seconds(30)) == 78)
+        #expect(malformed.daemon.standardOutput.contains("/etc/kioskd/technician-pin (credential technician-pin): not a PIN hash"),
+                "\(malformed.daemon.standardOutput)")
+
+        // The hash no longer lives in kiosk.conf, so neither bundles nor kept versions carry it.
         let base = DaemonFixture.configuration(version: 1, socketPath: work.file("admin.sock"))
-        let good = try work.write("good.conf", base + "\n\n[maintenance]\n\(line)\n")
-        let accepted = try await ChildProcess.run(RepositoryPaths.binary("kioskd"), ["--check-config", good], workDirectory: work)
-        #expect(accepted.status == 0, "\(accepted.output)\(accepted.error)")
-
-        let bad = try work.write("bad.conf", base + "\n\n[maintenance]\ntechnician_pin = \"pbkdf2-sha256$10$abc$def\"\n")
-        let refused = try await ChildProcess.run(RepositoryPaths.binary("kioskd"), ["--check-config", bad], workDirectory: work)
+        let inConf = try work.write("pin.conf", base + "\n\n[maintenance]\ntechnician_pin = \"\(hash)\"\n")
+        let refused = try await ChildProcess.run(RepositoryPaths.binary("kioskd"), ["--check-config", inConf], workDirectory: work)
         #expect(refused.status != 0)
-        #expect((refused.output + refused.error).contains("maintenance.technician_pin"), "\(refused.output)\(refused.error)")
+        #expect((refused.output + refused.error).contains("maintenance.technician_pin") && (refused.output + refused.error).contains("/etc/kioskd/technician-pin"),
+                "\(refused.output)\(refused.error)")
 
         let short = try await ChildProcess.run("/bin/sh", ["-c", "echo 12345 | '\(RepositoryPaths.binary("kioskctl"))' pin hash --stdin"], workDirectory: work)
         #expect(short.status != 0 && short.output.isEmpty, "a 5-digit PIN is refused: \(short)")

@@ -67,7 +67,7 @@ struct UIJourneyTests {
             arguments += ["--sandbox-today", Self.afterWindow]
         case "service-menu":
             // The hash of journeys.py's SERVICE_PIN.
-            environment["KIOSK_MAINTENANCE_TECHNICIAN_PIN"] = ServiceMenuTests.pinHash
+            environment.merge(try ServiceMenuTests.credential(ServiceMenuTests.pinHash)) { $1 }
         default:
             break
         }

@@ -29,7 +29,7 @@ from kiosk_ui import DemoAPI, JourneyFailure, Kiosk, find_resident, id_check_cha
 KIOSK_REGION = "320600"
 KIOSK_YEAR = 2021
 # The technician PIN of the service-menu journey: its runner starts kioskd with this PIN's hash
-# (KIOSK_MAINTENANCE_TECHNICIAN_PIN, as in Tests/KioskdTests/ServiceMenuTests.swift).
+# (its systemd credential technician-pin, as in Tests/KioskdTests/ServiceMenuTests.swift).
 SERVICE_PIN = "864209"
 
 

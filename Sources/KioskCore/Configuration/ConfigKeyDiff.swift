@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import TOMLKit
 
@@ -14,36 +13,10 @@ public struct ConfigKeyDiff: Sendable, Equatable {
 
     public var changes: [Change]
 
-    /// Hashes are not shown, only whether they changed.
-    static let concealedKeys: Set<String> = ["maintenance.technician_pin"]
-    static let fingerprintPrefix = "fingerprint:"
-
-    /// The running document as kioskd hands it out: a concealed value (the PIN hash) is replaced
-    /// by a fingerprint, enough to tell whether a new file changes it and useless for guessing the PIN.
-    public static func concealing(_ document: String) -> String {
-        document.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            guard line.trimmingCharacters(in: .whitespaces).hasPrefix("technician_pin"), let open = line.firstIndex(of: "\""),
-                  let close = line.lastIndex(of: "\""), open < close else { return String(line) }
-            let value = String(line[line.index(after: open)..<close])
-            return String(line[...open]) + fingerprint(value) + String(line[close...])
-        }.joined(separator: "\n")
-    }
-
-    /// Of a raw value or a rendered (quoted) one; a fingerprint stays as it is.
-    static func fingerprint(_ value: String) -> String {
-        let value = value.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        if value.isEmpty || value.hasPrefix(fingerprintPrefix) { return value }
-        return fingerprintPrefix + SHA256.hash(data: Data(value.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
-    }
-
     public init(old: String, new: String) throws(ConfigValidationError) {
         let before = try Self.flatten(old, source: "running configuration")
         let after = try Self.flatten(new, source: "new configuration")
         changes = Set(before.keys).union(after.keys).sorted().compactMap { key in
-            if Self.concealedKeys.contains(key) {
-                guard before[key].map(Self.fingerprint) != after[key].map(Self.fingerprint) else { return nil }
-                return Change(key: key, old: before[key].map { _ in "(hash)" }, new: after[key].map { _ in "(another hash)" })
-            }
             guard before[key] != after[key] else { return nil }
             return Change(key: key, old: before[key], new: after[key])
         }

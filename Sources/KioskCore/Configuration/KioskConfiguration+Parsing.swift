@@ -36,9 +36,9 @@ extension KioskConfiguration {
             ui: .read(from: document),
             admin: .read(from: document),
             journal: .read(from: document),
-            updates: .read(from: document),
-            maintenance: .read(from: document)
+            updates: .read(from: document)
         )
+        refuseTechnicianPIN(in: document)
         document.reportUnknownKeys()
         guard document.problems.isEmpty else { throw ConfigValidationError(source: source, problems: document.problems) }
         return configuration
@@ -156,9 +156,12 @@ extension KioskConfiguration.Updates {
     }
 }
 
-extension KioskConfiguration.Maintenance {
-    static func read(from document: ConfigDocument) -> Self {
-        let text = document.string("maintenance", "technician_pin", default: "", check: TechnicianPINHash.problem)
-        return Self(technicianPIN: TechnicianPINHash(encoded: text))
+extension KioskConfiguration {
+    /// The technician PIN's hash moved out of kiosk.conf (review M10): a value here is refused,
+    /// saying where it goes now. An empty one, as older files ship it, is ignored.
+    static func refuseTechnicianPIN(in document: ConfigDocument) {
+        _ = document.string("maintenance", "technician_pin", default: "") { value in
+            value.isEmpty ? nil : "the PIN hash is no longer read from kiosk.conf (it travelled in bundles and kept versions): move it to \(TechnicianPINHash.credentialSource) (root, 0600), which kioskd.service passes as a credential, and delete this line"
+        }
     }
 }

@@ -9,7 +9,6 @@ public struct KioskConfiguration: Sendable, Equatable {
     public var admin: Admin
     public var journal: Journal
     public var updates: Updates
-    public var maintenance = Maintenance()
 
     public struct Kiosk: Sendable, Equatable {
         public var id: String
@@ -84,13 +83,6 @@ public struct KioskConfiguration: Sendable, Equatable {
 
     public struct Journal: Sendable, Equatable {
         public var path: String
-    }
-
-    public struct Maintenance: Sendable, Equatable {
-        /// The on-screen service menu's PIN, hashed; nil (the key empty or missing) disables the menu.
-        public var technicianPIN: TechnicianPINHash?
-
-        public init(technicianPIN: TechnicianPINHash? = nil) { self.technicianPIN = technicianPIN }
     }
 
     public struct Updates: Sendable, Equatable {

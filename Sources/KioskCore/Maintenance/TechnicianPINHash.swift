@@ -52,10 +52,32 @@ public struct TechnicianPINHash: Sendable, Equatable {
         pinLengths.contains(pin.count) && pin.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    /// Why a stored value is unacceptable, for the configuration check (nil when it parses).
+    /// The systemd credential kioskd.service loads (`LoadCredential=technician-pin:/etc/kioskd/technician-pin`).
+    public static let credentialName = "technician-pin"
+    public static let credentialSource = "/etc/kioskd/technician-pin"
+
+    /// The hash from `$CREDENTIALS_DIRECTORY/technician-pin`: nil when there is none or it is empty
+    /// (the service menu is then disabled). The hash lives outside kiosk.conf, so it never travels in
+    /// bundles, kept versions or the environment (`systemctl show` prints environments to every user).
+    public static func fromCredential(environment: [String: String]) throws(KioskError) -> TechnicianPINHash? {
+        guard let directory = environment["CREDENTIALS_DIRECTORY"], !directory.isEmpty else { return nil }
+        let path = directory + "/" + credentialName
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw KioskError(.configInvalid, "\(path) (from \(credentialSource)) cannot be read")
+        }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { return nil }
+        guard let hash = TechnicianPINHash(encoded: text) else {
+            throw KioskError(.configInvalid, "\(credentialSource) (credential \(credentialName)): " + (problem(text) ?? "not a PIN hash"))
+        }
+        return hash
+    }
+
+    /// Why a stored value is unacceptable (nil when it parses).
     public static func problem(_ encoded: String) -> String? {
         if encoded.isEmpty || TechnicianPINHash(encoded: encoded) != nil { return nil }
-        return "not a PIN hash of the form pbkdf2-sha256$<iterations \(iterationRange.lowerBound)…>$<salt base64>$<32-byte hash base64>; make one with `kioskctl pin hash`"
+        return "not a PIN hash of the form pbkdf2-sha256$<iterations \(iterationRange.lowerBound)…>$<salt base64>$<32-byte hash base64>; make one with `kioskctl pin hash > \(credentialSource)`"
     }
 
     private static func derive(pin: String, salt: [UInt8], iterations: Int) throws(KioskError) -> [UInt8] {

@@ -97,7 +97,7 @@ extension ConfigUpdater: ConfigurationControl {
 
     func configurationHistory() async -> [ConfigHistoryEntry] { history.entries() }
 
-    func runningDocument() async -> String { ConfigKeyDiff.concealing(runningDocument) }
+    func runningDocument() async -> String { runningDocument }
 
     func submit(bundle: Data) async throws(KioskError) -> ConfigurationStatus {
         try await submit(bundle, source: .push)

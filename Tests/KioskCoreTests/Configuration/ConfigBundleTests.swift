@@ -198,28 +198,25 @@ struct ConfigBundleTests {
         #expect(Self.refusal(.bundleMalformed) { _ = try ConfigBundle.decode(otherFormat) }.contains("x/2"))
     }
 
-    @Test("config diff compares values key by key, ignoring comments and order, and hides PIN hashes")
+    @Test("config diff compares values key by key, ignoring comments and order")
     func keyDiff() throws {
-        let old = "# a comment\n[session]\nidle_timeout_s = 60\ncountdown_s = 15\n[maintenance]\ntechnician_pin = \"a\"\n"
-        let new = "[session]\ncountdown_s = 15\nidle_timeout_s = 90\nqr_timeout_s = 200\n[maintenance]\ntechnician_pin = \"b\"\n"
+        let old = "# a comment\n[session]\nidle_timeout_s = 60\ncountdown_s = 15\n[payment]\nmethods = [\"paycode\"]\n"
+        let new = "[session]\ncountdown_s = 15\nidle_timeout_s = 90\nqr_timeout_s = 200\n[payment]\nmethods = [\"paycode\", \"qr\"]\n"
         let diff = try ConfigKeyDiff(old: old, new: new)
         #expect(diff.lines == [
-            "~ maintenance.technician_pin: (hash) → (another hash)",
+            "~ payment.methods: [\"paycode\"] → [\"paycode\", \"qr\"]",
             "~ session.idle_timeout_s: 60 → 90",
             "+ session.qr_timeout_s = 200",
         ])
         #expect(try ConfigKeyDiff(old: old, new: old).changes.isEmpty)
     }
 
-    @Test("the running document kioskd hands out carries a fingerprint for the PIN hash, and diff still tells a changed PIN from the same one")
-    func concealedPIN() throws {
-        let hash = "pbkdf2-sha256$210000$c2FsdA==$aGFzaA=="
-        let running = "[maintenance]\ntechnician_pin = \"\(hash)\"\n[session]\nidle_timeout_s = 60\n"
-        let served = ConfigKeyDiff.concealing(running)
-        #expect(!served.contains(hash) && served.contains("technician_pin = \"fingerprint:"), "\(served)")
-        #expect(served.hasSuffix("idle_timeout_s = 60\n"))
-        #expect(try ConfigKeyDiff(old: served, new: running).changes.isEmpty)
-        let changed = running.replacingOccurrences(of: "aGFzaA==", with: "b3RoZXI=")
-        #expect(try ConfigKeyDiff(old: served, new: changed).lines == ["~ maintenance.technician_pin: (hash) → (another hash)"])
+    @Test("a bundle carrying a technician PIN hash is refused: the hash lives in root's credential file only")
+    func noPINInBundles() throws {
+        let hash = try TechnicianPINHash(pin: "864209", iterations: TechnicianPINHash.iterationRange.lowerBound).encoded
+        let text = try Self.configuration(version: 2) + "\n[maintenance]\ntechnician_pin = \"\(hash)\"\n"
+        let manifest = try Self.verifier().verify(try Self.operatorKey.bundle(text, version: 2, kiosks: [Self.kioskID]))
+        let message = Self.refusal(.bundleInvalidConfiguration) { _ = try manifest.validatedConfiguration(running: try Self.running, environment: [:]) }
+        #expect(message.contains("maintenance.technician_pin") && message.contains("/etc/kioskd/technician-pin"), "\(message)")
     }
 }

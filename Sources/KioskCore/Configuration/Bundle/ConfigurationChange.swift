@@ -54,7 +54,6 @@ public struct ConfigurationChange: Sendable, Equatable {
         note(old.ui != new.ui, "ui")
         note(old.admin != new.admin, "admin")
         note(old.journal != new.journal, "journal.path")
-        note(old.maintenance != new.maintenance, "maintenance.technician_pin")
         note(old.updates.historyDirectory != new.updates.historyDirectory, "updates.history_directory")
         self.reloads = reloads
         self.restartKeys = restart
