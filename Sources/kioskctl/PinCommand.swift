@@ -7,7 +7,7 @@ struct PinCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pin",
         abstract: "The technician PIN of the on-screen service menu.",
-        subcommands: [PinHashCommand.self]
+        subcommands: [PinHashCommand.self, PinUnlockCommand.self]
     )
 }
 
@@ -53,5 +53,20 @@ struct PinHashCommand: AsyncParsableCommand {
         }
         guard let line = readLine(strippingNewline: true) else { throw ValidationError("no PIN on standard input") }
         return line
+    }
+}
+
+struct PinUnlockCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unlock",
+        abstract: "Lift the lockout of the on-screen PIN pad (after 5 wrong PINs), audited as this user.",
+        discussion: "The lockout survives kioskd restarts and grows with each one in a row (15 min, 30 min, … 4 h), so no one at the screen can try PINs faster; a technician with the admin socket lifts it."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        let change: (status: UInt, answer: ServiceMenuUnlock) = try await AdminClient(socketPath: connection.socket).post("/v1/service-menu/unlock")
+        print(change.answer.wasLocked ? "✔ the PIN pad was locked; it takes PINs again" : "✔ the PIN pad was not locked")
     }
 }

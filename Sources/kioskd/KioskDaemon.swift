@@ -161,9 +161,9 @@ struct KioskDaemon: AsyncParsableCommand {
             throw ExitCode(ConfigCheck.exConfig)
         }
         let serviceTools = ResidentServiceTools(
-            kioskID: configuration.kiosk.id, technicianPIN: technicianPIN, overlays: ScreenOverlayHub(),
+            kioskID: configuration.kiosk.id, technicianPIN: technicianPIN, journalPath: configuration.journal.path, overlays: ScreenOverlayHub(),
             diagnostics: { await state.diagnostics() }, maintenance: state, printer: printer.printer,
-            noResidentServed: { [controller = session?.controller] in ResidentServiceTools.isIdle(await controller?.state.kind) }, audit: audit
+            noResidentServed: { [controller = session?.controller] in ResidentServiceTools.isIdle(await controller?.state.kind) }, audit: audit, logger: logger
         )
         cards.diagnostics.readCardsForWatchers(when: serviceTools.noResidentServed)
         let screen: any Service

@@ -32,8 +32,8 @@ extension DaemonFixture {
     }
 
     /// After the fixture's kioskd was killed: another one on the same files, announcing READY on the same socket.
-    func startAgain(environment: [String: String]) throws -> ChildProcess {
-        try ChildProcess(RepositoryPaths.binary("kioskd"), ["--config", configPath],
+    func startAgain(environment: [String: String], arguments: [String] = []) throws -> ChildProcess {
+        try ChildProcess(RepositoryPaths.binary("kioskd"), ["--config", configPath] + arguments,
                          environment: environment.merging(["NOTIFY_SOCKET": notify.path]) { $1 }, workDirectory: work)
     }
 

@@ -15,6 +15,12 @@ struct ServiceMenuTests {
         try DaemonFixture(extraEnvironment: withPIN ? try credential(pinHash) : [:], arguments: DemoModeTests.sandboxArguments)
     }
 
+    static func attract(port: Int) async throws -> ResidentScreenSocket {
+        let screen = try await ResidentScreenSocket(port: port)
+        try await screen.wait(for: ["attract"])
+        return screen
+    }
+
     /// `$CREDENTIALS_DIRECTORY` holding `technician-pin`, as systemd's LoadCredential= hands it to kioskd.
     static func credential(_ text: String) throws -> [String: String] {
         let directory = try TemporaryDirectory(prefix: "credentials")
@@ -91,6 +97,28 @@ struct ServiceMenuTests {
         #expect(lines.filter { $0.contains("outcome=locked") }.count == 2)
         let log = fixture.daemon.standardOutput
         #expect(!log.contains(wrong) && !log.contains(Self.pin), "a PIN reached the log")
+
+        // A power cut gives no new attempts: the lockout is on disk.
+        fixture.daemon.stop()
+        let credential = try Self.credential(Self.pinHash)
+        let restarted = try fixture.startAgain(environment: credential, arguments: DemoModeTests.sandboxArguments)
+        defer { restarted.stop() }
+        #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd said:\n\(restarted.standardOutput)")
+        try await waitUntil("the demo session is in attract", timeout: .seconds(15), poll: .milliseconds(100)) { try await fixture.status().session == "attract" }
+        let again = try await Self.attract(port: try DaemonFixture.uiPort(in: restarted.standardOutput))
+        try await again.sendMessage(#"{"type":"serviceOpen"}"#)
+        _ = try await again.message(ofType: "servicePINPad")
+        try await again.sendMessage(#"{"type":"servicePIN","pin":"\#(Self.pin)"}"#)
+        #expect(try Self.object(try await again.message(ofType: "serviceRefused"))["message"] as? String == "已锁定，请 15 分钟后再试")
+
+        // A technician at the admin socket lifts it (audited); then the right PIN opens the menu.
+        let unlock = try await fixture.kioskctl(["pin", "unlock", "--socket", fixture.socketPath])
+        #expect(unlock.status == 0 && unlock.output.contains("was locked"), "\(unlock)")
+        try await waitUntil("the unlock is audited") {
+            restarted.standardOutput.split(separator: "\n").contains { $0.contains("kioskd.audit") && $0.contains("action=POST /v1/service-menu/unlock") && $0.contains("outcome=200") }
+        }
+        try await again.sendMessage(#"{"type":"servicePIN","pin":"\#(Self.pin)"}"#)
+        _ = try await again.message(ofType: "serviceMenu")
     }
 
     @Test("the right PIN opens the menu with diag's checks; maintenance switched from the menu shows in kioskctl status")

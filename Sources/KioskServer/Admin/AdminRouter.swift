@@ -20,6 +20,13 @@ public enum AdminRouter {
         MaintenanceRoutes.add(to: router, maintenance: maintenance)
         ConfigRoutes.add(to: router, control: configuration)
         SelftestRoutes.add(to: router, cards: cards, scanner: scanner, printer: printer, screen: screen)
+        // A stranger at the screen can lock the PIN pad; a technician at the socket lifts it (audited).
+        router.post("/v1/service-menu/unlock") { _, _ throws -> Response in
+            guard let gate = screen?.gate else {
+                throw HTTPError(.conflict, message: "the service menu is disabled: /etc/kioskd/technician-pin holds no PIN hash")
+            }
+            return try AdminJSONResponse.make(ServiceMenuUnlock(wasLocked: await gate.unlock()))
+        }
         ObservabilityRoutes.add(to: router, observability, prefix: "/v1")
         return router
     }

@@ -14,11 +14,12 @@ public struct ResidentServiceTools: Sendable {
     /// True while no resident is being served (attract, maintenance, out of service).
     public let noResidentServed: @Sendable () async -> Bool
 
-    public init(kioskID: String, technicianPIN: TechnicianPINHash?, overlays: ScreenOverlayHub,
+    /// `journalPath`: the PIN attempts are kept beside the journal, in kioskd's state folder.
+    public init(kioskID: String, technicianPIN: TechnicianPINHash?, journalPath: String, overlays: ScreenOverlayHub,
                 diagnostics: @escaping @Sendable () async -> DiagnosticReport, maintenance: (any MaintenanceControl)?,
-                printer: (any PrinterDiagnostics)?, noResidentServed: @escaping @Sendable () async -> Bool, audit: Logger) {
+                printer: (any PrinterDiagnostics)?, noResidentServed: @escaping @Sendable () async -> Bool, audit: Logger, logger: Logger) {
         self.kioskID = kioskID
-        self.gate = technicianPIN.map { ServiceMenuGate(pin: $0, audit: audit) }
+        self.gate = technicianPIN.map { ServiceMenuGate(pin: $0, record: PINLockoutFile(beside: journalPath), audit: audit, logger: logger) }
         self.overlays = overlays
         self.diagnostics = diagnostics
         self.maintenance = maintenance

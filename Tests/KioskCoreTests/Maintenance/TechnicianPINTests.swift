@@ -61,6 +61,32 @@ struct TechnicianPINTests {
         #expect(limiter.attempt(at: until) { false } == .refused(remaining: 4))
     }
 
+    @Test("each lockout in a row lasts twice as long (15 min … 4 h) until the right PIN; the record survives encoding; unlock lifts it")
+    func backOff() throws {
+        var limiter = PINAttemptLimiter()
+        var now = Date(timeIntervalSince1970: 1_800_000_000)
+        var lengths: [TimeInterval] = []
+        for _ in 0..<6 {
+            for _ in 0..<4 { _ = limiter.attempt(at: now) { false } }
+            guard case .locked(let until) = limiter.attempt(at: now, matches: { false }) else { Issue.record("not locked"); return }
+            lengths.append(until.timeIntervalSince(now))
+            now = until
+        }
+        #expect(lengths == [900, 1800, 3600, 7200, 14400, 14400])
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        #expect(try decoder.decode(PINAttemptLimiter.self, from: encoder.encode(limiter)) == limiter)
+        #expect(limiter.attempt(at: now) { true } == .accepted)
+        for _ in 0..<4 { _ = limiter.attempt(at: now) { false } }
+        #expect(limiter.attempt(at: now) { false } == .locked(until: now.addingTimeInterval(900)), "the right PIN ends the run of lockouts")
+        limiter.unlock()
+        #expect(!limiter.isLocked && limiter.attempt(at: now) { false } == .refused(remaining: 4))
+        var garbled = PINAttemptLimiter.lockedOnStart(at: now)
+        #expect(garbled.attempt(at: now) { true } == .locked(until: now.addingTimeInterval(900)))
+    }
+
     @Test("the right PIN resets the count of wrong ones")
     func rightPINResets() {
         var limiter = PINAttemptLimiter()

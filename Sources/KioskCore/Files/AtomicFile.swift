@@ -1,5 +1,4 @@
 import Foundation
-import KioskCore
 
 /// Replaces a file so that a crash at any moment leaves either the old content or the new one:
 /// write a temporary file beside it, fsync it, rename it over the file, fsync the folder.
