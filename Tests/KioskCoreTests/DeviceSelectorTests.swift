@@ -17,7 +17,8 @@ struct DeviceSelectorTests {
     @Test("the repository's device database loads and finds readers by role")
     func databaseLoads() throws {
         let database = try DeviceDatabase.load(directory: RepositoryPaths.devicesDatabase)
-        #expect(database.readerPatterns(for: .sscReader).contains("Virtual PCD*"))
+        #expect(database.readerPatterns(for: .sscReader).contains("ACS ACR39U*"))
+        #expect(!database.readerPatterns(for: .sscReader).contains("Virtual PCD*"), "auto never takes the virtual reader")
         #expect(database.scanners.contains { $0.vendorID == 0x1EAB && $0.productID == 0x1D06 })
         #expect(Set(database.printers.map(\.paperWidthMillimetres)) == [58, 80])
     }

@@ -108,8 +108,8 @@ struct ResidentUIServerTests {
     func noSession() async throws {
         // https with TLS files that do not exist: kioskd runs (technicians can diagnose it) but cannot serve residents.
         let fixture = try DaemonFixture(extraEnvironment: [
-            "KIOSK_BACKEND_URL": "https://127.0.0.1:9/kiosk/v1", "KIOSK_BACKEND_CA_FILE": "/nonexistent/ca.pem",
-            "KIOSK_BACKEND_CLIENT_CERTIFICATE": "/nonexistent/kiosk.pem", "KIOSK_BACKEND_CLIENT_KEY": "/nonexistent/kiosk.key",
+            "KIOSK_BACKEND_URL": "https://127.0.0.1:9/kiosk/v1", "KIOSK_BACKEND_CA_FILE": "/etc/kioskd/tls/nonexistent-ca.pem",
+            "KIOSK_BACKEND_CLIENT_CERTIFICATE": "/etc/kioskd/tls/nonexistent.pem", "KIOSK_BACKEND_CLIENT_KEY": "/etc/kioskd/tls/nonexistent.key",
         ])
         defer { fixture.stop() }
         #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd said:\n\(fixture.daemon.standardOutput)")

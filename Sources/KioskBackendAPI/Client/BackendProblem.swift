@@ -19,6 +19,22 @@ public struct BackendProblem: Error, Sendable, Hashable, CustomStringConvertible
     }
 
     public var description: String { "HTTP \(status) \(code): \(title)\(detail.map { " — \($0)" } ?? "")" }
+
+    /// The stable codes of the contract's Problem schema (openapi.yaml). Another code becomes
+    /// `backend.unlisted_code` in the session, so what a backend invents never becomes a screen
+    /// of its own or a new metrics label.
+    public static let contractCodes: Set<String> = [
+        "request.invalid", "identity.not_found", "identity.mismatch", "identity.token_invalid",
+        "enrollment.not_found", "enrollment.not_eligible", "enrollment.window_not_open",
+        "enrollment.window_closed", "enrollment.window_closed_pay_elsewhere", "enrollment.already_paid",
+        "enrollment.nothing_to_pay", "payment.amount_mismatch", "payment.paycode_invalid",
+        "payment.declined", "payment.not_found", "payment.not_reversible", "payment.in_progress",
+        "idempotency.conflict", "payment.idempotency_key_voided", "receipt.not_ready", "kiosk.unknown",
+        "configuration.not_published", "internal",
+    ]
+
+    /// The code as the session may use it: the contract's, or `backend.unlisted_code`.
+    public var listedCode: String { Self.contractCodes.contains(code) ? code : "backend.unlisted_code" }
 }
 
 extension KioskError {

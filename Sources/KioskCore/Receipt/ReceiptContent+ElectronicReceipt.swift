@@ -28,8 +28,11 @@ extension ReceiptContent {
             .field(label: "收款单位", value: receipt.issuer),
             .field(label: "终端", value: receipt.kioskID),
             .field(label: "开票时间", value: ReceiptTimestamp.text(receipt.issuedAt)),
-            .qrCode(payload: receipt.verificationURL, caption: "扫码查验"),
         ]
+        // A verification link the kiosk refused (BackendText.qrURL) is left off: the codes above still verify it.
+        if !receipt.verificationURL.isEmpty {
+            blocks.append(.qrCode(payload: receipt.verificationURL, caption: "扫码查验"))
+        }
         return ReceiptContent(blocks: blocks)
     }
 }

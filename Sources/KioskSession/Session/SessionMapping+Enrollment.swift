@@ -4,8 +4,9 @@ import KioskCore
 extension SessionEnrollment {
     init(_ enrollment: BackendEnrollment) {
         self.init(
-            personRef: enrollment.personRef, year: enrollment.year, region: enrollment.region, policyTitle: enrollment.policyTitle,
-            status: Status(enrollment.status), categoryLabel: enrollment.category.label,
+            personRef: enrollment.personRef, year: enrollment.year, region: enrollment.region,
+            policyTitle: BackendText.required(enrollment.policyTitle, limit: BackendText.labelLimit),
+            status: Status(enrollment.status), categoryLabel: BackendText.required(enrollment.category.label, limit: BackendText.labelLimit),
             tiers: enrollment.tiers.map(SessionTier.init), defaultTierID: enrollment.defaultTier,
             relief: enrollment.relief.map(SessionRelief.init),
             window: SessionWindow(
@@ -13,7 +14,8 @@ extension SessionEnrollment {
                 opens: enrollment.window.opens.flatMap(CalendarDate.init(iso:)),
                 closes: enrollment.window.closes.flatMap(CalendarDate.init(iso:))
             ),
-            notes: enrollment.notes, paidPaymentID: enrollment.paidPaymentId, openPaymentID: enrollment.openPaymentId
+            notes: enrollment.notes.prefix(BackendText.noteLimit).compactMap { BackendText.line($0, limit: BackendText.sentenceLimit) },
+            paidPaymentID: enrollment.paidPaymentId, openPaymentID: enrollment.openPaymentId
         )
     }
 }
@@ -32,8 +34,10 @@ extension SessionEnrollment.Status {
 extension SessionTier {
     init(_ tier: Components.Schemas.Tier) {
         self.init(
-            id: tier.id, label: tier.label, amount: Money(fen: tier.amountFen),
-            components: tier.components.map { AmountComponent(label: $0.label, amount: Money(fen: $0.amountFen), included: $0.included) },
+            id: tier.id, label: BackendText.required(tier.label, limit: BackendText.labelLimit), amount: Money(fen: tier.amountFen),
+            components: tier.components.map {
+                AmountComponent(label: BackendText.required($0.label, limit: BackendText.labelLimit), amount: Money(fen: $0.amountFen), included: $0.included)
+            },
             relief: Money(fen: tier.reliefFen), surcharge: Money(fen: tier.surchargeFen), due: Money(fen: tier.dueFen)
         )
     }
@@ -46,7 +50,8 @@ extension SessionRelief {
         case .aid: .aid
         case .aidCreditedLater: .aidCreditedLater
         }
-        self.init(kind: kind, label: relief.label, description: relief.description)
+        self.init(kind: kind, label: BackendText.required(relief.label, limit: BackendText.labelLimit),
+                  description: BackendText.required(relief.description, limit: BackendText.sentenceLimit))
     }
 }
 

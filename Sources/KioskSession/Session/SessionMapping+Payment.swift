@@ -16,7 +16,8 @@ extension PaymentSnapshot {
             paymentID: payment.paymentId, status: Status(payment.status), amount: Money(fen: payment.amountFen),
             method: payment.method == .paycode ? .payCode : .onScreenQR,
             channel: payment.channel.flatMap { PayCode.Channel(rawValue: $0.rawValue) },
-            failureMessage: payment.failureMessageZh, qrURL: payment.qrUrl, qrExpiresAt: payment.qrExpiresAt,
+            failureMessage: BackendText.line(payment.failureMessageZh, limit: BackendText.sentenceLimit), qrURL: BackendText.qrURL(payment.qrUrl),
+            qrExpiresAt: payment.qrExpiresAt,
             personRef: payment.personRef, year: payment.year, tierID: payment.tier
         )
     }
@@ -55,11 +56,14 @@ extension PaymentHistoryEntry {
 extension ElectronicReceipt {
     init(_ receipt: BackendReceipt) {
         self.init(
-            title: receipt.title, receiptCode: receipt.receiptCode, receiptNumber: receipt.receiptNumber, checkCode: receipt.checkCode,
-            payerMaskedName: receipt.payerMaskedName, payerMaskedIDNumber: receipt.payerMaskedIdNumber,
-            items: receipt.items.map { Item(label: $0.label, amount: Money(fen: $0.amountFen)) }, total: Money(fen: receipt.totalFen),
-            issuer: receipt.issuer, issuedAt: receipt.issuedAt, paymentID: receipt.paymentId, kioskID: receipt.kioskId,
-            channel: receipt.channel, verificationURL: receipt.verificationUrl
+            title: BackendText.required(receipt.title, limit: BackendText.labelLimit), receiptCode: receipt.receiptCode,
+            receiptNumber: receipt.receiptNumber, checkCode: receipt.checkCode,
+            payerMaskedName: BackendText.required(receipt.payerMaskedName, limit: BackendText.labelLimit),
+            payerMaskedIDNumber: BackendText.required(receipt.payerMaskedIdNumber, limit: BackendText.labelLimit),
+            items: receipt.items.map { Item(label: BackendText.required($0.label, limit: BackendText.labelLimit), amount: Money(fen: $0.amountFen)) },
+            total: Money(fen: receipt.totalFen), issuer: BackendText.required(receipt.issuer, limit: BackendText.labelLimit),
+            issuedAt: receipt.issuedAt, paymentID: receipt.paymentId, kioskID: receipt.kioskId,
+            channel: receipt.channel, verificationURL: BackendText.qrURL(receipt.verificationUrl) ?? ""
         )
     }
 }
