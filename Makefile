@@ -18,8 +18,9 @@ DEMO_DIR := $(BUILD)/demo
 BUILD_PACKAGES := pkg-config libpcsclite-dev libusb-1.0-0-dev libcups2-dev libpango1.0-dev \
 	libcairo2-dev libqrencode-dev libsqlite3-dev fonts-noto-cjk libumockdev-dev
 TEST_PACKAGES := pcscd vsmartcard-vpcd umockdev libumockdev-dev python3 python3-venv systemd poppler-utils zbar-tools cups cups-ipp-utils cups-filters dbus \
-	chromium
-# The browser tests drive the system Chromium with Playwright from PyPI (never its own browser download).
+	chromium xvfb xdotool xauth x11-xserver-utils
+# The browser tests drive the system Chromium with Playwright from PyPI (never its own browser download);
+# the lockdown test (Tests/UITests/browser_lockdown.py) presses keys in Xvfb with xdotool.
 PLAYWRIGHT_VERSION := 1.65.2
 UI_VENV := $(BUILD)/ui-venv
 # The card benchmark's peers: a C program on libpcsclite and pyscard.
@@ -57,11 +58,14 @@ test: build-tests verify-units
 	@mkdir -p $(BUILD)/test-results
 	@rm -f $(BUILD)/test-results/*.xml
 	@set -o pipefail; status=0; \
-	timeout --kill-after=30 2400 $(SWIFT) test --skip-build --skip UIJourneyTests --xunit-output $(BUILD)/test-results/xunit.xml 2>&1 \
+	timeout --kill-after=30 2400 $(SWIFT) test --skip-build --skip 'UIJourneyTests|BrowserLockdownTests' --xunit-output $(BUILD)/test-results/xunit.xml 2>&1 \
 		| tee $(BUILD)/test-results/swift-test.log || status=$$?; \
 	echo "browser journeys (Chromium runs alone, so it does not starve the timing-sensitive suites):"; \
 	timeout --kill-after=30 1200 $(SWIFT) test --skip-build --filter UIJourneyTests --xunit-output $(BUILD)/test-results/ui.xml 2>&1 \
 		| tee $(BUILD)/test-results/swift-test-ui.log || status=$$?; \
+	echo "the browser against a keyboard (Xvfb, xdotool; after the journeys, so two Chromiums never share the cores):"; \
+	timeout --kill-after=30 1800 $(SWIFT) test --skip-build --filter BrowserLockdownTests --xunit-output $(BUILD)/test-results/lockdown.xml 2>&1 \
+		| tee $(BUILD)/test-results/swift-test-lockdown.log || status=$$?; \
 	python3 Tests/tools/test-summary.py $(BUILD)/test-results || status=1; \
 	exit $$status
 
@@ -118,6 +122,8 @@ install:
 	install -Dm644 systemd/kioskd.service $(DESTDIR)$(PREFIX)/lib/systemd/system/kioskd.service
 	install -Dm644 systemd/kioskd-ui.socket $(DESTDIR)$(PREFIX)/lib/systemd/system/kioskd-ui.socket
 	install -Dm644 systemd/kiosk-browser.service $(DESTDIR)$(PREFIX)/lib/systemd/system/kiosk-browser.service
+	@# Chromium's managed policy: the kiosk browser's lockdown (the allow-listed URL must match [ui] listen).
+	install -Dm644 systemd/kiosk-browser-policy.json $(DESTDIR)$(SYSCONFDIR)/chromium/policies/managed/kioskd.json
 	install -Dm644 systemd/kioskd.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/kioskd.conf
 	install -Dm644 systemd/kioskd.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/kioskd.conf
 	install -Dm644 README.md $(DESTDIR)$(PREFIX)/share/doc/kioskd/README.md
