@@ -61,10 +61,13 @@ struct KioskDaemon: AsyncParsableCommand {
         let configuration: KioskConfiguration
         let database: DeviceDatabase
         let document: String
+        // The PIN's credential is read with the configuration: nothing has started yet to stop.
+        let technicianPIN: TechnicianPINHash?
         do {
             configuration = try KioskConfiguration.load(path: config)
             document = try String(contentsOfFile: config, encoding: .utf8)
             database = try DeviceDatabase.load(directory: configuration.devices.database)
+            technicianPIN = try TechnicianPINHash.fromCredential(environment: ProcessInfo.processInfo.environment)
         } catch {
             logger.critical("cannot start: \(error)", metadata: [LogKey.configPath: "\(config)"])
             throw ExitCode(ConfigCheck.exConfig)
@@ -151,15 +154,6 @@ struct KioskDaemon: AsyncParsableCommand {
             ])
         }
         let audit = Logger(label: "kioskd.audit")
-        let technicianPIN: TechnicianPINHash?
-        do {
-            technicianPIN = try TechnicianPINHash.fromCredential(environment: environment)
-        } catch {
-            logger.critical("cannot start: \(error.message)")
-            await payments.shutdown()
-            await sandbox?.stop()
-            throw ExitCode(ConfigCheck.exConfig)
-        }
         let serviceTools = ResidentServiceTools(
             kioskID: configuration.kiosk.id, technicianPIN: technicianPIN, journalPath: configuration.journal.path, overlays: ScreenOverlayHub(),
             diagnostics: { await state.diagnostics() }, maintenance: state, printer: printer.printer,

@@ -22,17 +22,19 @@ struct AdminAuditResponder<Routes: HTTPResponder>: HTTPResponder where Routes.Co
     func respond(to request: Request, context: AdminRequestContext) async throws -> Response {
         let isRead = request.method == .get || request.method == .head
         let started = ContinuousClock.now
-        let caller = await context.peerCredentials()
         let basic = context.basic
-        // A read is judged by the route the router matched (its pattern), however the path was spelt.
-        func audited() -> Bool { !isRead || AdminAuditedReads.routes.contains(basic.endpointPath ?? "") }
+        // A read is judged by the route the router matched (its pattern), however the path was spelt;
+        // only audited requests ask the socket for the caller's credentials.
+        func audit(_ status: Int) async {
+            guard !isRead || AdminAuditedReads.routes.contains(basic.endpointPath ?? "") else { return }
+            record(request, route: basic.endpointPath, status: status, caller: await context.peerCredentials(), since: started)
+        }
         do {
             let response = try await routes.respond(to: request, context: basic)
-            if audited() { record(request, route: basic.endpointPath, status: response.status.code, caller: caller, since: started) }
+            await audit(response.status.code)
             return response
         } catch {
-            let status = (error as? any HTTPResponseError)?.status.code ?? 500
-            if audited() { record(request, route: basic.endpointPath, status: status, caller: caller, since: started) }
+            await audit((error as? any HTTPResponseError)?.status.code ?? 500)
             throw error
         }
     }
