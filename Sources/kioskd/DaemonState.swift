@@ -11,8 +11,9 @@ actor DaemonState: StatusReporting {
     let configPath: String
     let mode: KioskStatus.Mode
     private let database: DeviceDatabase
-    /// The embedded sandbox's URL in demo mode: it replaces backend.url, on reload too.
-    private let backendURLOverride: String?
+    /// The embedded sandbox in demo mode: it replaces backend.url and is where its QR and checking
+    /// links may point, on reload too.
+    private let demoSandbox: DemoSandboxEndpoints?
     private let startedAt = Date()
     private var journal: (any PaymentJournal)?
     private(set) var session: SessionController?
@@ -30,12 +31,12 @@ actor DaemonState: StatusReporting {
     /// With --demo: the simulated devices' own status, instead of probing hardware the demo does not use.
     private var simulatedDevices: (@Sendable () async -> [DeviceStatus])?
 
-    init(configuration: KioskConfiguration, configPath: String, mode: KioskStatus.Mode, database: DeviceDatabase, backendURLOverride: String? = nil) {
+    init(configuration: KioskConfiguration, configPath: String, mode: KioskStatus.Mode, database: DeviceDatabase, demoSandbox: DemoSandboxEndpoints? = nil) {
         self.configPath = configPath
         self.mode = mode
         self.database = database
-        self.backendURLOverride = backendURLOverride
-        self.configuration = Self.applying(backendURLOverride, to: configuration)
+        self.demoSandbox = demoSandbox
+        self.configuration = demoSandbox?.applied(to: configuration) ?? configuration
     }
 
     func attach(journal: any PaymentJournal) {
@@ -71,14 +72,12 @@ actor DaemonState: StatusReporting {
     }
 
     func replaceConfiguration(_ configuration: KioskConfiguration) {
-        self.configuration = Self.applying(backendURLOverride, to: configuration)
+        self.configuration = effective(configuration)
     }
 
-    private static func applying(_ backendURL: String?, to configuration: KioskConfiguration) -> KioskConfiguration {
-        guard let backendURL else { return configuration }
-        var configuration = configuration
-        configuration.backend.url = backendURL
-        return configuration
+    /// `configuration` as this daemon runs it: with --demo, on the embedded sandbox.
+    nonisolated func effective(_ configuration: KioskConfiguration) -> KioskConfiguration {
+        demoSandbox?.applied(to: configuration) ?? configuration
     }
 
     func currentStatus() async -> KioskStatus {

@@ -55,8 +55,28 @@ struct EmbeddedSandbox {
         return min(policy.window.opens.adding(days: 14), policy.window.closes)
     }
 
+    /// What the demo runs on: this sandbox instead of backend.url, and its links (the QR it pays,
+    /// the receipts it checks) allowed beside the configured origins.
+    var endpoints: DemoSandboxEndpoints {
+        DemoSandboxEndpoints(backendURL: url, linkOrigins: URLOrigin(backend.settings.publicBaseURL).map { [$0] } ?? [])
+    }
+
     func stop() async {
         await group.triggerGracefulShutdown()
         _ = await task.result
+    }
+}
+
+/// The embedded sandbox's part of the configuration in demo mode (`DaemonState` applies it, on reload too).
+struct DemoSandboxEndpoints: Sendable {
+    let backendURL: String
+    let linkOrigins: [URLOrigin]
+
+    func applied(to configuration: KioskConfiguration) -> KioskConfiguration {
+        var configuration = configuration
+        configuration.backend.url = backendURL
+        configuration.payment.qrURLOrigins += linkOrigins
+        configuration.payment.verificationURLOrigins += linkOrigins
+        return configuration
     }
 }

@@ -87,7 +87,7 @@ struct KioskDaemon: AsyncParsableCommand {
             }
         }
         let state = DaemonState(configuration: configuration, configPath: config, mode: demo ? .demo : .production, database: database,
-                                backendURLOverride: sandbox?.url)
+                                demoSandbox: sandbox?.endpoints)
         let payments: PaymentServices
         do {
             payments = try PaymentServices.make(configuration: await state.configuration, logger: logger)
@@ -217,7 +217,8 @@ struct KioskDaemon: AsyncParsableCommand {
         if let session, let backend = payments.backend {
             services.append(.init(service: OwedReceiptService(
                 journal: payments.journal, backend: backend, printer: printer.printer, history: printer.printer,
-                kioskIsIdle: { [controller = session.controller] in await controller.state.kind == .attract }, logger: logger
+                kioskIsIdle: { [controller = session.controller] in await controller.state.kind == .attract },
+                verificationOrigins: { [controller = session.controller] in controller.sessionSettings.verificationURLOrigins }, logger: logger
             )))
         }
         services.append(.init(service: SystemdWatchdogService(

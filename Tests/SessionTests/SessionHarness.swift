@@ -30,8 +30,14 @@ final class SessionHarness: Sendable {
         SessionSettings(
             idleTimeoutSeconds: 60, countdownSeconds: 15, payCodeTimeoutSeconds: 90, qrTimeoutSeconds: 180, takeReceiptSeconds: 20,
             pollIntervalSeconds: 5, maximumPolls: 3, maximumReversalAttempts: 3, paymentMethods: [.payCode, .onScreenQR],
-            maximumAmount: .yuan(5000), insuranceYear: 2021, printingRequired: printingRequired
+            maximumAmount: .yuan(5000), insuranceYear: 2021, printingRequired: printingRequired,
+            qrURLOrigins: URLOrigin.paymentNetworks + [sandboxOrigin], verificationURLOrigins: [sandboxOrigin]
         )
+    }
+
+    /// Where the sandbox's QR and checking links point (`SandboxSettings.publicBaseURL`).
+    static var sandboxOrigin: URLOrigin {
+        URLOrigin(SandboxSettings().publicBaseURL)!
     }
 
     /// `backendURL` overrides the sandbox's address (e.g. a closed port for "backend down").

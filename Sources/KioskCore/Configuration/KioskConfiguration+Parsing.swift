@@ -114,7 +114,11 @@ extension KioskConfiguration.Payment {
         if Set(texts).count != texts.count { document.report(["payment", "methods"], "a method is listed twice") }
         return Self(
             methods: texts.compactMap(KioskConfiguration.PaymentMethod.init(rawValue:)),
-            maximumAmountFen: document.int("payment", "max_amount_fen", default: KioskConfiguration.Payment.amountCeilingFen, range: 1...KioskConfiguration.Payment.amountCeilingFen)
+            maximumAmountFen: document.int("payment", "max_amount_fen", default: KioskConfiguration.Payment.amountCeilingFen, range: 1...KioskConfiguration.Payment.amountCeilingFen),
+            qrURLOrigins: document.strings("payment", "qr_url_origins", default: URLOrigin.paymentNetworks.map(\.description), check: URLOrigin.problem)
+                .compactMap(URLOrigin.init),
+            verificationURLOrigins: document.strings("payment", "verification_url_origins", default: [], check: URLOrigin.problem)
+                .compactMap(URLOrigin.init)
         )
     }
 }

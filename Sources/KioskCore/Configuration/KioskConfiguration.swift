@@ -57,6 +57,12 @@ public struct KioskConfiguration: Sendable, Equatable {
     public struct Payment: Sendable, Equatable {
         public var methods: [PaymentMethod]
         public var maximumAmountFen: Int
+        /// Where an on-screen payment QR may point: the payment networks (`payment.qr_url_origins`).
+        /// A trust anchor, like `backend.url`: only kiosk.conf changes it, never a bundle.
+        public var qrURLOrigins: [URLOrigin]
+        /// Where the receipt's verification QR may point (`payment.verification_url_origins`): the
+        /// bureau's checking site. None: receipts print their codes without the link. A trust anchor.
+        public var verificationURLOrigins: [URLOrigin]
 
         /// 10 000 yuan: no configuration, kiosk.conf or bundle, lets one payment go above it (an
         /// annual contribution is a few hundred yuan).

@@ -26,6 +26,8 @@ extension KioskError.Code {
     /// The payer did not confirm on the phone (or the provider never answered) in time; the payment was reversed.
     public static let paymentNotConfirmed = Self("payment.not_confirmed")
     public static let paymentQRExpired = Self("payment.qr_expired")
+    /// The backend's pay link for the on-screen QR is missing or outside `payment.qr_url_origins`: not shown, reversed.
+    public static let paymentQRRefused = Self("payment.qr_refused")
     public static let paymentCancelled = Self("payment.cancelled")
     public static let paymentReversed = Self("payment.reversed")
     /// The outcome could not be learnt; reconciliation settles it from the journal, at once.

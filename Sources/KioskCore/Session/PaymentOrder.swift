@@ -62,6 +62,8 @@ public enum ReversalReason: Sendable, Hashable {
     /// The payer never confirmed, or the provider never answered, within the polling limit.
     case notConfirmed
     case qrExpired
+    /// The backend's pay link points outside `payment.qr_url_origins`: never shown (review L2).
+    case qrRefused
     /// The backend's answer cannot be trusted (amount changed, unknown status): end with this problem.
     case rejected(SessionProblem)
 }

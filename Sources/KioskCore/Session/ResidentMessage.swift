@@ -52,6 +52,7 @@ public enum ResidentMessage {
         .paymentPayerNotRelated: "只能为登记的家庭成员代缴，请到服务窗口办理",
         .paymentNotConfirmed: "未在手机上确认支付，已撤销本次支付，如已扣款将原路退回",
         .paymentQRExpired: "二维码已过期，未扣款，请重新缴费",
+        .paymentQRRefused: "本机暂时无法显示收款二维码，未扣款，请改用其他支付方式或到服务窗口办理",
         .paymentCancelled: "已取消缴费，如已扣款将原路退回",
         .paymentReversed: "本次支付已撤销，如已扣款将原路退回",
         .paymentUnresolved: "支付结果暂未确认，请保留付款记录，本机将自动核对，如有疑问请联系工作人员",

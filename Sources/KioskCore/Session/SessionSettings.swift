@@ -18,12 +18,17 @@ public struct SessionSettings: Sendable, Hashable {
     /// The longest any state waits on the backend or the journal (`TimerKind.dwell`). Every call has
     /// its own whole-call deadline; this bounds what a lost, ignored or endless answer would leave.
     public var maximumWaitSeconds: Int
+    /// Where an on-screen payment QR may point; a payment whose link is elsewhere is reversed unshown.
+    public var qrURLOrigins: [URLOrigin]
+    /// Where the receipt's verification QR may point; a link elsewhere is left off the paper.
+    public var verificationURLOrigins: [URLOrigin]
 
     public init(
         idleTimeoutSeconds: Int = 60, countdownSeconds: Int = 15, payCodeTimeoutSeconds: Int = 60, qrTimeoutSeconds: Int = 180,
         takeReceiptSeconds: Int = 20, pollIntervalSeconds: Int = 5, maximumPolls: Int = 24, maximumReversalAttempts: Int = 5,
         paymentMethods: [KioskConfiguration.PaymentMethod] = [.payCode, .onScreenQR], maximumAmount: Money = .yuan(5000),
-        insuranceYear: Int, printingRequired: Bool = false, maximumWaitSeconds: Int = 120
+        insuranceYear: Int, printingRequired: Bool = false, maximumWaitSeconds: Int = 120,
+        qrURLOrigins: [URLOrigin] = URLOrigin.paymentNetworks, verificationURLOrigins: [URLOrigin] = []
     ) {
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.countdownSeconds = countdownSeconds
@@ -38,6 +43,8 @@ public struct SessionSettings: Sendable, Hashable {
         self.insuranceYear = insuranceYear
         self.printingRequired = printingRequired
         self.maximumWaitSeconds = maximumWaitSeconds
+        self.qrURLOrigins = qrURLOrigins
+        self.verificationURLOrigins = verificationURLOrigins
     }
 
     public init(_ configuration: KioskConfiguration, printingRequired: Bool = false) {
@@ -47,7 +54,8 @@ public struct SessionSettings: Sendable, Hashable {
             payCodeTimeoutSeconds: session.payCodeTimeoutSeconds, qrTimeoutSeconds: session.qrTimeoutSeconds,
             takeReceiptSeconds: session.takeReceiptSeconds, paymentMethods: configuration.payment.methods,
             maximumAmount: Money(fen: Int64(configuration.payment.maximumAmountFen)),
-            insuranceYear: configuration.kiosk.insuranceYear, printingRequired: printingRequired
+            insuranceYear: configuration.kiosk.insuranceYear, printingRequired: printingRequired,
+            qrURLOrigins: configuration.payment.qrURLOrigins, verificationURLOrigins: configuration.payment.verificationURLOrigins
         )
     }
 }

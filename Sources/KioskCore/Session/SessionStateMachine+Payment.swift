@@ -78,6 +78,9 @@ extension SessionStateMachine {
             let problem = Self.failureProblem(snapshot)
             return actions + [.journalPaymentState(idempotencyKey: key, final)] + enter(.paymentFailed(flight.draft.context, problem))
         case .pending where flight.draft.method == .onScreenQR:
+            // A link to anywhere but the payment networks could be another merchant's: residents
+            // would pay someone else on the kiosk's word. It is never shown; the payment is reversed.
+            guard let url = snapshot.qrURL, settings.qrURLOrigins.allow(url) else { return actions + reverse(flight, .qrRefused) }
             return actions + enter(.showingQR(flight, snapshot), keeping: [.qr])
         case .pending, .userPaying, .unknown:
             guard pollsLeft > 0 else { return actions + reverse(flight, .notConfirmed) }

@@ -6,7 +6,7 @@ extension SessionStateMachine {
     mutating func fetchingReceipt(_ job: ReceiptJob, _ event: SessionEvent) -> [SessionAction] {
         switch event {
         case .receiptFetched(let receipt) where receipt.paymentID == job.paymentID:
-            let print = PrintJob(document: .electronicReceipt(receipt), purpose: job.purpose)
+            let print = PrintJob(document: .electronicReceipt(receipt.keepingVerificationLink(on: settings.verificationURLOrigins)), purpose: job.purpose)
             return enter(.printing(print)) + [.printDocument(print.document)]
         case .receiptFetched, .receiptFetchFailed:
             // A receipt of another payment is never printed: this one stays owed (reprinted later).

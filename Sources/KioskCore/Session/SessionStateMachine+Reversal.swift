@@ -39,6 +39,7 @@ extension SessionStateMachine {
         case .cancelledByResident: endSession(.cancelled, to: .attract(notice: .paymentCancelled))
         case .notConfirmed: enter(.paymentFailed(flight.draft.context, SessionProblem(.paymentNotConfirmed)))
         case .qrExpired: enter(.paymentFailed(flight.draft.context, SessionProblem(.paymentQRExpired)))
+        case .qrRefused: enter(.paymentFailed(flight.draft.context, SessionProblem(.paymentQRRefused)))
         case .rejected(let problem): fail(problem)
         }
     }

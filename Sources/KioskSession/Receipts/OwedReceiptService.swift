@@ -13,16 +13,20 @@ public struct OwedReceiptService: Service {
     let printer: any ReceiptPrinter
     let history: (any ReceiptHistory)?
     let kioskIsIdle: @Sendable () async -> Bool
+    /// Where a receipt's checking link may point (the session's `verificationURLOrigins`, as reloaded).
+    let verificationOrigins: @Sendable () -> [URLOrigin]
     let interval: Duration
     let logger: Logger
 
     public init(journal: any PaymentJournal, backend: any BackendClient, printer: any ReceiptPrinter, history: (any ReceiptHistory)?,
-                kioskIsIdle: @escaping @Sendable () async -> Bool, interval: Duration = .seconds(60), logger: Logger) {
+                kioskIsIdle: @escaping @Sendable () async -> Bool, verificationOrigins: @escaping @Sendable () -> [URLOrigin],
+                interval: Duration = .seconds(60), logger: Logger) {
         self.journal = journal
         self.backend = backend
         self.printer = printer
         self.history = history
         self.kioskIsIdle = kioskIsIdle
+        self.verificationOrigins = verificationOrigins
         self.interval = interval
         self.logger = logger
     }
@@ -51,7 +55,8 @@ public struct OwedReceiptService: Service {
         for entry in owed {
             guard let paymentID = entry.paymentID, await kioskIsIdle() else { continue }
             do throws(KioskError) {
-                let document = ReceiptDocument.electronicReceipt(ElectronicReceipt(try await backend.receipt(paymentID: paymentID)))
+                let document = ReceiptDocument.electronicReceipt(
+                    ElectronicReceipt(try await backend.receipt(paymentID: paymentID)).keepingVerificationLink(on: verificationOrigins()))
                 if await history?.wasPrinted(document) == true {
                     logger.notice("owed receipt already printed (found in the printer's history)", metadata: [SessionLogKey.paymentID: "\(paymentID)"])
                 } else {

@@ -20,7 +20,7 @@ struct ConfigReloader: Sendable {
     /// back); false when a resident started meanwhile (the caller waits and asks again).
     func reload(_ change: ConfigurationChange, to configuration: KioskConfiguration) async throws(KioskError) -> Bool {
         if change.reloads.contains(.session), let session {
-            guard await session.replaceSettings(SessionSettings(configuration)) else { return false }
+            guard await session.replaceSettings(SessionSettings(state.effective(configuration))) else { return false }
         }
         await state.replaceConfiguration(configuration)
         if change.reloads.contains(.printer), let printer {

@@ -137,7 +137,7 @@ struct ConfigBundleTests {
         #expect(ConfigurationChange(from: running, to: simulated).restartKeys == ["devices.printer (to or from \"simulated\")"])
     }
 
-    @Test("a bundle cannot move a trust anchor: the backend's URL or TLS files, or the trusted keys; unchanged ones pass")
+    @Test("a bundle cannot move a trust anchor: the backend's URL or TLS files, the trusted keys or the QR origins; unchanged ones pass")
     func trustAnchors() throws {
         let running = try Self.running
         let attacker = TestBundleSigner().publicKey
@@ -147,6 +147,8 @@ struct ConfigBundleTests {
             ("client_certificate = \"/etc/kioskd/tls/kiosk.pem\"", "client_certificate = \"/etc/kioskd/tls/other.pem\"", "backend.client_certificate"),
             ("client_key = \"/etc/kioskd/tls/kiosk.key\"", "client_key = \"/etc/kioskd/tls/other.key\"", "backend.client_key"),
             ("trusted_keys = []", "trusted_keys = [\"\(attacker)\"]", "updates.trusted_keys"),
+            ("qr_url_origins = [\"weixin://wxpay\",", "qr_url_origins = [\"https://pay.merchant.example\", \"weixin://wxpay\",", "payment.qr_url_origins"),
+            ("verification_url_origins = []", "verification_url_origins = [\"https://verify.phish.example\"]", "payment.verification_url_origins"),
         ]
         for (old, new, key) in moves {
             let manifest = try Self.verifier().verify(try Self.operatorKey.bundle(try Self.configuration(version: 2, [(old, new)]), version: 2, kiosks: [Self.kioskID]))
@@ -161,7 +163,7 @@ struct ConfigBundleTests {
         #expect(try same.validatedConfiguration(running: running, environment: [:]).1.anchorKeys.isEmpty)
     }
 
-    @Test("TLS files only under /etc/kioskd/tls/, and no payment above 10 000 yuan, whatever the source")
+    @Test("TLS files only under /etc/kioskd/tls/, no payment above 10 000 yuan, link origins with no path, whatever the source")
     func hardLimits() throws {
         func problems(_ edits: [(String, String)]) throws -> [ConfigProblem] {
             do {
@@ -177,6 +179,8 @@ struct ConfigBundleTests {
         }
         #expect(try problems([("max_amount_fen = 1000000", "max_amount_fen = 1000001")]).map(\.message) == ["1000001 is out of range 1…1000000"])
         #expect(try problems([("max_amount_fen = 1000000", "max_amount_fen = 38000")]).isEmpty)
+        let origin = try problems([("verification_url_origins = []", "verification_url_origins = [\"https://verify.example.gov.cn/check\"]")])
+        #expect(origin.map(\.keyPath) == ["payment.verification_url_origins"] && origin.first?.message.contains("with no path") == true, "\(origin)")
     }
 
     @Test("a bundle that expires more than 30 days after signing, or after today, is refused")

@@ -6,8 +6,11 @@ enum Sample {
     static let settings = SessionSettings(
         idleTimeoutSeconds: 60, countdownSeconds: 15, payCodeTimeoutSeconds: 90, qrTimeoutSeconds: 180, takeReceiptSeconds: 20,
         pollIntervalSeconds: 5, maximumPolls: 3, maximumReversalAttempts: 2, paymentMethods: [.payCode, .onScreenQR],
-        maximumAmount: .yuan(1000), insuranceYear: 2021
+        maximumAmount: .yuan(1000), insuranceYear: 2021,
+        qrURLOrigins: URLOrigin.paymentNetworks + [sandboxOrigin], verificationURLOrigins: [sandboxOrigin]
     )
+    /// Where the samples' QR and checking links point.
+    static let sandboxOrigin = URLOrigin("https://sandbox.invalid")!
 
     static let relative = SessionRelative(personRef: "ref_child_0001", maskedName: "张*雨", relation: "孙子女")
     static let payer = SessionPerson(personRef: "ref_payer_0001", maskedName: "张*国", maskedIDNumber: "3206**********0210", region: "320600", paysFor: [relative])

@@ -19,7 +19,8 @@ public struct ConfigurationChange: Sendable, Equatable {
     /// Key paths whose change needs a kioskd restart.
     public var restartKeys: [String]
     /// Trust anchors that differ: where residents' data and pay codes go (`backend.url`), whom the
-    /// kiosk believes there (the TLS files) and whose bundles it takes (`updates.trusted_keys`).
+    /// kiosk believes there (the TLS files), whose bundles it takes (`updates.trusted_keys`) and
+    /// where the QRs it shows and prints may send residents (`payment.*_url_origins`).
     /// Only root on the kiosk changes them, in /etc/kioskd/kiosk.conf: never a bundle or a rollback.
     public var anchorKeys: [String]
 
@@ -63,6 +64,8 @@ public struct ConfigurationChange: Sendable, Equatable {
         if old.backend.clientCertificate != new.backend.clientCertificate { anchors.append("backend.client_certificate") }
         if old.backend.clientKey != new.backend.clientKey { anchors.append("backend.client_key") }
         if Set(old.updates.trustedKeys) != Set(new.updates.trustedKeys) { anchors.append("updates.trusted_keys") }
+        if Set(old.payment.qrURLOrigins) != Set(new.payment.qrURLOrigins) { anchors.append("payment.qr_url_origins") }
+        if Set(old.payment.verificationURLOrigins) != Set(new.payment.verificationURLOrigins) { anchors.append("payment.verification_url_origins") }
         self.anchorKeys = anchors
     }
 }
