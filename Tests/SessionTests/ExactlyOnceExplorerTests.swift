@@ -111,7 +111,12 @@ struct ExactlyOnceExplorerTests {
             state = try await session.waitFor("the pay-code screen or an end", timeout: .seconds(30)) {
                 ended.contains($0.kind) || $0.kind == .awaitingPayCode || $0.kind == .showingQR || $0.kind == .resolvingSubmission
             }
-            if state.kind == .awaitingPayCode, let payCode = journey.payCode { session.scanner.scan(payCode) }
+            if state.kind == .awaitingPayCode, let payCode = journey.payCode {
+                // The scan reaches the session through its own listener: wait for it to be taken before
+                // time is driven, or the pay-code screen could time out on the test clock first.
+                session.scanner.scan(payCode)
+                state = try await session.waitFor("the scanned pay code taken", timeout: .seconds(30)) { $0.kind != .awaitingPayCode }
+            }
         }
         var qrPaid = false
         // Every wait is driven on the test clock: polls, reversals and the maximum dwell.

@@ -103,14 +103,29 @@ final class SessionHarness: Sendable {
     }
 
     /// Advances the test clock once the session is waiting only on it: no call in flight, and every
-    /// timer it runs sleeping on the clock.
-    func advance(by duration: Duration) async throws {
-        try await eventually("the session's timers sleep on the test clock and no call is in flight") {
-            let running = await self.controller.runningTimers.count
-            let calls = await self.controller.callsInFlight
-            return calls == 0 && running > 0 && self.clock.sleeperCount >= running
+    /// timer it runs sleeping on the clock. A timer that has just fired is neither asleep nor yet
+    /// handled, so this also waits for the session to take it; a session left with no timer at all
+    /// has nothing to wait for on the clock, and then nothing is advanced (false).
+    @discardableResult
+    func advance(by duration: Duration) async throws -> Bool {
+        do {
+            try await eventually("the session's timers sleep on the test clock and no call is in flight") {
+                let running = await self.controller.runningTimers.count
+                let calls = await self.controller.callsInFlight
+                return calls == 0 && self.clock.sleeperCount >= running
+            }
+        } catch {
+            let timers = await controller.runningTimers.keys.map(\.rawValue).sorted()
+            throw TestFixtureError("""
+                \(error) (state \(await controller.state.kind), timers \(timers), \(clock.sleeperCount) sleeping on the test clock, \
+                \(await controller.callsInFlight) calls in flight); the session's last log lines:
+                \(logLines.all.suffix(20).joined(separator: "\n"))
+                """)
         }
+        // Quiet now: the timers are all asleep, so their count cannot change until the clock moves.
+        guard await !controller.runningTimers.isEmpty else { return false }
         clock.advance(by: duration)
+        return true
     }
 
     /// Waits (real time) until `condition` holds: for effects that follow a state change (journal writes).
