@@ -1,6 +1,6 @@
 import Foundation
 import KioskCore
-import KioskDevices
+@testable import KioskDevices
 import KioskSimulators
 import KioskTesting
 import Logging
@@ -50,7 +50,8 @@ enum CardStack {
             return try await insertOnce(toml, into: port, reader: reader, fault: fault)
         } catch let stuck as StuckVPCDReader {
             // The test stack, not the code under test: pcscd's vpcd reader stopped taking connections
-            // (seen once after a pcscd restart under a loaded full run). A fresh pcscd, then once more.
+            // (seen once after a pcscd restart under a loaded full run), or pcscd itself never saw an
+            // answering card. A fresh pcscd, then once more.
             print("warning: \(stuck); restarting pcscd and inserting the card again")
             await PCSCStack.shared.stop()
             try await PCSCStack.shared.start()
@@ -59,7 +60,8 @@ enum CardStack {
         }
     }
 
-    /// vpcd never took the card: its connection was not accepted, or never polled.
+    /// vpcd never took the card (its connection was not accepted, or never polled), or pcscd itself
+    /// has no answering card in the reader although vpcd polled it.
     struct StuckVPCDReader: Error, CustomStringConvertible {
         var description: String
     }
@@ -87,10 +89,26 @@ enum CardStack {
                 session.remove()
                 throw StuckVPCDReader(description: "vpcd on port \(port) never polled the card in \(Self.pcscdPatience)")
             }
+            let pcscd = pcscdState(of: name)
             session.remove()
-            throw TestFixtureError("\(error); vpcd polled the card (\(session.commandsReceived) APDUs), pcscd's log ends: \(await PCSCStack.shared.logTail())")
+            let seen = "vpcd polled the card (\(session.commandsReceived) APDUs), pcscd itself says \(pcscd.text); pcscd's log ends: \(await PCSCStack.shared.logTail())"
+            // pcscd says there is a card the reader's monitor did not report: the code under test missed it.
+            if pcscd.cardAnswers { throw TestFixtureError("\(error); the reader missed a card pcscd reports: \(seen)") }
+            // pcscd itself has no answering card (seen under a loaded full run after the previous
+            // test's card was pulled mid-transaction): the test stack, not the reader.
+            throw StuckVPCDReader(description: "\(error); \(seen)")
         }
         return session
+    }
+
+    /// What pcscd says of `reader`, asked on a context of its own rather than the monitor's.
+    static func pcscdState(of reader: String) -> (text: String, cardAnswers: Bool) {
+        guard let context = try? PCSCContext() else { return ("nothing: it does not answer", false) }
+        var states = [PCSCReaderState(name: reader)]
+        let status = context.waitForChange(&states, timeoutMilliseconds: 0)
+        guard status == .success, let state = states.first else { return ("\(status)", false) }
+        if state.cardMute { return ("a card is present but mute (its power-up failed)", false) }
+        return state.cardPresent ? ("a card is present (ATR \(state.atrText))", true) : ("the reader is empty (flags 0x\(String(state.flags, radix: 16)))", false)
     }
 
     static func remove(_ session: VirtualCardSession, from port: UInt16, reader: PCSCCardReader) async throws {
