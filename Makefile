@@ -109,6 +109,7 @@ install:
 	install -Dm755 $(BIN)/kioskctl $(DESTDIR)$(PREFIX)/bin/kioskctl
 	install -Dm755 $(BIN)/kiosk-backend $(DESTDIR)$(PREFIX)/bin/kiosk-backend
 	install -Dm755 $(BIN)/kiosk-sim $(DESTDIR)$(PREFIX)/bin/kiosk-sim
+	install -Dm755 $(BIN)/kiosk-browser $(DESTDIR)$(PREFIX)/lib/kioskd/kiosk-browser
 	install -d $(DESTDIR)$(PREFIX)/share/kioskd/sandbox/policies
 	install -m644 Sources/ContributionPolicy/Policies/*.toml $(DESTDIR)$(PREFIX)/share/kioskd/sandbox/policies/
 	install -Dm644 Sources/SandboxBackend/Data/residents.toml $(DESTDIR)$(PREFIX)/share/kioskd/sandbox/residents.toml

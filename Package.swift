@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "kioskctl", targets: ["kioskctl"]),
         .executable(name: "kiosk-backend", targets: ["kiosk-backend"]),
         .executable(name: "kiosk-sim", targets: ["kiosk-sim"]),
+        .executable(name: "kiosk-browser", targets: ["kiosk-browser"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -157,6 +158,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The kiosk browser unit's main process: Chromium, restarted when kioskd no longer hears its page.
+        .executableTarget(
+            name: "kiosk-browser",
+            dependencies: [
+                "KioskCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .executableTarget(

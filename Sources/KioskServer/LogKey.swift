@@ -13,6 +13,8 @@ public enum LogKey {
     public static let action = "action"
     public static let uiAddress = "ui_address"
     public static let reason = "reason"
+    /// Resident screen (page) connections open now.
+    public static let screenConnections = "screen_connections"
     public static let errorCode = "error_code"
     public static let configSource = "config_source"
     public static let configReloads = "config_reloads"

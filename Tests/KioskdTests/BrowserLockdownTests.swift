@@ -49,7 +49,20 @@ struct BrowserLockdownTests {
             """)
     }
 
-    /// Runs the script as root against the built kioskd; returns its exit status, the number of
+    /// A renderer that crashes leaves "Aw, Snap!" on the screen while Chromium's browser process runs
+    /// on. The unit's kiosk-browser must end that Chromium once kioskd stops hearing the page, so that
+    /// Restart=always brings the kiosk screen back. The script checks its kill took the page's
+    /// connection down before it waits, so the check cannot pass on a renderer that never died.
+    @Test("a crashed renderer: the unit's process ends Chromium, and the browser started again shows the kiosk screen")
+    func rendererCrashRecovers() async throws {
+        let run = try await Self.attack(["--policy", Self.policy, "--renderer-crash", "--screenshots", Self.screenshots])
+        #expect(run.status == 0 && run.output.contains("renderer crash: recovered"), """
+            browser_lockdown.py --renderer-crash exited \(run.status):
+            \(run.output)
+            """)
+    }
+
+    /// Runs the script as root against the built kioskd and kiosk-browser; returns its exit status, the number of
     /// shortcuts that got out (from its summary line) and everything it printed.
     static func attack(_ arguments: [String]) async throws -> (status: Int32, gotOut: Int?, output: String) {
         guard getuid() == 0 else {
@@ -59,10 +72,11 @@ struct BrowserLockdownTests {
             throw TestFixtureError("\(tool) is missing: run `make test` (deps-test installs chromium xvfb xdotool xauth x11-xserver-utils)")
         }
         let kioskd = try RepositoryPaths.requiredBinary("kioskd")
+        let kioskBrowser = try RepositoryPaths.requiredBinary("kiosk-browser")
         let work = try TemporaryDirectory(prefix: "lockdown")
         defer { work.remove() }
         let runner = try ChildProcess(
-            "/usr/bin/python3", [script, "--kioskd", kioskd, "--unit", unit] + arguments, workDirectory: work
+            "/usr/bin/python3", [script, "--kioskd", kioskd, "--kiosk-browser", kioskBrowser, "--unit", unit] + arguments, workDirectory: work
         )
         var status = await runner.waitForExit(timeout: timeLimit)
         let finished = status != nil

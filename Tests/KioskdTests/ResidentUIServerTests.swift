@@ -53,15 +53,16 @@ struct ResidentUIServerTests {
         for _ in 0..<4 { open.append(try await ResidentScreenSocket(port: port)) }
         await #expect(throws: TestFixtureError.self, "a fifth connection") { try await ResidentScreenSocket(port: port) }
         open.removeLast()
-        // The slot comes back once the connection is gone (the server notices the close).
-        var replaced: ResidentScreenSocket?
-        for _ in 0..<50 where replaced == nil {
-            replaced = try? await ResidentScreenSocket(port: port)
-            if replaced == nil { try await Task.sleep(for: .milliseconds(100)) }
+        // The slot comes back once kioskd has noticed the close (it says so).
+        do {
+            try await waitUntil("kioskd notices a page went", timeout: .seconds(60)) {
+                fixture.daemon.standardOutput.contains("resident screen disconnected")
+            }
+        } catch {
+            Issue.record("\(error); kioskd said:\n\(fixture.daemon.standardOutput.suffix(3000))")
+            return
         }
-        #expect(replaced != nil, "a closed connection frees its slot")
-
-        let flooding = try #require(replaced)
+        let flooding = try await ResidentScreenSocket(port: port)
         _ = try await flooding.message(ofType: "screen")
         for _ in 0..<200 { try? await flooding.sendMessage(#"{"type":"action","action":"touch"}"#) }
         await #expect(throws: (any Error).self, "the server closes a connection that floods it") {

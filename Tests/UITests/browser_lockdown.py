@@ -73,6 +73,11 @@ NAMESPACE_MARK = "BROWSER_LOCKDOWN_IN_NAMESPACE"
 # Generous bounds: they only end a real hang.
 START_TIMEOUT = 120      # kioskd ready, Xvfb up, Chromium's window mapped and the page connected
 REACTION_TIMEOUT = 60    # Chromium reacting to the barrier's Ctrl+plus / Ctrl+0
+# A killed renderer until kiosk-browser ends Chromium: its grace after start (60 s), kioskd's silence
+# limit (30 s), three answers 5 s apart, 10 s for Chromium to go; then twice that for a loaded machine.
+CRASH_RECOVERY_TIMEOUT = 2 * (60 + 30 + 15 + 10)
+# The unit's ExecStart= names the installed supervisor; the test runs the one just built.
+INSTALLED_KIOSK_BROWSER = "/usr/lib/kioskd/kiosk-browser"
 ZOOM_PROBE_TIMEOUT = 10  # how long a zoom key gets to zoom before it counts as held
 OBSERVE_WITHOUT_BARRIER = 5  # only if the page ever blocks Ctrl+plus (see Attack.barrier)
 # The attract screen animates (the card icons); the animated tiles are learnt before the attack by
@@ -491,6 +496,10 @@ class Kiosk:
         self.work = work
         self.unit = Unit(args.unit)
         self.argv = self.unit.exec_start()
+        if self.argv and self.argv[0] == INSTALLED_KIOSK_BROWSER:
+            if not args.kiosk_browser:
+                raise FixtureFailure(f"the unit runs {INSTALLED_KIOSK_BROWSER}: give the built one with --kiosk-browser")
+            self.argv[0] = args.kiosk_browser
         for flag in args.drop_flag:
             if flag not in self.argv:
                 raise FixtureFailure(f"--drop-flag {flag}: the unit's ExecStart= has no such argument")
@@ -943,6 +952,41 @@ class Attack:
         found = self.wait_restored(REACTION_TIMEOUT)
         return ("out", found) if found else ("zoomed", [])
 
+    def renderer_crash(self):
+        """Kills the page's renderer as a crash ends it (SIGKILL): Chromium shows "Aw, Snap!" and its
+        browser process runs on, so systemd alone never restarts it. kiosk-browser must end it (exit 75)
+        once kioskd has stopped hearing the page; Chromium started again, as Restart=always does, must
+        show the kiosk screen. Returns what happened, and whether the kiosk recovered."""
+        k = self.k
+        renderers = renderer_pids()
+        if not renderers:
+            raise FixtureFailure("no Chromium renderer process (--type=renderer) to kill")
+        killed = time.monotonic()
+        for pid in renderers:
+            os.kill(pid, signal.SIGKILL)
+        wait_until("kioskd to see the page's /ws close after its renderer was killed", lambda: not k.open_sockets(),
+                   REACTION_TIMEOUT, [k.kioskd])
+        time.sleep(2)
+        self.save(k.x.screen(), "renderer killed")
+        if not k.chromium.alive():
+            return f"Chromium itself exited ({k.chromium.popen.poll()}) when its renderer died: nothing to recover", False
+        try:
+            status = wait_until("the browser unit's process to end Chromium",
+                                lambda: (k.chromium.popen.poll(),) if not k.chromium.alive() else None,
+                                CRASH_RECOVERY_TIMEOUT, [k.kioskd, k.xvfb])[0]
+        except FixtureFailure:
+            self.save(k.x.screen(), "renderer crash not recovered")
+            return (f"{len(renderers)} renderer(s) killed; after {CRASH_RECOVERY_TIMEOUT} s Chromium still runs without its "
+                    f"page (\"Aw, Snap!\") and nothing restarts it"), False
+        ended = time.monotonic() - killed
+        k.start_browser()
+        self.windows = {w.id for w in k.x.mapped_windows()}
+        found = self.wait_restored(START_TIMEOUT)
+        if found:
+            return f"Chromium started again after the crash, but not on the kiosk screen: {'; '.join(found)}", False
+        return (f"{len(renderers)} renderer(s) killed; the unit's process ended Chromium {ended:.0f} s later (exit {status}), "
+                f"and the kiosk screen was back {time.monotonic() - killed:.0f} s after the kill"), status == 75
+
     def restart(self):
         """Chromium started again, as systemd would, and back on the kiosk screen shot before."""
         k = self.k
@@ -1007,6 +1051,23 @@ class Attack:
         return final_found, self.differs(final)
 
 
+def renderer_pids():
+    """Chromium's renderer processes: this script runs in its own PID namespace, so they are its own."""
+    pids = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as file:
+                command = file.read()
+        except OSError:
+            continue
+        # Zygote-forked renderers rewrite their command line as one string (setproctitle).
+        if b"--type=renderer" in command:
+            pids.append(int(entry))
+    return pids
+
+
 def tally(attack):
     counts = {}
     for _, verdict, _ in attack.results:
@@ -1029,6 +1090,9 @@ def main():
     parser.add_argument("--user", help="run Chromium as this user (default: the unit's User= if it exists, else nobody)")
     parser.add_argument("--screenshots", help="save the kiosk screen before and after, and every escape, as PNG here")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (logs) after the run")
+    parser.add_argument("--kiosk-browser", help=f"the kiosk-browser executable standing in for {INSTALLED_KIOSK_BROWSER}")
+    parser.add_argument("--renderer-crash", action="store_true",
+                        help="instead of the shortcuts: kill the page's renderer and check that the kiosk screen comes back")
     parser.add_argument("--only", action="append", default=[], metavar="LABEL",
                         help="try only this shortcut (its label, e.g. \"Ctrl+N new window\"; repeatable): the control run needs a few")
     args = parser.parse_args()
@@ -1041,7 +1105,7 @@ def main():
         SHORTCUTS = [shortcut for shortcut in SHORTCUTS if shortcut[0] in args.only]
     if args.no_policy:
         args.policy = None
-    for name in ("kioskd", "unit", "policy", "ui_root"):
+    for name in ("kioskd", "unit", "policy", "ui_root", "kiosk_browser"):
         value = getattr(args, name)
         if value:
             setattr(args, name, os.path.abspath(value))
@@ -1086,6 +1150,13 @@ def main():
               f"kioskd --demo on {kiosk.listen}")
         kiosk.start_browser()
         attack = Attack(kiosk, args.screenshots)
+        if args.renderer_crash:
+            attack.save(attack.learn_baseline(), "before the crash")
+            what, recovered = attack.renderer_crash()
+            print(f"renderer crash: {what}")
+            print(f"renderer crash: {'recovered' if recovered else '✘ not recovered'} "
+                  f"({time.monotonic() - started:.0f} s; Chromium started {kiosk.chromium_starts} times)")
+            return 0 if recovered else 1
         final_found, changed = attack.run()
         counts = tally(attack)
         tried = len(attack.results)

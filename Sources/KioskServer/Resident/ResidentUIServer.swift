@@ -26,19 +26,27 @@ public enum ResidentUIServer {
             throw KioskError(.configInvalid, "ui.root: \(settings.root)/index.html does not exist (install the UI files, or set ui.root / KIOSK_UI_ROOT)")
         }
         let address = address ?? .bind(host: settings.listenHost, port: settings.listenPort)
-        let channel = ScreenChannel(source: session, demo: demo != nil, qrSVG: qrSVG, logger: logger, service: service, clock: clock)
+        let presence = ScreenPresence(clock: clock)
+        let channel = ScreenChannel(source: session, demo: demo != nil, qrSVG: qrSVG, logger: logger, service: service, clock: clock, presence: presence)
         let admission = ScreenAdmission()
         return ResidentUIListener(
             address: address,
-            responder: router(root: settings.root, demo: demo, logger: logger, observability: observability).buildResponder(),
+            responder: router(root: settings.root, demo: demo, logger: logger, observability: observability, presence: presence).buildResponder(),
             shouldUpgrade: { request, _, _ in
                 guard request.path == "/ws" else { return .dontUpgrade }
                 if let refusal = admission.admit(request) {
                     logger.warning("resident screen connection refused", metadata: [LogKey.reason: "\(refusal)"])
                     return .dontUpgrade
                 }
+                // The page holds one connection for as long as it is on the screen: its comings and goings
+                // are rare, and tell a technician when the screen lost kioskd (or its renderer died).
+                logger.notice("resident screen connected", metadata: [LogKey.screenConnections: "\(admission.openConnections)"])
                 return .upgrade([:]) { inbound, outbound, _ in
-                    defer { admission.release() }
+                    presence.opened()
+                    defer {
+                        presence.closed()
+                        logger.notice("resident screen disconnected", metadata: [LogKey.screenConnections: "\(admission.release())"])
+                    }
                     try await channel.run(inbound: inbound, outbound: outbound)
                 }
             },
@@ -51,9 +59,21 @@ public enum ResidentUIServer {
         )
     }
 
-    static func router(root: String, demo: (any DemoControls)?, logger: Logger, observability: Observability? = nil) -> Router<BasicRequestContext> {
+    static func router(root: String, demo: (any DemoControls)?, logger: Logger, observability: Observability?, presence: ScreenPresence) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: ScreenSecurityMiddleware())
+        // For kiosk-browser: 200 while the page on the screen talks to kioskd, 503 once it has gone
+        // silent (a crashed or hung renderer). It says nothing about residents.
+        router.get("/screen/alive") { _, _ in
+            let report = presence.report
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json; charset=utf-8"
+            headers[.cacheControl] = "no-store"
+            return Response(status: report.alive ? .ok : .serviceUnavailable, headers: headers,
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(report))))
+        }
         // Without --demo the control panel's page does not exist either.
         if demo == nil { router.add(middleware: DemoPageGuard()) }
         router.add(middleware: FileMiddleware(root, searchForIndexHtml: true, logger: logger))

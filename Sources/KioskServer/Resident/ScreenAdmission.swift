@@ -34,7 +34,16 @@ final class ScreenAdmission: Sendable {
         }
     }
 
-    func release() { state.withLock { $0.open -= 1 } }
+    /// Frees the connection's slot; returns how many stay open.
+    @discardableResult
+    func release() -> Int {
+        state.withLock {
+            $0.open -= 1
+            return $0.open
+        }
+    }
+
+    var openConnections: Int { state.withLock { $0.open } }
 
     static func loopbackHosts(port: Int) -> Set<String> { ["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)"] }
 }

@@ -16,6 +16,8 @@ struct ScreenChannel: Sendable {
     var service: ResidentServiceTools? = nil
     /// Measures the message rate (`MessageRate`).
     let clock: any Clock<Duration>
+    /// Hears the page's every message, so a silent page can be told from a live one.
+    let presence: ScreenPresence
 
     private struct ScreenMessage: Encodable {
         let type = "screen"
@@ -96,6 +98,7 @@ struct ScreenChannel: Sendable {
         let connection = Stopwatch(clock)
         var rate = MessageRate()
         for try await message in inbound.messages(maxSize: 16 * 1024) {
+            presence.heard()
             guard rate.take(at: connection.elapsed) else {
                 logger.warning("resident screen connection closed: it sends more than a resident can tap")
                 throw Flooding()
@@ -116,6 +119,8 @@ struct ScreenChannel: Sendable {
 
     private func handle(_ data: Data, shown: Shown, menu: ServiceMenuConnection?, outbound: WebSocketOutboundWriter) async throws {
         let envelope = try JSONDecoder().decode(Envelope.self, from: data)
+        // The page's heartbeat: heard above, nothing to answer.
+        if envelope.type == "alive" { return }
         if envelope.type != "action", let replies = try await menu?.handle(type: envelope.type, data: data) {
             for reply in replies { try await outbound.write(.text(reply)) }
             return

@@ -6,6 +6,12 @@
   const KEEP_TYPING = new Set(["typingIdentity", "lookingUpPerson", "stillThere", "choosingBeneficiary"]);
   const TOUCH_EVERY_MS = 5000;
   const OUT_OF_SERVICE_AFTER_MS = 5000;
+  // The page tells kioskd it is alive this often: a crashed or hung renderer stops, and kiosk-browser
+  // restarts Chromium once kioskd has not heard from the page for 30 s (ScreenPresence.swift).
+  const ALIVE_EVERY_MS = 10000;
+  // A connection that neither opens nor fails (kioskd down while systemd holds its socket: the kernel
+  // accepts, nobody answers) is given up after this long, so "暂停服务" shows and a new try follows.
+  const CONNECT_TIMEOUT_MS = 10000;
 
   const main = document.getElementById("main");
   const bar = document.getElementById("bar");
@@ -22,6 +28,7 @@
   let socket = null;
   let reconnectTimer = null;
   let outOfServiceTimer = null;
+  let aliveTimer = null;
   let everTried = false;
   let lastTouch = 0;
   let locked = false;
@@ -43,9 +50,17 @@
       return;
     }
     socket = ws;
+    // Until it opens, the page is not connected: the out-of-service screen follows as after a loss.
+    if (!state.connected && !outOfServiceTimer && state.screen !== "outOfService") startOutOfServiceTimer();
+    const handshake = setTimeout(() => {
+      if (socket === ws && ws.readyState === WebSocket.CONNECTING) ws.close(); // onclose follows
+    }, CONNECT_TIMEOUT_MS);
     ws.onopen = () => {
+      clearTimeout(handshake);
       if (socket !== ws) return;
       state.connected = true;
+      clearInterval(aliveTimer);
+      aliveTimer = setInterval(() => sendMessage({ type: "alive" }), ALIVE_EVERY_MS);
       everTried = false;
       state.seq = null;
       clearTimeout(outOfServiceTimer);
@@ -68,8 +83,11 @@
       }
     };
     ws.onclose = () => {
+      clearTimeout(handshake);
       if (socket !== ws) return;
       socket = null;
+      clearInterval(aliveTimer);
+      aliveTimer = null;
       disconnected();
     };
     ws.onerror = () => {}; // onclose follows
@@ -89,15 +107,17 @@
       wipe();
       paint({ screen: "connecting", seq: null, actions: [], prompt: "", local: true });
     }
-    if (!outOfServiceTimer && state.screen !== "outOfService") {
-      outOfServiceTimer = setTimeout(() => {
-        outOfServiceTimer = null;
-        if (!state.connected) {
-          paint({ screen: "outOfService", seq: null, actions: [], prompt: window.KioskScreens.OOS_TEXT, local: true });
-        }
-      }, OUT_OF_SERVICE_AFTER_MS);
-    }
+    if (!outOfServiceTimer && state.screen !== "outOfService") startOutOfServiceTimer();
     scheduleReconnect();
+  }
+
+  function startOutOfServiceTimer() {
+    outOfServiceTimer = setTimeout(() => {
+      outOfServiceTimer = null;
+      if (!state.connected) {
+        paint({ screen: "outOfService", seq: null, actions: [], prompt: window.KioskScreens.OOS_TEXT, local: true });
+      }
+    }, OUT_OF_SERVICE_AFTER_MS);
   }
 
   // A message that is not a resident's action (the service menu, the test pattern's answer).
