@@ -99,7 +99,7 @@ struct KioskDaemon: AsyncParsableCommand {
         await state.attach(journal: payments.journal)
         let cards = CardServices.make(demo: demo, configuration: configuration, database: database, logger: logger)
         if let pcsc = cards.pcsc { await state.attach(cardReader: pcsc) }
-        let scanner = ScannerServices.make(demo: demo, configuration: configuration, database: database, logger: logger)
+        let scanner = ScannerServices.make(demo: demo, configuration: configuration, database: database, clock: clock, logger: logger)
         if let usb = scanner.usb { await state.attach(scanner: usb) }
         let printer: PrinterServices
         do {

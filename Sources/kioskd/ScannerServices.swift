@@ -13,7 +13,7 @@ struct ScannerServices {
     /// The demo's scanner, fed by hand (and by the UI's demo controls).
     let simulated: SimulatedScanner?
 
-    static func make(demo: Bool, configuration: KioskConfiguration, database: DeviceDatabase, logger: Logger) -> ScannerServices {
+    static func make(demo: Bool, configuration: KioskConfiguration, database: DeviceDatabase, clock: any Clock<Duration>, logger: Logger) -> ScannerServices {
         if demo {
             let simulated = SimulatedScanner()
             return ScannerServices(scanner: simulated, diagnostics: simulated, usb: nil, simulated: simulated)
@@ -21,7 +21,7 @@ struct ScannerServices {
         if configuration.devices.scanner == .simulated {
             return ScannerServices(scanner: nil, diagnostics: nil, usb: nil, simulated: nil)
         }
-        let usb = LibUSBScanner(selector: configuration.devices.scanner, database: database, logger: logger)
+        let usb = LibUSBScanner(selector: configuration.devices.scanner, database: database, clock: clock, logger: logger)
         return ScannerServices(scanner: usb, diagnostics: usb, usb: usb, simulated: nil)
     }
 }

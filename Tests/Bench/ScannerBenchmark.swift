@@ -27,7 +27,7 @@ struct ScannerBenchmark {
     /// Each sample: the resident's code arrives, the state machine waits on the pay-code screen.
     private func latency(_ testbed: USBScannerTestbed, mode: String) async throws -> [BenchRow] {
         let database = try DeviceDatabase.load(directory: devices)
-        let scanner = LibUSBScanner(selector: .auto, database: database, logger: Logger(label: "bench"))
+        let scanner = LibUSBScanner(selector: .auto, database: database, clock: ContinuousClock(), logger: Logger(label: "bench"))
         let group = ServiceGroup(services: [scanner], logger: Logger(label: "bench"))
         let running = Task { try await group.run() }
         defer { running.cancel() }

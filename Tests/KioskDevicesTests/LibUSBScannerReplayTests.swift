@@ -259,7 +259,8 @@ private struct ReplayRig {
 private func withReplayedScanner(_ body: (ReplayRig) async throws -> Void) async throws {
     let database = try DeviceDatabase.load(directory: RepositoryPaths.devicesDatabase)
     let logger = Logger(label: "scanner-replay-test")
-    let scanner = LibUSBScanner(selector: .auto, database: database, logger: logger)
+    // The inter-key timeout runs on a clock that stays still: the recordings are checked, not the machine's pace.
+    let scanner = LibUSBScanner(selector: .auto, database: database, clock: TestClock(), logger: logger)
     let collected = ReplayRig.Collected()
     // Subscribed before the scanner starts, so every event from the first attach on is seen.
     let events = scanner.watch()

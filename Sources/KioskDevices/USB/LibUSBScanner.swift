@@ -20,13 +20,15 @@ public final class LibUSBScanner: BarcodeScanner, ScannerDiagnostics, Service {
         var status: DeviceStatus
     }
 
-    public init(selector: ScannerSelector, database: DeviceDatabase, logger: Logger) {
+    /// `clock` times the keyboard-mode inter-key timeout (kioskd: its ContinuousClock; tests: a
+    /// TestClock, so that a loaded machine never splits a code the test typed at once).
+    public init(selector: ScannerSelector, database: DeviceDatabase, clock: any Clock<Duration>, logger: Logger) {
         self.selector = selector
         self.logger = logger
         (scans, scanContinuation) = AsyncStream.makeStream(of: BarcodeScan.self, bufferingPolicy: .bufferingNewest(16))
         state = Mutex(Snapshot(scanner: nil, status: DeviceStatus(role: .scanner, selector: selector.description, state: .offline, detail: "starting")))
         do {
-            engine = try USBScannerEngine(matcher: USBScannerMatcher(selector: selector, models: database.scanners))
+            engine = try USBScannerEngine(matcher: USBScannerMatcher(selector: selector, models: database.scanners), clock: clock)
         } catch {
             engine = nil
             state.withLock { $0.status = DeviceStatus(role: .scanner, selector: selector.description, state: .offline, requiredAction: .maintenance, detail: error.message) }

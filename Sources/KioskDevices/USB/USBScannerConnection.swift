@@ -8,6 +8,7 @@ final class USBScannerConnection {
     private let handle: OpaquePointer
     private let layout: USBInterfaceLayout
     private let report: (USBScannerEvent) -> Void
+    private let now: @Sendable () -> ContinuousClock.Instant
     private var decoder: ScannerReportDecoder
     private var transfers: [USBInterruptTransfer] = []
     private var consecutiveFailures = 0
@@ -25,7 +26,8 @@ final class USBScannerConnection {
 
     /// Opens `device`, detaches the kernel's driver only if one is bound, claims the interface,
     /// sends the profile's init feature report and starts reading.
-    init(device: OpaquePointer, model: ScannerModel, detectMode: Bool, report: @escaping (USBScannerEvent) -> Void) throws(KioskError) {
+    init(device: OpaquePointer, model: ScannerModel, detectMode: Bool, now: @escaping @Sendable () -> ContinuousClock.Instant,
+         report: @escaping (USBScannerEvent) -> Void) throws(KioskError) {
         var opened: OpaquePointer?
         let result = libusb_open(device, &opened)
         let bus = libusb_get_bus_number(device)
@@ -36,6 +38,7 @@ final class USBScannerConnection {
         self.device = libusb_ref_device(device) ?? device
         handle = opened
         self.report = report
+        self.now = now
         do {
             layout = try USBInterfaceLayout.read(device: device, preferred: detectMode ? nil : model.interfaceNumber)
         } catch {
@@ -119,7 +122,7 @@ final class USBScannerConnection {
             // libusb hands back a read whose cancel came too late as completed: while closing it is dropped.
             guard !closing else { return }
             consecutiveFailures = 0
-            deliver(decoder.decode(report: bytes, at: .now))
+            deliver(decoder.decode(report: bytes, at: now()))
             resubmit(transfer)
         case .stalled:
             needsClearHalt = true
@@ -152,7 +155,7 @@ final class USBScannerConnection {
 
     /// Work that cannot run inside a transfer callback: clearing a stall, dropping a stale partial code.
     func housekeeping() {
-        deliver(decoder.expire(at: .now))
+        deliver(decoder.expire(at: now()))
         guard needsClearHalt, ending == nil else { return }
         needsClearHalt = false
         let cleared = libusb_clear_halt(handle, layout.endpoint)

@@ -9,6 +9,8 @@ import Synchronization
 final class USBScannerEngine: @unchecked Sendable {
     private let context: OpaquePointer
     private let matcher: USBScannerMatcher
+    /// Key times for the inter-key timeout: the injected clock's time, on ContinuousClock's scale.
+    private let now: @Sendable () -> ContinuousClock.Instant
     /// Set by `start` before the thread exists; read only on the thread.
     private var report: @Sendable (USBScannerEvent) -> Void = { _ in }
     private let stopRequested = Atomic<Bool>(false)
@@ -28,7 +30,7 @@ final class USBScannerEngine: @unchecked Sendable {
     /// How long the loop sleeps when nothing is pending. libusb wakes it earlier for any USB event.
     static let idleWait: Duration = .seconds(3600)
 
-    init(matcher: USBScannerMatcher) throws(KioskError) {
+    init(matcher: USBScannerMatcher, clock: any Clock<Duration>) throws(KioskError) {
         var context: OpaquePointer?
         let result = libusb_init(&context)
         guard result == 0, let context else {
@@ -37,6 +39,8 @@ final class USBScannerEngine: @unchecked Sendable {
         _ = kiosk_libusb_set_log_level(context, Int32(LIBUSB_LOG_LEVEL_NONE.rawValue))
         self.context = context
         self.matcher = matcher
+        let origin = ContinuousClock.now, stopwatch = Stopwatch(clock)
+        now = { origin + stopwatch.elapsed }
     }
 
     deinit { libusb_exit(context) }
@@ -79,7 +83,7 @@ final class USBScannerEngine: @unchecked Sendable {
                 if let ending = connection.ending { close(connection, reason: ending.reason, fault: ending.fault) }
             }
             guard !stopping else { break }
-            var timeout = Self.timeval(until: connection?.pendingDeadline)
+            var timeout = Self.timeval(connection?.pendingDeadline.map { max(.zero, now().duration(to: $0)) })
             _ = libusb_handle_events_timeout_completed(context, &timeout, nil)
         }
         if let connection { close(connection, reason: "kioskd is stopping", fault: false, announce: false) }
@@ -90,8 +94,10 @@ final class USBScannerEngine: @unchecked Sendable {
         departures = []
     }
 
-    private static func timeval(until deadline: ContinuousClock.Instant?) -> Glibc.timeval {
-        let wait = deadline.map { max(.zero, ContinuousClock.now.duration(to: $0)) } ?? idleWait
+    /// The loop's wait: until a partial code's deadline (with a TestClock the loop then wakes on
+    /// real time until the test moves its clock), otherwise until libusb has something.
+    private static func timeval(_ untilDeadline: Duration?) -> Glibc.timeval {
+        let wait = untilDeadline ?? idleWait
         let (seconds, attoseconds) = wait.components
         return Glibc.timeval(tv_sec: Int(seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
     }
@@ -167,7 +173,7 @@ final class USBScannerEngine: @unchecked Sendable {
             defer { libusb_unref_device(device) }
             guard !refused.contains(Self.key(device)), let match = matcher.match(device) else { continue }
             do {
-                let opened = try USBScannerConnection(device: device, model: match.model, detectMode: match.detectMode, report: report)
+                let opened = try USBScannerConnection(device: device, model: match.model, detectMode: match.detectMode, now: now, report: report)
                 connection = opened
                 report(.attached(opened.scanner))
             } catch {

@@ -103,6 +103,9 @@ public final class USBScannerTestbed: @unchecked Sendable {
     public var featureReports: [[UInt8]] { emulation.locked { emulation.featureReports } }
     /// Interrupt-IN URBs submitted and not yet completed.
     public var pendingInterruptReads: Int { emulation.pendingInterruptReads }
+    /// Whether the driver has taken every report sent (reaped it and read again): what it decodes
+    /// from them is decoded by now.
+    public var everyReportTaken: Bool { emulation.interruptEventsNotTaken == 0 && emulation.pendingInterruptReads > 0 }
     /// Every usbfs ioctl handled so far: an idle driver makes none.
     public var ioctlCount: Int { emulation.locked { emulation.ioctlCount } }
 

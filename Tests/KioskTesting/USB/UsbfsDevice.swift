@@ -82,6 +82,11 @@ final class UsbfsDevice: @unchecked Sendable {
         }
     }
 
+    /// Reports and failures not yet taken by the driver: queued, or completed and not yet reaped.
+    var interruptEventsNotTaken: Int {
+        locked { interruptEvents.count + currentClients.reduce(0) { $0 + $1.completed.count } }
+    }
+
     var pendingInterruptReads: Int {
         locked { currentClients.reduce(0) { $0 + $1.pending.filter(\.isInterruptIn).count } }
     }
