@@ -1,5 +1,4 @@
 import Foundation
-import FoundationNetworking
 import KioskCore
 @testable import KioskServer
 import KioskTesting
@@ -43,10 +42,9 @@ struct ScreenPresenceTests {
         defer { fixture.stop() }
         #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd said:\n\(fixture.daemon.standardOutput)")
         let port = try fixture.uiPort()
-        let url = URL(string: "http://127.0.0.1:\(port)/screen/alive")!
         func ask() async throws -> (Int, String) {
-            let (data, response) = try await URLSession.shared.data(from: url)
-            return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+            let (data, response) = try await ResidentUIServerTests.fetch(port, "/screen/alive")
+            return (response.statusCode, String(decoding: data, as: UTF8.self))
         }
         let none = try await ask()
         #expect(none.0 == 503 && none.1.contains("\"pages\":0"), "\(none)")
