@@ -9,7 +9,8 @@ import KioskCore
 /// runs on, so systemd's `Restart=` never sees it; a renderer that hangs keeps its socket open. kioskd
 /// hears the page every 10 s (`GET /screen/alive`, ScreenPresence.swift); when kioskd answers that the
 /// page has been silent, `--misses` times in a row, this ends Chromium and exits 75 (EX_TEMPFAIL), and
-/// the unit's `Restart=always` starts a fresh browser. Chromium's own exit status is passed on.
+/// the unit's `Restart=always` starts a fresh browser. Otherwise kiosk-browser ends as Chromium did:
+/// with its exit status, or by the same signal.
 @main
 struct KioskBrowser: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,73 +28,93 @@ struct KioskBrowser: AsyncParsableCommand {
     @Option(help: "Answers in a row saying the page is silent before Chromium is restarted.")
     var misses: Int = 3
 
-    @Argument(parsing: .postTerminator, help: "The browser's command line; it must hold --app=http://127.0.0.1:PORT/.")
+    @Argument(parsing: .postTerminator, help: "The browser's command line; kioskd's address comes from its --app=http://127.0.0.1:PORT/.")
     var browser: [String] = []
 
     static let restartExitCode: Int32 = 75
+    /// Passed on to Chromium: systemd's stop (SIGTERM), a terminal's interrupt, a hang-up.
+    static let forwardedSignals = [SIGTERM, SIGINT, SIGHUP]
 
     func validate() throws {
         guard !browser.isEmpty else { throw ValidationError("give the browser's command line after --") }
-        guard Self.aliveURL(browser) != nil else { throw ValidationError("the browser's command line has no --app=http://127.0.0.1:PORT/ (or localhost)") }
         guard grace >= 0, interval >= 1, misses >= 1 else { throw ValidationError("--grace must be >= 0, --interval and --misses >= 1") }
     }
 
-    /// kioskd's `/screen/alive` on the page's own origin.
+    /// kioskd's `/screen/alive` on the page's own origin (`--app=http://127.0.0.1:PORT/`, localhost or [::1]).
     static func aliveURL(_ browser: [String]) -> String? {
         guard let app = browser.last(where: { $0.hasPrefix("--app=") }).map({ String($0.dropFirst("--app=".count)) }),
-              let components = URLComponents(string: app), components.scheme == "http",
-              let host = components.host, ["127.0.0.1", "localhost"].contains(host), let port = components.port else { return nil }
-        return "http://\(host):\(port)/screen/alive"
+              let components = URLComponents(string: app), components.scheme?.lowercased() == "http",
+              let host = components.host?.lowercased() else { return nil }
+        let address: String
+        switch host {
+        case "127.0.0.1", "localhost": address = host
+        case "::1", "[::1]": address = "[::1]"
+        default: return nil
+        }
+        return "http://\(address):\(components.port ?? 80)/screen/alive"
     }
 
     func run() async throws {
-        guard let alive = Self.aliveURL(browser) else { throw ExitCode.validationFailure }
-        let chromium = Process()
-        chromium.executableURL = URL(fileURLWithPath: browser[0])
-        chromium.arguments = Array(browser.dropFirst())
-        let exited = AsyncStream.makeStream(of: Int32.self)
-        chromium.terminationHandler = { process in
-            exited.continuation.yield(process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus)
+        let alive = Self.aliveURL(browser)
+        if alive == nil {
+            // A screen without the watch beats a dark screen that Restart= relaunches for ever.
+            Self.say("the browser's command line has no --app=http://127.0.0.1:PORT/ (or localhost, [::1]): Chromium runs without the page watch")
         }
-        for signal in [SIGTERM, SIGINT, SIGHUP] { Glibc.signal(signal, SIG_IGN) }
-        let forwarders = [SIGTERM, SIGINT, SIGHUP].map { number in
+        // The sources below take these signals; their default action would end kiosk-browser before Chromium.
+        for number in Self.forwardedSignals { Glibc.signal(number, SIG_IGN) }
+        let chromium: ChromiumProcess
+        do {
+            chromium = try ChromiumProcess(browser)
+        } catch {
+            Self.say("\(error)")
+            throw ExitCode(Self.restartExitCode)
+        }
+        let forwarders = Self.forwardedSignals.map { number in
             let source = DispatchSource.makeSignalSource(signal: number)
-            source.setEventHandler { kill(chromium.processIdentifier, number) }
+            source.setEventHandler { chromium.signal(number) }
             source.resume()
             return source
         }
-        do {
-            try chromium.run()
-        } catch {
-            Self.say("cannot start \(browser[0]): \(error)")
-            throw ExitCode(Self.restartExitCode)
+        let watching = alive.map { url in Task { try await watch(alive: url, chromium: chromium) } }
+        let ending = await withCheckedContinuation { (done: CheckedContinuation<ChromiumProcess.Ending, Never>) in
+            // waitid blocks: on a thread of its own, never on the cooperative pool.
+            Thread { done.resume(returning: chromium.waitForEnd()) }.start()
         }
-        let watching = Task { try await watch(alive: alive, pid: chromium.processIdentifier) }
-        var iterator = exited.stream.makeAsyncIterator()
-        let status = await iterator.next() ?? 1
-        watching.cancel()
-        let restarted = (try? await watching.value) == true
+        watching?.cancel()
+        let restarted = (try? await watching?.value) == true
         forwarders.forEach { $0.cancel() }
-        throw ExitCode(restarted ? Self.restartExitCode : status)
+        if restarted { throw ExitCode(Self.restartExitCode) }
+        switch ending {
+        case .exited(let status):
+            throw ExitCode(status)
+        case .signalled(let number):
+            // Die of the same signal, so systemd sees what it would see without kiosk-browser
+            // (a SIGTERM'd main process is a clean stop; exit status 143 would be a failure).
+            Glibc.signal(number, SIG_DFL)
+            kill(getpid(), number)
+            try? await Task.sleep(for: .seconds(1))
+            throw ExitCode(128 + number)
+        }
     }
 
     /// Asks kioskd about the page until it has been silent `misses` times in a row; then ends Chromium
-    /// (SIGTERM, SIGKILL 10 s later) and returns true. Returns false when cancelled (Chromium exited).
-    func watch(alive: String, pid: Int32) async throws -> Bool {
+    /// (SIGTERM, and SIGKILL if it is still there 10 s later) and returns true. Throws when cancelled
+    /// before that (Chromium ended by itself).
+    func watch(alive: String, chromium: ChromiumProcess) async throws -> Bool {
         var page = PageWatch(missesAllowed: misses)
         try await Task.sleep(for: .seconds(grace))
-        while !Task.isCancelled {
+        while true {
             let (answer, detail) = await ask(alive)
             if page.record(answer) {
                 Self.say("kioskd has not heard from the page \(misses) times in a row (\(detail)): its renderer crashed or hangs; restarting Chromium")
-                kill(pid, SIGTERM)
-                try? await Task.sleep(for: .seconds(10))
-                kill(pid, SIGKILL)
+                chromium.signal(SIGTERM)
+                // Chromium's end cancels this task: then no SIGKILL follows.
+                do { try await Task.sleep(for: .seconds(10)) } catch { return true }
+                chromium.signal(SIGKILL)
                 return true
             }
             try await Task.sleep(for: .seconds(interval))
         }
-        return false
     }
 
     private func ask(_ url: String) async -> (PageWatch.Answer, String) {

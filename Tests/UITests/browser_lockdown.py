@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Keyboard escapes from the kiosk browser, tried for real (issue 19, H3).
 
-    python3 browser_lockdown.py --kioskd BIN --unit systemd/kiosk-browser.service \
+    python3 browser_lockdown.py --kioskd BIN --kiosk-browser BIN --unit systemd/kiosk-browser.service \
         --policy systemd/kiosk-browser-policy.json [--screenshots DIR]
+    python3 browser_lockdown.py ... --renderer-crash   # kill the page's renderer: the screen must come back
     python3 browser_lockdown.py ... --no-policy      # an empty policy folder
     python3 browser_lockdown.py ... --no-policy --drop-flag=--force-app-mode   # the control
 

@@ -112,11 +112,16 @@ extension KioskConfiguration.Payment {
         let texts = document.strings("payment", "methods", default: names, check: ConfigChecks.oneOf(names))
         if texts.isEmpty { document.report(["payment", "methods"], "at least one payment method is needed: \(names.joined(separator: ", "))") }
         if Set(texts).count != texts.count { document.report(["payment", "methods"], "a method is listed twice") }
+        let methods = texts.compactMap(KioskConfiguration.PaymentMethod.init(rawValue:))
+        let qrURLOrigins = document.strings("payment", "qr_url_origins", default: URLOrigin.paymentNetworks.map(\.description), check: URLOrigin.problem)
+            .compactMap(URLOrigin.init)
+        if methods.contains(.onScreenQR), qrURLOrigins.isEmpty {
+            document.report(["payment", "qr_url_origins"], "\"qr\" is in payment.methods but no origin is listed: every on-screen QR would be refused (list the payment networks' origins, or drop \"qr\")")
+        }
         return Self(
-            methods: texts.compactMap(KioskConfiguration.PaymentMethod.init(rawValue:)),
+            methods: methods,
             maximumAmountFen: document.int("payment", "max_amount_fen", default: KioskConfiguration.Payment.amountCeilingFen, range: 1...KioskConfiguration.Payment.amountCeilingFen),
-            qrURLOrigins: document.strings("payment", "qr_url_origins", default: URLOrigin.paymentNetworks.map(\.description), check: URLOrigin.problem)
-                .compactMap(URLOrigin.init),
+            qrURLOrigins: qrURLOrigins,
             verificationURLOrigins: document.strings("payment", "verification_url_origins", default: [], check: URLOrigin.problem)
                 .compactMap(URLOrigin.init)
         )

@@ -78,8 +78,8 @@ extension SessionStateMachine {
             let problem = Self.failureProblem(snapshot)
             return actions + [.journalPaymentState(idempotencyKey: key, final)] + enter(.paymentFailed(flight.draft.context, problem))
         case .pending where flight.draft.method == .onScreenQR:
-            // A link to anywhere but the payment networks could be another merchant's: residents
-            // would pay someone else on the kiosk's word. It is never shown; the payment is reversed.
+            // A link off the configured payment networks could be any page (a look-alike pay page):
+            // it is never shown on the kiosk's word, and the payment is reversed.
             guard let url = snapshot.qrURL, settings.qrURLOrigins.allow(url) else { return actions + reverse(flight, .qrRefused) }
             return actions + enter(.showingQR(flight, snapshot), keeping: [.qr])
         case .pending, .userPaying, .unknown:

@@ -1,8 +1,10 @@
 import Foundation
 
 /// Where a QR the kiosk shows or prints may point (review L2): a scheme and a host, and a port
-/// when it is not the scheme's own. A backend adapter that is compromised could otherwise put its
-/// own merchant's pay link on the official screen, or a phishing "verify your receipt" link on paper.
+/// when it is not the scheme's own. A compromised backend adapter could otherwise put a link to any
+/// page on the official screen (a look-alike pay page) or a phishing "verify your receipt" link on
+/// paper. It can still create a real order under a merchant account of its own on a listed network:
+/// which merchant a pay link belongs to is the backend's and the acquirer's to check, not the kiosk's.
 ///
 /// Written as in kiosk.conf: `https://qr.alipay.com`, `weixin://wxpay`, `https://host:8443`. Only
 /// https, WeChat Pay's `weixin://wxpay`, and plain http on this machine (the embedded sandbox) are
@@ -22,7 +24,7 @@ public struct URLOrigin: Sendable, Hashable, CustomStringConvertible {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
               let host = components.host?.lowercased(), !host.isEmpty,
               components.user == nil, components.password == nil, components.query == nil, components.fragment == nil,
-              components.path.isEmpty || components.path == "/" else { return nil }
+              components.path.isEmpty || components.path == "/", Self.isPlainHost(host) else { return nil }
         switch scheme {
         case "https": break
         case "weixin": guard host == "wxpay", components.port == nil else { return nil }
@@ -37,7 +39,7 @@ public struct URLOrigin: Sendable, Hashable, CustomStringConvertible {
     /// What is wrong with `text` as an origin, for kiosk.conf's checks; nil when it is one.
     public static func problem(_ text: String) -> String? {
         guard URLOrigin(text) == nil else { return nil }
-        return "\"\(text)\" is not an origin: write https://host (or https://host:port), weixin://wxpay, or http://127.0.0.1:port for the demo sandbox, with no path"
+        return "\"\(text)\" is not an origin: write https://host (or https://host:port; a host of letters, digits, dots and hyphens, no wildcards), weixin://wxpay, or http://127.0.0.1:port for the demo sandbox, with no path"
     }
 
     /// Whether `url` is on this origin (scheme, host and port compared; case does not matter).
@@ -51,6 +53,15 @@ public struct URLOrigin: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(scheme)://\(host)" + (port.map { ":\($0)" } ?? "") }
 
     static let loopbackHosts: Set<String> = ["127.0.0.1", "localhost", "[::1]", "::1"]
+
+    /// A DNS name (labels of letters, digits and hyphens) or a loopback address: nothing a parser
+    /// could read two ways, and no `*` that would look like a wildcard yet match nothing.
+    static func isPlainHost(_ host: String) -> Bool {
+        if loopbackHosts.contains(host) { return true }
+        return host.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
+            !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
+    }
 
     private static func defaultPort(_ scheme: String) -> Int? {
         switch scheme {

@@ -181,6 +181,8 @@ struct ConfigBundleTests {
         #expect(try problems([("max_amount_fen = 1000000", "max_amount_fen = 38000")]).isEmpty)
         let origin = try problems([("verification_url_origins = []", "verification_url_origins = [\"https://verify.example.gov.cn/check\"]")])
         #expect(origin.map(\.keyPath) == ["payment.verification_url_origins"] && origin.first?.message.contains("with no path") == true, "\(origin)")
+        let noNetworks = try problems([("qr_url_origins = [\"weixin://wxpay\", \"https://qr.alipay.com\", \"https://qr.95516.com\"]", "qr_url_origins = []")])
+        #expect(noNetworks.map(\.keyPath) == ["payment.qr_url_origins"] && noNetworks.first?.message.contains("no origin is listed") == true, "\(noNetworks)")
     }
 
     @Test("a bundle that expires more than 30 days after signing, or after today, is refused")

@@ -14,7 +14,8 @@ struct LinkOriginTests {
         #expect(URLOrigin("weixin://wxpay")?.description == "weixin://wxpay")
         #expect(URLOrigin("http://127.0.0.1:8099")?.description == "http://127.0.0.1:8099")
         for bad in ["qr.alipay.com", "https://qr.alipay.com/pay", "https://qr.alipay.com?x=1", "https://user@qr.alipay.com",
-                    "http://qr.alipay.com", "weixin://dl", "javascript://x", "ftp://x.example", "https://", ""] {
+                    "http://qr.alipay.com", "weixin://dl", "javascript://x", "ftp://x.example", "https://", "",
+                    "https://*.alipay.com", "https://qr.alipay.com.", "https://qr..alipay.com", "https://qr_alipay.com"] {
             #expect(URLOrigin(bad) == nil, "\(bad)")
             #expect(URLOrigin.problem(bad)?.contains("is not an origin") == true, "\(bad)")
         }
@@ -26,7 +27,8 @@ struct LinkOriginTests {
         #expect(alipay.contains("https://qr.alipay.com/bax01234"))
         #expect(alipay.contains("https://QR.ALIPAY.COM:443/bax01234"))
         for other in ["https://qr.alipay.com.evil.example/bax", "https://evil.example/qr.alipay.com", "http://qr.alipay.com/bax",
-                      "https://qr.alipay.com:8443/bax", "https://qr.alipay.com@evil.example/bax", "https://x.qr.alipay.com/bax", "not a url"] {
+                      "https://qr.alipay.com:8443/bax", "https://qr.alipay.com@evil.example/bax", "https://x.qr.alipay.com/bax", "not a url",
+                      "https://evil.example\\@qr.alipay.com/bax", "https://qr.alipay.com./bax"] {
             #expect(!alipay.contains(other), "\(other)")
         }
         #expect(URLOrigin.paymentNetworks.allow("weixin://wxpay/bizpayurl?pr=abc123"))
