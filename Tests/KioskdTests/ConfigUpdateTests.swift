@@ -119,6 +119,29 @@ struct ConfigUpdateTests {
         #expect(fixture.daemon.isRunning && fixture.daemon.pid == pid)
     }
 
+    /// Seen as a kioskd that spun at 74 % CPU for an hour after SIGTERM: the session had stopped, so a
+    /// queued bundle's "wait between residents" returned at once, for ever, and the stop never ended.
+    @Test("kioskd stopped while a pushed bundle waits for the resident: it exits 0 at once and kiosk.conf stays as it was")
+    func stopWhileDeferred() async throws {
+        let fixture = try DaemonFixture(extraEnvironment: Self.trusting, arguments: DemoModeTests.sandboxArguments)
+        defer { fixture.stop() }
+        #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
+        let port = try fixture.uiPort()
+        let original = try fixture.configFile()
+        try await waitUntil("the demo session is in attract", timeout: .seconds(15), poll: .milliseconds(100)) { try await fixture.status().session == "attract" }
+        let inserted = try await ResidentUIServerTests.post(port, "/demo/api/card", #"{"kind":"ssc","resident":0}"#)
+        #expect(inserted.status == 200, "\(inserted.body)")
+        let screen = try await ResidentScreenSocket(port: port)
+        try await screen.wait(for: ["showingEnrollment"])
+        let pushed = try await fixture.push(try Self.signer.bundle(Self.document(fixture, version: 2, methods: "[\"qr\"]"), version: 2, kiosks: ["TEST-0001"]))
+        #expect(pushed.status == 0 && pushed.output.contains("queued"), "\(pushed)")
+
+        fixture.daemon.signal(SIGTERM)
+        let status = await fixture.daemon.waitForExit(timeout: .seconds(60))
+        #expect(status == 0, "kioskd \(status.map { "exited \($0)" } ?? "did not stop within 60 s") after SIGTERM:\n\(fixture.daemon.standardOutput.suffix(2000))")
+        #expect(try fixture.configFile() == original, "a bundle still waiting is not written while kioskd stops")
+    }
+
     @Test("kioskd killed after writing the new kiosk.conf beside the old and before the rename: the old one is intact and loads")
     func killedBeforeRename() async throws {
         let fixture = try DaemonFixture(extraEnvironment: Self.trusting.merging(["KIOSKD_FAILPOINT": "config-before-rename"]) { $1 })

@@ -62,6 +62,8 @@ struct ResidentUIListener: Service {
                             group.addTask { await childChannel.handle(value: connection, logger: logger) }
                         }
                     }
+                } catch is CancellationError {
+                    // kioskd is stopping.
                 } catch {
                     logger.error("resident screen server stopped taking connections", metadata: [LogKey.reason: "\(error)"])
                 }

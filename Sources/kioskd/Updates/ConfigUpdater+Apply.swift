@@ -50,12 +50,20 @@ extension ConfigUpdater {
         applying = nil
         let change = ConfigurationChange(from: previous.configuration, to: next.configuration)
         var failure: String?
+        var stopping = false
         do {
-            try await reloadBetweenResidents(change, to: next.configuration)
+            stopping = try await !reloadBetweenResidents(change, to: next.configuration)
         } catch {
             failure = "cannot reload: \(error.message)"
         }
         let reloads = change.reloads.sorted().map(\.rawValue).joined(separator: ", ")
+        if stopping {
+            // kiosk.conf holds the new version: "applied" without "healthy" makes the next start check it.
+            record(.init(event: .applied, source: accepted.source, version: version, previousVersion: previous.configuration.kiosk.configVersion,
+                         keyID: accepted.bundle.keyID, detail: "written; kioskd stopped before it could load it between residents"))
+            logger.warning("kioskd is stopping before version \(version) could be loaded: kiosk.conf holds it, and the next start checks its health")
+            return
+        }
         record(.init(event: .applied, source: accepted.source, version: version, previousVersion: previous.configuration.kiosk.configVersion,
                      keyID: accepted.bundle.keyID, detail: reloads.isEmpty ? "nothing to reload" : "reloaded: \(reloads)"))
         logger.notice("configuration applied; checking the kiosk's health", metadata: [
@@ -199,9 +207,12 @@ extension ConfigUpdater {
     }
 
     /// The session takes new settings only between residents: if one started meanwhile, wait for it.
-    private func reloadBetweenResidents(_ change: ConfigurationChange, to configuration: KioskConfiguration) async throws(KioskError) {
+    /// False when kioskd stops first (then what kiosk.conf holds is loaded at the next start).
+    @discardableResult
+    private func reloadBetweenResidents(_ change: ConfigurationChange, to configuration: KioskConfiguration) async throws(KioskError) -> Bool {
         while try await !reloader.reload(change, to: configuration) {
-            await waitBetweenResidents()
+            guard await waitBetweenResidents() else { return false }
         }
+        return true
     }
 }

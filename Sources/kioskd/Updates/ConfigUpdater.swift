@@ -97,9 +97,13 @@ actor ConfigUpdater: Service {
         if !queue.isEmpty { continuation.yield() }
         for await _ in stream.cancelOnGracefulShutdown() {
             while !queue.isEmpty {
-                await waitBetweenResidents()
                 // Stopping: what is queued stays unapplied (kiosk.conf untouched) rather than half done.
-                guard !Task.isShuttingDownGracefully else { return }
+                // The session may stop before this service is told to: then wait for that word, since a
+                // service of the group that ends by itself would end kioskd with an error.
+                guard await waitBetweenResidents(), !Task.isShuttingDownGracefully else {
+                    try? await gracefulShutdown()
+                    return
+                }
                 let work = queue.removeFirst()
                 await perform(work)
             }
@@ -155,11 +159,16 @@ actor ConfigUpdater: Service {
     }
 
     /// Waits until no resident is being served (at once when none is).
-    func waitBetweenResidents() async {
-        guard let session = reloader.session else { return }
-        for await current in await session.states() where current.kind.isBetweenResidents || Task.isCancelled {
-            return
+    /// Waits until no resident is being served; false when that will never come because kioskd is
+    /// stopping (the session has stopped, or this task was cancelled).
+    @discardableResult
+    func waitBetweenResidents() async -> Bool {
+        guard let session = reloader.session else { return true }
+        for await current in await session.states() {
+            if current.kind.isBetweenResidents { return true }
+            if current.kind == .stopped { return false }
         }
+        return false
     }
 
     func record(_ entry: ConfigHistoryEntry) {
