@@ -86,14 +86,7 @@ struct ConfigUpdateTests {
     func deferredDuringSession() async throws {
         let fixture = try DaemonFixture(extraEnvironment: Self.trusting, arguments: DemoModeTests.sandboxArguments)
         defer { fixture.stop() }
-        #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
-        let port = try fixture.uiPort()
-        let original = try fixture.configFile()
-        try await waitUntil("the demo session is in attract", timeout: .seconds(15), poll: .milliseconds(100)) { try await fixture.status().session == "attract" }
-        let inserted = try await ResidentUIServerTests.post(port, "/demo/api/card", #"{"kind":"ssc","resident":0}"#)
-        #expect(inserted.status == 200, "\(inserted.body)")
-        let screen = try await ResidentScreenSocket(port: port)
-        try await screen.wait(for: ["showingEnrollment"])
+        let (port, original, screen) = try await Self.residentBeingServed(fixture)
 
         let onlyQR = try Self.signer.bundle(Self.document(fixture, version: 2, methods: "[\"qr\"]"), version: 2, kiosks: ["TEST-0001"])
         let pushed = try await fixture.push(onlyQR)
@@ -125,6 +118,18 @@ struct ConfigUpdateTests {
     func stopWhileDeferred() async throws {
         let fixture = try DaemonFixture(extraEnvironment: Self.trusting, arguments: DemoModeTests.sandboxArguments)
         defer { fixture.stop() }
+        let (_, original, _) = try await Self.residentBeingServed(fixture)
+        let pushed = try await fixture.push(try Self.signer.bundle(Self.document(fixture, version: 2, methods: "[\"qr\"]"), version: 2, kiosks: ["TEST-0001"]))
+        #expect(pushed.status == 0 && pushed.output.contains("queued"), "\(pushed)")
+
+        fixture.daemon.signal(SIGTERM)
+        let status = await fixture.daemon.waitForExit(timeout: .seconds(60))
+        #expect(status == 0, "kioskd \(status.map { "exited \($0)" } ?? "did not stop within 60 s") after SIGTERM:\n\(fixture.daemon.standardOutput.suffix(2000))")
+        #expect(try fixture.configFile() == original, "a bundle still waiting is not written while kioskd stops")
+    }
+
+    /// A demo kioskd with a resident's enrollment on the screen: its UI port, kiosk.conf as it was, and the screen.
+    static func residentBeingServed(_ fixture: DaemonFixture) async throws -> (port: Int, original: String, screen: ResidentScreenSocket) {
         #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
         let port = try fixture.uiPort()
         let original = try fixture.configFile()
@@ -133,13 +138,7 @@ struct ConfigUpdateTests {
         #expect(inserted.status == 200, "\(inserted.body)")
         let screen = try await ResidentScreenSocket(port: port)
         try await screen.wait(for: ["showingEnrollment"])
-        let pushed = try await fixture.push(try Self.signer.bundle(Self.document(fixture, version: 2, methods: "[\"qr\"]"), version: 2, kiosks: ["TEST-0001"]))
-        #expect(pushed.status == 0 && pushed.output.contains("queued"), "\(pushed)")
-
-        fixture.daemon.signal(SIGTERM)
-        let status = await fixture.daemon.waitForExit(timeout: .seconds(60))
-        #expect(status == 0, "kioskd \(status.map { "exited \($0)" } ?? "did not stop within 60 s") after SIGTERM:\n\(fixture.daemon.standardOutput.suffix(2000))")
-        #expect(try fixture.configFile() == original, "a bundle still waiting is not written while kioskd stops")
+        return (port, original, screen)
     }
 
     @Test("kioskd killed after writing the new kiosk.conf beside the old and before the rename: the old one is intact and loads")
