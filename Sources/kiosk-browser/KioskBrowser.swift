@@ -75,7 +75,9 @@ struct KioskBrowser: AsyncParsableCommand {
             source.resume()
             return source
         }
-        let watching = alive.map { url in Task { try await watch(alive: url, chromium: chromium) } }
+        // The one clock of this process: its main is the composition root.
+        let clock = ContinuousClock()
+        let watching = alive.map { url in Task { try await watch(alive: url, chromium: chromium, clock: clock) } }
         let ending = await withCheckedContinuation { (done: CheckedContinuation<ChromiumProcess.Ending, Never>) in
             // waitid blocks: on a thread of its own, never on the cooperative pool.
             Thread { done.resume(returning: chromium.waitForEnd()) }.start()
@@ -90,9 +92,13 @@ struct KioskBrowser: AsyncParsableCommand {
         case .signalled(let number):
             // Die of the same signal, so systemd sees what it would see without kiosk-browser
             // (a SIGTERM'd main process is a clean stop; exit status 143 would be a failure).
+            // raise() on a thread that does not block the signal acts before it returns.
             Glibc.signal(number, SIG_DFL)
-            kill(getpid(), number)
-            try? await Task.sleep(for: .seconds(1))
+            var only = sigset_t()
+            sigemptyset(&only)
+            sigaddset(&only, number)
+            pthread_sigmask(SIG_UNBLOCK, &only, nil)
+            raise(number)
             throw ExitCode(128 + number)
         }
     }
@@ -100,20 +106,20 @@ struct KioskBrowser: AsyncParsableCommand {
     /// Asks kioskd about the page until it has been silent `misses` times in a row; then ends Chromium
     /// (SIGTERM, and SIGKILL if it is still there 10 s later) and returns true. Throws when cancelled
     /// before that (Chromium ended by itself).
-    func watch(alive: String, chromium: ChromiumProcess) async throws -> Bool {
+    func watch(alive: String, chromium: ChromiumProcess, clock: some Clock<Duration>) async throws -> Bool {
         var page = PageWatch(missesAllowed: misses)
-        try await Task.sleep(for: .seconds(grace))
+        try await clock.sleep(for: .seconds(grace))
         while true {
             let (answer, detail) = await ask(alive)
             if page.record(answer) {
                 Self.say("kioskd has not heard from the page \(misses) times in a row (\(detail)): its renderer crashed or hangs; restarting Chromium")
                 chromium.signal(SIGTERM)
                 // Chromium's end cancels this task: then no SIGKILL follows.
-                do { try await Task.sleep(for: .seconds(10)) } catch { return true }
+                do { try await clock.sleep(for: .seconds(10)) } catch { return true }
                 chromium.signal(SIGKILL)
                 return true
             }
-            try await Task.sleep(for: .seconds(interval))
+            try await clock.sleep(for: .seconds(interval))
         }
     }
 
