@@ -2,6 +2,7 @@ import Foundation
 import KioskCore
 @testable import KioskServer
 import KioskTesting
+import Synchronization
 import Testing
 
 /// Issue 19: a renderer that crashed or hangs is found by kioskd no longer hearing the page, and
@@ -11,10 +12,12 @@ struct ScreenPresenceTests {
     @Test("alive while a page is connected and spoke within 30 s; silent after, or with no page")
     func presence() {
         let clock = TestClock()
-        let presence = ScreenPresence(clock: clock)
+        let pages = Mutex(0)
+        let presence = ScreenPresence(clock: clock, openPages: { pages.withLock { $0 } })
         #expect(presence.report == .init(pages: 0, silentSeconds: nil))
         #expect(!presence.report.alive, "no page has ever connected")
-        presence.opened()
+        pages.withLock { $0 = 1 }
+        presence.heard()
         #expect(presence.report.alive)
         clock.advance(by: .seconds(29))
         #expect(presence.report.alive)
@@ -23,7 +26,7 @@ struct ScreenPresenceTests {
         #expect(!presence.report.alive, "connected, but silent for 30 s: a hung renderer")
         presence.heard()
         #expect(presence.report.alive, "the heartbeat")
-        presence.closed()
+        pages.withLock { $0 = 0 }
         #expect(!presence.report.alive, "the page's connection closed: a crashed renderer")
     }
 

@@ -26,9 +26,9 @@ public enum ResidentUIServer {
             throw KioskError(.configInvalid, "ui.root: \(settings.root)/index.html does not exist (install the UI files, or set ui.root / KIOSK_UI_ROOT)")
         }
         let address = address ?? .bind(host: settings.listenHost, port: settings.listenPort)
-        let presence = ScreenPresence(clock: clock)
-        let channel = ScreenChannel(source: session, demo: demo != nil, qrSVG: qrSVG, logger: logger, service: service, clock: clock, presence: presence)
         let admission = ScreenAdmission()
+        let presence = ScreenPresence(clock: clock, openPages: { admission.openConnections })
+        let channel = ScreenChannel(source: session, demo: demo != nil, qrSVG: qrSVG, logger: logger, service: service, clock: clock, presence: presence)
         return ResidentUIListener(
             address: address,
             responder: router(root: settings.root, demo: demo, logger: logger, observability: observability, presence: presence).buildResponder(),
@@ -42,9 +42,8 @@ public enum ResidentUIServer {
                 // are rare, and tell a technician when the screen lost kioskd (or its renderer died).
                 logger.notice("resident screen connected", metadata: [LogKey.screenConnections: "\(admission.openConnections)"])
                 return .upgrade([:]) { inbound, outbound, _ in
-                    presence.opened()
+                    presence.heard()
                     defer {
-                        presence.closed()
                         logger.notice("resident screen disconnected", metadata: [LogKey.screenConnections: "\(admission.release())"])
                     }
                     try await channel.run(inbound: inbound, outbound: outbound)

@@ -33,32 +33,24 @@ final class ScreenPresence: Sendable {
     }
 
     private let stopwatch: Stopwatch
-    private let state = Mutex<(pages: Int, heard: Duration?)>((0, nil))
+    /// The page connections open now: `ScreenAdmission` counts them.
+    private let openPages: @Sendable () -> Int
+    private let heardAt = Mutex<Duration?>(nil)
 
-    init(clock: any Clock<Duration>) {
+    init(clock: any Clock<Duration>, openPages: @escaping @Sendable () -> Int) {
         stopwatch = Stopwatch(clock)
+        self.openPages = openPages
     }
 
-    func opened() {
-        let now = stopwatch.elapsed
-        state.withLock {
-            $0.pages += 1
-            $0.heard = now
-        }
-    }
-
-    func closed() { state.withLock { $0.pages -= 1 } }
-
-    /// The page said something (a touch, a heartbeat, the service menu).
+    /// The page connected, or said something (a touch, a heartbeat, the service menu).
     func heard() {
         let now = stopwatch.elapsed
-        state.withLock { $0.heard = now }
+        heardAt.withLock { $0 = now }
     }
 
     var report: Report {
         let now = stopwatch.elapsed
-        return state.withLock { state in
-            Report(pages: state.pages, silentSeconds: state.heard.map { Int((now - $0).components.seconds) })
-        }
+        let heard = heardAt.withLock { $0 }
+        return Report(pages: openPages(), silentSeconds: heard.map { Int((now - $0).components.seconds) })
     }
 }
