@@ -74,9 +74,9 @@ NAMESPACE_MARK = "BROWSER_LOCKDOWN_IN_NAMESPACE"
 # Generous bounds: they only end a real hang.
 START_TIMEOUT = 120      # kioskd ready, Xvfb up, Chromium's window mapped and the page connected
 REACTION_TIMEOUT = 60    # Chromium reacting to the barrier's Ctrl+plus / Ctrl+0
-# A killed renderer until kiosk-browser ends Chromium: its grace after start (60 s), kioskd's silence
-# limit (30 s), three answers 5 s apart, 10 s for Chromium to go; then twice that for a loaded machine.
-CRASH_RECOVERY_TIMEOUT = 2 * (60 + 30 + 15 + 10)
+# The wait for kiosk-browser's exit after the renderer died is a wait for that event; this only ends a
+# run in which it never comes (no supervisor). It is not a measure: the time taken is printed.
+CRASH_RECOVERY_TIMEOUT = 600
 # The unit's ExecStart= names the installed supervisor; the test runs the one just built.
 INSTALLED_KIOSK_BROWSER = "/usr/lib/kioskd/kiosk-browser"
 ZOOM_PROBE_TIMEOUT = 10  # how long a zoom key gets to zoom before it counts as held
