@@ -150,14 +150,26 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .executableTarget(
-            name: "kioskd",
+        // The one composition root (`buildKiosk`), status and diagnostics, configuration updates and
+        // rollback, fleet polling: everything kioskd runs, buildable in-process by tests.
+        .target(
+            name: "KioskRuntime",
             dependencies: [
                 "KioskCore", "KioskDevices", "KioskServer", "KioskSession", "KioskSimulators", "KioskBackendAPI", "SandboxBackend", "ContributionPolicy",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "kioskd",
+            dependencies: [
+                "KioskCore", "KioskRuntime", "KioskServer", "KioskSession",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // The kiosk browser unit's main process: Chromium, restarted when kioskd no longer hears its page.
@@ -240,7 +252,14 @@ let package = Package(
             name: "KioskDevicesTests",
             dependencies: ["KioskDevices", "KioskTesting", "CPCSCLite", "CLibUSB", "CCUPS", "CPangoCairo", "CQREncode"]
         ),
-        .testTarget(name: "KioskdTests", dependencies: ["KioskCore", "KioskTesting", "KioskSimulators", "KioskServer", "KioskSession"]),
+        .testTarget(
+            name: "KioskdTests",
+            dependencies: [
+                "KioskCore", "KioskTesting", "KioskSimulators", "KioskServer", "KioskSession", "KioskRuntime",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // Card reading through the real pcscd + vpcd, with virtual cards (Tests/KioskTesting/PCSCStack.swift).
         .testTarget(
             name: "CardReaderTests",

@@ -42,10 +42,3 @@ enum AdminSocketHTTP {
         return (status, String(text[split.upperBound...]))
     }
 }
-
-extension DaemonFixture {
-    /// kioskd's `kioskd.audit` log lines so far.
-    var auditLines: [Substring] {
-        daemon.standardOutput.split(separator: "\n").filter { $0.contains(" kioskd.audit:") }
-    }
-}

@@ -2,8 +2,38 @@ import Foundation
 import KioskCore
 import KioskTesting
 
-/// A kioskd started by a test: its own configuration, admin socket and notify socket.
-final class DaemonFixture: @unchecked Sendable {
+/// A kioskd under test, spawned (`DaemonFixture`) or built in this process (`InProcessKiosk`): its
+/// configuration file and admin socket, which kioskctl and the tests' own requests use.
+protocol KioskUnderTest: Sendable {
+    var work: TemporaryDirectory { get }
+    var configPath: String { get }
+    var socketPath: String { get }
+    /// What kioskd has logged so far.
+    var logText: String { get }
+}
+
+extension KioskUnderTest {
+    func kioskctl(_ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
+        try await ChildProcess.run(RepositoryPaths.binary("kioskctl"), arguments, workDirectory: work)
+    }
+
+    func status() async throws -> KioskStatus {
+        let result = try await kioskctl(["status", "--json", "--socket", socketPath])
+        guard result.status == 0 else { throw TestFixtureError("kioskctl status failed (\(result.status)): \(result.error)") }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(KioskStatus.self, from: Data(result.output.utf8))
+    }
+
+    /// kioskd's `kioskd.audit` log lines so far.
+    var auditLines: [Substring] {
+        logText.split(separator: "\n").filter { $0.contains(" kioskd.audit:") }
+    }
+}
+
+/// A kioskd process started by a test: its own configuration, admin socket and notify socket. For
+/// what only a process shows (signals, sd_notify, exit codes, socket activation, real devices).
+final class DaemonFixture: KioskUnderTest, @unchecked Sendable {
     let work: TemporaryDirectory
     let configPath: String
     let socketPath: String
@@ -59,17 +89,7 @@ final class DaemonFixture: @unchecked Sendable {
         """
     }
 
-    func kioskctl(_ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
-        try await ChildProcess.run(RepositoryPaths.binary("kioskctl"), arguments, workDirectory: work)
-    }
-
-    func status() async throws -> KioskStatus {
-        let result = try await kioskctl(["status", "--json", "--socket", socketPath])
-        guard result.status == 0 else { throw TestFixtureError("kioskctl status failed (\(result.status)): \(result.error)") }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return try decoder.decode(KioskStatus.self, from: Data(result.output.utf8))
-    }
+    var logText: String { daemon.standardOutput }
 
     func stop() {
         daemon.stop()

@@ -65,10 +65,6 @@ extension DiagnosticCheck {
         return [unresolved, owed, anomalies]
     }
 
-    public static func configuration(version: Int, path: String) -> Self {
-        .pass("config", "configuration", "version \(version) from \(path); no signed bundle applied (local file)")
-    }
-
     public static func configuration(_ status: ConfigurationStatus) -> Self {
         let origin = status.keyID.map { "signed bundle (key \($0.prefix(8))…)" } ?? "local file"
         let base = "version \(status.version) from \(status.path), \(origin)"

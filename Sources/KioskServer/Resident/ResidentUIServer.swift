@@ -18,7 +18,7 @@ public enum ResidentUIServer {
         observability: Observability? = nil,
         service: ResidentServiceTools? = nil,
         clock: any Clock<Duration>,
-        address: ResidentUIAddress? = nil,
+        address: ListenAddress? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws(KioskError) -> some Service {
         var isDirectory: ObjCBool = false
@@ -29,9 +29,9 @@ public enum ResidentUIServer {
         let admission = ScreenAdmission()
         let presence = ScreenPresence(clock: clock, openPages: { admission.openConnections })
         let channel = ScreenChannel(source: session, demo: demo != nil, qrSVG: qrSVG, logger: logger, service: service, clock: clock, presence: presence)
-        return ResidentUIListener(
-            address: address,
-            responder: router(root: settings.root, demo: demo, logger: logger, observability: observability, presence: presence).buildResponder(),
+        let responder = router(root: settings.root, demo: demo, logger: logger, observability: observability, presence: presence).buildResponder()
+        let child = HTTP1WebSocketUpgradeChannel(
+            responder: HTTPResponding.responder(responder, serverName: "kioskd-ui", logger: logger), configuration: .init(),
             shouldUpgrade: { request, _, _ in
                 guard request.path == "/ws" else { return .dontUpgrade }
                 if let refusal = admission.admit(request) {
@@ -48,14 +48,26 @@ public enum ResidentUIServer {
                     }
                     try await channel.run(inbound: inbound, outbound: outbound)
                 }
-            },
-            serverName: "kioskd-ui",
-            logger: logger,
-            onRunning: { port in
-                admission.listening(on: port)
-                await onRunning(port)
             }
         )
+        return BoundWhenRun(address: address, child: child, logger: logger) { port in
+            admission.listening(on: port)
+            await onRunning(port)
+        }
+    }
+
+    /// Binds when the group runs it, so a kioskd that fails to start never held the port.
+    struct BoundWhenRun: Service {
+        let address: ListenAddress
+        let child: HTTP1WebSocketUpgradeChannel
+        let logger: Logger
+        let onRunning: @Sendable (Int) async -> Void
+
+        func run() async throws {
+            let listener = try await HTTPListener.bind(address, child: child, name: "resident screen server", logger: logger)
+            await onRunning(listener.port)
+            await listener.run()
+        }
     }
 
     static func router(root: String, demo: (any DemoControls)?, logger: Logger, observability: Observability?, presence: ScreenPresence) -> Router<BasicRequestContext> {

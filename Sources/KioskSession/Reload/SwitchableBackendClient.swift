@@ -14,6 +14,9 @@ public final class SwitchableBackendClient: BackendClient {
 
     public var client: any BackendClient { current.withLock { $0 } }
 
+    /// The HTTPS client in use (for `kioskctl diag`'s clock check, and to shut it down); nil for another kind.
+    public var https: HTTPSBackendClient? { client as? HTTPSBackendClient }
+
     /// Installs `client` and returns the one it replaces (for the caller to shut down once its calls are done).
     public func replace(with client: any BackendClient) -> any BackendClient {
         current.withLock { old in

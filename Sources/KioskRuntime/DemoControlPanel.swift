@@ -123,11 +123,9 @@ struct DemoControlPanel: DemoControls {
 
 extension DemoControlPanel {
     /// The panel exists only in `--demo`, where every device is simulated and the sandbox is embedded.
-    static func make(cards: CardServices, scanner: ScannerServices, printer: PrinterServices, sandbox: EmbeddedSandbox?,
-                     session: SessionServices?, backendHealth: BackendHealthService?) -> DemoControlPanel? {
-        guard let reader = cards.simulated, let simulatedScanner = scanner.simulated, let simulatedPrinter = printer.simulated,
-              let sandbox, let controller = session?.controller, let backendHealth else { return nil }
-        return DemoControlPanel(cards: reader, scanner: simulatedScanner, printer: simulatedPrinter, sandbox: sandbox,
-                                session: controller, backendHealth: backendHealth)
+    static func make(devices: DeviceSet, sandbox: EmbeddedSandbox?, session: SessionController?, backendHealth: BackendHealthService?) -> DemoControlPanel? {
+        guard let simulated = devices.simulated, let sandbox, let session, let backendHealth else { return nil }
+        return DemoControlPanel(cards: simulated.cards, scanner: simulated.scanner, printer: simulated.printer, sandbox: sandbox,
+                                session: session, backendHealth: backendHealth)
     }
 }

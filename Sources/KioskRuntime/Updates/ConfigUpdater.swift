@@ -47,10 +47,9 @@ actor ConfigUpdater: Service {
     var desired = ConfigurationStatus.Desired()
     /// Why updates cannot be taken (the history folder cannot be written), if so.
     var unavailable: String?
-    /// Tells the backend how the kiosk stands, after every change (set by the fleet poller).
-    var reporter: (@Sendable () async -> Void)?
-    /// Asks the backend for the desired configuration (`kioskctl config pull`).
-    var poller: FleetConfigPoller?
+    /// Every change of state, for the fleet poller to tell the backend how the kiosk stands.
+    nonisolated let changes: AsyncStream<Void>
+    private let announce: AsyncStream<Void>.Continuation
 
     init(configPath: String, document: String, configuration: KioskConfiguration, environment: [String: String],
          reloader: ConfigReloader, gate: ConfigHealthGate, logger: Logger, beforeRename: @escaping @Sendable () -> Void) {
@@ -63,11 +62,7 @@ actor ConfigUpdater: Service {
         self.history = ConfigHistory(directory: configuration.updates.historyDirectory)
         self.running = configuration
         self.runningDocument = document
-    }
-
-    func attach(poller: FleetConfigPoller) {
-        self.poller = poller
-        reporter = { await poller.report() }
+        (changes, announce) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
 
     /// The highest version ever applied, read from the history once at start and kept up to date
@@ -188,7 +183,8 @@ actor ConfigUpdater: Service {
         )
     }
 
-    func report() async {
-        await reporter?()
+    /// Announces a change (the fleet poller reports it to the backend).
+    func report() {
+        announce.yield()
     }
 }

@@ -6,8 +6,8 @@ import KioskSession
 /// `kioskctl maintenance on|off`: the request is kept here (reason, since when); the session decides
 /// when it takes effect — at once when no resident is being served, otherwise when that session ends.
 /// Maintenance lasts until turned off or until kioskd restarts.
-extension DaemonState: MaintenanceControl {
-    func maintenanceStatus() async -> MaintenanceStatus {
+extension KioskStatusReporter: MaintenanceControl {
+    public func maintenanceStatus() async -> MaintenanceStatus {
         let sessionState = await session?.state.kind
         guard let request = maintenanceRequest else { return MaintenanceStatus(state: .off, session: sessionState?.rawValue) }
         // Without a resident session nobody can be served, so maintenance holds at once.
@@ -16,14 +16,14 @@ extension DaemonState: MaintenanceControl {
                                  since: ISO8601DateFormatter().string(from: request.since), session: sessionState?.rawValue)
     }
 
-    func startMaintenance(reason: String) async -> MaintenanceChange {
+    public func startMaintenance(reason: String) async -> MaintenanceChange {
         let previous = await maintenanceStatus().state
         maintenanceRequest = (reason, maintenanceRequest?.since ?? Date())
         await session?.send(.maintenanceRequested)
         return MaintenanceChange(previous: previous, current: await maintenanceStatus())
     }
 
-    func endMaintenance() async -> MaintenanceChange {
+    public func endMaintenance() async -> MaintenanceChange {
         let previous = await maintenanceStatus().state
         maintenanceRequest = nil
         await session?.send(.maintenanceEnded)

@@ -66,16 +66,16 @@ struct ConfigHealthGate: Sendable {
     }
 
     /// The daemon's own health, every device the configuration names, and the backend.
-    static func daemonChecks(state: DaemonState, health: DaemonHealth) -> @Sendable () async -> Snapshot {
+    static func daemonChecks(devices: DeviceStatuses, running: RunningConfiguration, health: DaemonHealth) -> @Sendable () async -> Snapshot {
         {
             var failing: Snapshot = [:]
             for (name, check) in await health.evaluate().checks where !check.ok {
                 failing[name] = check.detail ?? "failing"
             }
-            for device in await state.currentDevices() where [.noDevice, .offline, .hardwareError].contains(device.state) {
+            for device in await devices.current() where [.noDevice, .offline, .hardwareError].contains(device.state) {
                 failing[device.role.rawValue] = "\(device.state.rawValue) — \(device.detail)"
             }
-            let backend = await BackendReachabilityProbe(settings: state.configuration.backend).check()
+            let backend = await BackendReachabilityProbe(settings: running.configuration.backend).check()
             if !backend.reachable { failing["backend"] = backend.detail }
             return failing
         }

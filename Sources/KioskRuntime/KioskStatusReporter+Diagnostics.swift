@@ -5,12 +5,13 @@ import KioskCore
 import KioskDevices
 import KioskSession
 
-extension DaemonState {
+extension KioskStatusReporter {
     /// `kioskctl diag`: the status's devices and backend judged with their fixes, plus the checks
     /// the status does not make (client certificate, clock, journal space and integrity).
-    func diagnostics() async -> DiagnosticReport {
+    public func diagnostics() async -> DiagnosticReport {
         let status = await currentStatus()
-        let configuration = configuration
+        let configuration = running.configuration
+        let cardReader = devices.devices.pcsc
         var checks: [DiagnosticCheck] = []
         if mode == .production, let reader = cardReader { checks.append(.pcscd(reachable: reader.pcscdReachable)) }
         for device in status.devices {
@@ -22,8 +23,8 @@ extension DaemonState {
                 checks.append(.reader(device, lastATR: cardReader?.lastATR(of: .idCard), virtual: cardReader?.servedByVirtualReader(.idCard) ?? false))
             case .scanner: checks.append(.scanner(device))
             case .printer:
-                // The status already asked the printer; the last job is the driver's own record.
-                checks.append(.printer(device, lastJob: printer?.lastJob.map { Self.jobText(CUPSPrinterDiagnostics.jobInfo($0)) }))
+                // The last job is the driver's own record.
+                checks.append(.printer(device, lastJob: await devices.devices.printer.printerInfo().lastJob.map(Self.jobText)))
             }
         }
         checks.append(.backend(status.backend))
@@ -33,11 +34,7 @@ extension DaemonState {
         checks.append(.journalSpace(freeBytes: SQLitePaymentJournal.freeBytes(near: journalPath), path: journalPath))
         checks.append(Self.integrityCheck(path: journalPath))
         checks += DiagnosticCheck.payments(status.journal?.summary)
-        if let updates = configurationUpdates {
-            checks.append(.configuration(await updates.configurationStatus()))
-        } else {
-            checks.append(.configuration(version: configuration.kiosk.configVersion, path: configPath))
-        }
+        checks.append(.configuration(await configurationUpdates.status()))
         return DiagnosticReport(kioskID: status.kioskID, mode: mode, generatedAt: ISO8601DateFormatter().string(from: Date()), checks: checks)
     }
 
@@ -53,7 +50,7 @@ extension DaemonState {
     }
 
     private func clockCheck() async -> DiagnosticCheck {
-        guard let backend else { return .clock(skewSeconds: nil, problem: "no backend client") }
+        guard let backend = backend?.https else { return .clock(skewSeconds: nil, problem: "no backend client") }
         do {
             let before = Date()
             let server = try await backend.serverDate()

@@ -42,7 +42,7 @@ extension ConfigUpdater {
             logger.error("configuration not applied: \(error.message)", metadata: [LogKey.configVersion: "\(version)"])
             record(.init(event: .refused, source: accepted.source, version: version, previousVersion: previous.configuration.kiosk.configVersion,
                          keyID: accepted.bundle.keyID, detail: "[\(error.code.rawValue)] \(error.message)"))
-            await report()
+            report()
             return
         }
         state = .verifying
@@ -69,7 +69,7 @@ extension ConfigUpdater {
         logger.notice("configuration applied; checking the kiosk's health", metadata: [
             LogKey.configVersion: "\(version)", LogKey.previousConfigVersion: "\(previous.configuration.kiosk.configVersion)", LogKey.configReloads: "\(reloads)",
         ])
-        await report()
+        report()
         if failure == nil {
             switch await gate.verdict(against: baseline, within: .seconds(next.configuration.updates.healthTimeoutSeconds)) {
             case .healthy: break
@@ -87,7 +87,7 @@ extension ConfigUpdater {
         detail = nil
         record(.init(event: .healthy, source: accepted.source, version: version, keyID: accepted.bundle.keyID))
         logger.notice("configuration healthy", metadata: [LogKey.configVersion: "\(version)"])
-        await report()
+        report()
     }
 
     /// A requested rollback, judged by the health checks like a new version: if the version gone back
@@ -98,12 +98,12 @@ extension ConfigUpdater {
         await restore(target, replacing: replaced.configuration.kiosk.configVersion, reason: "requested with kioskctl config rollback", source: .rollback)
         guard running.kiosk.configVersion == target.configuration.kiosk.configVersion else { return }
         state = .verifying
-        await report()
+        report()
         switch await gate.verdict(against: baseline, within: .seconds(target.configuration.updates.healthTimeoutSeconds)) {
         case .healthy:
             state = .healthy
             record(.init(event: .healthy, source: .rollback, version: target.configuration.kiosk.configVersion, keyID: target.keyID, detail: "after a rollback"))
-            await report()
+            report()
         case .failing(let reason):
             await restore(replaced, replacing: target.configuration.kiosk.configVersion, reason: "the version rolled back to fails: \(reason)", source: .health)
         case .interrupted:
@@ -122,7 +122,7 @@ extension ConfigUpdater {
             state = .healthy
             record(.init(event: .healthy, source: .startup, version: version, keyID: runningKeyID, detail: "confirmed after a restart"))
             logger.notice("configuration healthy after a restart", metadata: [LogKey.configVersion: "\(version)"])
-            await report()
+            report()
         case .failing(let reason):
             await restore(previous, replacing: version, reason: "after a restart: \(reason)", source: .health)
         case .interrupted:
@@ -143,7 +143,7 @@ extension ConfigUpdater {
             detail = "version \(failed) failed (\(reason)) and restoring version \(version) failed too: \(error.message)"
             state = .rolledBack
             record(.init(event: .rolledBack, source: source, version: version, previousVersion: failed, detail: detail))
-            await report()
+            report()
             return
         }
         state = .rolledBack
@@ -152,7 +152,7 @@ extension ConfigUpdater {
             LogKey.configVersion: "\(version)", LogKey.previousConfigVersion: "\(failed)", LogKey.configSource: "\(source.rawValue)", LogKey.reason: "\(reason)",
         ])
         record(.init(event: .rolledBack, source: source, version: version, previousVersion: failed, keyID: target.keyID, detail: reason))
-        await report()
+        report()
     }
 
     /// SIGHUP after a local edit: reload what changed; what needs a restart waits for one.
@@ -192,7 +192,7 @@ extension ConfigUpdater {
         try? history.keep(version: configuration.kiosk.configVersion, document: text, bundle: nil)
         record(.init(event: .reloaded, source: .sighup, version: configuration.kiosk.configVersion, previousVersion: previousVersion, detail: detail))
         logger.notice("configuration reloaded", metadata: [LogKey.configPath: "\(configPath)", LogKey.configVersion: "\(configuration.kiosk.configVersion)"])
-        await report()
+        report()
     }
 
     /// Writes kiosk.conf atomically, with the file's own mode, and makes `version` the running one.

@@ -1,24 +1,27 @@
 import ContributionPolicy
+import Hummingbird
+import HummingbirdCore
 import KioskCore
+import KioskServer
 import Logging
 import SandboxBackend
 import ServiceLifecycle
 
-/// `kioskd --demo`: the sandbox backend in this process on a free loopback port. It starts before
-/// the kiosk's services (their backend URL is its address) and stops after them.
-struct EmbeddedSandbox {
+/// `kioskd --demo`: the sandbox backend in this process on a free loopback port, one more service
+/// in kioskd's group. Its socket is bound when it is made, so its URL is known to the services built
+/// after it; it is started first and stopped last.
+public struct EmbeddedSandbox: Service {
     /// The contract's base URL, e.g. `http://127.0.0.1:41234/kiosk/v1`.
-    let url: String
-    let today: CalendarDate
+    public let url: String
+    public let today: CalendarDate
     /// For the demo controls: the residents, the simulated provider, the "backend down" switch.
     let registry: ResidentRegistry
     let backend: SandboxBackend
     let outage: SandboxOutage
-    private let group: ServiceGroup
-    private let task: Task<Void, any Error>
+    private let listener: HTTPListener<HTTP1Channel>
 
-    static func start(residentsFile: String, policyDirectory: String, today requestedToday: CalendarDate?,
-                      kiosk: KioskConfiguration.Kiosk, logger: Logger) async throws -> EmbeddedSandbox {
+    public static func bind(residentsFile: String, policyDirectory: String, today requestedToday: CalendarDate?,
+                            kiosk: KioskConfiguration.Kiosk, logger: Logger) async throws -> EmbeddedSandbox {
         let registry = try ResidentRegistry.load(path: residentsFile)
         let policies = try PolicyBook.load(directory: policyDirectory)
         let today = try requestedToday ?? demoToday(policies: policies, kiosk: kiosk)
@@ -26,23 +29,21 @@ struct EmbeddedSandbox {
             registry: registry, policies: policies, store: try SandboxStore(path: nil),
             settings: SandboxSettings(today: today)
         )
-        let ports = AsyncStream.makeStream(of: Int.self)
         let outage = SandboxOutage()
-        let application = try SandboxServer.application(backend: backend, host: "127.0.0.1", port: 0, tls: nil, outage: outage, logger: logger) { port in
-            ports.continuation.yield(port)
-        }
-        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
-        let task = Task {
-            defer { ports.continuation.finish() }
-            try await group.run()
-        }
-        var iterator = ports.stream.makeAsyncIterator()
-        guard let port = await iterator.next() else {
-            let outcome = await task.result
-            throw KioskError(.sandboxStoreFailed, "the embedded sandbox backend stopped before listening: \(outcome)")
-        }
-        return EmbeddedSandbox(url: "http://127.0.0.1:\(port)\(SandboxServer.basePath)", today: today, registry: registry, backend: backend,
-                               outage: outage, group: group, task: task)
+        let router = try SandboxServer.router(backend: backend, outage: outage)
+        let child = HTTP1Channel(responder: HTTPResponding.responder(router.buildResponder(), serverName: "kiosk-backend", logger: logger))
+        let listener = try await HTTPListener.bind(.bind(host: "127.0.0.1", port: 0), child: child, name: "embedded sandbox backend", logger: logger)
+        return EmbeddedSandbox(url: "http://127.0.0.1:\(listener.port)\(SandboxServer.basePath)", today: today, registry: registry, backend: backend,
+                               outage: outage, listener: listener)
+    }
+
+    public func run() async {
+        await listener.run()
+    }
+
+    /// A sandbox that never ran (kioskd could not start): its socket is closed.
+    func close() async {
+        await listener.close()
     }
 
     /// Two weeks into the configured region-year's centralized window (or its last day), so the demo
@@ -60,14 +61,9 @@ struct EmbeddedSandbox {
     var endpoints: DemoSandboxEndpoints {
         DemoSandboxEndpoints(backendURL: url, linkOrigins: URLOrigin(backend.settings.publicBaseURL).map { [$0] } ?? [])
     }
-
-    func stop() async {
-        await group.triggerGracefulShutdown()
-        _ = await task.result
-    }
 }
 
-/// The embedded sandbox's part of the configuration in demo mode (`DaemonState` applies it, on reload too).
+/// The embedded sandbox's part of the configuration in demo mode (`RunningConfiguration` applies it, on reload too).
 struct DemoSandboxEndpoints: Sendable {
     let backendURL: String
     let linkOrigins: [URLOrigin]

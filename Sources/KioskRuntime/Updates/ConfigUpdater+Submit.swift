@@ -38,7 +38,7 @@ extension ConfigUpdater {
                 state = .refused
                 detail = "version \(version.map(String.init) ?? "?") refused: \(error.message)"
             }
-            await report()
+            report()
             throw error
         }
     }
@@ -89,28 +89,6 @@ extension ConfigUpdater {
 
     func noteDesired(_ desired: ConfigurationStatus.Desired) {
         self.desired = desired
-    }
-}
-
-extension ConfigUpdater: ConfigurationControl {
-    func configurationStatus() async -> ConfigurationStatus { status() }
-
-    func configurationHistory() async -> [ConfigHistoryEntry] { history.entries() }
-
-    func runningDocument() async -> String { runningDocument }
-
-    func submit(bundle: Data) async throws(KioskError) -> ConfigurationStatus {
-        try await submit(bundle, source: .push)
-    }
-
-    func rollBack() async throws(KioskError) -> ConfigurationStatus {
-        try requestRollback()
-    }
-
-    func pullNow() async throws(KioskError) -> ConfigurationStatus {
-        guard let poller else { throw KioskError(.backendUnreachable, "this kioskd has no backend client to pull from (see kioskctl status)") }
-        try await poller.poll()
-        return status()
     }
 }
 

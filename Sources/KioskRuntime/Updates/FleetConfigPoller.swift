@@ -8,39 +8,51 @@ import ServiceLifecycle
 
 /// The kiosk's side of the device twin: asks the backend for its desired configuration (with the
 /// last ETag, at a jittered interval so a fleet does not poll in step), hands a new bundle to the
-/// updater, and reports what it runs and how that went.
+/// updater, and reports what it runs and how that went — after every poll and every change the
+/// updater announces.
 actor FleetConfigPoller: Service {
     let backend: any BackendClient
     let updater: ConfigUpdater
-    let state: DaemonState
+    let running: RunningConfiguration
+    let devices: DeviceStatuses
+    let session: SessionController?
+    let clock: any Clock<Duration>
     let logger: Logger
     private var etag: String?
-    private var pause: Task<Void, Never>?
 
-    init(backend: any BackendClient, updater: ConfigUpdater, state: DaemonState, logger: Logger) {
+    init(backend: any BackendClient, updater: ConfigUpdater, running: RunningConfiguration, devices: DeviceStatuses, session: SessionController?,
+         clock: any Clock<Duration>, logger: Logger) {
         self.backend = backend
         self.updater = updater
-        self.state = state
+        self.running = running
+        self.devices = devices
+        self.session = session
+        self.clock = clock
         self.logger = logger
     }
 
     func run() async throws {
         try await cancelWhenGracefulShutdown {
-            await self.loop()
+            await withDiscardingTaskGroup { group in
+                group.addTask { await self.loop() }
+                group.addTask {
+                    for await _ in self.updater.changes { await self.report() }
+                }
+            }
         }
     }
 
     private func loop() async {
         while !Task.isCancelled {
             try? await poll()
-            let interval = Double(await state.configuration.updates.pollIntervalSeconds)
-            try? await Task.sleep(for: .seconds(interval * Double.random(in: 0.8...1.2)))
+            let interval = Double(running.configuration.updates.pollIntervalSeconds)
+            try? await clock.sleep(for: .seconds(interval * Double.random(in: 0.8...1.2)))
         }
     }
 
     /// One poll: a new bundle goes to the updater (its refusal is recorded there); then a report.
     func poll() async throws(KioskError) {
-        let configuration = await state.configuration
+        let configuration = running.configuration
         var desired = await updater.desired
         desired.checkedAt = Date()
         do {
@@ -75,16 +87,16 @@ actor FleetConfigPoller: Service {
 
     /// Tells the backend what runs here: versions, how the last change went, the devices.
     func report() async {
-        let configuration = await state.configuration
+        let configuration = running.configuration
         let status = await updater.status()
-        let devices = await state.currentDevices().map { device in
+        let devices = await devices.current().map { device in
             Components.Schemas.DeviceReport(role: device.role.rawValue, state: .init(rawValue: device.state.rawValue) ?? .offline,
                                             paper: device.paper.flatMap { .init(rawValue: $0.rawValue) }, detail: device.detail)
         }
         let report = BackendStateReport(
             reportedAt: Date(), version: KioskVersion.current, configVersion: status.version, desiredConfigVersion: status.desired.version,
             configStatus: .init(rawValue: status.state.rawValue), configDetail: status.detail,
-            sessionState: await state.session?.state.kind.rawValue, devices: devices)
+            sessionState: await session?.state.kind.rawValue, devices: devices)
         do {
             try await backend.reportState(kioskID: configuration.kiosk.id, report)
         } catch {

@@ -3,6 +3,9 @@
 actor StartupBarrier {
     private var waiting: Set<String>
     private let action: @Sendable () async -> Void
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+    /// The resident screen's port, once it listens.
+    private(set) var screenPort: Int?
 
     init(parts: Set<String>, action: @escaping @Sendable () async -> Void) {
         waiting = parts
@@ -12,5 +15,18 @@ actor StartupBarrier {
     func up(_ part: String) async {
         guard waiting.remove(part) != nil, waiting.isEmpty else { return }
         await action()
+        for waiter in waiters { waiter.resume() }
+        waiters = []
+    }
+
+    func screenListens(on port: Int) async {
+        screenPort = port
+        await up("ui")
+    }
+
+    /// Returns once every part is up (kioskd has said READY=1).
+    func waitUntilUp() async {
+        guard !waiting.isEmpty else { return }
+        await withCheckedContinuation { waiters.append($0) }
     }
 }

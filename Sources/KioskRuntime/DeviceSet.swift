@@ -1,0 +1,95 @@
+import KioskCore
+import KioskDevices
+import KioskSession
+import KioskSimulators
+import Logging
+import ServiceLifecycle
+
+/// The kiosk's devices: PC/SC readers, the libusb scanner and the CUPS printer in production, or
+/// the simulated ones that `--demo` (and in-process tests) drive by hand.
+public struct DeviceSet: Sendable {
+    public let cardReader: any CardReader
+    public let cardDiagnostics: any CardDiagnostics
+    /// Nil in production when the configuration names the simulated scanner (it runs only with --demo).
+    public let scanner: (any BarcodeScanner)?
+    public let scannerDiagnostics: (any ScannerDiagnostics)?
+    /// What every part holds; a configuration update can replace the CUPS driver inside.
+    public let printer: SwitchablePrinter
+    /// The hardware drivers: the service group runs the reader's monitor and the scanner's event
+    /// loop, and their own status replaces a probe of the hardware.
+    let pcsc: PCSCCardReader?
+    let usb: LibUSBScanner?
+    /// With --demo: the devices the demo controls (and tests) put cards in, scan with and empty of paper.
+    public let simulated: Simulated?
+
+    public struct Simulated: Sendable {
+        public let cards: SimulatedCardReader
+        public let scanner: SimulatedScanner
+        public let printer: SimulatedPrinter
+    }
+
+    /// The devices the configuration names, from the `Devices/` database.
+    public static func hardware(configuration: KioskConfiguration, database: DeviceDatabase, clock: any Clock<Duration>,
+                                logger: Logger) throws(KioskError) -> DeviceSet {
+        let pcsc = PCSCCardReader(devices: configuration.devices, database: database, logger: logger)
+        let usb = configuration.devices.scanner == .simulated ? nil
+            : LibUSBScanner(selector: configuration.devices.scanner, database: database, clock: clock, logger: logger)
+        let printer: SwitchablePrinter
+        if configuration.devices.printer == .simulated {
+            let simulated = SimulatedPrinter()
+            printer = SwitchablePrinter(.init(printer: simulated, diagnostics: simulated, history: nil))
+        } else {
+            printer = SwitchablePrinter(try cupsDriver(configuration: configuration, database: database))
+        }
+        return DeviceSet(cardReader: pcsc, cardDiagnostics: pcsc, scanner: usb, scannerDiagnostics: usb, printer: printer,
+                         pcsc: pcsc, usb: usb, simulated: nil)
+    }
+
+    /// Simulated card slots, scanner and printer.
+    public static func simulated() -> DeviceSet {
+        let devices = Simulated(cards: SimulatedCardReader(), scanner: SimulatedScanner(), printer: SimulatedPrinter())
+        return DeviceSet(cardReader: devices.cards, cardDiagnostics: devices.cards, scanner: devices.scanner, scannerDiagnostics: devices.scanner,
+                         printer: SwitchablePrinter(.init(printer: devices.printer, diagnostics: devices.printer, history: nil)),
+                         pcsc: nil, usb: nil, simulated: devices)
+    }
+
+    /// A CUPS driver for the configured destination and `Devices/printers` model.
+    static func cupsDriver(configuration: KioskConfiguration, database: DeviceDatabase) throws(KioskError) -> SwitchablePrinter.Driver {
+        let devices = configuration.devices
+        guard let model = database.printers.first(where: { $0.id == devices.printerModel }) else {
+            let known = database.printers.map(\.id).sorted().joined(separator: ", ")
+            throw KioskError(.configInvalid, "devices.printer_model: no profile \"\(devices.printerModel)\" in \(devices.database)/printers (known: \(known))")
+        }
+        let cups = CUPSPrinter(selector: devices.printer, model: model, jobTimeout: .milliseconds(devices.printJobTimeoutMilliseconds))
+        let diagnostics = CUPSPrinterDiagnostics(printer: cups, model: model, kioskID: configuration.kiosk.id)
+        return SwitchablePrinter.Driver(printer: cups, diagnostics: diagnostics, history: cups)
+    }
+
+    /// The drivers that run as services (in production).
+    var services: [any Service] {
+        [pcsc as (any Service)?, usb].compactMap { $0 }
+    }
+
+    /// The devices' own status (simulated, or the running drivers'), or a probe of the hardware
+    /// where no driver runs. Probes block in C libraries (pcscd, libusb, IPP): they run off the
+    /// caller, concurrently.
+    func statuses(_ configured: KioskConfiguration.Devices, database: DeviceDatabase) async -> [DeviceStatus] {
+        async let printer = printer.printerInfo().status
+        if let simulated {
+            let slots: [DeviceStatus] = [DeviceRole.sscReader, .idcardReader].map {
+                DeviceStatus(role: $0, selector: "simulated", state: .online, detail: "simulated card slot (kioskd --demo)")
+            }
+            return slots + [await simulated.scanner.scannerInfo().status, await printer]
+        }
+        let cardReader = pcsc
+        async let ssc = Task.detached {
+            cardReader?.status(of: .socialSecurityCard) ?? ReaderStatusProbe(database: database).status(role: .sscReader, selector: configured.sscReader)
+        }.value
+        async let idcard = Task.detached {
+            cardReader?.status(of: .idCard) ?? ReaderStatusProbe(database: database).status(role: .idcardReader, selector: configured.idcardReader)
+        }.value
+        let usbScanner = usb
+        async let scanner = Task.detached { usbScanner?.status() ?? ScannerStatusProbe(database: database).status(selector: configured.scanner) }.value
+        return await [ssc, idcard, scanner, printer]
+    }
+}
