@@ -174,7 +174,7 @@ private func assemble(
     }
     let backendHealth = session.flatMap { session in
         // The demo's "backend down" switch asks for a check at once; a real outage is noticed within the interval.
-        backend.map { BackendHealthService(backend: $0, kioskID: configuration.kiosk.id, session: session, logger: logger) }
+        backend.map { BackendHealthService(backend: $0, kioskID: configuration.kiosk.id, session: session, clock: clock, logger: logger) }
     }
 
     // Status, health and metrics.
@@ -210,7 +210,7 @@ private func assemble(
         ])
     }
     let serviceTools = ResidentServiceTools(
-        kioskID: configuration.kiosk.id, technicianPIN: loaded.technicianPIN, journalPath: configuration.journal.path, overlays: ScreenOverlayHub(),
+        kioskID: configuration.kiosk.id, technicianPIN: loaded.technicianPIN, journalPath: configuration.journal.path, overlays: ScreenOverlayHub(clock: clock),
         diagnostics: { await status.diagnostics() }, maintenance: status, printer: devices.printer,
         noResidentServed: { [session] in ResidentServiceTools.isIdle(await session?.state.kind) }, audit: audit, logger: logger
     )
@@ -249,11 +249,11 @@ private func assemble(
         services.append(OwedReceiptService(
             journal: journal, backend: backend, printer: devices.printer, history: devices.printer,
             kioskIsIdle: { await session.state.kind == .attract },
-            verificationOrigins: { session.sessionSettings.verificationURLOrigins }, logger: logger
+            verificationOrigins: { session.sessionSettings.verificationURLOrigins }, clock: clock, logger: logger
         ))
     }
     services.append(SystemdWatchdogService(
-        notifier: notifier, interval: SystemdNotifier.watchdogInterval(environment: environment),
+        notifier: notifier, interval: SystemdNotifier.watchdogInterval(environment: environment), clock: clock,
         isHealthy: { await observability.health.evaluate().isHealthy }
     ))
     return Kiosk(status: status, demo: demo, services: services, startup: ready, teardown: teardown)

@@ -12,12 +12,12 @@ struct ConfigUpdateTests {
     static let trusting = ["KIOSK_UPDATES_TRUSTED_KEYS": signer.publicKey]
 
     /// The fixture's kiosk.conf at `version`, with the session's idle timeout changed (a setting reloaded live).
-    static func document(_ fixture: DaemonFixture, version: Int, idle: Int = 90, methods: String? = nil) -> String {
+    static func document(_ fixture: some KioskUnderTest, version: Int, idle: Int = 90, methods: String? = nil) -> String {
         DaemonFixture.configuration(version: version, socketPath: fixture.socketPath) + "\n\n[session]\nidle_timeout_s = \(idle)\n"
             + (methods.map { "\n[payment]\nmethods = \($0)\n" } ?? "")
     }
 
-    static func bundle(_ fixture: DaemonFixture, version: Int, kiosks: [String] = ["TEST-0001"], idle: Int = 90) throws -> ConfigBundle {
+    static func bundle(_ fixture: some KioskUnderTest, version: Int, kiosks: [String] = ["TEST-0001"], idle: Int = 90) throws -> ConfigBundle {
         try signer.bundle(document(fixture, version: version, idle: idle), version: version, kiosks: kiosks)
     }
 
@@ -86,32 +86,34 @@ struct ConfigUpdateTests {
 
     @Test("a bundle pushed while a resident is served waits for the session to end, then applies")
     func deferredDuringSession() async throws {
-        let fixture = try DaemonFixture(extraEnvironment: Self.trusting, arguments: DemoModeTests.sandboxArguments)
-        defer { fixture.stop() }
-        let (port, original, screen) = try await Self.residentBeingServed(fixture)
+        try await InProcessKiosk.with(environment: Self.trusting) { fixture in
+            let port = fixture.uiPort
+            let original = try fixture.configFile()
+            let screen = try await Self.residentBeingServed(fixture)
 
-        let onlyQR = try Self.signer.bundle(Self.document(fixture, version: 2, methods: "[\"qr\"]"), version: 2, kiosks: ["TEST-0001"])
-        let pushed = try await fixture.push(onlyQR)
-        #expect(pushed.status == 0 && pushed.output.contains("queued: it applies as soon as no resident is being served"), "\(pushed)")
-        try await Task.sleep(for: .seconds(2))
-        let waiting = try await fixture.configStatus()
-        #expect(waiting.state == .pending && waiting.pendingVersion == 2 && waiting.version == 1, "\(waiting)")
-        #expect(try fixture.configFile() == original, "nothing is written while the resident is served")
-        #expect(try await fixture.status().session == "showingEnrollment")
+            let onlyQR = try Self.signer.bundle(Self.document(fixture, version: 2, methods: "[\"qr\"]"), version: 2, kiosks: ["TEST-0001"])
+            let pushed = try await fixture.push(onlyQR)
+            #expect(pushed.status == 0 && pushed.output.contains("queued: it applies as soon as no resident is being served"), "\(pushed)")
+            // The updater waits for the session's word, not for time: none passes while the resident is served.
+            let waiting = try await fixture.configStatus()
+            #expect(waiting.state == .pending && waiting.pendingVersion == 2 && waiting.version == 1, "\(waiting)")
+            #expect(try fixture.configFile() == original, "nothing is written while the resident is served")
+            #expect(try await fixture.status().session == "showingEnrollment")
 
-        try await screen.tap(#"{"action":"cancel"}"#, expecting: ["attract"])
-        let settled = try await fixture.settledConfig()
-        #expect(settled.version == 2 && settled.state == .healthy, "\(settled)")
-        #expect(try fixture.configFile() == Self.document(fixture, version: 2, methods: "[\"qr\"]"))
+            try await screen.tap(#"{"action":"cancel"}"#, expecting: ["attract"])
+            // Applied, then judged healthy once its checks hold for the settle time, on the test clock.
+            try await fixture.advance(until: "the configuration settled") { try await fixture.configStatus().isSettled }
+            let settled = try await fixture.configStatus()
+            #expect(settled.version == 2 && settled.state == .healthy, "\(settled)")
+            #expect(try fixture.configFile() == Self.document(fixture, version: 2, methods: "[\"qr\"]"))
 
-        // The next resident's session runs on the new settings, in the same kioskd: only the QR is offered.
-        let pid = fixture.daemon.pid
-        let again = try await ResidentUIServerTests.post(port, "/demo/api/card", #"{"kind":"ssc","resident":0}"#)
-        #expect(again.status == 200, "\(again.body)")
-        try await screen.wait(for: ["showingEnrollment"])
-        try await screen.tap(#"{"action":"confirmPayment"}"#, expecting: ["choosingMethod"])
-        #expect(screen.shown["methods"] as? [String] == ["qr"], "\(screen.shown)")
-        #expect(fixture.daemon.isRunning && fixture.daemon.pid == pid)
+            // The next resident's session runs on the new settings, without a restart: only the QR is offered.
+            let again = try await ResidentUIServerTests.post(port, "/demo/api/card", #"{"kind":"ssc","resident":0}"#)
+            #expect(again.status == 200, "\(again.body)")
+            try await screen.wait(for: ["showingEnrollment"])
+            try await screen.tap(#"{"action":"confirmPayment"}"#, expecting: ["choosingMethod"])
+            #expect(screen.shown["methods"] as? [String] == ["qr"], "\(screen.shown)")
+        }
     }
 
     /// Seen as a kioskd that spun at 74 % CPU for an hour after SIGTERM: the session had stopped, so a
@@ -128,6 +130,16 @@ struct ConfigUpdateTests {
         let status = await fixture.daemon.waitForExit(timeout: .seconds(60))
         #expect(status == 0, "kioskd \(status.map { "exited \($0)" } ?? "did not stop within 60 s") after SIGTERM:\n\(fixture.daemon.standardOutput.suffix(2000))")
         #expect(try fixture.configFile() == original, "a bundle still waiting is not written while kioskd stops")
+    }
+
+    /// The in-process demo kiosk with a resident's enrollment on the screen.
+    static func residentBeingServed(_ fixture: InProcessKiosk) async throws -> ResidentScreenSocket {
+        try await waitUntil("the demo session is in attract", timeout: .seconds(15), poll: .milliseconds(100)) { try await fixture.status().session == "attract" }
+        let inserted = try await ResidentUIServerTests.post(fixture.uiPort, "/demo/api/card", #"{"kind":"ssc","resident":0}"#)
+        #expect(inserted.status == 200, "\(inserted.body)")
+        let screen = try await ResidentScreenSocket(port: fixture.uiPort)
+        try await screen.wait(for: ["showingEnrollment"])
+        return screen
     }
 
     /// A demo kioskd with a resident's enrollment on the screen: its UI port, kiosk.conf as it was, and the screen.

@@ -73,35 +73,33 @@ struct ResidentUIServerTests {
 
     @Test("--demo: the control API lists masked residents, names what it refuses, and takes the backend down and up")
     func demoControls() async throws {
-        let fixture = try DaemonFixture(arguments: DemoModeTests.sandboxArguments)
-        defer { fixture.stop() }
-        #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd said:\n\(fixture.daemon.standardOutput)")
-        let port = try fixture.uiPort()
+        try await InProcessKiosk.with { fixture in
+            let port = fixture.uiPort
 
-        let (listing, _) = try await Self.fetch(port, "/demo/api/residents")
-        let text = String(decoding: listing, as: UTF8.self)
-        #expect(text.contains("张*国"))
-        #expect(!text.contains("张建国") && !text.contains("320602196005120210"))
-        // /demo leads to the control panel's page.
-        #expect(try await Self.fetch(port, "/demo").1.url?.path == "/demo.html")
+            let (listing, _) = try await Self.fetch(port, "/demo/api/residents")
+            let text = String(decoding: listing, as: UTF8.self)
+            #expect(text.contains("张*国"))
+            #expect(!text.contains("张建国") && !text.contains("320602196005120210"))
+            // /demo leads to the control panel's page.
+            #expect(try await Self.fetch(port, "/demo").1.url?.path == "/demo.html")
 
-        let refused = try await Self.post(port, "/demo/api/card", #"{"kind":"ssc","resident":99}"#)
-        #expect(refused.status == 409)
-        #expect(refused.body.contains("demo.refused") && refused.body.contains("no demo resident 99"))
-        #expect(try await Self.post(port, "/demo/api/card", #"{"kind":"floppy"}"#).status == 400)
-        let noQR = try await Self.post(port, "/demo/api/qr-paid", "{}")
-        #expect(noQR.status == 409 && noQR.body.contains("no payment QR is on the screen"))
+            let refused = try await Self.post(port, "/demo/api/card", #"{"kind":"ssc","resident":99}"#)
+            #expect(refused.status == 409)
+            #expect(refused.body.contains("demo.refused") && refused.body.contains("no demo resident 99"))
+            #expect(try await Self.post(port, "/demo/api/card", #"{"kind":"floppy"}"#).status == 400)
+            let noQR = try await Self.post(port, "/demo/api/qr-paid", "{}")
+            #expect(noQR.status == 409 && noQR.body.contains("no payment QR is on the screen"))
 
-        try await waitUntil("the demo session is open", timeout: .seconds(15), poll: .milliseconds(100)) { try await fixture.status().session == "attract" }
-        #expect(try await Self.post(port, "/demo/api/backend", #"{"up":false}"#).status == 200)
-        try await waitUntil("the backend switched off takes the kiosk out of service", timeout: .seconds(15), poll: .milliseconds(100)) {
-            try await fixture.status().session == "outOfService"
-        }
-        let state = try await Self.fetch(port, "/demo/api/state")
-        #expect(String(decoding: state.0, as: UTF8.self).contains(#""backendUp":false"#))
-        #expect(try await Self.post(port, "/demo/api/backend", #"{"up":true}"#).status == 200)
-        try await waitUntil("the backend back brings the kiosk back", timeout: .seconds(15), poll: .milliseconds(100)) {
-            try await fixture.status().session == "attract"
+            try await waitUntil("the demo session is open", timeout: .seconds(15), poll: .milliseconds(100)) { try await fixture.status().session == "attract" }
+            #expect(try await Self.post(port, "/demo/api/backend", #"{"up":false}"#).status == 200)
+            // Two failed checks, the second after the confirmation delay, on the test clock.
+            try await fixture.advance(until: "the backend switched off took the kiosk out of service") { try await fixture.status().session == "outOfService" }
+            let state = try await Self.fetch(port, "/demo/api/state")
+            #expect(String(decoding: state.0, as: UTF8.self).contains(#""backendUp":false"#))
+            #expect(try await Self.post(port, "/demo/api/backend", #"{"up":true}"#).status == 200)
+            try await waitUntil("the backend back brings the kiosk back", timeout: .seconds(15), poll: .milliseconds(100)) {
+                try await fixture.status().session == "attract"
+            }
         }
     }
 

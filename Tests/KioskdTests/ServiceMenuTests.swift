@@ -36,6 +36,16 @@ struct ServiceMenuTests {
         return screen
     }
 
+    static func attract(_ fixture: InProcessKiosk) async throws -> ResidentScreenSocket {
+        try await waitUntil("the demo session is in attract", timeout: .seconds(15), poll: .milliseconds(100)) { try await fixture.status().session == "attract" }
+        return try await attract(port: fixture.uiPort)
+    }
+
+    /// The demo kiosk in this process, with the technician PIN's credential or without one.
+    static func inProcess(withPIN: Bool = true, _ body: (InProcessKiosk) async throws -> Void) async throws {
+        try await InProcessKiosk.with(environment: withPIN ? try credential(pinHash) : [:], body)
+    }
+
     static func object(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
@@ -123,66 +133,66 @@ struct ServiceMenuTests {
 
     @Test("the right PIN opens the menu with diag's checks; maintenance switched from the menu shows in kioskctl status")
     func menuAndMaintenance() async throws {
-        let fixture = try Self.demo()
-        defer { fixture.stop() }
-        let screen = try await Self.attract(fixture)
-        try await screen.sendMessage(#"{"type":"servicePIN","pin":"\#(Self.pin)"}"#)
-        let menu = try Self.object(try await screen.message(ofType: "serviceMenu"))
-        let report = try #require(menu["report"] as? [String: Any])
-        let ids = try #require(report["checks"] as? [[String: Any]]).compactMap { $0["id"] as? String }
-        let diag = try await fixture.kioskctl(["diag", "--json", "--socket", fixture.socketPath])
-        let diagReport = try JSONDecoder().decode(DiagnosticReport.self, from: Data(diag.output.utf8))
-        #expect(!ids.isEmpty && ids == diagReport.checks.map(\.id))
-        #expect(report["kioskID"] as? String == "TEST-0001")
-        #expect((menu["maintenance"] as? [String: Any])?["state"] as? String == "off")
-        #expect(fixture.auditLines.contains { $0.contains("action=service menu PIN") && $0.contains("outcome=accepted") })
+        try await Self.inProcess { fixture in
+            let screen = try await Self.attract(fixture)
+            try await screen.sendMessage(#"{"type":"servicePIN","pin":"\#(Self.pin)"}"#)
+            let menu = try Self.object(try await screen.message(ofType: "serviceMenu"))
+            let report = try #require(menu["report"] as? [String: Any])
+            let ids = try #require(report["checks"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+            let diag = try await fixture.kioskctl(["diag", "--json", "--socket", fixture.socketPath])
+            let diagReport = try JSONDecoder().decode(DiagnosticReport.self, from: Data(diag.output.utf8))
+            #expect(!ids.isEmpty && ids == diagReport.checks.map(\.id))
+            #expect(report["kioskID"] as? String == "TEST-0001")
+            #expect((menu["maintenance"] as? [String: Any])?["state"] as? String == "off")
+            #expect(fixture.auditLines.contains { $0.contains("action=service menu PIN") && $0.contains("outcome=accepted") })
 
-        try await screen.sendMessage(#"{"type":"serviceAction","action":"maintenanceOn"}"#)
-        let on = try Self.object(try await screen.message(ofType: "serviceMenu"))
-        #expect((on["maintenance"] as? [String: Any])?["state"] as? String == "active")
-        let status = try await fixture.kioskctl(["status", "--socket", fixture.socketPath])
-        #expect(status.output.contains("maintenance ON") && status.output.contains("屏幕维护菜单"), "\(status.output)")
-        #expect(try await fixture.status().session == "maintenance")
+            try await screen.sendMessage(#"{"type":"serviceAction","action":"maintenanceOn"}"#)
+            let on = try Self.object(try await screen.message(ofType: "serviceMenu"))
+            #expect((on["maintenance"] as? [String: Any])?["state"] as? String == "active")
+            let status = try await fixture.kioskctl(["status", "--socket", fixture.socketPath])
+            #expect(status.output.contains("maintenance ON") && status.output.contains("屏幕维护菜单"), "\(status.output)")
+            #expect(try await fixture.status().session == "maintenance")
 
-        try await screen.sendMessage(#"{"type":"serviceAction","action":"maintenanceOff"}"#)
-        let off = try Self.object(try await screen.message(ofType: "serviceMenu"))
-        #expect((off["maintenance"] as? [String: Any])?["state"] as? String == "off")
-        try await screen.sendMessage(#"{"type":"serviceAction","action":"close"}"#)
-        _ = try await screen.message(ofType: "serviceClosed")
-        try await screen.sendMessage(#"{"type":"serviceAction","action":"maintenanceOn"}"#)
-        _ = try await screen.message(ofType: "serviceClosed")
-        #expect(try await fixture.status().maintenance?.state == .off, "a closed menu changes nothing")
+            try await screen.sendMessage(#"{"type":"serviceAction","action":"maintenanceOff"}"#)
+            let off = try Self.object(try await screen.message(ofType: "serviceMenu"))
+            #expect((off["maintenance"] as? [String: Any])?["state"] as? String == "off")
+            try await screen.sendMessage(#"{"type":"serviceAction","action":"close"}"#)
+            _ = try await screen.message(ofType: "serviceClosed")
+            try await screen.sendMessage(#"{"type":"serviceAction","action":"maintenanceOn"}"#)
+            _ = try await screen.message(ofType: "serviceClosed")
+            #expect(try await fixture.status().maintenance?.state == .off, "a closed menu changes nothing")
+        }
     }
 
     @Test("without a technician PIN the gesture does nothing and no PIN is taken")
     func disabledWithoutPIN() async throws {
-        let fixture = try Self.demo(withPIN: false)
-        defer { fixture.stop() }
-        let screen = try await Self.attract(fixture)
-        try await screen.sendMessage(#"{"type":"serviceOpen"}"#)
-        try await screen.sendMessage(#"{"type":"servicePIN","pin":"\#(Self.pin)"}"#)
-        try await screen.sendMessage(#"{"type":"serviceAction","action":"recheck"}"#)
-        // The only answer is to the action: the menu is closed; no PIN pad, no refusal came before it.
-        _ = try await screen.message(ofType: "serviceClosed")
-        #expect(!screen.seen.contains { $0.hasPrefix("(service") }, "\(screen.seen)")
-        #expect(!fixture.auditLines.contains { $0.contains("service menu PIN") })
+        try await Self.inProcess(withPIN: false) { fixture in
+            let screen = try await Self.attract(fixture)
+            try await screen.sendMessage(#"{"type":"serviceOpen"}"#)
+            try await screen.sendMessage(#"{"type":"servicePIN","pin":"\#(Self.pin)"}"#)
+            try await screen.sendMessage(#"{"type":"serviceAction","action":"recheck"}"#)
+            // The only answer is to the action: the menu is closed; no PIN pad, no refusal came before it.
+            _ = try await screen.message(ofType: "serviceClosed")
+            #expect(!screen.seen.contains { $0.hasPrefix("(service") }, "\(screen.seen)")
+            #expect(!fixture.auditLines.contains { $0.contains("service menu PIN") })
+        }
     }
 
     @Test("selftest screen: the page's measured size comes back to kioskctl")
     func screenAnswers() async throws {
-        let fixture = try Self.demo(withPIN: false)
-        defer { fixture.stop() }
-        let screen = try await Self.attract(fixture)
-        async let run = fixture.kioskctl(["selftest", "screen", "--seconds", "5", "--socket", fixture.socketPath])
-        let overlay = try Self.object(try await screen.message(ofType: "overlay"))
-        let shown = try #require(overlay["overlay"] as? [String: Any])
-        #expect(shown["kind"] as? String == "testPattern" && shown["kioskID"] as? String == "TEST-0001")
-        let until = try #require(shown["until"] as? Double)
-        #expect(abs(until / 1000 - Date().timeIntervalSince1970 - 5) < 2)
-        try await screen.sendMessage(#"{"type":"overlayShown","width":1080,"height":1920,"ratio":1}"#)
-        let result = try await run
-        #expect(result.status == 0, "\(result)")
-        #expect(result.output.contains("✔ the screen answered: 1080×1920 at 1.0"), "\(result.output)")
+        try await Self.inProcess(withPIN: false) { fixture in
+            let screen = try await Self.attract(fixture)
+            async let run = fixture.kioskctl(["selftest", "screen", "--seconds", "5", "--socket", fixture.socketPath])
+            let overlay = try Self.object(try await screen.message(ofType: "overlay"))
+            let shown = try #require(overlay["overlay"] as? [String: Any])
+            #expect(shown["kind"] as? String == "testPattern" && shown["kioskID"] as? String == "TEST-0001")
+            let until = try #require(shown["until"] as? Double)
+            #expect(abs(until / 1000 - Date().timeIntervalSince1970 - 5) < 2)
+            try await screen.sendMessage(#"{"type":"overlayShown","width":1080,"height":1920,"ratio":1}"#)
+            let result = try await run
+            #expect(result.status == 0, "\(result)")
+            #expect(result.output.contains("✔ the screen answered: 1080×1920 at 1.0"), "\(result.output)")
+        }
     }
 
     @Test("selftest screen with no page connected fails with the fix, exit 1")
@@ -198,20 +208,20 @@ struct ServiceMenuTests {
 
     @Test("selftest screen is refused (409) while a resident is being served")
     func refusedDuringSession() async throws {
-        let fixture = try Self.demo(withPIN: false)
-        defer { fixture.stop() }
-        let screen = try await Self.attract(fixture)
-        let inserted = try await ResidentUIServerTests.post(try fixture.uiPort(), "/demo/api/card", #"{"kind":"ssc","resident":0}"#)
-        #expect(inserted.status == 200, "\(inserted.body)")
-        try await waitUntil("a resident is being served", timeout: .seconds(15), poll: .milliseconds(100)) {
-            try await !["attract", "readingCard"].contains(fixture.status().session)
+        try await Self.inProcess(withPIN: false) { fixture in
+            let screen = try await Self.attract(fixture)
+            let inserted = try await ResidentUIServerTests.post(fixture.uiPort, "/demo/api/card", #"{"kind":"ssc","resident":0}"#)
+            #expect(inserted.status == 200, "\(inserted.body)")
+            try await waitUntil("a resident is being served", timeout: .seconds(15), poll: .milliseconds(100)) {
+                try await !["attract", "readingCard"].contains(fixture.status().session)
+            }
+            let result = try await fixture.kioskctl(["selftest", "screen", "--seconds", "2", "--socket", fixture.socketPath])
+            #expect(result.status == 1)
+            #expect(result.output.contains("✘ a resident is being served"), "\(result.output)")
+            try await waitUntil("the refusal is audited as 409") {
+                fixture.auditLines.contains { $0.contains("action=POST /v1/selftest/screen") && $0.contains("outcome=409") }
+            }
+            _ = screen
         }
-        let result = try await fixture.kioskctl(["selftest", "screen", "--seconds", "2", "--socket", fixture.socketPath])
-        #expect(result.status == 1)
-        #expect(result.output.contains("✘ a resident is being served"), "\(result.output)")
-        try await waitUntil("the refusal is audited as 409") {
-            fixture.auditLines.contains { $0.contains("action=POST /v1/selftest/screen") && $0.contains("outcome=409") }
-        }
-        _ = screen
     }
 }

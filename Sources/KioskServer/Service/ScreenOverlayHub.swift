@@ -14,7 +14,11 @@ public actor ScreenOverlayHub {
     private var pages: [UUID: AsyncStream<Overlay>.Continuation] = [:]
     private var waiters: [UUID: CheckedContinuation<MeasuredScreen?, Never>] = [:]
 
-    public init() {}
+    private let clock: any Clock<Duration>
+
+    public init(clock: any Clock<Duration>) {
+        self.clock = clock
+    }
 
     /// One page's feed of overlays, until it disconnects (`leave`).
     func join() -> (id: UUID, overlays: AsyncStream<Overlay>) {
@@ -42,8 +46,8 @@ public actor ScreenOverlayHub {
         return await withCheckedContinuation { continuation in
             waiters[id] = continuation
             for page in pages.values { page.yield(Overlay(until: until, kioskID: kioskID)) }
-            Task { [weak self] in
-                try? await Task.sleep(for: .seconds(seconds))
+            Task { [weak self, clock] in
+                try? await clock.sleep(for: .seconds(seconds))
                 await self?.giveUp(id)
             }
         }

@@ -6,10 +6,12 @@ public struct SystemdWatchdogService: Service {
     let notifier: SystemdNotifier
     let interval: Duration?
     let isHealthy: @Sendable () async -> Bool
+    let clock: any Clock<Duration>
 
-    public init(notifier: SystemdNotifier, interval: Duration?, isHealthy: @escaping @Sendable () async -> Bool) {
+    public init(notifier: SystemdNotifier, interval: Duration?, clock: any Clock<Duration>, isHealthy: @escaping @Sendable () async -> Bool) {
         self.notifier = notifier
         self.interval = interval
+        self.clock = clock
         self.isHealthy = isHealthy
     }
 
@@ -18,7 +20,7 @@ public struct SystemdWatchdogService: Service {
             await cancelWhenGracefulShutdown {
                 while !Task.isCancelled {
                     if await isHealthy() { notifier.notify("WATCHDOG=1") }
-                    try? await Task.sleep(for: interval)
+                    try? await clock.sleep(for: interval)
                 }
             }
         } else {

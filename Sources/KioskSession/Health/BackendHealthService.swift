@@ -26,17 +26,20 @@ public actor BackendHealthService: Service {
     let kioskID: String
     let session: any SessionEventSink
     let timing: Timing
+    let clock: any Clock<Duration>
     let logger: Logger
     private var etag: String?
     private var failuresInARow = 0
     private var outage: KioskError.Code?
     private var pause: Task<Void, Never>?
 
-    public init(backend: any BackendClient, kioskID: String, session: any SessionEventSink, timing: Timing = Timing(), logger: Logger) {
+    public init(backend: any BackendClient, kioskID: String, session: any SessionEventSink, timing: Timing = Timing(), clock: any Clock<Duration>,
+                logger: Logger) {
         self.backend = backend
         self.kioskID = kioskID
         self.session = session
         self.timing = timing
+        self.clock = clock
         self.logger = logger
     }
 
@@ -58,7 +61,7 @@ public actor BackendHealthService: Service {
         while !Task.isCancelled {
             await check()
             let length = outage != nil ? timing.outageInterval : failuresInARow > 0 ? timing.confirmDelay : timing.healthyInterval
-            let sleeper = Task { _ = try? await Task.sleep(for: length) }
+            let sleeper = Task { [clock] in _ = try? await clock.sleep(for: length) }
             pause = sleeper
             await withTaskCancellationHandler { await sleeper.value } onCancel: { sleeper.cancel() }
             pause = nil

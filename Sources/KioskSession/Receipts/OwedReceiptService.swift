@@ -16,11 +16,12 @@ public struct OwedReceiptService: Service {
     /// Where a receipt's checking link may point (the session's `verificationURLOrigins`, as reloaded).
     let verificationOrigins: @Sendable () -> [URLOrigin]
     let interval: Duration
+    let clock: any Clock<Duration>
     let logger: Logger
 
     public init(journal: any PaymentJournal, backend: any BackendClient, printer: any ReceiptPrinter, history: (any ReceiptHistory)?,
                 kioskIsIdle: @escaping @Sendable () async -> Bool, verificationOrigins: @escaping @Sendable () -> [URLOrigin],
-                interval: Duration = .seconds(60), logger: Logger) {
+                interval: Duration = .seconds(60), clock: any Clock<Duration>, logger: Logger) {
         self.journal = journal
         self.backend = backend
         self.printer = printer
@@ -28,6 +29,7 @@ public struct OwedReceiptService: Service {
         self.kioskIsIdle = kioskIsIdle
         self.verificationOrigins = verificationOrigins
         self.interval = interval
+        self.clock = clock
         self.logger = logger
     }
 
@@ -35,7 +37,7 @@ public struct OwedReceiptService: Service {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 _ = await printOwed()
-                try? await Task.sleep(for: interval)
+                try? await clock.sleep(for: interval)
             }
         }
     }
