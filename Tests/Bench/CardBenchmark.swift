@@ -28,11 +28,11 @@ struct CardBenchmark {
         )
         let running = Task { try await reader.run() }
         defer { running.cancel() }
-        try await until("pcscd lists the SSC reader") { await reader.readers().contains { $0.name == PCSCStack.sscReader.pcscName } }
+        try await waitUntil("pcscd lists the SSC reader", timeout: .seconds(15), poll: .milliseconds(20)) { await reader.readers().contains { $0.name == PCSCStack.sscReader.pcscName } }
         let card = try VirtualCard(VirtualCardFile.load(path: RepositoryPaths.devicesDatabase + "/cards/ssc-gen2.toml"))
             .insert(port: PCSCStack.sscReader.port)
         defer { card.remove() }
-        try await until("pcscd sees the card") { await reader.readers().contains { $0.name == PCSCStack.sscReader.pcscName && $0.cardPresent } }
+        try await waitUntil("pcscd sees the card", timeout: .seconds(15), poll: .milliseconds(20)) { await reader.readers().contains { $0.name == PCSCStack.sscReader.pcscName && $0.cardPresent } }
 
         let apdus = try await reader.benchmarkRead(.socialSecurityCard)
         let replay = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-bench-apdus-\(getpid()).hex")
@@ -77,14 +77,6 @@ struct CardBenchmark {
         var samples = LatencySamples()
         for value in seconds { samples.add(.nanoseconds(Int64(value * 1e9))) }
         return samples
-    }
-
-    private func until(_ what: String, _ condition: () async -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(15)
-        while !(await condition()) {
-            guard ContinuousClock.now < deadline else { throw BenchFailure("timed out waiting until \(what)") }
-            try await Task.sleep(for: .milliseconds(20))
-        }
     }
 }
 

@@ -12,7 +12,7 @@ struct CardFaultTests {
             let card = try await CardStack.insert(TestCards.ssc(), into: PCSCStack.sscReader.port, reader: reader, fault: .pullAfter(commands: 6))
             await Self.expectFailure(.cardRemoved) { try await reader.read(.socialSecurityCard) }
             #expect(!card.isConnected)
-            try await CardStack.waitUntil("pcscd sees the slot empty") { await reader.readers().first { $0.name == PCSCStack.sscReader.pcscName }?.cardPresent == false }
+            try await waitUntil("pcscd sees the slot empty") { await reader.readers().first { $0.name == PCSCStack.sscReader.pcscName }?.cardPresent == false }
             let next = try await CardStack.insert(TestCards.ssc(), into: PCSCStack.sscReader.port, reader: reader)
             defer { next.remove() }
             #expect(try await reader.read(.socialSecurityCard).name == "王秀英")
@@ -23,7 +23,7 @@ struct CardFaultTests {
     func silentCard() async throws {
         try await CardStack.withReader(commandTimeout: .milliseconds(800)) { reader in
             let card = try await CardStack.insert(TestCards.ssc(), into: PCSCStack.sscReader.port, reader: reader, fault: .silentAfter(commands: 4))
-            let failed = try await CardStack.within(.seconds(10), "the silent card's read to fail") { () -> KioskError? in
+            let failed = try await KioskTesting.within(.seconds(10), "the silent card's read to fail") { () -> KioskError? in
                 do throws(KioskError) { _ = try await reader.read(.socialSecurityCard) } catch { return error }
                 return nil
             }
@@ -70,9 +70,9 @@ struct CardFaultTests {
             await PCSCStack.shared.stop()
             await Self.expectFailure(.cardReaderMissing) { try await reader.read(.socialSecurityCard) }
             try await PCSCStack.shared.start()
-            let kinds = try await CardStack.within(.seconds(15), "service-lost then service-restored") { await seen.value }
+            let kinds = try await KioskTesting.within(.seconds(15), "service-lost then service-restored") { await seen.value }
             #expect(kinds.contains(.serviceLost) && kinds.contains(.readerRemoved))
-            try await CardStack.waitUntil("the readers are back") { await CardStack.bothReadersSeen(by: reader) }
+            try await waitUntil("the readers are back") { await CardStack.bothReadersSeen(by: reader) }
             let card = try await CardStack.insert(TestCards.ssc(), into: PCSCStack.sscReader.port, reader: reader)
             defer { card.remove() }
             #expect(try await reader.read(.socialSecurityCard).name == "王秀英")

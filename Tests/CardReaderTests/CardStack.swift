@@ -117,28 +117,6 @@ enum CardStack {
         try await waitUntil("pcscd sees \(name) empty") { await reader.readers().first { $0.name == name }?.cardPresent == false }
     }
 
-    static func waitUntil(_ what: String, timeout: Duration = .seconds(10), _ condition: @Sendable () async -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while !(await condition()) {
-            guard ContinuousClock.now < deadline else { throw TestFixtureError("timed out waiting until \(what)") }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-    }
-
-    /// The value of `operation`, or a failure naming `what` when it takes longer than `timeout` (a hang must fail the test, not the run).
-    static func within<T: Sendable>(_ timeout: Duration, _ what: String, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await operation() }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else { throw TestFixtureError("\(what): nothing within \(timeout)") }
-            return value
-        }
-    }
-
     /// A devices database whose vpcd model reads SSCs with the given profile keys.
     static func database(sscTable: String) throws -> DeviceDatabase {
         let directory = try TemporaryDirectory(prefix: "devices")

@@ -101,7 +101,7 @@ struct SSCThroughPCSCTests {
                     return nil
                 }
                 let card = try await CardStack.insert(TestCards.ssc(), into: PCSCStack.sscReader.port, reader: reader)
-                let event = try await CardStack.within(.seconds(30), "the watcher's cardRead event") { await read.value }
+                let event = try await within(.seconds(30), "the watcher's cardRead event") { await read.value }
                 if residentAtTheKiosk {
                     #expect(event?.report == nil && event?.problem?.code == "session.resident_being_served", "\(String(describing: event))")
                     #expect(card.commandsReceived == 0, "the card was read for the watcher")
@@ -121,7 +121,7 @@ struct SSCThroughPCSCTests {
                                         today: { CardStack.today }, logger: Logger(label: "card-test"))
             let running = Task { try await reader.run() }
             defer { running.cancel() }
-            try await CardStack.waitUntil("both virtual readers are seen") { await CardStack.bothReadersSeen(by: reader) }
+            try await waitUntil("both virtual readers are seen") { await CardStack.bothReadersSeen(by: reader) }
             let listed = await reader.readers()
             #expect(listed.allSatisfy { $0.role == nil }, "\(listed)")
             let card = try await CardStack.insert(TestCards.ssc(), into: PCSCStack.sscReader.port, reader: reader)
@@ -150,7 +150,7 @@ struct SSCThroughPCSCTests {
             }
             let card = try await CardStack.insert(TestCards.ssc(), into: PCSCStack.sscReader.port, reader: reader)
             try await CardStack.remove(card, from: PCSCStack.sscReader.port, reader: reader)
-            let events = try await CardStack.within(.seconds(5), "insert and remove events") { await collected.value }
+            let events = try await within(.seconds(5), "insert and remove events") { await collected.value }
             #expect(events == [.inserted(.socialSecurityCard), .removed(.socialSecurityCard)])
         }
     }

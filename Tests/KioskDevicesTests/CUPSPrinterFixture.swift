@@ -51,15 +51,6 @@ func printFailure(_ printer: CUPSPrinter, _ document: ReceiptDocument = anyRecei
 }
 
 /// Waits until `condition` holds; false when `timeout` passes first.
-func eventually(within timeout: Duration = .seconds(10), _ condition: () async -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if await condition() { return true }
-        try? await Task.sleep(for: .milliseconds(20))
-    }
-    return await condition()
-}
-
 func spooledBytes(_ path: String) -> [UInt8] {
     (try? Data(contentsOf: URL(fileURLWithPath: path))).map { [UInt8]($0) } ?? []
 }

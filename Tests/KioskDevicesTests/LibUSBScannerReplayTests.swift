@@ -246,12 +246,8 @@ private struct ReplayRig {
     }
 
     func eventually(_ what: String, within timeout: Duration = .seconds(10), _ condition: () -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while !condition() {
-            guard ContinuousClock.now < deadline else {
-                throw TestFixtureError("timed out waiting until \(what): \(scanner.status()), events \(events())")
-            }
-            try await Task.sleep(for: .milliseconds(5))
+        guard await KioskTesting.eventually(within: timeout, poll: .milliseconds(5), condition) else {
+            throw TestFixtureError("timed out waiting until \(what): \(scanner.status()), events \(events())")
         }
     }
 }

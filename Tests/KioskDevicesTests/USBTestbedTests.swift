@@ -267,15 +267,6 @@ private func runsInsideTestbed(_ test: String = #function) async throws -> Bool 
     return false
 }
 
-private func eventually(within timeout: Duration = .seconds(5), _ condition: () -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if condition() { return true }
-        try? await Task.sleep(for: .milliseconds(5))
-    }
-    return condition()
-}
-
 // MARK: - Raw libusb helpers
 
 /// Runs `body` with the device plugged in and a libusb context on it, then tears down in the

@@ -112,14 +112,4 @@ struct DaemonLifecycleTests {
         #expect(result.status == 78)
         #expect(result.output.contains("kiosk.region: required key is missing"))
     }
-
-    func eventually(timeout: Duration = .seconds(10), _ condition: () async throws -> Bool) async throws -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while true {
-            let pastDeadline = ContinuousClock.now >= deadline
-            if try await condition() { return true }
-            if pastDeadline { return false }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-    }
 }

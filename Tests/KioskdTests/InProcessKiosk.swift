@@ -6,7 +6,6 @@ import KioskSession
 import KioskTesting
 import Logging
 import ServiceLifecycle
-import Synchronization
 
 /// The kiosk `kioskd --demo` runs, built in this test process by the same `buildKiosk` on simulated
 /// devices, the embedded sandbox and a `TestClock`: its admin socket, resident screen and session are
@@ -19,7 +18,7 @@ final class InProcessKiosk: KioskUnderTest, @unchecked Sendable {
     let kiosk: Kiosk
     /// The resident screen's port (`[ui] listen` is port 0).
     let uiPort: Int
-    private let log: LogLines
+    private let log: LogRecorder.Lines
     private let group: ServiceGroup
     private let running: Task<Void, any Error>
 
@@ -32,15 +31,15 @@ final class InProcessKiosk: KioskUnderTest, @unchecked Sendable {
         work = try TemporaryDirectory(prefix: "kioskd-inprocess")
         socketPath = work.file("admin.sock")
         configPath = try work.write("kiosk.conf", DaemonFixture.configuration(version: 1, socketPath: socketPath))
-        let log = LogLines()
-        let logger = Logger(label: "kioskd") { label in LogLines.Handler(label: label, lines: log) }
+        let log = LogRecorder.Lines()
+        let logger = LogRecorder.logger("kioskd", lines: log, logLevel: .info)
         let loaded = try LoadedConfiguration.load(path: configPath, environment: environment)
         let sandbox = RepositoryPaths.root + "/Sources/SandboxBackend/Data/residents.toml"
         kiosk = try await buildKiosk(
             configuration: loaded, devices: .simulated(),
             backend: .embeddedSandbox(residentsFile: sandbox, policyDirectory: RepositoryPaths.root + "/Sources/ContributionPolicy/Policies", today: nil),
             journal: try SQLitePaymentJournal(path: loaded.configuration.journal.path), clock: clock, metrics: KioskMetrics(),
-            logger: logger, audit: Logger(label: "kioskd.audit") { label in LogLines.Handler(label: label, lines: log) }
+            logger: logger, audit: LogRecorder.logger("kioskd.audit", lines: log, logLevel: .info)
         )
         self.log = log
         let kiosk = kiosk
@@ -107,32 +106,6 @@ final class InProcessKiosk: KioskUnderTest, @unchecked Sendable {
 
         func run() async throws {
             try await kiosk.run(gracefulShutdownSignals: [], logger: logger)
-        }
-    }
-}
-
-/// kioskd's log lines as its stdout shows them: level, label, metadata and message.
-final class LogLines: Sendable {
-    private let lines = Mutex<[String]>([])
-
-    var text: String { lines.withLock { $0.joined(separator: "\n") } }
-
-    struct Handler: LogHandler {
-        let label: String
-        let lines: LogLines
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .info
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
-            let pairs = merged.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
-            let line = "\(event.level) \(label):\(pairs) \(event.message)"
-            lines.lines.withLock { $0.append(line) }
         }
     }
 }

@@ -13,7 +13,7 @@ final class ReconcilerSandbox: Sendable {
     let backend: SandboxBackend
     let client: HTTPSBackendClient
     let journal: SQLitePaymentJournal
-    let logs = ReconcilerLogRecorder.Store()
+    let logs = LogRecorder.Lines()
     private let server: SandboxHTTPServer
 
     init() async throws {
@@ -31,7 +31,7 @@ final class ReconcilerSandbox: Sendable {
         )
     }
 
-    var logger: Logger { Logger(label: "reconciler-test") { [logs] _ in ReconcilerLogRecorder(store: logs) } }
+    var logger: Logger { LogRecorder.logger("reconciler-test", lines: logs) }
 
     func reconciler(
         window: Duration = .seconds(120), backend: (any BackendClient)? = nil, now: @escaping @Sendable () -> Date = { Date() },

@@ -4,29 +4,6 @@ import KioskCore
 import Logging
 import Synchronization
 
-/// Keeps every log line (message and metadata) so tests can check what reached the logs.
-struct ReconcilerLogRecorder: LogHandler {
-    final class Store: Sendable {
-        private let lines = Mutex<[String]>([])
-        func append(_ line: String) { lines.withLock { $0.append(line) } }
-        var all: [String] { lines.withLock { $0 } }
-    }
-
-    let store: Store
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
-        store.append("\(event.level) \(event.message) \(merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))")
-    }
-}
-
 /// The real backend, but its first `failures` calls fail as if the network were down.
 final class FlakyBackend: BackendClient {
     let base: any BackendClient

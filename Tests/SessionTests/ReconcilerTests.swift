@@ -200,9 +200,9 @@ struct ReconcilerTests {
         let journal = try SQLitePaymentJournal(path: directory.file("journal.sqlite"))
         defer { try? journal.close() }
         let client = try HTTPSBackendClient(settings: ReconcilerSandbox.settings(port: closed.port))
-        let logs = ReconcilerLogRecorder.Store()
+        let logs = LogRecorder.Lines()
         let reconciler = PaymentReconciler(
-            journal: journal, backend: client, logger: Logger(label: "reconciler-test") { _ in ReconcilerLogRecorder(store: logs) }
+            journal: journal, backend: client, logger: LogRecorder.logger("reconciler-test", lines: logs)
         )
         let intended = JournalSamples.intent("key-down-intended", createdAt: Date() - 600)
         let submitted = JournalSamples.intent("key-down-submitted", createdAt: Date() - 600)

@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskSession
+import KioskTesting
 import Logging
 import ServiceLifecycle
 import Testing
@@ -69,9 +70,8 @@ struct ReconciliationServiceTests {
                 let intent = try await sandbox.intent(for: person)
                 try await journal.recordIntent(intent)
                 service.reconcileSoon()
-                let deadline = ContinuousClock.now + .seconds(20)
-                while try await journal.entry(key: intent.idempotencyKey)?.state == .intended, ContinuousClock.now < deadline {
-                    try await Task.sleep(for: .milliseconds(20))
+                try await waitUntil("the pass settles the intent", timeout: .seconds(20), poll: .milliseconds(20)) {
+                    try await journal.entry(key: intent.idempotencyKey)?.state != .intended
                 }
                 #expect(try await journal.entry(key: intent.idempotencyKey)?.state == .abandoned)
             }
