@@ -222,7 +222,10 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskCore", "KioskBackendAPI", "KioskSession", "KioskTesting", "KioskDevices", "KioskSimulators",
+                "KioskCore", "KioskBackendAPI", "KioskSession", "KioskTesting", "KioskDevices", "KioskSimulators", "KioskRuntime", "KioskServer",
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -32,8 +32,16 @@ struct KioskBench: AsyncParsableCommand {
     @Option(name: .customLong("card-reads"), help: "SSC reads per program and round.")
     var cardReads = 200
 
+    @Option(name: .customLong("soak-sessions"), help: "Resident sessions of the in-process soak (0: no soak).")
+    var soakSessions = 10_000
+
+    @Flag(help: "Only the in-process soak (needs --devices).")
+    var soak = false
+
     func validate() throws {
-        if scanner {
+        if soak {
+            guard devices != nil else { throw ValidationError("--soak needs --devices") }
+        } else if scanner {
             guard kioskd != nil, config != nil, devices != nil else { throw ValidationError("--scanner needs --kioskd, --config and --devices") }
         } else {
             guard pcscFloor != nil, pyscard != nil, devices != nil else { throw ValidationError("--pcsc-floor, --pyscard and --devices are required (or --scanner)") }
@@ -45,6 +53,10 @@ struct KioskBench: AsyncParsableCommand {
             await measure("scanner") { try await ScannerBenchmark(idleSeconds: idleSeconds, kioskd: kioskd, config: config, devices: devices).run() }
             return
         }
+        if soak, let devices {
+            await measure("soak") { try await SoakBenchmark(sessions: soakSessions, devices: devices).run() }
+            return
+        }
         guard let pcscFloor, let pyscard, let devices else { return }
         // Cards first: the backend benchmark's in-process server and clients keep threads busy for a while after it.
         await measure("SSC read through pcscd") { try await CardBenchmark(floorProgram: pcscFloor, pyscardScript: pyscard, reads: cardReads).run() }
@@ -53,6 +65,9 @@ struct KioskBench: AsyncParsableCommand {
         await measure("config bundle verify") { try ConfigBundleBenchmark().run() }
         await measure("receipt through a private cupsd queue") { try await PrintBenchmark(devices: devices).run() }
         await measure("backend client and sandbox") { try await BackendBenchmark(duration: .seconds(seconds)).run() }
+        if soakSessions > 0 {
+            await measure("soak") { try await SoakBenchmark(sessions: soakSessions, devices: devices).run() }
+        }
     }
 
     /// Runs one benchmark and prints its rows at once; a benchmark that fails prints

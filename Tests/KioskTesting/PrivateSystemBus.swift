@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// A private D-Bus system bus for the printer stacks: ippeveprinter connects to the system bus
 /// even with `-r off`, and exits when that bus goes away. One per test process, started on first
@@ -11,7 +12,13 @@ public actor PrivateSystemBus {
 
     /// The bus address for DBUS_SYSTEM_BUS_ADDRESS, starting the bus if needed.
     public func address() async throws -> String {
-        if let daemon, daemon.isRunning, let directory { return "unix:path=" + directory.file("bus.sock") }
+        if let daemon, daemon.isRunning, let directory, Self.accepts(directory.file("bus.sock")) { return "unix:path=" + directory.file("bus.sock") }
+        if let daemon {
+            // Gone, or no longer taking connections: a new bus replaces it (its log says why, if it wrote one).
+            await daemon.stop(grace: .seconds(2))
+            StackCleanup.unregister(pid: daemon.pid)
+            self.daemon = nil
+        }
         let directory = try self.directory ?? TemporaryDirectory(prefix: "dbus")
         if self.directory == nil { FolderCleanup.removeAtExit(directory.path) }
         self.directory = directory
@@ -49,6 +56,23 @@ public actor PrivateSystemBus {
             FileManager.default.fileExists(atPath: socketPath)
         }
         return "unix:path=" + socketPath
+    }
+}
+
+extension PrivateSystemBus {
+    /// Whether something accepts a connection on the bus's unix socket now.
+    static func accepts(_ path: String) -> Bool {
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return false }
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes + [0]) }
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        } == 0
     }
 }
 
