@@ -56,17 +56,6 @@ public final class IPPPrinterStack: Sendable {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw TestFixtureError("\(executable) is missing (apt-get install cups-ipp-utils)")
         }
-        do {
-            return try await start(executable: executable, name: name)
-        } catch where "\(error)".contains("Unable to initialize DNS-SD") {
-            // ippeveprinter found no system bus to register on (seen in two full runs, log "Error: Unable to
-            // initialize DNS-SD."): the fixture's private bus is checked (a connect) and replaced if it takes no
-            // connection, and the printer started once more. A second failure is reported with its log.
-            return try await start(executable: executable, name: name)
-        }
-    }
-
-    private static func start(executable: String, name: String) async throws -> IPPPrinterStack {
         let bus = try await PrivateSystemBus.shared.address()
         let directory = try TemporaryDirectory(prefix: "ippeve")
         try FileManager.default.createDirectory(atPath: directory.file("spool"), withIntermediateDirectories: true)

@@ -10,9 +10,31 @@ public actor PrivateSystemBus {
     private var daemon: SpawnedProcess?
     private var directory: TemporaryDirectory?
 
-    /// The bus address for DBUS_SYSTEM_BUS_ADDRESS, starting the bus if needed.
+    /// The start under way or done: every caller waits for the same one. (Two tests asking at once
+    /// used to get the address before the bus took connections, and ippeveprinter then exited with
+    /// "Unable to initialize DNS-SD".)
+    private var starting: Task<String, any Error>?
+
+    /// The bus address for DBUS_SYSTEM_BUS_ADDRESS, once the bus takes connections; started on first
+    /// use, and again if it has died or stopped taking connections.
     public func address() async throws -> String {
-        if let daemon, daemon.isRunning, let directory, Self.accepts(directory.file("bus.sock")) { return "unix:path=" + directory.file("bus.sock") }
+        while true {
+            if let current = starting {
+                let address: String
+                do {
+                    address = try await current.value
+                } catch {
+                    if starting == current { starting = nil }
+                    throw error
+                }
+                guard starting == current else { continue }
+                if let daemon, daemon.isRunning, let directory, Self.accepts(directory.file("bus.sock")) { return address }
+            }
+            starting = Task { try await self.start() }
+        }
+    }
+
+    private func start() async throws -> String {
         if let daemon {
             // Gone, or no longer taking connections: a new bus replaces it (its log says why, if it wrote one).
             await daemon.stop(grace: .seconds(2))
@@ -52,8 +74,8 @@ public actor PrivateSystemBus {
         }
         daemon = process
         StackCleanup.register(pid: process.pid)
-        try await process.waitUntilReady("dbus-daemon", waitingFor: "create \(socketPath)", timeout: .seconds(10), log: { StackLog.tail(log) }) {
-            FileManager.default.fileExists(atPath: socketPath)
+        try await process.waitUntilReady("dbus-daemon", waitingFor: "take a connection on \(socketPath)", timeout: .seconds(10), log: { StackLog.tail(log) }) {
+            Self.accepts(socketPath)
         }
         return "unix:path=" + socketPath
     }
