@@ -259,6 +259,8 @@ let package = Package(
             name: "KioskdTests",
             dependencies: [
                 "KioskCore", "KioskTesting", "KioskSimulators", "KioskServer", "KioskSession", "KioskRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
