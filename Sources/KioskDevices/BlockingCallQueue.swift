@@ -1,17 +1,43 @@
 import Dispatch
 
-/// Runs blocking libpcsclite calls on a serial queue of their own, never on Swift's cooperative
-/// threads, and stops waiting after a deadline: a card that goes silent blocks `SCardTransmit`
-/// for as long as it stays in the reader, and the daemon must not hang with it.
+/// Runs blocking C calls (libpcsclite, libcups) on a serial queue of their own, never on Swift's
+/// cooperative threads, and stops waiting at a deadline: a card that goes silent blocks
+/// `SCardTransmit` for as long as it stays in the reader, and a hung printer keeps a request waiting
+/// for as long as libcups' timeout allows — the daemon must not hang with either.
 ///
-/// After a timeout the queue is still blocked: its owner abandons it (with its context) and makes a new one.
-final class PCSCCallQueue: Sendable {
+/// After a timeout the queue is still blocked: its owner abandons it (with its PC/SC context) and
+/// makes a new one; a CUPS operation has one queue per job or status read, so an overrun blocks
+/// nothing else. libcups keeps its last error per thread: a call reads it inside its closure.
+final class BlockingCallQueue: Sendable {
     private let queue: DispatchQueue
-    private let executor: PCSCQueueExecutor
+    private let executor: QueueExecutor
 
     init(label: String) {
         queue = DispatchQueue(label: label)
-        executor = PCSCQueueExecutor(queue: queue)
+        executor = QueueExecutor(queue: queue)
+    }
+
+    /// The call's result, or nil when it did not return within `timeout` (the call still finishes on the queue).
+    func run<Value: Sendable>(timeout: Duration?, _ call: @escaping @Sendable () -> Value) async -> Value? {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Value?, Never>) in
+            let waiter = SingleResume(continuation)
+            queue.async { _ = waiter.resume(call()) }
+            if let timeout {
+                DispatchQueue.global().asyncAfter(deadline: .now() + timeout.dispatchInterval) { _ = waiter.resume(nil) }
+            }
+        }
+    }
+
+    /// The call's result, or nil when `deadline` passes first (at once when it has passed).
+    func run<Value: Sendable>(until deadline: ContinuousClock.Instant, _ call: @escaping @Sendable () -> Value) async -> Value? {
+        let remaining = ContinuousClock.now.duration(to: deadline)
+        guard remaining > .zero else { return nil }
+        return await run(timeout: remaining, call)
+    }
+
+    /// Runs `call` after whatever is queued, without waiting for it.
+    func send(_ call: @escaping @Sendable () -> Void) {
+        queue.async(execute: call)
     }
 
     /// Runs `body` on the queue (its awaits included), or returns nil as soon as one of its calls
@@ -26,17 +52,6 @@ final class PCSCCallQueue: Sendable {
                 let value = await body()
                 guardian.cancel()
                 _ = waiter.resume(value)
-            }
-        }
-    }
-
-    /// The call's result, or nil when it did not return within `timeout` (the call still finishes on the queue).
-    func run<Value: Sendable>(timeout: Duration?, _ call: @escaping @Sendable () -> Value) async -> Value? {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Value?, Never>) in
-            let waiter = SingleResume(continuation)
-            queue.async { _ = waiter.resume(call()) }
-            if let timeout {
-                DispatchQueue.global().asyncAfter(deadline: .now() + timeout.dispatchInterval) { _ = waiter.resume(nil) }
             }
         }
     }

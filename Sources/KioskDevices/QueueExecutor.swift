@@ -1,8 +1,8 @@
 import Dispatch
 
-/// Runs a read's async code on the channel's serial queue, so every APDU is a plain blocking
-/// call there instead of a hop off Swift's cooperative threads and back (two thread switches per APDU).
-final class PCSCQueueExecutor: TaskExecutor {
+/// Runs async code on a `BlockingCallQueue`'s serial queue (a card read), so every APDU is a plain
+/// blocking call there instead of a hop off Swift's cooperative threads and back (two thread switches per APDU).
+final class QueueExecutor: TaskExecutor {
     private let queue: DispatchQueue
 
     init(queue: DispatchQueue) {

@@ -1,3 +1,5 @@
+
+
 extension SessionStateMachine {
     mutating func lookingUpEnrollment(_ person: SessionPerson, payer: SessionPerson?, _ event: SessionEvent) -> [SessionAction] {
         switch event {
@@ -90,5 +92,56 @@ extension SessionStateMachine {
         case .payForOtherChosen where context.payer == nil: return enter(.choosingBeneficiary(payer: context.insured, notice: nil))
         default: return []
         }
+    }
+}
+
+extension SessionStateMachine {
+    mutating func loadHistory(of person: SessionPerson, returnTo: SessionState) -> [SessionAction] {
+        enter(.loadingHistory(person, returnTo: returnTo)) + [.loadPaymentHistory(personRef: person.personRef)]
+    }
+
+    mutating func loadingHistory(_ person: SessionPerson, returnTo: SessionState, _ event: SessionEvent) -> [SessionAction] {
+        switch event {
+        case .historyLoaded(let entries): return enter(.showingHistory(person, entries, returnTo: returnTo))
+        case .historyLoadFailed: return enter(returnTo)
+        default: return []
+        }
+    }
+
+    mutating func showingHistory(_ entries: [PaymentHistoryEntry], returnTo: SessionState, _ event: SessionEvent) -> [SessionAction] {
+        switch event {
+        case .reprintRequested(let paymentID) where entries.contains(where: { $0.paymentID == paymentID && $0.receiptAvailable }):
+            return fetchReceipt(ReceiptJob(paymentID: paymentID, purpose: .reprint))
+        case .backTapped:
+            return enter(returnTo)
+        default:
+            return []
+        }
+    }
+}
+
+extension SessionStateMachine {
+    /// Cancel from any screen where the resident can; while money is in flight it means "reverse and end",
+    /// and while the outcome is being learnt (journaling, submitting, reversing) it is not offered.
+    mutating func cancelTapped() -> [SessionAction] {
+        switch state {
+        case .readingCard, .typingIdentity, .lookingUpPerson, .lookingUpEnrollment, .showingEnrollment, .confirmingRegistration,
+             .alreadyPaid, .unavailable, .choosingBeneficiary, .loadingHistory, .showingHistory, .choosingMethod, .checkingPrinter,
+             .printerUnavailable, .awaitingPayCode, .paymentFailed, .stillThere:
+            return endSession(.cancelled, to: .attract(notice: nil))
+        case .awaitingPayer(let flight, _, _), .showingQR(let flight, _):
+            return reverse(flight, .cancelledByResident)
+        default:
+            return []
+        }
+    }
+
+    /// Ends the session with an error: the data is wiped, the code is shown.
+    mutating func fail(_ problem: SessionProblem) -> [SessionAction] {
+        endSession(.failed(problem.code), to: .failed(problem))
+    }
+
+    mutating func fail(_ code: KioskError.Code) -> [SessionAction] {
+        fail(SessionProblem(code))
     }
 }

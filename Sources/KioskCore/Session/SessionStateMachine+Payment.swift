@@ -1,3 +1,5 @@
+
+
 extension SessionStateMachine {
     /// Only once the intent is committed to the journal is the backend asked; a journal failure ends
     /// the session with no backend call.
@@ -123,6 +125,145 @@ extension SessionStateMachine {
         case .retryChosen: return enter(.choosingMethod(context))
         case .doneTapped: return endSession(.cancelled, to: .attract(notice: nil))
         default: return []
+        }
+    }
+}
+
+extension SessionStateMachine {
+    mutating func choosingMethod(_ context: EnrollmentContext, _ event: SessionEvent) -> [SessionAction] {
+        switch event {
+        case .methodChosen(let method) where settings.paymentMethods.contains(method):
+            return enter(.checkingPrinter(PaymentDraft(context: context, method: method))) + [.checkPrinter]
+        case .backTapped:
+            return enter(Self.screen(for: context))
+        default:
+            return []
+        }
+    }
+
+    /// The printer is asked before money moves.
+    /// The journal is checked first (the controller answers `journalCannotCommit` instead of the
+    /// printer's readiness when its disk is full): no money moves that could not be recorded.
+    mutating func checkingPrinter(_ draft: PaymentDraft, _ event: SessionEvent) -> [SessionAction] {
+        switch event {
+        case .printerChecked(let readiness):
+            return readiness.canPrint ? startPayment(draft) : enter(.printerUnavailable(draft, readiness))
+        case .journalCannotCommit:
+            // Out of service once the resident has read why; the journal watch reopens the kiosk when space is freed.
+            holdOutage(.journalFull)
+            return fail(.journalFull)
+        default:
+            return []
+        }
+    }
+
+    mutating func printerUnavailable(_ draft: PaymentDraft, _ event: SessionEvent) -> [SessionAction] {
+        switch event {
+        case .continueWithoutReceiptChosen where !settings.printingRequired:
+            var paperless = draft
+            paperless.printsReceipt = false
+            return startPayment(paperless)
+        case .backTapped:
+            return enter(.choosingMethod(draft.context))
+        default:
+            return []
+        }
+    }
+
+    mutating func startPayment(_ draft: PaymentDraft) -> [SessionAction] {
+        switch draft.method {
+        case .payCode: enter(.awaitingPayCode(draft, notice: nil))
+        case .onScreenQR: enter(.journalingIntent(draft, payCode: nil)) + [.journalPaymentIntent(draft.order)]
+        }
+    }
+
+    mutating func awaitingPayCode(_ draft: PaymentDraft, _ event: SessionEvent) -> [SessionAction] {
+        switch event {
+        case .payCodeScanned(let payCode):
+            return enter(.journalingIntent(draft, payCode: payCode)) + [.journalPaymentIntent(draft.order)]
+        case .unrecognizedCodeScanned, .esscCodeScanned:
+            return enter(.awaitingPayCode(draft, notice: .payCodeInvalid), keeping: [.payCode])
+        case .usedPayCodeScanned:
+            return enter(.awaitingPayCode(draft, notice: .payCodeAlreadyUsed), keeping: [.payCode])
+        case .backTapped:
+            return enter(.choosingMethod(draft.context))
+        default:
+            return []
+        }
+    }
+}
+
+extension SessionStateMachine {
+    /// User-paying or unknown: queried every poll interval (the timer asks), reversed after the limit.
+    mutating func awaitingPayer(_ flight: PaymentInFlight, pollsLeft: Int, _ event: SessionEvent) -> [SessionAction] {
+        switch event {
+        case .paymentQueried(let snapshot):
+            return settle(snapshot, flight, pollsLeft: pollsLeft - 1)
+        case .paymentQueryFailed:
+            guard pollsLeft > 1, case .awaitingPayer(_, let snapshot, _) = state else { return reverse(flight, .notConfirmed) }
+            return enter(.awaitingPayer(flight, snapshot, pollsLeft: pollsLeft - 1))
+        default:
+            return []
+        }
+    }
+
+    /// The on-screen QR: queried every poll interval until it is paid or the QR timer runs out.
+    mutating func showingQR(_ flight: PaymentInFlight, _ event: SessionEvent) -> [SessionAction] {
+        switch event {
+        case .paymentQueried(let snapshot):
+            return settle(snapshot, flight, pollsLeft: settings.maximumPolls)
+        case .paymentQueryFailed:
+            guard case .showingQR(_, let snapshot) = state else { return [] }
+            return enter(.showingQR(flight, snapshot), keeping: [.qr])
+        default:
+            return []
+        }
+    }
+}
+
+extension SessionStateMachine {
+    mutating func reverse(_ flight: PaymentInFlight, _ reason: ReversalReason) -> [SessionAction] {
+        guard let paymentID = flight.paymentID else { return fail(.paymentUnresolved) }
+        return enter(.reversing(flight, reason, attemptsLeft: settings.maximumReversalAttempts))
+            + [.reversePayment(paymentID: paymentID, idempotencyKey: flight.reversalKey)]
+    }
+
+    /// A reversal settles the payment one way or the other: reversed (or failed, expired) ends it as the
+    /// reason says; a payment that succeeded meanwhile (the backend refuses with `payment.not_reversible`,
+    /// then a query shows it) is completed.
+    mutating func reversing(_ flight: PaymentInFlight, _ reason: ReversalReason, attemptsLeft: Int, _ event: SessionEvent) -> [SessionAction] {
+        switch event {
+        case .paymentReversed(let snapshot), .paymentQueried(let snapshot):
+            guard snapshot.paymentID == flight.paymentID else { return fail(.sessionPaymentMismatch) }
+            if snapshot.status == .succeeded { return succeed(flight) }
+            if let final = Self.journalState(of: snapshot.status) {
+                return [.journalPaymentState(idempotencyKey: flight.idempotencyKey, final)] + reversed(flight, reason)
+            }
+            // Still open after the reversal, or after a `payment.not_reversible` (the query that
+            // followed it): try again, within the attempts; then reconciliation takes over.
+            return retryReversal(flight, reason, attemptsLeft: attemptsLeft)
+        case .paymentReversalFailed(let problem) where problem.code == .paymentNotReversible:
+            return flight.paymentID.map { [.queryPayment(paymentID: $0)] } ?? []
+        case .paymentReversalFailed, .paymentQueryFailed:
+            return retryReversal(flight, reason, attemptsLeft: attemptsLeft)
+        default:
+            return []
+        }
+    }
+
+    mutating func retryReversal(_ flight: PaymentInFlight, _ reason: ReversalReason, attemptsLeft: Int) -> [SessionAction] {
+        // Out of attempts: the journal keeps the payment submitted; start-up reconciliation settles it.
+        guard attemptsLeft > 1 else { return fail(.paymentUnresolved) }
+        return enter(.reversing(flight, reason, attemptsLeft: attemptsLeft - 1)) + [startTimer(.poll, seconds: settings.pollIntervalSeconds)]
+    }
+
+    mutating func reversed(_ flight: PaymentInFlight, _ reason: ReversalReason) -> [SessionAction] {
+        switch reason {
+        case .cancelledByResident: endSession(.cancelled, to: .attract(notice: .paymentCancelled))
+        case .notConfirmed: enter(.paymentFailed(flight.draft.context, SessionProblem(.paymentNotConfirmed)))
+        case .qrExpired: enter(.paymentFailed(flight.draft.context, SessionProblem(.paymentQRExpired)))
+        case .qrRefused: enter(.paymentFailed(flight.draft.context, SessionProblem(.paymentQRRefused)))
+        case .rejected(let problem): fail(problem)
         }
     }
 }

@@ -1,3 +1,5 @@
+
+
 extension SessionStateMachine {
     /// Out of service and maintenance never interrupt a resident: asked for mid-session, they take
     /// effect when the session ends.
@@ -56,5 +58,81 @@ extension SessionStateMachine {
         let active = state.isSessionActive
         let actions = enter(.stopped)
         return active ? actions + [.recordSessionEnd(.shutdown)] : actions
+    }
+}
+
+extension SessionStateMachine {
+    /// The timers a state waits with. Money in flight has no timeout: it is driven by polling with its own limits.
+    func timersOnEntry(_ state: SessionState) -> [(TimerKind, Int)] {
+        switch state {
+        case .typingIdentity, .showingEnrollment, .confirmingRegistration, .alreadyPaid, .unavailable, .choosingBeneficiary,
+             .showingHistory, .choosingMethod, .printerUnavailable, .paymentFailed, .finished, .failed:
+            [(.idle, settings.idleTimeoutSeconds)]
+        case .awaitingPayCode: [(.payCode, settings.payCodeTimeoutSeconds)]
+        case .stillThere: [(.countdown, settings.countdownSeconds)]
+        case .showingQR: [(.qr, settings.qrTimeoutSeconds), (.poll, settings.pollIntervalSeconds)]
+        case .awaitingPayer, .resolvingSubmission: [(.poll, settings.pollIntervalSeconds), (.dwell, settings.maximumWaitSeconds)]
+        case .takingReceipt: [(.takeReceipt, settings.takeReceiptSeconds)]
+        case .lookingUpPerson, .lookingUpEnrollment, .loadingHistory, .journalingIntent, .submitting, .reversing, .fetchingReceipt:
+            [(.dwell, settings.maximumWaitSeconds)]
+        default: []
+        }
+    }
+
+    mutating func timerFired(_ kind: TimerKind, generation: Int) -> [SessionAction] {
+        guard timers.running[kind] == generation else { return [] }
+        timers.running[kind] = nil
+        switch (state, kind) {
+        case (.finished, .idle), (.failed, .idle), (.takingReceipt, .takeReceipt):
+            return returnToIdle()
+        case (_, .idle), (.awaitingPayCode, .payCode):
+            return enter(.stillThere(resume: state))
+        case (.stillThere, .countdown):
+            return endSession(.timedOut, to: .attract(notice: .sessionTimedOut))
+        case (.awaitingPayer(let flight, _, _), .poll), (.showingQR(let flight, _), .poll):
+            return flight.paymentID.map { [.queryPayment(paymentID: $0)] } ?? []
+        case (.resolvingSubmission(let flight, _, _), .poll):
+            return [.fencePaymentKey(idempotencyKey: flight.idempotencyKey)]
+        case (.reversing(let flight, _, _), .poll):
+            return flight.paymentID.map { [.reversePayment(paymentID: $0, idempotencyKey: flight.reversalKey)] } ?? []
+        case (.showingQR(let flight, _), .qr):
+            return reverse(flight, .qrExpired)
+        case (_, .dwell):
+            return waitedTooLong()
+        default:
+            return []
+        }
+    }
+
+    /// No answer within `maximumWaitSeconds` (or only answers that could not be used): the state
+    /// ends. Money that may have moved is left to reconciliation (out of service until settled); a
+    /// receipt stays owed; a lookup fails with "no answer".
+    mutating func waitedTooLong() -> [SessionAction] {
+        if state.paymentInFlight != nil { return fail(.paymentUnresolved) }
+        switch state {
+        case .journalingIntent:
+            // The intent may still be committed after the session ends: reconcile it, not forget it.
+            return fail(.journalUnavailable) + paymentLeftUnresolved()
+        case .fetchingReceipt(let job):
+            return notPrinted(job.purpose)
+        case .loadingHistory(let person, let returnTo):
+            return loadingHistory(person, returnTo: returnTo, .historyLoadFailed(SessionProblem(.sessionNoAnswer)))
+        case .lookingUpPerson, .lookingUpEnrollment:
+            return fail(.sessionNoAnswer)
+        default:
+            return []
+        }
+    }
+
+    /// Only the idle timer: pay-code, QR and receipt deadlines do not move for a touch.
+    mutating func restartIdleTimer() -> [SessionAction] {
+        guard timers.running[.idle] != nil else { return [] }
+        return [startTimer(.idle, seconds: settings.idleTimeoutSeconds)]
+    }
+
+    /// "Still there?": continuing resumes the screen (and restarts its timer); cancel is handled with every cancel.
+    mutating func stillThere(_ resume: SessionState, _ event: SessionEvent) -> [SessionAction] {
+        guard case .continueTapped = event else { return [] }
+        return enter(resume)
     }
 }

@@ -1,7 +1,7 @@
 import KioskCore
 import Synchronization
 
-/// One print job's connection to the printer. Used only on the job's own `CUPSCallQueue`, one
+/// One print job's connection to the printer. Used only on the job's own `BlockingCallQueue`, one
 /// call at a time, which is what makes the unchecked `Sendable` sound (`abandon` is atomic).
 final class CUPSJobChannel: @unchecked Sendable {
     struct Submitted: Sendable {

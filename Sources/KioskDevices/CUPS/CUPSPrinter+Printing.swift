@@ -6,7 +6,7 @@ extension CUPSPrinter {
     /// cancelled, so that it cannot come out later when the kiosk already owes the receipt.
     public func print(_ document: ReceiptDocument) async throws(KioskError) {
         let deadline = ContinuousClock.now + jobTimeout
-        let queue = CUPSCallQueue(label: "kioskd.cups.job")
+        let queue = BlockingCallQueue(label: "kioskd.cups.job")
         let channel = CUPSJobChannel(selector: selector, timeoutMilliseconds: connectTimeoutMilliseconds)
         let render = self.render
         guard let submitted = await queue.run(until: deadline, { channel.submit(document, render: render) }) else {
@@ -20,7 +20,7 @@ extension CUPSPrinter {
 
     /// Polls until the job is final or the deadline passes. A poll that fails is not the end: the
     /// job may still print (libcups reconnects on the next request), so only the deadline ends it.
-    private func follow(_ job: CUPSJobChannel.Submitted, queue: CUPSCallQueue, channel: CUPSJobChannel, deadline: ContinuousClock.Instant) async throws(KioskError) {
+    private func follow(_ job: CUPSJobChannel.Submitted, queue: BlockingCallQueue, channel: CUPSJobChannel, deadline: ContinuousClock.Instant) async throws(KioskError) {
         var pause = Duration.milliseconds(5)
         var last: CUPSJobChannel.Observation?
         var silence: String?

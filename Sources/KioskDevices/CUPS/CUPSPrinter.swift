@@ -4,7 +4,7 @@ import Synchronization
 
 /// The receipt printer behind IPP: a printer reached directly (`ipp://…`) or a CUPS queue.
 ///
-/// Every libcups call runs on a dispatch queue of its own (`CUPSCallQueue`), never on Swift's
+/// Every libcups call runs on a dispatch queue of its own (`BlockingCallQueue`), never on Swift's
 /// cooperative threads, and every operation has a deadline: a hung printer makes `print` fail
 /// within `jobTimeout` and `readiness` within a few connect timeouts.
 public final class CUPSPrinter: ReceiptPrinter, Sendable {
@@ -71,7 +71,7 @@ public final class CUPSPrinter: ReceiptPrinter, Sendable {
     ) async -> Result<Value, KioskError>? {
         let selector = self.selector, timeout = connectTimeoutMilliseconds
         let deadline = ContinuousClock.now + .milliseconds(Int64(timeout) * 3)
-        return await CUPSCallQueue(label: "kioskd.cups.\(name)").run(until: deadline) {
+        return await BlockingCallQueue(label: "kioskd.cups.\(name)").run(until: deadline) {
             do throws(KioskError) {
                 return .success(try request(IPPConnection(selector, timeoutMilliseconds: timeout)))
             } catch {

@@ -52,7 +52,7 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
         monitor.start()
         try? await gracefulShutdown()
         let monitor = self.monitor
-        await PCSCCallQueue(label: "pcsc-stop").run(timeout: nil) { monitor.stop() }
+        await BlockingCallQueue(label: "pcsc-stop").run(timeout: nil) { monitor.stop() }
         eventSink.finish()
         watchers.finish()
     }
@@ -186,7 +186,7 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
         let detail = "the card in \(reader) stopped answering (\(error.message)): remove the card; if the next card does the same, "
             + "reconnect the reader's cable or restart pcscd"
         faults.withLock { $0[kind] = detail }
-        logger.error("card reader fault", metadata: [PCSCLogKey.reader: "\(reader)", PCSCLogKey.error: "\(error.code)"])
+        logger.error("card reader fault", metadata: [LogKey.reader: "\(reader)", LogKey.error: "\(error.code)"])
         return KioskError(error.code, detail)
     }
 
@@ -195,10 +195,10 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
     fileprivate func handle(_ event: PCSCMonitorEvent) {
         switch event {
         case .readerAdded(let name):
-            logger.notice("card reader connected", metadata: [PCSCLogKey.reader: "\(name)"])
+            logger.notice("card reader connected", metadata: [LogKey.reader: "\(name)"])
             watchers.publish(CardWatchEvent(kind: .readerAdded, reader: name))
         case .readerRemoved(let name):
-            logger.warning("card reader disconnected", metadata: [PCSCLogKey.reader: "\(name)"])
+            logger.warning("card reader disconnected", metadata: [LogKey.reader: "\(name)"])
             watchers.publish(CardWatchEvent(kind: .readerRemoved, reader: name))
         case .cardInserted(let reader, let atr):
             if let kind = assignment.kind(ofReader: reader) {
@@ -219,7 +219,7 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
             }
             watchers.publish(CardWatchEvent(kind: .cardRemoved, reader: reader))
         case .serviceLost(let message):
-            logger.error("pcscd unreachable; waiting for it to come back", metadata: [PCSCLogKey.error: "\(message)"])
+            logger.error("pcscd unreachable; waiting for it to come back", metadata: [LogKey.error: "\(message)"])
             watchers.publish(CardWatchEvent(kind: .serviceLost, problem: CardReport.Problem(code: KioskError.Code.pcscUnavailable.rawValue, message: message)))
         case .serviceRestored:
             logger.notice("pcscd reachable again")
@@ -315,9 +315,4 @@ private final class EventRelay: Sendable {
     private let target = Mutex(WeakReader())
     func attach(_ reader: PCSCCardReader) { target.withLock { $0.reader = reader } }
     func deliver(_ event: PCSCMonitorEvent) { target.withLock { $0.reader }?.handle(event) }
-}
-
-enum PCSCLogKey {
-    static let reader = "reader"
-    static let error = "error"
 }

@@ -5,16 +5,16 @@ import KioskCore
 /// card is pulled, and the clean-up queued behind it then resets the card and frees the context.
 final class PCSCChannel: Sendable {
     let context: PCSCContext
-    let queue: PCSCCallQueue
+    let queue: BlockingCallQueue
 
-    private init(context: PCSCContext, queue: PCSCCallQueue) {
+    private init(context: PCSCContext, queue: BlockingCallQueue) {
         self.context = context
         self.queue = queue
     }
 
     /// Establishes the context on the channel's own queue (it blocks while pcscd starts).
     static func open(timeout: Duration) async throws(KioskError) -> PCSCChannel {
-        let queue = PCSCCallQueue(label: "pcsc-card")
+        let queue = BlockingCallQueue(label: "pcsc-card")
         let result = await queue.run(timeout: timeout) { () -> Result<PCSCContext, KioskError> in
             do throws(KioskError) { return .success(try PCSCContext()) } catch { return .failure(error) }
         }
@@ -26,7 +26,7 @@ final class PCSCChannel: Sendable {
     }
 }
 
-/// Carries APDUs to one connected card. Runs on the channel's queue (PCSCCallQueue.runTask), each
+/// Carries APDUs to one connected card. Runs on the channel's queue (BlockingCallQueue.runTask), each
 /// call under the read's watchdog.
 struct PCSCTransport: APDUTransport {
     let connection: PCSCCardConnection

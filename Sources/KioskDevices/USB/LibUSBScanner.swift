@@ -40,7 +40,7 @@ public final class LibUSBScanner: BarcodeScanner, ScannerDiagnostics, Service {
         if let engine {
             engine.start { [weak self] event in self?.handle(event) }
         } else {
-            logger.error("scanner unavailable", metadata: [USBLogKey.detail: "\(status().detail)"])
+            logger.error("scanner unavailable", metadata: [LogKey.detail: "\(status().detail)"])
         }
         try? await gracefulShutdown()
         await engine?.stop()
@@ -52,34 +52,34 @@ public final class LibUSBScanner: BarcodeScanner, ScannerDiagnostics, Service {
         switch event {
         case .absent(let detail):
             update(nil, DeviceStatus(role: .scanner, selector: selector.description, state: .noDevice, requiredAction: .maintenance, detail: detail))
-            logger.warning("scanner not found; waiting for it to be plugged in", metadata: [USBLogKey.detail: "\(detail)"])
+            logger.warning("scanner not found; waiting for it to be plugged in", metadata: [LogKey.detail: "\(detail)"])
         case .attached(let scanner):
             update(scanner, DeviceStatus(role: .scanner, selector: selector.description, state: .online, detail: "\(scanner) (\(scanner.mode.rawValue) mode)"),
                    announcing: ScannerWatchEvent(kind: .attached, device: scanner.description, mode: scanner.mode))
-            logger.notice("scanner attached", metadata: [USBLogKey.device: "\(scanner)", USBLogKey.mode: "\(scanner.mode.rawValue)"])
+            logger.notice("scanner attached", metadata: [LogKey.device: "\(scanner)", LogKey.mode: "\(scanner.mode.rawValue)"])
         case .detached(let scanner, let reason):
             let detail = "\(scanner): \(reason) — waiting for it to be plugged in again"
             update(nil, DeviceStatus(role: .scanner, selector: selector.description, state: .noDevice, requiredAction: .maintenance, detail: detail),
                    announcing: ScannerWatchEvent(kind: .detached, device: scanner.description, mode: scanner.mode, detail: reason))
-            logger.warning("scanner detached", metadata: [USBLogKey.device: "\(scanner)", USBLogKey.detail: "\(reason)"])
+            logger.warning("scanner detached", metadata: [LogKey.device: "\(scanner)", LogKey.detail: "\(reason)"])
         case .decoded(let decoded, let scanner):
             let scan = BarcodeScan(text: decoded.text, symbology: decoded.symbology)
             // The kind only: a pay code is a bearer credential, an e-SSC token an identity.
-            logger.debug("scan decoded", metadata: [USBLogKey.kind: "\(ScanReport.kind(of: scan.classification))"])
+            logger.debug("scan decoded", metadata: [LogKey.kind: "\(ScanReport.kind(of: scan.classification))"])
             scanContinuation.yield(scan)
             if events.hasSubscribers {
                 events.publish(ScannerWatchEvent(kind: .scan, device: scanner.description, mode: scanner.mode,
                                                  scan: ScanReport(scan: scan, device: scanner.description, mode: scanner.mode, symbology: decoded.symbology)))
             }
         case .discarded(let reason):
-            logger.info("scan discarded", metadata: [USBLogKey.detail: "\(reason)"])
+            logger.info("scan discarded", metadata: [LogKey.detail: "\(reason)"])
             events.publish(ScannerWatchEvent(kind: .discarded, detail: reason))
         case .fault(let deviceState, let action, let detail):
             let scanner = state.withLock { $0.scanner }
             update(deviceState == .online ? scanner : nil,
                    DeviceStatus(role: .scanner, selector: selector.description, state: deviceState, requiredAction: action, detail: detail),
                    announcing: ScannerWatchEvent(kind: .fault, detail: detail))
-            logger.error("scanner fault", metadata: [USBLogKey.detail: "\(detail)"])
+            logger.error("scanner fault", metadata: [LogKey.detail: "\(detail)"])
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 import Logging
 
 /// Crash-safety tests stop kioskd at a chosen point: `KIOSKD_FAILPOINT=config-before-rename` holds
@@ -10,7 +11,7 @@ enum Failpoint {
     static func hold(at name: String, environment: [String: String], logger: Logger) -> @Sendable () -> Void {
         guard environment[variable] == name else { return {} }
         return {
-            logger.warning("failpoint reached: holding here until killed", metadata: ["failpoint": "\(name)"])
+            logger.warning("failpoint reached: holding here until killed", metadata: [LogKey.failpoint: "\(name)"])
             while true { sleep(3600) }
         }
     }

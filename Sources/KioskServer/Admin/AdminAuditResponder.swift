@@ -1,4 +1,5 @@
 import Hummingbird
+import KioskCore
 import Logging
 
 /// Writes one `kioskd.audit` line (notice) for every admin request that changes something or runs a
@@ -45,12 +46,12 @@ struct AdminAuditResponder<Routes: HTTPResponder>: HTTPResponder where Routes.Co
         let elapsed = ContinuousClock.now - started
         let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
         audit.notice("admin action", metadata: [
-            AdminAuditKey.action: "\(request.method.rawValue) \(route ?? "(no such route)")",
-            AdminAuditKey.outcome: "\(status)",
-            AdminAuditKey.uid: "\(caller.map { "\($0.uid)" } ?? "unknown")",
-            AdminAuditKey.gid: "\(caller.map { "\($0.gid)" } ?? "unknown")",
-            AdminAuditKey.pid: "\(caller.map { "\($0.pid)" } ?? "unknown")",
-            AdminAuditKey.durationMilliseconds: "\(milliseconds)",
+            LogKey.action: "\(request.method.rawValue) \(route ?? "(no such route)")",
+            LogKey.outcome: "\(status)",
+            LogKey.uid: "\(caller.map { "\($0.uid)" } ?? "unknown")",
+            LogKey.gid: "\(caller.map { "\($0.gid)" } ?? "unknown")",
+            LogKey.pid: "\(caller.map { "\($0.pid)" } ?? "unknown")",
+            LogKey.durationMilliseconds: "\(milliseconds)",
         ])
     }
 }

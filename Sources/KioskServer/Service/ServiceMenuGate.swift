@@ -53,9 +53,9 @@ actor ServiceMenuGate {
     /// A change made from the menu (maintenance, test page, test pattern), audited like an admin action.
     nonisolated func record(_ action: String, outcome: String) {
         audit.notice("service menu action", metadata: [
-            AdminAuditKey.action: "\(action)",
-            AdminAuditKey.outcome: "\(outcome)",
-            AdminAuditKey.origin: "resident screen",
+            LogKey.action: "\(action)",
+            LogKey.outcome: "\(outcome)",
+            LogKey.origin: "resident screen",
         ])
     }
 }

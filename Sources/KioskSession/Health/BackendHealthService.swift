@@ -86,7 +86,7 @@ public actor BackendHealthService: Service {
         failuresInARow = 0
         guard let ended = outage else { return }
         outage = nil
-        logger.notice("backend answers again: back in service", metadata: [SessionLogKey.errorCode: "\(ended.rawValue)"])
+        logger.notice("backend answers again: back in service", metadata: [LogKey.errorCode: "\(ended.rawValue)"])
         await session.send(.serviceRestored(ended))
     }
 
@@ -94,7 +94,7 @@ public actor BackendHealthService: Service {
         failuresInARow += 1
         guard failuresInARow >= 2, outage == nil else { return }
         outage = code
-        logger.error("backend does not answer: out of service once no resident is served", metadata: [SessionLogKey.errorCode: "\(code.rawValue)"])
+        logger.error("backend does not answer: out of service once no resident is served", metadata: [LogKey.errorCode: "\(code.rawValue)"])
         await session.send(.serviceDegraded(code))
     }
 }

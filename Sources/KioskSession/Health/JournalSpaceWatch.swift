@@ -35,7 +35,7 @@ public struct JournalSpaceWatch: Service {
             if case .full(let freeBytes) = capacity {
                 if !wasFull {
                     logger.error("the journal's disk is full: out of service until space is freed (kioskctl diag)",
-                                 metadata: [SessionLogKey.freeBytes: "\(freeBytes)"])
+                                 metadata: [LogKey.freeBytes: "\(freeBytes)"])
                 }
                 wasFull = true
                 await session.send(.serviceDegraded(.journalFull))

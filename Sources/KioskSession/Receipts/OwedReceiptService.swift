@@ -49,7 +49,7 @@ public struct OwedReceiptService: Service {
         do {
             owed = try await journal.owedReceipts()
         } catch {
-            logger.error("cannot read owed receipts", metadata: [SessionLogKey.errorCode: "\(error.code)"])
+            logger.error("cannot read owed receipts", metadata: [LogKey.errorCode: "\(error.code)"])
             return 0
         }
         guard !owed.isEmpty, await kioskIsIdle(), await printer.readiness().canPrint else { return 0 }
@@ -60,15 +60,15 @@ public struct OwedReceiptService: Service {
                 let document = ReceiptDocument.electronicReceipt(
                     ElectronicReceipt(try await backend.receipt(paymentID: paymentID)).keepingVerificationLink(on: verificationOrigins()))
                 if await history?.wasPrinted(document) == true {
-                    logger.notice("owed receipt already printed (found in the printer's history)", metadata: [SessionLogKey.paymentID: "\(paymentID)"])
+                    logger.notice("owed receipt already printed (found in the printer's history)", metadata: [LogKey.paymentID: "\(paymentID)"])
                 } else {
                     try await printer.print(document)
-                    logger.notice("owed receipt printed", metadata: [SessionLogKey.paymentID: "\(paymentID)"])
+                    logger.notice("owed receipt printed", metadata: [LogKey.paymentID: "\(paymentID)"])
                 }
                 try await journal.recordReceipt(key: entry.intent.idempotencyKey, .printed, at: Date())
                 settled += 1
             } catch {
-                logger.warning("owed receipt not printed yet", metadata: [SessionLogKey.paymentID: "\(paymentID)", SessionLogKey.errorCode: "\(error.code)"])
+                logger.warning("owed receipt not printed yet", metadata: [LogKey.paymentID: "\(paymentID)", LogKey.errorCode: "\(error.code)"])
                 return settled
             }
         }

@@ -88,9 +88,9 @@ public struct PaymentReconciler: Sendable {
         )
         try await journal.recordReconciliation(report)
         logger.notice("payment reconciliation finished", metadata: [
-            SessionLogKey.examined: "\(report.examined)",
-            SessionLogKey.stillUnresolved: "\(report.stillUnresolved)",
-            SessionLogKey.receiptsOwed: "\(report.receiptsOwed)",
+            LogKey.examined: "\(report.examined)",
+            LogKey.stillUnresolved: "\(report.stillUnresolved)",
+            LogKey.receiptsOwed: "\(report.receiptsOwed)",
         ])
         return report
     }
@@ -109,7 +109,7 @@ public struct PaymentReconciler: Sendable {
             switch try await backend.fencePayment(idempotencyKey: key) {
             case .voided:
                 try await journal.recordState(key: key, .abandoned, at: now())
-                logger.notice("the backend voided the key, no payment was made under it: abandoned", metadata: [SessionLogKey.paymentKey: "\(JournalKey.short(key))"])
+                logger.notice("the backend voided the key, no payment was made under it: abandoned", metadata: [LogKey.paymentKey: "\(JournalKey.short(key))"])
                 return .resolved(.abandoned)
             case .created(let found):
                 try await journal.recordSubmitted(key: key, paymentID: found.paymentId, at: now())
@@ -135,8 +135,8 @@ public struct PaymentReconciler: Sendable {
         try await journal.recordAnomaly(key: intent.idempotencyKey, differences, at: now())
         SessionMetrics.paymentAnomaly()
         logger.error("the backend's payment differs from the journaled intent: flagged for technicians", metadata: [
-            SessionLogKey.paymentKey: "\(JournalKey.short(intent.idempotencyKey))", SessionLogKey.paymentID: "\(payment.paymentId)",
-            SessionLogKey.differences: "\(differences.joined(separator: ","))",
+            LogKey.paymentKey: "\(JournalKey.short(intent.idempotencyKey))", LogKey.paymentID: "\(payment.paymentId)",
+            LogKey.differences: "\(differences.joined(separator: ","))",
         ])
     }
 
@@ -189,15 +189,15 @@ public struct PaymentReconciler: Sendable {
 
     private func metadata(_ key: String, _ payment: BackendPayment) -> Logger.Metadata {
         [
-            SessionLogKey.paymentKey: "\(JournalKey.short(key))",
-            SessionLogKey.paymentID: "\(payment.paymentId)",
-            SessionLogKey.paymentStatus: "\(payment.status.rawValue)",
+            LogKey.paymentKey: "\(JournalKey.short(key))",
+            LogKey.paymentID: "\(payment.paymentId)",
+            LogKey.paymentStatus: "\(payment.status.rawValue)",
         ]
     }
 
     private func log(_ error: KioskError, _ key: String) {
         logger.warning("payment left unresolved: the backend did not settle it", metadata: [
-            SessionLogKey.paymentKey: "\(JournalKey.short(key))", SessionLogKey.errorCode: "\(error.code)",
+            LogKey.paymentKey: "\(JournalKey.short(key))", LogKey.errorCode: "\(error.code)",
         ])
     }
 

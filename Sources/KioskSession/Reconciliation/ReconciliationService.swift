@@ -88,7 +88,7 @@ public final class ReconciliationService: Service, Sendable {
                 delay = initialRetryDelay
                 guard await requests.next() != nil else { return }
             } else {
-                logger.notice("payments still unresolved: reconciling again later", metadata: [SessionLogKey.retryIn: "\(delay)"])
+                logger.notice("payments still unresolved: reconciling again later", metadata: [LogKey.retryIn: "\(delay)"])
                 do { try await clock.sleep(for: delay) } catch { return }
                 delay = min(delay * 2, maximumRetryDelay)
             }
@@ -99,7 +99,7 @@ public final class ReconciliationService: Service, Sendable {
         do {
             return try await reconciler.reconcile().stillUnresolved == 0
         } catch {
-            logger.error("payment reconciliation failed", metadata: [SessionLogKey.errorCode: "\(error.code)"])
+            logger.error("payment reconciliation failed", metadata: [LogKey.errorCode: "\(error.code)"])
             return false
         }
     }
@@ -107,9 +107,9 @@ public final class ReconciliationService: Service, Sendable {
     private func purge() async {
         do {
             let purged = try await reconciler.journal.purge(keeping: retention, now: reconciler.now())
-            logger.info("journal retention applied", metadata: [SessionLogKey.purged: "\(purged)"])
+            logger.info("journal retention applied", metadata: [LogKey.purged: "\(purged)"])
         } catch {
-            logger.error("journal purge failed", metadata: [SessionLogKey.errorCode: "\(error.code)"])
+            logger.error("journal purge failed", metadata: [LogKey.errorCode: "\(error.code)"])
         }
     }
 

@@ -1,6 +1,9 @@
 import KioskBackendAPI
 import KioskCore
 
+// The boundary between the backend contract's types and the kiosk's domain: claims and requests
+// out, people, enrollments, payments and problems in. Nothing else maps generated types.
+
 extension IdentityClaim {
     /// The contract's claim: personal data travels only in this request body.
     var backendClaim: BackendIdentityClaim {
@@ -23,5 +26,155 @@ extension SessionPerson {
             personRef: person.personRef, maskedName: person.maskedName, maskedIDNumber: person.maskedIdNumber, region: person.region,
             paysFor: person.paysFor.map { SessionRelative(personRef: $0.personRef, maskedName: $0.maskedName, relation: $0.relation) }
         )
+    }
+}
+
+extension SessionEnrollment {
+    init(_ enrollment: BackendEnrollment) {
+        self.init(
+            personRef: enrollment.personRef, year: enrollment.year, region: enrollment.region,
+            policyTitle: BackendText.required(enrollment.policyTitle, limit: BackendText.labelLimit),
+            status: Status(enrollment.status), categoryLabel: BackendText.required(enrollment.category.label, limit: BackendText.labelLimit),
+            tiers: enrollment.tiers.map(SessionTier.init), defaultTierID: enrollment.defaultTier,
+            relief: enrollment.relief.map(SessionRelief.init),
+            window: SessionWindow(
+                phase: SessionWindow.Phase(enrollment.window.phase),
+                opens: enrollment.window.opens.flatMap(CalendarDate.init(iso:)),
+                closes: enrollment.window.closes.flatMap(CalendarDate.init(iso:))
+            ),
+            notes: enrollment.notes.prefix(BackendText.noteLimit).compactMap { BackendText.line($0, limit: BackendText.sentenceLimit) },
+            paidPaymentID: enrollment.paidPaymentId, openPaymentID: enrollment.openPaymentId
+        )
+    }
+}
+
+extension SessionEnrollment.Status {
+    init(_ status: BackendEnrollment.StatusPayload) {
+        switch status {
+        case .payable: self = .payable
+        case .paid: self = .paid
+        case .exempt: self = .exempt
+        case .paymentInProgress: self = .paymentInProgress
+        }
+    }
+}
+
+extension SessionTier {
+    init(_ tier: Components.Schemas.Tier) {
+        self.init(
+            id: tier.id, label: BackendText.required(tier.label, limit: BackendText.labelLimit), amount: Money(fen: tier.amountFen),
+            components: tier.components.map {
+                AmountComponent(label: BackendText.required($0.label, limit: BackendText.labelLimit), amount: Money(fen: $0.amountFen), included: $0.included)
+            },
+            relief: Money(fen: tier.reliefFen), surcharge: Money(fen: tier.surchargeFen), due: Money(fen: tier.dueFen)
+        )
+    }
+}
+
+extension SessionRelief {
+    init(_ relief: Components.Schemas.Relief) {
+        let kind: Kind = switch relief.kind {
+        case .exemption: .exemption
+        case .aid: .aid
+        case .aidCreditedLater: .aidCreditedLater
+        }
+        self.init(kind: kind, label: BackendText.required(relief.label, limit: BackendText.labelLimit),
+                  description: BackendText.required(relief.description, limit: BackendText.sentenceLimit))
+    }
+}
+
+extension SessionWindow.Phase {
+    init(_ phase: Components.Schemas.Window.PhasePayload) {
+        switch phase {
+        case .centralized: self = .centralized
+        case .midYear: self = .midYear
+        case .newborn: self = .newborn
+        case .late: self = .late
+        }
+    }
+}
+
+extension PaymentOrder {
+    func backendRequest(kioskID: String, payCode: PayCode?) -> BackendPaymentRequest {
+        BackendPaymentRequest(
+            personRef: personRef, payerRef: payerRef, year: year, tier: tierID, amountFen: amount.fen,
+            method: method == .payCode ? .paycode : .qr, payCode: payCode?.value, kioskId: kioskID
+        )
+    }
+}
+
+extension PaymentSnapshot {
+    init(_ payment: BackendPayment) {
+        self.init(
+            paymentID: payment.paymentId, status: Status(payment.status), amount: Money(fen: payment.amountFen),
+            method: payment.method == .paycode ? .payCode : .onScreenQR,
+            channel: payment.channel.flatMap { PayCode.Channel(rawValue: $0.rawValue) },
+            failureMessage: BackendText.line(payment.failureMessageZh, limit: BackendText.sentenceLimit), qrURL: BackendText.qrURL(payment.qrUrl),
+            qrExpiresAt: payment.qrExpiresAt,
+            personRef: payment.personRef, year: payment.year, tierID: payment.tier
+        )
+    }
+}
+
+extension PaymentSnapshot.Status {
+    init(_ status: Components.Schemas.PaymentStatus) {
+        switch status {
+        case .pending: self = .pending
+        case .userPaying: self = .userPaying
+        case .succeeded: self = .succeeded
+        case .failed: self = .failed
+        case .unknown: self = .unknown
+        case .reversed: self = .reversed
+        case .expired: self = .expired
+        }
+    }
+}
+
+extension PaymentHistoryEntry {
+    init(_ payment: BackendPayment, paidForOther: Bool) {
+        let snapshot = PaymentSnapshot(payment)
+        self.init(
+            paymentID: payment.paymentId, personRef: payment.personRef, year: payment.year, tierID: payment.tier,
+            amount: snapshot.amount, status: snapshot.status, channel: snapshot.channel, createdAt: payment.createdAt,
+            paidForOther: paidForOther, receiptAvailable: payment.receiptAvailable
+        )
+    }
+
+    /// Own payments first, then those made for others; each list newest first, as the backend gives them.
+    static func history(_ list: BackendPaymentList) -> [PaymentHistoryEntry] {
+        list.own.map { Self($0, paidForOther: false) } + list.forOthers.map { Self($0, paidForOther: true) }
+    }
+}
+
+extension ElectronicReceipt {
+    init(_ receipt: BackendReceipt) {
+        self.init(
+            title: BackendText.required(receipt.title, limit: BackendText.labelLimit), receiptCode: receipt.receiptCode,
+            receiptNumber: receipt.receiptNumber, checkCode: receipt.checkCode,
+            payerMaskedName: BackendText.required(receipt.payerMaskedName, limit: BackendText.labelLimit),
+            payerMaskedIDNumber: BackendText.required(receipt.payerMaskedIdNumber, limit: BackendText.labelLimit),
+            items: receipt.items.map { Item(label: BackendText.required($0.label, limit: BackendText.labelLimit), amount: Money(fen: $0.amountFen)) },
+            total: Money(fen: receipt.totalFen), issuer: BackendText.required(receipt.issuer, limit: BackendText.labelLimit),
+            issuedAt: receipt.issuedAt, paymentID: receipt.paymentId, kioskID: receipt.kioskId,
+            channel: receipt.channel, verificationURL: BackendText.qrURL(receipt.verificationUrl) ?? ""
+        )
+    }
+}
+
+extension SessionProblem {
+    /// A backend failure as the session sees it: a problem answer carries the contract's code (and
+    /// Chinese text); anything else (timeout, connection lost, 5xx) may have taken effect.
+    init(backend error: KioskError) {
+        if let problem = error.backendProblem {
+            self.init(KioskError.Code(problem.listedCode), backendMessage: BackendText.line(problem.messageZh, limit: BackendText.sentenceLimit),
+                      isUncertain: problem.status >= 500)
+        } else {
+            self.init(error.code, isUncertain: true)
+        }
+    }
+
+    /// A device or journal failure: its own code; nothing reached the backend.
+    init(local error: KioskError) {
+        self.init(error.code)
     }
 }

@@ -5,7 +5,7 @@ import Logging
 
 extension SessionController {
     func perform(_ action: SessionAction) {
-        logger.trace("session action", metadata: [SessionLogKey.action: "\(action.name)"])
+        logger.trace("session action", metadata: [LogKey.sessionAction: "\(action.name)"])
         switch action {
         case .startTimer(let kind, let seconds, let generation): startTimer(kind, seconds: seconds, generation: generation)
         case .cancelTimer(let kind): cancelTimer(kind)
@@ -21,8 +21,8 @@ extension SessionController {
         case .journalReceipt(let key, let receipt): enqueue(.receipt(key: key, receipt))
         case .journalAnomaly(let key, let paymentID, let differences):
             logger.error("the backend's payment differs from what the resident confirmed: flagged for technicians", metadata: [
-                SessionLogKey.paymentKey: "\(JournalKey.short(key))", SessionLogKey.paymentID: "\(paymentID)",
-                SessionLogKey.differences: "\(differences.joined(separator: ","))",
+                LogKey.paymentKey: "\(JournalKey.short(key))", LogKey.paymentID: "\(paymentID)",
+                LogKey.differences: "\(differences.joined(separator: ","))",
             ])
             SessionMetrics.paymentAnomaly()
             enqueue(.anomaly(key: key, differences: differences))
@@ -31,7 +31,7 @@ extension SessionController {
         case .reversePayment(let paymentID, let key): reversePayment(paymentID, key: key)
         case .fetchReceipt(let paymentID): fetchReceipt(paymentID)
         case .printDocument(let document): printDocument(document)
-        case .recordSessionEnd(let reason): logger.info("session ended", metadata: [SessionLogKey.endReason: "\(reason)"])
+        case .recordSessionEnd(let reason): logger.info("session ended", metadata: [LogKey.endReason: "\(reason)"])
         case .reconcilePayments:
             logger.warning("a payment has no final journal state: reconciling now; no payments until it is settled")
             reconciliationRequests.continuation.yield()
@@ -72,7 +72,7 @@ extension SessionController {
         let logger = logger
         call {
             if case .full(let freeBytes) = await journal.capacity() {
-                logger.error("the journal's disk is full: no payment starts", metadata: [SessionLogKey.freeBytes: "\(freeBytes)"])
+                logger.error("the journal's disk is full: no payment starts", metadata: [LogKey.freeBytes: "\(freeBytes)"])
                 return .journalCannotCommit
             }
             return .printerChecked(await printer.readiness())
@@ -88,6 +88,133 @@ extension SessionController {
             } catch {
                 return .printFailed(SessionProblem(local: error))
             }
+        }
+    }
+}
+
+extension SessionController {
+    /// One backend call: its answer, or its failure as a `SessionProblem`.
+    func backendCall(
+        _ operation: @escaping @Sendable (any BackendClient) async throws(KioskError) -> SessionEvent,
+        failed: @escaping @Sendable (SessionProblem) -> SessionEvent
+    ) {
+        let backend = backend
+        let logger = logger
+        call {
+            do throws(KioskError) {
+                return try await operation(backend)
+            } catch {
+                logger.info("backend call failed", metadata: [LogKey.errorCode: "\(error.backendProblem?.code ?? error.code.rawValue)"])
+                return failed(SessionProblem(backend: error))
+            }
+        }
+    }
+
+    func resolveIdentity(_ claim: IdentityClaim) {
+        backendCall({ backend throws(KioskError) in .personResolved(SessionPerson(try await backend.resolveIdentity(claim.backendClaim))) },
+                    failed: SessionEvent.personLookupFailed)
+    }
+
+    func loadEnrollment(personRef: String, year: Int) {
+        backendCall({ backend throws(KioskError) in
+            .enrollmentLoaded(SessionEnrollment(try await backend.enrollment(personRef: personRef, year: year)))
+        }, failed: SessionEvent.enrollmentLookupFailed)
+    }
+
+    func loadPaymentHistory(personRef: String) {
+        backendCall({ backend throws(KioskError) in
+            .historyLoaded(PaymentHistoryEntry.history(try await backend.payments(personRef: personRef)))
+        }, failed: SessionEvent.historyLoadFailed)
+    }
+
+    func submitPayment(key: String, _ order: PaymentOrder, payCode: PayCode?) {
+        let request = order.backendRequest(kioskID: kioskID, payCode: payCode)
+        backendCall({ backend throws(KioskError) in
+            .paymentSubmitted(PaymentSnapshot(try await backend.createPayment(request, idempotencyKey: key)))
+        }, failed: SessionEvent.paymentSubmissionFailed)
+    }
+
+    func queryPayment(_ paymentID: String) {
+        backendCall({ backend throws(KioskError) in .paymentQueried(PaymentSnapshot(try await backend.payment(id: paymentID))) },
+                    failed: SessionEvent.paymentQueryFailed)
+    }
+
+    /// A lost create is settled by fencing its key: the payment made under it, or voided for good.
+    func fencePayment(idempotencyKey key: String) {
+        backendCall({ backend throws(KioskError) in
+            switch try await backend.fencePayment(idempotencyKey: key) {
+            case .created(let payment): .paymentQueried(PaymentSnapshot(payment))
+            case .voided: .paymentKeyVoided
+            }
+        }, failed: SessionEvent.paymentQueryFailed)
+    }
+
+    func reversePayment(_ paymentID: String, key: String) {
+        backendCall({ backend throws(KioskError) in
+            .paymentReversed(PaymentSnapshot(try await backend.reversePayment(id: paymentID, idempotencyKey: key)))
+        }, failed: SessionEvent.paymentReversalFailed)
+    }
+
+    func fetchReceipt(_ paymentID: String) {
+        backendCall({ backend throws(KioskError) in .receiptFetched(ElectronicReceipt(try await backend.receipt(paymentID: paymentID))) },
+                    failed: SessionEvent.receiptFetchFailed)
+    }
+}
+
+/// A journal write, performed in order by one writer so the journal sees intent → submitted → outcome.
+enum JournalWrite: Sendable {
+    /// Answers `paymentIntentJournaled` / `paymentIntentJournalFailed` to session `serial`.
+    case intent(PaymentIntent, serial: Int)
+    case submitted(key: String, paymentID: String)
+    case state(key: String, JournalPaymentState)
+    case receipt(key: String, JournalReceiptState)
+    case anomaly(key: String, differences: [String])
+}
+
+extension SessionController {
+    /// The key is made here, not in the machine: the machine has no randomness.
+    func journalIntent(_ order: PaymentOrder) {
+        let intent = PaymentIntent(
+            idempotencyKey: makeKey(), personRef: order.personRef, payerRef: order.payerRef, year: order.year,
+            tier: order.tierID, amount: order.amount, method: order.method, createdAt: now()
+        )
+        enqueue(.intent(intent, serial: sessionSerial))
+    }
+
+    /// Hands a write to the one journal writer, in order; `journalWritesPending` counts it until written.
+    func enqueue(_ write: JournalWrite) {
+        journalWritesPending += 1
+        journalWrites.yield(write)
+    }
+
+    func write(_ write: JournalWrite) async {
+        defer { journalWritesPending -= 1 }
+        let journal = journal
+        let date = now()
+        do throws(KioskError) {
+            switch write {
+            case .intent(let intent, let serial):
+                do throws(KioskError) {
+                    try await journal.recordIntent(intent)
+                } catch {
+                    logger.error("journal refused the payment intent: no payment", metadata: [LogKey.errorCode: "\(error.code)"])
+                    deliver(.paymentIntentJournalFailed(SessionProblem(local: error)), serial: serial)
+                    return
+                }
+                deliver(.paymentIntentJournaled(idempotencyKey: intent.idempotencyKey), serial: serial)
+            case .submitted(let key, let paymentID):
+                try await journal.recordSubmitted(key: key, paymentID: paymentID, at: date)
+            case .state(let key, let state):
+                try await journal.recordState(key: key, state, at: date)
+            case .receipt(let key, let receipt):
+                try await journal.recordReceipt(key: key, receipt, at: date)
+            case .anomaly(let key, let differences):
+                try await journal.recordAnomaly(key: key, differences, at: date)
+            }
+        } catch {
+            // The entry stays where it was: reconciliation brings it to the backend's state, now.
+            logger.error("journal write failed", metadata: [LogKey.errorCode: "\(error.code)"])
+            send(.journalWriteFailed(error.code))
         }
     }
 }

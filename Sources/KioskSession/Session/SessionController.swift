@@ -1,9 +1,9 @@
 import Foundation
-import Synchronization
 import KioskBackendAPI
 import KioskCore
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// Runs the resident session: feeds device, backend, journal, timer and touch events to the
 /// `SessionStateMachine` and performs the actions it returns.
@@ -35,8 +35,7 @@ public actor SessionController: Service {
     var observers: [UUID: AsyncStream<SessionState>.Continuation] = [:]
     var screenObservers: [UUID: AsyncStream<ScreenUpdate>.Continuation] = [:]
     var stateEnteredAt: Date
-    var settings: SessionSettings
-    /// The settings for readers outside the actor (the screen's countdowns).
+    /// The machine's settings, for readers outside the actor (the screen's countdowns).
     let settingsMirror: Mutex<SessionSettings>
     var timerTasks: [TimerKind: Task<Void, Never>] = [:]
     /// Device and backend calls under way, cancelled on shutdown.
@@ -60,7 +59,6 @@ public actor SessionController: Service {
         now: @escaping @Sendable () -> Date = { Date() }, logger: Logger
     ) {
         machine = SessionStateMachine(settings: settings)
-        self.settings = settings
         settingsMirror = Mutex(settings)
         stateEnteredAt = now()
         self.kioskID = kioskID
@@ -113,12 +111,12 @@ public actor SessionController: Service {
         let actions = machine.handle(event)
         let after = machine.state
         if actions.isEmpty, before == after {
-            logger.debug("event ignored", metadata: [SessionLogKey.event: "\(event.name)", SessionLogKey.state: "\(before.kind.rawValue)"])
+            logger.debug("event ignored", metadata: [LogKey.sessionEvent: "\(event.name)", LogKey.sessionState: "\(before.kind.rawValue)"])
             return
         }
         if !before.isSessionActive, after.isSessionActive { sessionSerial += 1 }
         if before != after {
-            logger.debug("session state", metadata: [SessionLogKey.event: "\(event.name)", SessionLogKey.state: "\(after.kind.rawValue)"])
+            logger.debug("session state", metadata: [LogKey.sessionEvent: "\(event.name)", LogKey.sessionState: "\(after.kind.rawValue)"])
             stateEnteredAt = now()
             for observer in observers.values { observer.yield(after) }
             publishScreen()
@@ -130,9 +128,98 @@ public actor SessionController: Service {
     /// Delivers the answer of a call made during session `serial`; answers for an earlier session are dropped.
     func deliver(_ event: SessionEvent, serial: Int) {
         guard serial == sessionSerial else {
-            logger.debug("stale answer dropped", metadata: [SessionLogKey.event: "\(event.name)"])
+            logger.debug("stale answer dropped", metadata: [LogKey.sessionEvent: "\(event.name)"])
             return
         }
         send(event)
+    }
+}
+
+extension SessionController {
+    /// Listens to the card reader and the scanner until graceful shutdown, then wipes the session.
+    public func run() async throws {
+        startListening()
+        try? await gracefulShutdown()
+        await shutDown()
+    }
+
+    func startListening() {
+        let cardEvents = devices.cardReader.events
+        let scans = devices.scanner.scans
+        listeners = [
+            Task { [weak self] in
+                for await event in cardEvents { await self?.cardEvent(event) }
+            },
+            Task { [weak self] in
+                for await scan in scans { await self?.scanned(scan) }
+            },
+        ]
+        let queue = journalQueue
+        journalWriter = Task { [weak self] in
+            for await write in queue { await self?.write(write) }
+        }
+    }
+
+    func cardEvent(_ event: CardEvent) {
+        switch event {
+        case .inserted(let kind): send(.cardInserted(kind))
+        case .removed(let kind): send(.cardRemoved(kind))
+        }
+    }
+
+    /// The scan's text goes no further than the pay code handed to the machine.
+    func scanned(_ scan: BarcodeScan) {
+        switch scan.classification {
+        case .payCode(let payCode):
+            // Only the pay-code screen uses a code; one scanned elsewhere is ignored and stays usable.
+            guard case .awaitingPayCode = machine.state else { return }
+            send(payCodesUsed.admit(payCode, at: .now) ? .payCodeScanned(payCode) : .usedPayCodeScanned)
+        case .esscToken(let token): send(.esscCodeScanned(token))
+        case .idNumber, .other: send(.unrecognizedCodeScanned)
+        }
+    }
+
+    /// Wipes the session and stops. A payment in flight stays unresolved in the journal (reconciled at
+    /// start-up); calls under way are cancelled rather than waited for, journal writes already queued
+    /// are finished (they are local and short).
+    func shutDown() async {
+        if case .stopped = machine.state { return }
+        let inFlight = machine.state.paymentInFlight
+        send(.shutdownRequested)
+        if let inFlight {
+            logger.notice("shutdown with a payment in flight: left for reconciliation",
+                          metadata: [LogKey.paymentKey: "\(JournalKey.short(inFlight.idempotencyKey))"])
+        }
+        for task in listeners { task.cancel() }
+        for task in calls.values { task.cancel() }
+        for task in timerTasks.values { task.cancel() }
+        calls = [:]
+        timerTasks = [:]
+        journalWrites.finish()
+        await journalWriter?.value
+        for observer in observers.values { observer.finish() }
+        observers = [:]
+        for observer in screenObservers.values { observer.finish() }
+        screenObservers = [:]
+    }
+}
+
+extension SessionController {
+    func startTimer(_ kind: TimerKind, seconds: Int, generation: Int) {
+        timerTasks[kind]?.cancel()
+        let clock = clock
+        timerTasks[kind] = Task { [weak self] in
+            do {
+                try await clock.sleep(for: .seconds(seconds))
+            } catch {
+                return
+            }
+            await self?.send(.timerFired(kind, generation: generation))
+        }
+    }
+
+    func cancelTimer(_ kind: TimerKind) {
+        timerTasks[kind]?.cancel()
+        timerTasks[kind] = nil
     }
 }
