@@ -122,8 +122,9 @@ struct SoakBenchmark {
                                  target: "(reported)", met: true))
         }
         rows.append(BenchRow(name: "soak: RSS growth, \(sessions / 2) → \(sessions) sessions", value: growth, unit: "MB", target: "< 2", met: growth < 2))
-        rows.append(BenchRow(name: "soak: open fds change, \(sessions / 2) → \(sessions) sessions", value: Double(last.descriptors - half.descriptors),
-                             unit: "fds", target: "0", met: last.descriptors == half.descriptors))
+        // A pooled backend connection or the journal's WAL may be open at one mark and not the next: no growth is the goal.
+        rows.append(BenchRow(name: "soak: open fds growth, \(sessions / 2) → \(sessions) sessions", value: Double(last.descriptors - half.descriptors),
+                             unit: "fds", target: "<= 0", met: last.descriptors <= half.descriptors))
         return rows
     }
 

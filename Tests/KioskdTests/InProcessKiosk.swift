@@ -7,9 +7,9 @@ import KioskTesting
 import Logging
 import ServiceLifecycle
 
-/// The kiosk `kioskd --demo` runs, built in this test process by the same `buildKiosk` on simulated
-/// devices, the embedded sandbox and a `TestClock`: its admin socket, resident screen and session are
-/// the real ones, and the test moves time instead of waiting for it.
+/// The kiosk `kioskd --demo` runs (or, without `demo`, the production one on simulated devices), built
+/// in this test process by the same `buildKiosk` on a `TestClock`: its admin socket, resident screen
+/// and session are the real ones, and the test moves time instead of waiting for it.
 final class InProcessKiosk: KioskUnderTest, @unchecked Sendable {
     let work: TemporaryDirectory
     let configPath: String
@@ -26,8 +26,10 @@ final class InProcessKiosk: KioskUnderTest, @unchecked Sendable {
     var session: SessionController? { kiosk.session }
 
     /// `environment` holds kiosk.conf overrides (`KIOSK_<SECTION>_<KEY>`) and the technician PIN's
-    /// credential, as kioskd's environment would.
-    init(environment: [String: String] = [:]) async throws {
+    /// credential, as kioskd's environment would. Without `demo` the kiosk runs as in production —
+    /// no demo controls, the configured backend (unreachable on loopback port 9) — on the same
+    /// simulated devices.
+    init(environment: [String: String] = [:], demo: Bool = true) async throws {
         work = try TemporaryDirectory(prefix: "kioskd-inprocess")
         socketPath = work.file("admin.sock")
         configPath = try work.write("kiosk.conf", DaemonFixture.configuration(version: 1, socketPath: socketPath))
@@ -37,7 +39,8 @@ final class InProcessKiosk: KioskUnderTest, @unchecked Sendable {
         let sandbox = RepositoryPaths.root + "/Sources/SandboxBackend/Data/residents.toml"
         kiosk = try await buildKiosk(
             configuration: loaded, devices: .simulated(),
-            backend: .embeddedSandbox(residentsFile: sandbox, policyDirectory: RepositoryPaths.root + "/Sources/ContributionPolicy/Policies", today: nil),
+            backend: demo ? .embeddedSandbox(residentsFile: sandbox, policyDirectory: RepositoryPaths.root + "/Sources/ContributionPolicy/Policies", today: nil)
+                : .configured,
             journal: try SQLitePaymentJournal(path: loaded.configuration.journal.path), clock: clock, metrics: KioskMetrics(),
             logger: logger, audit: LogRecorder.logger("kioskd.audit", lines: log, logLevel: .info)
         )
@@ -50,8 +53,8 @@ final class InProcessKiosk: KioskUnderTest, @unchecked Sendable {
 
     /// Runs `body` on a kiosk built for it, then stops the kiosk, also when `body` fails; a kiosk that
     /// does not stop cleanly fails the test.
-    static func with(environment: [String: String] = [:], _ body: (InProcessKiosk) async throws -> Void) async throws {
-        let kiosk = try await InProcessKiosk(environment: environment)
+    static func with(environment: [String: String] = [:], demo: Bool = true, _ body: (InProcessKiosk) async throws -> Void) async throws {
+        let kiosk = try await InProcessKiosk(environment: environment, demo: demo)
         do {
             try await body(kiosk)
         } catch {

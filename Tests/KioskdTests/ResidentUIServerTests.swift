@@ -10,65 +10,63 @@ import Testing
 struct ResidentUIServerTests {
     @Test("production: the page with a same-origin-only policy; foreign pages cannot open the session's WebSocket; no demo controls")
     func production() async throws {
-        let fixture = try DaemonFixture()
-        defer { fixture.stop() }
-        #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd said:\n\(fixture.daemon.standardOutput)")
-        let port = try fixture.uiPort()
+        try await InProcessKiosk.with(demo: false) { fixture in
+            let port = fixture.uiPort
 
-        let (page, response) = try await Self.fetch(port, "/")
-        #expect(response.statusCode == 200)
-        #expect(String(decoding: page, as: UTF8.self).contains("<html"))
-        #expect(response.value(forHTTPHeaderField: "Content-Security-Policy")?.contains("default-src 'self'") == true)
-        #expect(response.value(forHTTPHeaderField: "Content-Type") == "text/html; charset=utf-8")
-        #expect(response.value(forHTTPHeaderField: "Cache-Control") == "no-store")
-        #expect(try await Self.fetch(port, "/kiosk.js").1.value(forHTTPHeaderField: "Content-Type")?.hasSuffix("charset=utf-8") == true)
-        for path in ["/demo", "/demo.html", "/demo/api/residents", "/nothing-here.js", "/%64emo.html", "//demo.html", "/%2Fdemo.js", "/DEMO.html"] {
-            #expect(try await Self.fetch(port, path).1.statusCode == 404, "\(path)")
-        }
+            let (page, response) = try await Self.fetch(port, "/")
+            #expect(response.statusCode == 200)
+            #expect(String(decoding: page, as: UTF8.self).contains("<html"))
+            #expect(response.value(forHTTPHeaderField: "Content-Security-Policy")?.contains("default-src 'self'") == true)
+            #expect(response.value(forHTTPHeaderField: "Content-Type") == "text/html; charset=utf-8")
+            #expect(response.value(forHTTPHeaderField: "Cache-Control") == "no-store")
+            #expect(try await Self.fetch(port, "/kiosk.js").1.value(forHTTPHeaderField: "Content-Type")?.hasSuffix("charset=utf-8") == true)
+            for path in ["/demo", "/demo.html", "/demo/api/residents", "/nothing-here.js", "/%64emo.html", "//demo.html", "/%2Fdemo.js", "/DEMO.html"] {
+                #expect(try await Self.fetch(port, path).1.statusCode == 404, "\(path)")
+            }
 
-        // Only the kiosk's own page: a foreign Origin, no Origin, or a Host that is not this kiosk's
-        // loopback address (DNS rebinding) is refused.
-        await #expect(throws: TestFixtureError.self) { try await ResidentScreenSocket(port: port, origin: "http://evil.example") }
-        await #expect(throws: TestFixtureError.self) { try await ResidentScreenSocket(port: port, origin: nil) }
-        await #expect(throws: TestFixtureError.self) {
-            try await ResidentScreenSocket(port: port, origin: "http://rebind.example:\(port)", host: "rebind.example:\(port)")
+            // Only the kiosk's own page: a foreign Origin, no Origin, or a Host that is not this kiosk's
+            // loopback address (DNS rebinding) is refused.
+            await #expect(throws: TestFixtureError.self) { try await ResidentScreenSocket(port: port, origin: "http://evil.example") }
+            await #expect(throws: TestFixtureError.self) { try await ResidentScreenSocket(port: port, origin: nil) }
+            await #expect(throws: TestFixtureError.self) {
+                try await ResidentScreenSocket(port: port, origin: "http://rebind.example:\(port)", host: "rebind.example:\(port)")
+            }
+            let viaLocalhost = try await ResidentScreenSocket(port: port, origin: "http://localhost:\(port)", host: "localhost:\(port)")
+            _ = try await viaLocalhost.message(ofType: "screen")
+            let accepted = try await ResidentScreenSocket(port: port)
+            let first = try JSONSerialization.jsonObject(with: Data(try await accepted.message(ofType: "screen").utf8)) as? [String: Any]
+            #expect(first?["type"] as? String == "screen")
+            let screen = try #require(first?["screen"] as? [String: Any])
+            #expect(["attract", "outOfService"].contains(screen["screen"] as? String), "\(screen)")
+            #expect(screen["demo"] as? Bool == false)
         }
-        let viaLocalhost = try await ResidentScreenSocket(port: port, origin: "http://localhost:\(port)", host: "localhost:\(port)")
-        _ = try await viaLocalhost.message(ofType: "screen")
-        let accepted = try await ResidentScreenSocket(port: port)
-        let first = try JSONSerialization.jsonObject(with: Data(try await accepted.message(ofType: "screen").utf8)) as? [String: Any]
-        #expect(first?["type"] as? String == "screen")
-        let screen = try #require(first?["screen"] as? [String: Any])
-        #expect(["attract", "outOfService"].contains(screen["screen"] as? String), "\(screen)")
-        #expect(screen["demo"] as? Bool == false)
     }
 
     @Test("the screen's WebSocket takes a few connections and a resident's pace: a fifth connection is refused, a flood is cut off")
     func connectionCapAndRate() async throws {
-        let fixture = try DaemonFixture()
-        defer { fixture.stop() }
-        #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd said:\n\(fixture.daemon.standardOutput)")
-        let port = try fixture.uiPort()
-        var open: [ResidentScreenSocket] = []
-        for _ in 0..<4 { open.append(try await ResidentScreenSocket(port: port)) }
-        await #expect(throws: TestFixtureError.self, "a fifth connection") { try await ResidentScreenSocket(port: port) }
-        open.removeLast()
-        // The slot comes back once kioskd has noticed the close (it says so).
-        do {
-            try await waitUntil("kioskd notices a page went", timeout: .seconds(60)) {
-                fixture.daemon.standardOutput.contains("resident screen disconnected")
+        try await InProcessKiosk.with(demo: false) { fixture in
+            let port = fixture.uiPort
+            var open: [ResidentScreenSocket] = []
+            for _ in 0..<4 { open.append(try await ResidentScreenSocket(port: port)) }
+            await #expect(throws: TestFixtureError.self, "a fifth connection") { try await ResidentScreenSocket(port: port) }
+            open.removeLast()
+            // The slot comes back once kioskd has noticed the close (it says so).
+            do {
+                try await waitUntil("kioskd notices a page went", timeout: .seconds(60)) {
+                    fixture.logText.contains("resident screen disconnected")
+                }
+            } catch {
+                Issue.record("\(error); kioskd said:\n\(fixture.logText.suffix(3000))")
+                return
             }
-        } catch {
-            Issue.record("\(error); kioskd said:\n\(fixture.daemon.standardOutput.suffix(3000))")
-            return
+            let flooding = try await ResidentScreenSocket(port: port)
+            _ = try await flooding.message(ofType: "screen")
+            for _ in 0..<200 { try? await flooding.sendMessage(#"{"type":"action","action":"touch"}"#) }
+            await #expect(throws: (any Error).self, "the server closes a connection that floods it") {
+                while true { _ = try await flooding.message(ofType: "never-sent") }
+            }
+            #expect(fixture.logText.contains("sends more than a resident can tap"))
         }
-        let flooding = try await ResidentScreenSocket(port: port)
-        _ = try await flooding.message(ofType: "screen")
-        for _ in 0..<200 { try? await flooding.sendMessage(#"{"type":"action","action":"touch"}"#) }
-        await #expect(throws: (any Error).self, "the server closes a connection that floods it") {
-            while true { _ = try await flooding.message(ofType: "never-sent") }
-        }
-        #expect(fixture.daemon.standardOutput.contains("sends more than a resident can tap"))
     }
 
     @Test("--demo: the control API lists masked residents, names what it refuses, and takes the backend down and up")

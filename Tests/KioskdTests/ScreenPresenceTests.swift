@@ -41,26 +41,25 @@ struct ScreenPresenceTests {
 
     @Test("GET /screen/alive: 503 with no page, 200 with the page connected, 503 again once it went")
     func aliveRoute() async throws {
-        let fixture = try DaemonFixture()
-        defer { fixture.stop() }
-        #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd said:\n\(fixture.daemon.standardOutput)")
-        let port = try fixture.uiPort()
-        func ask() async throws -> (Int, String) {
-            let (data, response) = try await ResidentUIServerTests.fetch(port, "/screen/alive")
-            return (response.statusCode, String(decoding: data, as: UTF8.self))
+        try await InProcessKiosk.with(demo: false) { fixture in
+            let port = fixture.uiPort
+            func ask() async throws -> (Int, String) {
+                let (data, response) = try await ResidentUIServerTests.fetch(port, "/screen/alive")
+                return (response.statusCode, String(decoding: data, as: UTF8.self))
+            }
+            let none = try await ask()
+            #expect(none.0 == 503 && none.1.contains("\"pages\":0"), "\(none)")
+            var page: ResidentScreenSocket? = try await ResidentScreenSocket(port: port)
+            _ = try await page?.message(ofType: "screen")
+            try await page?.sendMessage(#"{"type":"alive"}"#)
+            let connected = try await ask()
+            #expect(connected.0 == 200 && connected.1.contains("\"alive\":true") && connected.1.contains("\"pages\":1"), "\(connected)")
+            page = nil
+            try await waitUntil("kioskd notices the page went", timeout: .seconds(60)) {
+                fixture.logText.contains("resident screen disconnected")
+            }
+            let gone = try await ask()
+            #expect(gone.0 == 503 && gone.1.contains("\"pages\":0"), "\(gone)")
         }
-        let none = try await ask()
-        #expect(none.0 == 503 && none.1.contains("\"pages\":0"), "\(none)")
-        var page: ResidentScreenSocket? = try await ResidentScreenSocket(port: port)
-        _ = try await page?.message(ofType: "screen")
-        try await page?.sendMessage(#"{"type":"alive"}"#)
-        let connected = try await ask()
-        #expect(connected.0 == 200 && connected.1.contains("\"alive\":true") && connected.1.contains("\"pages\":1"), "\(connected)")
-        page = nil
-        try await waitUntil("kioskd notices the page went", timeout: .seconds(60)) {
-            fixture.daemon.standardOutput.contains("resident screen disconnected")
-        }
-        let gone = try await ask()
-        #expect(gone.0 == 503 && gone.1.contains("\"pages\":0"), "\(gone)")
     }
 }

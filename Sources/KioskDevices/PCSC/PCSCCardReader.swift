@@ -302,7 +302,6 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
     }
 }
 
-/// Lets the monitor (created before `self` exists) deliver to the reader.
 /// How one read on the channel's thread ended.
 enum PCSCReadAttempt: Sendable {
     case read(CardHolder, commands: Int)
@@ -310,6 +309,7 @@ enum PCSCReadAttempt: Sendable {
     case connectFailed(PCSCFailure)
 }
 
+/// Lets the monitor (created before `self` exists) deliver to the reader.
 private final class EventRelay: Sendable {
     private struct WeakReader { weak var reader: PCSCCardReader? }
     private let target = Mutex(WeakReader())
