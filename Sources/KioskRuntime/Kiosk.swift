@@ -20,10 +20,12 @@ public struct LoadedConfiguration: Sendable {
     public let technicianPIN: TechnicianPINHash?
     public let environment: [String: String]
 
+    /// Reads kiosk.conf once: the history keeps exactly the text that was parsed.
     public static func load(path: String, environment: [String: String]) throws -> LoadedConfiguration {
-        let configuration = try KioskConfiguration.load(path: path, environment: environment)
+        let document = try KioskConfiguration.text(of: path)
+        let configuration = try KioskConfiguration.parse(text: document, source: path, environment: environment)
         return LoadedConfiguration(
-            path: path, document: try String(contentsOfFile: path, encoding: .utf8), configuration: configuration,
+            path: path, document: document, configuration: configuration,
             database: try DeviceDatabase.load(directory: configuration.devices.database),
             technicianPIN: try TechnicianPINHash.fromCredential(environment: environment), environment: environment
         )
@@ -40,7 +42,8 @@ public enum KioskBackendChoice: Sendable {
 
 /// A kiosk built and ready to run: its services in the order they start (they stop in reverse),
 /// and what to close once they have stopped.
-public struct Kiosk: Sendable {
+/// Run as a service of the caller's own group (tests, benchmarks), it stops with that group.
+public struct Kiosk: Service {
     public let status: KioskStatusReporter
     /// Nil when the kiosk cannot serve residents (no backend client, or no scanner in production):
     /// `kioskctl status` says why.
@@ -50,6 +53,7 @@ public struct Kiosk: Sendable {
     let services: [any Service]
     let startup: StartupBarrier
     let teardown: Teardown
+    let logger: Logger
 
     /// Returns once the admin socket and the resident screen both listen (kioskd has said READY=1),
     /// with the screen's port.
@@ -60,7 +64,7 @@ public struct Kiosk: Sendable {
 
     /// Runs every service until one of `signals`, a graceful shutdown of the caller's own group, or
     /// a failing service stops them; then closes the backend client and the journal.
-    public func run(gracefulShutdownSignals signals: [UnixSignal], logger: Logger) async throws {
+    public func run(gracefulShutdownSignals signals: [UnixSignal]) async throws {
         let group = ServiceGroup(configuration: .init(
             services: services.map { .init(service: $0) }, gracefulShutdownSignals: signals, logger: logger
         ))
@@ -75,6 +79,10 @@ public struct Kiosk: Sendable {
             throw error
         }
         await teardown.run()
+    }
+
+    public func run() async throws {
+        try await run(gracefulShutdownSignals: [])
     }
 }
 
@@ -256,7 +264,7 @@ private func assemble(
         notifier: notifier, interval: SystemdNotifier.watchdogInterval(environment: environment), clock: clock,
         isHealthy: { await observability.health.evaluate().isHealthy }
     ))
-    return Kiosk(status: status, demo: demo, services: services, startup: ready, teardown: teardown)
+    return Kiosk(status: status, demo: demo, services: services, startup: ready, teardown: teardown, logger: logger)
 }
 
 /// What `/metrics` and `/healthz` serve and the systemd watchdog asks: kioskd is healthy while its

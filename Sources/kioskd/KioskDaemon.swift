@@ -90,7 +90,7 @@ struct KioskDaemon: AsyncParsableCommand {
         // libpcsclite writes to pcscd's socket: when pcscd dies (restart, crash) that write must fail
         // with EPIPE, which the card reader recovers from, instead of killing the daemon.
         signal(SIGPIPE, SIG_IGN)
-        try await kiosk.run(gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await kiosk.run(gracefulShutdownSignals: [.sigterm, .sigint])
         logger.notice("kioskd stopped")
     }
 }

@@ -75,7 +75,7 @@ struct SoakBenchmark {
             configuration: loaded, devices: deviceSet, backend: .configured, journal: try SQLitePaymentJournal(path: loaded.configuration.journal.path),
             clock: TestClock(), metrics: KioskMetrics(), logger: quiet, audit: quiet
         )
-        let group = ServiceGroup(configuration: .init(services: [RunningKiosk(kiosk: kiosk, logger: quiet)], logger: quiet))
+        let group = ServiceGroup(configuration: .init(services: [kiosk], logger: quiet))
         let running = Task { try await group.run() }
         defer { running.cancel() }
         _ = await kiosk.ready()
@@ -158,12 +158,4 @@ struct SoakBenchmark {
         (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
     }
 
-    private struct RunningKiosk: Service {
-        let kiosk: Kiosk
-        let logger: Logger
-
-        func run() async throws {
-            try await kiosk.run(gracefulShutdownSignals: [], logger: logger)
-        }
-    }
 }

@@ -46,7 +46,7 @@ final class InProcessKiosk: KioskUnderTest, @unchecked Sendable {
         )
         self.log = log
         let kiosk = kiosk
-        group = ServiceGroup(configuration: .init(services: [RunningKiosk(kiosk: kiosk, logger: logger)], logger: logger))
+        group = ServiceGroup(configuration: .init(services: [kiosk], logger: logger))
         running = Task { [group] in try await group.run() }
         uiPort = await kiosk.ready()
     }
@@ -100,15 +100,6 @@ final class InProcessKiosk: KioskUnderTest, @unchecked Sendable {
             try await clock.waitForSleepers()
             clock.advance(by: step)
             advanced += step
-        }
-    }
-
-    private struct RunningKiosk: Service {
-        let kiosk: Kiosk
-        let logger: Logger
-
-        func run() async throws {
-            try await kiosk.run(gracefulShutdownSignals: [], logger: logger)
         }
     }
 }

@@ -4,13 +4,16 @@ import TOMLKit
 extension KioskConfiguration {
     /// Reads and parses a configuration file; environment overrides apply (`KIOSK_<SECTION>_<KEY>`).
     public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> KioskConfiguration {
-        let text: String
+        try parse(text: try text(of: path), source: path, environment: environment)
+    }
+
+    /// A configuration file's text, or why it cannot be read.
+    public static func text(of path: String) throws(KioskError) -> String {
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw KioskError(.configUnreadable, "cannot read configuration file \(path): \(error.localizedDescription)")
         }
-        return try parse(text: text, source: path, environment: environment)
     }
 
     /// Parses configuration text, reporting every problem at once as a `ConfigValidationError`.
