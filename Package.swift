@@ -197,7 +197,7 @@ let package = Package(
         .target(
             name: "KioskTesting",
             dependencies: [
-                "KioskCore", "SandboxBackend", "CUMockdev",
+                "KioskCore", "SandboxBackend", "CUMockdev", "CLinuxProcess",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),

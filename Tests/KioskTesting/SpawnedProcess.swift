@@ -1,3 +1,4 @@
+import CLinuxProcess
 import Foundation
 
 /// A child process started with posix_spawn, with a clean signal mask and default signal actions.
@@ -38,6 +39,10 @@ public final class SpawnedProcess: @unchecked Sendable {
             precondition(descriptor > 2 + Int32(descriptors.count), "pass descriptors numbered above the ones they become")
             posix_spawn_file_actions_adddup2(&actions, descriptor, 3 + Int32(index))
         }
+        // Nothing else of the test process: SwiftNIO opens and accepts sockets without close-on-exec on
+        // Linux, so a child would otherwise hold a test server's connection open after the client closed
+        // it (the server then streams into the child for ever and never stops).
+        kiosk_spawn_close_from(&actions, 3 + Int32(descriptors.count))
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
