@@ -21,6 +21,28 @@ struct ClientFailureTests {
         await backend.stop()
     }
 
+    @Test("a problem code the contract lists keeps its code; one a backend invents becomes backend.unlisted_code")
+    func problemCodes() async throws {
+        let backend = try await MisbehavingBackend()
+        let client = try backend.client()
+        let listed = await expectKioskError(.backendRejected, problem: "payment.not_reversible") { try await client.payment(id: "listed-code") }
+        #expect(listed?.backendProblem?.listedCode == .paymentNotReversible)
+        let invented = await expectKioskError(.backendRejected, problem: "payment.gone_fishing") { try await client.payment(id: "invented-code") }
+        #expect(invented?.backendProblem?.listedCode == .backendUnlistedCode)
+        await client.shutdown()
+        await backend.stop()
+    }
+
+    @Test("the contract's problem codes (openapi.yaml, Problem.code) are exactly the ones the kiosk lists")
+    func contractCodes() throws {
+        let contract = try String(contentsOfFile: RepositoryPaths.root + "/Sources/KioskBackendAPI/openapi.yaml", encoding: .utf8)
+        let start = try #require(contract.range(of: "Stable code: ")).upperBound
+        let end = try #require(contract.range(of: "detail:", range: start..<contract.endIndex)).lowerBound
+        let codes = Set(contract[start..<end].split(whereSeparator: { $0 == "," || $0.isWhitespace })
+            .map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) })
+        #expect(codes == Set(BackendProblem.contractCodes.map(\.rawValue)))
+    }
+
     @Test("a stalled answer fails as a timeout, not a hang")
     func stalled() async throws {
         let backend = try await MisbehavingBackend()

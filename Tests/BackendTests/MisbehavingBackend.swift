@@ -41,6 +41,12 @@ final class MisbehavingBackend: Sendable {
             case "server-error":
                 return Response(status: .internalServerError, headers: [.contentType: "application/problem+json"],
                                 body: .init(byteBuffer: ByteBuffer(string: #"{"code":"internal","title":"boom","status":500}"#)))
+            case "invented-code":
+                return Response(status: .conflict, headers: [.contentType: "application/problem+json"],
+                                body: .init(byteBuffer: ByteBuffer(string: #"{"code":"payment.gone_fishing","title":"invented","status":409}"#)))
+            case "listed-code":
+                return Response(status: .conflict, headers: [.contentType: "application/problem+json"],
+                                body: .init(byteBuffer: ByteBuffer(string: #"{"code":"payment.not_reversible","title":"too late","status":409}"#)))
             default: return Response(status: .notFound)
             }
         }

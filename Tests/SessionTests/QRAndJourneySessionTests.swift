@@ -152,7 +152,7 @@ struct QRAndJourneySessionTests {
             await session.send(.manualEntryChosen)
             await session.send(.identityTyped(name: DemoResident.zhangJianguo.name, idNumber: DemoResident.zhangJianguo.id))
             guard case .failed(let problem) = try await session.waitFor(.failed) else { return }
-            #expect(problem.code == .init("backend.unreachable"))
+            #expect(problem.code == .backendUnreachable)
             #expect(problem.isUncertain)
         }
         closed.release()

@@ -23,18 +23,21 @@ public struct BackendProblem: Error, Sendable, Hashable, CustomStringConvertible
     /// The stable codes of the contract's Problem schema (openapi.yaml). Another code becomes
     /// `backend.unlisted_code` in the session, so what a backend invents never becomes a screen
     /// of its own or a new metrics label.
-    public static let contractCodes: Set<String> = [
-        "request.invalid", "identity.not_found", "identity.mismatch", "identity.token_invalid",
-        "enrollment.not_found", "enrollment.not_eligible", "enrollment.window_not_open",
-        "enrollment.window_closed", "enrollment.window_closed_pay_elsewhere", "enrollment.already_paid",
-        "enrollment.nothing_to_pay", "payment.amount_mismatch", "payment.paycode_invalid",
-        "payment.declined", "payment.not_found", "payment.not_reversible", "payment.in_progress",
-        "idempotency.conflict", "payment.idempotency_key_voided", "receipt.not_ready", "kiosk.unknown",
-        "configuration.not_published", "internal",
+    public static let contractCodes: Set<KioskError.Code> = [
+        .requestInvalid, .identityNotFound, .identityMismatch, .identityTokenInvalid,
+        .enrollmentNotFound, .enrollmentNotEligible, .enrollmentWindowNotOpen,
+        .enrollmentWindowClosed, .enrollmentWindowClosedPayElsewhere, .enrollmentAlreadyPaid,
+        .enrollmentNothingToPay, .paymentAmountMismatch, .payCodeInvalid,
+        .paymentDeclined, .paymentNotFound, .paymentNotReversible, .paymentInProgress,
+        .idempotencyConflict, .paymentIdempotencyKeyVoided, .receiptNotReady, .kioskUnknown,
+        .configurationNotPublished, .backendInternal,
     ]
 
     /// The code as the session may use it: the contract's, or `backend.unlisted_code`.
-    public var listedCode: String { Self.contractCodes.contains(code) ? code : "backend.unlisted_code" }
+    public var listedCode: KioskError.Code {
+        guard let listed = KioskError.Code(rawValue: code), Self.contractCodes.contains(listed) else { return .backendUnlistedCode }
+        return listed
+    }
 }
 
 extension KioskError {

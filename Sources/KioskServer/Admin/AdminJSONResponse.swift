@@ -11,7 +11,7 @@ enum AdminJSONResponse {
         return response
     }
 
-    static func problem(_ status: HTTPResponse.Status, code: String, message: String) -> Response {
-        CardRoutes.problem(status: status, KioskError(KioskError.Code(code), message))
+    static func problem(_ status: HTTPResponse.Status, code: KioskError.Code, message: String) -> Response {
+        CardRoutes.problem(status: status, KioskError(code, message))
     }
 }

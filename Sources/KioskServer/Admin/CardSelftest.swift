@@ -62,14 +62,14 @@ struct CardSelftest {
     }
 
     static func fix(forReadFailure code: String) -> String {
-        switch KioskError.Code(code) {
-        case .cardRemoved: "leave the card in the reader until the result is shown, then try again"
-        case .cardNotResponding: "take the card out and insert it again; if it stays silent try another card — if every card fails, the reader needs service"
-        case .cardNotSupported: "the kiosk reads social security cards and resident ID cards: try one of those"
-        case .cardReaderSAMFailed: "the ID reader's security module failed: unplug the reader, plug it in again and retry; if it persists, the reader needs service"
-        case .cardReaderMissing: "the reader is gone or another program holds it: check its USB cable, close other card programs, then kioskctl cards readers"
-        case .pcscUnavailable: "pcscd is not answering: restart it (systemctl restart pcscd) and try again"
-        case .sessionResidentBeingServed: "a card inserted in service is a resident's and only their session reads it: put the kiosk in maintenance first (kioskctl maintenance on --reason …), then test the reader"
+        switch KioskError.Code(rawValue: code) {
+        case .cardRemoved?: "leave the card in the reader until the result is shown, then try again"
+        case .cardNotResponding?: "take the card out and insert it again; if it stays silent try another card — if every card fails, the reader needs service"
+        case .cardNotSupported?: "the kiosk reads social security cards and resident ID cards: try one of those"
+        case .cardReaderSAMFailed?: "the ID reader's security module failed: unplug the reader, plug it in again and retry; if it persists, the reader needs service"
+        case .cardReaderMissing?: "the reader is gone or another program holds it: check its USB cable, close other card programs, then kioskctl cards readers"
+        case .pcscUnavailable?: "pcscd is not answering: restart it (systemctl restart pcscd) and try again"
+        case .sessionResidentBeingServed?: "a card inserted in service is a resident's and only their session reads it: put the kiosk in maintenance first (kioskctl maintenance on --reason …), then test the reader"
         default: "try another card; if every card fails, clean the reader's contacts or replace the reader"
         }
     }

@@ -10,7 +10,7 @@ struct PrinterSelftest {
         // and print it later by surprise: it fails at once with the fix instead.
         let before = await printer.printerInfo()
         guard before.canPrint else {
-            let code = KioskError.Code(before.problem ?? KioskError.Code.printerOffline.rawValue)
+            let code = before.problem.flatMap(KioskError.Code.init(rawValue:)) ?? .printerOffline
             return SelftestReport(device: .printer, passed: false, summary: "the printer cannot print now, so no test page was sent", printer: before,
                                   problem: AdminProblem(code: code.rawValue, message: before.status.detail), fix: Self.fix(code, before))
         }

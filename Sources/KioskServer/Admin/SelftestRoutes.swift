@@ -24,7 +24,7 @@ enum SelftestRoutes {
             guard let screen else { throw HTTPError(.serviceUnavailable, message: "this kioskd has no resident screen") }
             let query = request.uri.queryParameters.get("seconds")
             guard let seconds = query.map({ Int($0) }) ?? 10, ScreenSelftest.secondsAllowed.contains(seconds) else {
-                return AdminJSONResponse.problem(.badRequest, code: "selftest.seconds_invalid", message: "seconds: a whole number from 1 to 60")
+                return AdminJSONResponse.problem(.badRequest, code: .selftestSecondsInvalid, message: "seconds: a whole number from 1 to 60")
             }
             return try answer(await ScreenSelftest(tools: screen, seconds: seconds).run())
         }
@@ -35,6 +35,6 @@ enum SelftestRoutes {
     }
 
     private static var badTimeout: Response {
-        AdminJSONResponse.problem(.badRequest, code: "selftest.timeout_invalid", message: SelftestTimeout.problem)
+        AdminJSONResponse.problem(.badRequest, code: .selftestTimeoutInvalid, message: SelftestTimeout.problem)
     }
 }

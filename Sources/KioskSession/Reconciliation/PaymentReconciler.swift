@@ -150,7 +150,7 @@ public struct PaymentReconciler: Sendable {
         let answer: BackendPayment
         do {
             answer = try await backend.reversePayment(id: payment.paymentId, idempotencyKey: Self.reverseKey(for: key))
-        } catch let error where error.backendProblem?.code == "payment.not_reversible" {
+        } catch let error where error.backendProblem?.listedCode == .paymentNotReversible {
             // It reached a final state between our query and the reversal (typically: the payer confirmed).
             answer = try await backend.payment(id: payment.paymentId)
         }

@@ -166,7 +166,7 @@ extension SessionProblem {
     /// Chinese text); anything else (timeout, connection lost, 5xx) may have taken effect.
     init(backend error: KioskError) {
         if let problem = error.backendProblem {
-            self.init(KioskError.Code(problem.listedCode), backendMessage: BackendText.line(problem.messageZh, limit: BackendText.sentenceLimit),
+            self.init(problem.listedCode, backendMessage: BackendText.line(problem.messageZh, limit: BackendText.sentenceLimit),
                       isUncertain: problem.status >= 500)
         } else {
             self.init(error.code, isUncertain: true)

@@ -18,8 +18,17 @@ struct ResidentMessageTests {
     @Test("each shown code has its own text", arguments: shownCodes)
     func hasText(code: KioskError.Code) {
         let text = ResidentMessage.text(for: code)
-        #expect(text != ResidentMessage.text(for: KioskError.Code("no.such_code")))
+        #expect(text != ResidentMessage.generic)
         #expect(text.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF })
+    }
+
+    @Test("every code of the catalogue has plain Chinese (the switch is exhaustive), and each shown one its own")
+    func catalogue() {
+        for code in KioskError.Code.allCases {
+            #expect(ResidentMessage.text(for: code).unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF }, "\(code)")
+        }
+        let shownTexts = Self.shownCodes.map(ResidentMessage.text(for:))
+        #expect(!shownTexts.contains(ResidentMessage.generic))
     }
 
     @Test("a problem's text carries its code, and the backend's own words when given")

@@ -74,5 +74,5 @@ enum Sample {
     }()
 
     static let windowClosed = SessionProblem(.enrollmentWindowClosed, backendMessage: "2021年度居民医保集中缴费期（2020-11-01至2020-12-20）已结束")
-    static let timeout = SessionProblem(KioskError.Code("backend.timeout"), isUncertain: true)
+    static let timeout = SessionProblem(.backendTimeout, isUncertain: true)
 }
