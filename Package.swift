@@ -43,11 +43,15 @@ let package = Package(
         // libumockdev for the tests' in-process USB testbed (Tests/KioskTesting/USB).
         .systemLibrary(name: "CUMockdev", pkgConfig: "umockdev-1.0", providers: [.apt(["libumockdev-dev"])]),
 
+        // The domain, the session machine, the codecs and the errors: no files, no environment, no TOML, no crypto.
+        .target(name: "KioskCore"),
+        // kiosk.conf, signed configuration bundles, the device database and the one TOML reader every
+        // file of the kiosk is read with; atomic file writes; the technician PIN's hash.
         .target(
-            name: "KioskCore",
+            name: "KioskConfig",
             dependencies: [
+                "KioskCore",
                 .product(name: "TOMLKit", package: "TOMLKit"),
-                // The technician PIN's PBKDF2 hash (pure computation, no I/O).
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
@@ -55,7 +59,7 @@ let package = Package(
         .target(
             name: "KioskDevices",
             dependencies: [
-                "KioskCore", "CPCSCLite", "CLibUSB", "CCUPS", "CPangoCairo", "CQREncode",
+                "KioskConfig", "KioskCore", "CPCSCLite", "CLibUSB", "CCUPS", "CPangoCairo", "CQREncode",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -63,7 +67,7 @@ let package = Package(
         .target(
             name: "KioskServer",
             dependencies: [
-                "KioskCore", "CLinuxProcess",
+                "KioskConfig", "KioskCore", "CLinuxProcess",
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -81,14 +85,14 @@ let package = Package(
         // The regional contribution rules of the seed notices, evaluated from data files.
         .target(
             name: "ContributionPolicy",
-            dependencies: ["KioskCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["KioskConfig", "KioskCore", .product(name: "TOMLKit", package: "TOMLKit")],
             exclude: ["Policies"]
         ),
         // The backend contract (openapi.yaml), its generated types, client and server, and the hardened client.
         .target(
             name: "KioskBackendAPI",
             dependencies: [
-                "KioskCore",
+                "KioskConfig", "KioskCore",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -100,7 +104,7 @@ let package = Package(
         .target(
             name: "SandboxBackend",
             dependencies: [
-                "KioskCore", "ContributionPolicy", "KioskBackendAPI",
+                "KioskConfig", "KioskCore", "ContributionPolicy", "KioskBackendAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -121,7 +125,7 @@ let package = Package(
         .target(
             name: "KioskSession",
             dependencies: [
-                "KioskCore", "KioskBackendAPI",
+                "KioskConfig", "KioskCore", "KioskBackendAPI",
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -132,19 +136,19 @@ let package = Package(
         // Virtual cards that speak vsmartcard's vpcd protocol to a real pcscd (kiosk-sim and the tests).
         .target(
             name: "KioskSimulators",
-            dependencies: ["KioskCore", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["KioskConfig", "KioskCore", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .executableTarget(
             name: "kiosk-sim",
             dependencies: [
-                "KioskCore", "KioskSimulators",
+                "KioskConfig", "KioskCore", "KioskSimulators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "kiosk-backend",
             dependencies: [
-                "KioskCore", "SandboxBackend",
+                "KioskConfig", "KioskCore", "SandboxBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -155,7 +159,7 @@ let package = Package(
         .target(
             name: "KioskRuntime",
             dependencies: [
-                "KioskCore", "KioskDevices", "KioskServer", "KioskSession", "KioskSimulators", "KioskBackendAPI", "SandboxBackend", "ContributionPolicy",
+                "KioskConfig", "KioskCore", "KioskDevices", "KioskServer", "KioskSession", "KioskSimulators", "KioskBackendAPI", "SandboxBackend", "ContributionPolicy",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -166,7 +170,7 @@ let package = Package(
         .executableTarget(
             name: "kioskd",
             dependencies: [
-                "KioskCore", "KioskRuntime", "KioskServer", "KioskSession",
+                "KioskConfig", "KioskCore", "KioskRuntime", "KioskServer", "KioskSession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -176,7 +180,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-browser",
             dependencies: [
-                "KioskCore",
+                "KioskConfig", "KioskCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
@@ -184,7 +188,7 @@ let package = Package(
         .executableTarget(
             name: "kioskctl",
             dependencies: [
-                "KioskCore",
+                "KioskConfig", "KioskCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -197,7 +201,7 @@ let package = Package(
         .target(
             name: "KioskTesting",
             dependencies: [
-                "KioskCore", "SandboxBackend", "CUMockdev", "CLinuxProcess",
+                "KioskConfig", "KioskCore", "SandboxBackend", "CUMockdev", "CLinuxProcess",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -211,7 +215,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-crash-harness",
             dependencies: [
-                "KioskSession", "KioskCore", "KioskBackendAPI", "KioskSimulators",
+                "KioskSession", "KioskConfig", "KioskCore", "KioskBackendAPI", "KioskSimulators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -222,7 +226,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskCore", "KioskBackendAPI", "KioskSession", "KioskTesting", "KioskDevices", "KioskSimulators", "KioskRuntime", "KioskServer",
+                "KioskConfig", "KioskCore", "KioskBackendAPI", "KioskSession", "KioskTesting", "KioskDevices", "KioskSimulators", "KioskRuntime", "KioskServer",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -233,12 +237,13 @@ let package = Package(
             ],
             path: "Tests/Bench"
         ),
-        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTesting", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "ContributionPolicyTests", dependencies: ["ContributionPolicy", "KioskCore", "KioskTesting"]),
+        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTesting"]),
+        .testTarget(name: "KioskConfigTests", dependencies: ["KioskConfig", "KioskCore", "KioskTesting", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "ContributionPolicyTests", dependencies: ["ContributionPolicy", "KioskConfig", "KioskCore", "KioskTesting"]),
         .testTarget(
             name: "BackendTests",
             dependencies: [
-                "KioskBackendAPI", "SandboxBackend", "ContributionPolicy", "KioskCore", "KioskTesting",
+                "KioskBackendAPI", "SandboxBackend", "ContributionPolicy", "KioskConfig", "KioskCore", "KioskTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -258,7 +263,7 @@ let package = Package(
         .testTarget(
             name: "KioskdTests",
             dependencies: [
-                "KioskCore", "KioskTesting", "KioskSimulators", "KioskServer", "KioskSession", "KioskRuntime",
+                "KioskConfig", "KioskCore", "KioskTesting", "KioskSimulators", "KioskServer", "KioskSession", "KioskRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -268,12 +273,12 @@ let package = Package(
         // Card reading through the real pcscd + vpcd, with virtual cards (Tests/KioskTesting/PCSCStack.swift).
         .testTarget(
             name: "CardReaderTests",
-            dependencies: ["KioskCore", "KioskDevices", "KioskSimulators", "KioskTesting"]
+            dependencies: ["KioskConfig", "KioskCore", "KioskDevices", "KioskSimulators", "KioskTesting"]
         ),
         .testTarget(
             name: "SessionTests",
             dependencies: [
-                "KioskSession", "KioskCore", "KioskBackendAPI", "SandboxBackend", "KioskTesting", "KioskDevices",
+                "KioskSession", "KioskConfig", "KioskCore", "KioskBackendAPI", "SandboxBackend", "KioskTesting", "KioskDevices",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

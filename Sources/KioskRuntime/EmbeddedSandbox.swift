@@ -1,6 +1,7 @@
 import ContributionPolicy
 import Hummingbird
 import HummingbirdCore
+import KioskConfig
 import KioskCore
 import KioskServer
 import Logging

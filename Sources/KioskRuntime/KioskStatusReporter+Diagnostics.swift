@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import KioskBackendAPI
+import KioskConfig
 import KioskCore
 import KioskDevices
 import KioskSession

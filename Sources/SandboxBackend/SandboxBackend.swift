@@ -1,5 +1,6 @@
 import ContributionPolicy
 import Foundation
+import KioskConfig
 import KioskCore
 
 /// The reference backend: resident registry, regional policies, simulated payment provider,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Crypto
 import Foundation
+import KioskConfig
 import KioskCore
 
 struct ConfigKeygenCommand: AsyncParsableCommand {

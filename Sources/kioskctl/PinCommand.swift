@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Glibc
+import KioskConfig
 import KioskCore
 
 struct PinCommand: AsyncParsableCommand {

@@ -1,4 +1,5 @@
 import Foundation
+import KioskConfig
 import KioskCore
 
 /// `kioskd --check-config FILE`: prints every problem, exits non-zero when the file is invalid.

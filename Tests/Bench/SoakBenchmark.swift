@@ -1,5 +1,6 @@
 import Foundation
 import GRDBSQLite
+import KioskConfig
 import KioskCore
 import KioskRuntime
 import KioskServer

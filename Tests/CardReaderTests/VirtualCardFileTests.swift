@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 @testable import KioskSimulators
+import KioskConfig
 import KioskCore
 import Testing
 

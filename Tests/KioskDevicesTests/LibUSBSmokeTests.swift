@@ -1,5 +1,6 @@
 import CLibUSB
 import Foundation
+import KioskConfig
 import KioskCore
 @testable import KioskDevices
 import KioskTesting

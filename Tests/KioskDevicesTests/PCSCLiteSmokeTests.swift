@@ -1,4 +1,5 @@
 import CPCSCLite
+import KioskConfig
 import KioskCore
 @testable import KioskDevices
 import KioskTesting

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KioskConfig
 import KioskCore
 
 /// An operator's key in a test: signs bundles as `kioskctl config sign` does, and makes the broken

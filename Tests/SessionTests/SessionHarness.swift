@@ -153,7 +153,7 @@ final class SessionHarness: Sendable {
     }
 
     /// Identifies, confirms, chooses a method and waits until money is asked for.
-    func startPayment(_ resident: DemoResident, method: KioskConfiguration.PaymentMethod) async throws {
+    func startPayment(_ resident: DemoResident, method: PaymentMethod) async throws {
         _ = try await identify(resident)
         await send(.paymentConfirmed)
         await send(.methodChosen(method))

@@ -1,3 +1,4 @@
+import KioskConfig
 import KioskCore
 
 /// Where the backend is and how carefully to talk to it.

@@ -24,10 +24,10 @@ public enum HexBytes {
 
 extension Sequence where Element == UInt8 {
     /// "00 A4 04 00", for messages about commands and status words.
-    var hexBytes: String { HexBytes.format(self) }
+    public var hexBytes: String { HexBytes.format(self) }
 }
 
 extension UInt8 {
     /// "0A": one byte as two upper-case hex digits.
-    var hexByte: String { HexBytes.format(CollectionOfOne(self)) }
+    public var hexByte: String { HexBytes.format(CollectionOfOne(self)) }
 }

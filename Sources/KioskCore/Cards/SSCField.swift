@@ -1,22 +1,22 @@
 /// One tagged field of an SSC record file, and how long its value may be.
-struct SSCField: Sendable, Hashable, CustomStringConvertible {
+public struct SSCField: Sendable, Hashable, CustomStringConvertible {
     enum Length: Hashable {
         case exactly(Int)
         case atMost(Int)
     }
 
     let file: SSCFile
-    let tag: UInt8
+    public let tag: UInt8
 
     static let cardIdentifier = SSCField(file: .ef05, tag: 0x01)
     static let cardType = SSCField(file: .ef05, tag: 0x02)
-    static let specVersion = SSCField(file: .ef05, tag: 0x03)
+    public static let specVersion = SSCField(file: .ef05, tag: 0x03)
     static let issuingOrganisation = SSCField(file: .ef05, tag: 0x04)
     static let issueDate = SSCField(file: .ef05, tag: 0x05)
     static let expiryDate = SSCField(file: .ef05, tag: 0x06)
     static let cardNumber = SSCField(file: .ef05, tag: 0x07)
-    static let idNumber = SSCField(file: .ef06, tag: 0x08)
-    static let name = SSCField(file: .ef06, tag: 0x09)
+    public static let idNumber = SSCField(file: .ef06, tag: 0x08)
+    public static let name = SSCField(file: .ef06, tag: 0x09)
     static let nameExtension = SSCField(file: .ef06, tag: 0x4E)
     static let gender = SSCField(file: .ef06, tag: 0x0A)
     static let nation = SSCField(file: .ef06, tag: 0x0B)
@@ -44,7 +44,7 @@ struct SSCField: Sendable, Hashable, CustomStringConvertible {
     var length: Length? { Self.known[tag]?.length }
 
     /// "EF06 tag 09 (name)".
-    var description: String {
+    public var description: String {
         let meaning = Self.known[tag].map { " (\($0.meaning))" } ?? ""
         return "\(file) tag \(tag.hexByte)\(meaning)"
     }

@@ -14,12 +14,12 @@ public struct PaymentIntent: Sendable, Hashable {
     public var year: Int
     public var tier: String
     public var amount: Money
-    public var method: KioskConfiguration.PaymentMethod
+    public var method: PaymentMethod
     public var createdAt: Date
 
     public init(
         idempotencyKey: String, personRef: String, payerRef: String?, year: Int, tier: String,
-        amount: Money, method: KioskConfiguration.PaymentMethod, createdAt: Date
+        amount: Money, method: PaymentMethod, createdAt: Date
     ) {
         self.idempotencyKey = idempotencyKey
         self.personRef = personRef

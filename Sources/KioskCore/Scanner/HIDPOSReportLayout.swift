@@ -25,5 +25,5 @@ public struct HIDPOSReportLayout: Sendable, Equatable {
         self.continuationOffset = continuationOffset
     }
 
-    static let symbologyLength = 3
+    public static let symbologyLength = 3
 }

@@ -21,7 +21,7 @@ extension ResidentAction {
             } else { [] }
         case .chooseRelative: relatives(in: state).indices.prefix(1).map { ResidentAction(name, index: $0) }
         case .reprint: history(in: state).indices.filter { history(in: state)[$0].receiptAvailable }.prefix(1).map { ResidentAction(name, index: $0) }
-        case .chooseMethod: KioskConfiguration.PaymentMethod.allCases.map { ResidentAction(name, method: $0.rawValue) }
+        case .chooseMethod: PaymentMethod.allCases.map { ResidentAction(name, method: $0.rawValue) }
         default: [ResidentAction(name)]
         }
     }

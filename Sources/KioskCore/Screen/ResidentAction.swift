@@ -38,7 +38,7 @@ public struct ResidentAction: Sendable, Hashable, Decodable {
         case .history: return .historyRequested
         case .reprint: return .reprintRequested(paymentID: try element(index, "index", of: Self.history(in: state)).paymentID)
         case .chooseMethod:
-            guard let method, let chosen = KioskConfiguration.PaymentMethod(rawValue: method) else {
+            guard let method, let chosen = PaymentMethod(rawValue: method) else {
                 throw ResidentActionError("chooseMethod needs \"method\": one of paycode, qr")
             }
             return .methodChosen(chosen)

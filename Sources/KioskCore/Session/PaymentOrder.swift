@@ -5,9 +5,9 @@ public struct PaymentOrder: Sendable, Hashable {
     public var year: Int
     public var tierID: String
     public var amount: Money
-    public var method: KioskConfiguration.PaymentMethod
+    public var method: PaymentMethod
 
-    public init(personRef: String, payerRef: String?, year: Int, tierID: String, amount: Money, method: KioskConfiguration.PaymentMethod) {
+    public init(personRef: String, payerRef: String?, year: Int, tierID: String, amount: Money, method: PaymentMethod) {
         self.personRef = personRef
         self.payerRef = payerRef
         self.year = year
@@ -20,11 +20,11 @@ public struct PaymentOrder: Sendable, Hashable {
 /// A payment the resident has chosen but that has not been journaled yet.
 public struct PaymentDraft: Sendable, Hashable {
     public var context: EnrollmentContext
-    public var method: KioskConfiguration.PaymentMethod
+    public var method: PaymentMethod
     /// False when the resident chose to continue although the printer cannot print.
     public var printsReceipt: Bool
 
-    public init(context: EnrollmentContext, method: KioskConfiguration.PaymentMethod, printsReceipt: Bool = true) {
+    public init(context: EnrollmentContext, method: PaymentMethod, printsReceipt: Bool = true) {
         self.context = context
         self.method = method
         self.printsReceipt = printsReceipt

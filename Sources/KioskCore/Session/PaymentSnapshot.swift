@@ -28,7 +28,7 @@ public struct PaymentSnapshot: Sendable, Hashable {
     public var paymentID: String
     public var status: Status
     public var amount: Money
-    public var method: KioskConfiguration.PaymentMethod
+    public var method: PaymentMethod
     public var channel: PayCode.Channel?
     public var failureMessage: String?
     public var qrURL: String?
@@ -39,7 +39,7 @@ public struct PaymentSnapshot: Sendable, Hashable {
     public var tierID: String?
 
     public init(
-        paymentID: String, status: Status, amount: Money, method: KioskConfiguration.PaymentMethod,
+        paymentID: String, status: Status, amount: Money, method: PaymentMethod,
         channel: PayCode.Channel? = nil, failureMessage: String? = nil, qrURL: String? = nil, qrExpiresAt: Date? = nil,
         personRef: String? = nil, year: Int? = nil, tierID: String? = nil
     ) {

@@ -48,7 +48,7 @@ public enum SessionEvent: Sendable, Hashable {
     case relativeChosen(personRef: String)
     case historyRequested
     case reprintRequested(paymentID: String)
-    case methodChosen(KioskConfiguration.PaymentMethod)
+    case methodChosen(PaymentMethod)
     case continueWithoutReceiptChosen
     case retryChosen
     case backTapped

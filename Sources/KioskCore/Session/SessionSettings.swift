@@ -10,7 +10,7 @@ public struct SessionSettings: Sendable, Hashable {
     /// Queries of a user-paying / unknown payment (or lookups of an uncertain submission) before it is reversed / left to reconciliation.
     public var maximumPolls: Int
     public var maximumReversalAttempts: Int
-    public var paymentMethods: [KioskConfiguration.PaymentMethod]
+    public var paymentMethods: [PaymentMethod]
     public var maximumAmount: Money
     public var insuranceYear: Int
     /// When true, no payment starts unless the receipt can be printed.
@@ -26,7 +26,7 @@ public struct SessionSettings: Sendable, Hashable {
     public init(
         idleTimeoutSeconds: Int = 60, countdownSeconds: Int = 15, payCodeTimeoutSeconds: Int = 60, qrTimeoutSeconds: Int = 180,
         takeReceiptSeconds: Int = 20, pollIntervalSeconds: Int = 5, maximumPolls: Int = 24, maximumReversalAttempts: Int = 5,
-        paymentMethods: [KioskConfiguration.PaymentMethod] = [.payCode, .onScreenQR], maximumAmount: Money = .yuan(5000),
+        paymentMethods: [PaymentMethod] = [.payCode, .onScreenQR], maximumAmount: Money = .yuan(5000),
         insuranceYear: Int, printingRequired: Bool = false, maximumWaitSeconds: Int = 120,
         qrURLOrigins: [URLOrigin] = URLOrigin.paymentNetworks, verificationURLOrigins: [URLOrigin] = []
     ) {
@@ -45,17 +45,5 @@ public struct SessionSettings: Sendable, Hashable {
         self.maximumWaitSeconds = maximumWaitSeconds
         self.qrURLOrigins = qrURLOrigins
         self.verificationURLOrigins = verificationURLOrigins
-    }
-
-    public init(_ configuration: KioskConfiguration, printingRequired: Bool = false) {
-        let session = configuration.session
-        self.init(
-            idleTimeoutSeconds: session.idleTimeoutSeconds, countdownSeconds: session.countdownSeconds,
-            payCodeTimeoutSeconds: session.payCodeTimeoutSeconds, qrTimeoutSeconds: session.qrTimeoutSeconds,
-            takeReceiptSeconds: session.takeReceiptSeconds, paymentMethods: configuration.payment.methods,
-            maximumAmount: Money(fen: Int64(configuration.payment.maximumAmountFen)),
-            insuranceYear: configuration.kiosk.insuranceYear, printingRequired: printingRequired,
-            qrURLOrigins: configuration.payment.qrURLOrigins, verificationURLOrigins: configuration.payment.verificationURLOrigins
-        )
     }
 }

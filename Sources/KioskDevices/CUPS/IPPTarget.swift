@@ -1,3 +1,4 @@
+import KioskConfig
 import KioskCore
 
 /// Where a printer selector points: an IPP printer reached directly, or a queue of the local CUPS server.

@@ -1,3 +1,4 @@
+import KioskConfig
 import KioskCore
 
 /// Which PC/SC reader serves which slot, and how to read it: from the configured selectors

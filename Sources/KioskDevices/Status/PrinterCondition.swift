@@ -1,3 +1,4 @@
+import KioskConfig
 import KioskCore
 
 /// The one reading of an IPP printer's state: XFS4IoT status for technicians (`kioskctl status`)

@@ -1,3 +1,4 @@
+import KioskConfig
 import KioskCore
 
 /// Reads the configured printer's IPP state and maps it to XFS4IoT device state and paper supply

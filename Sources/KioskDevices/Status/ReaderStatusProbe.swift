@@ -1,3 +1,4 @@
+import KioskConfig
 import KioskCore
 
 /// Reports whether the reader configured for a role is present in pcscd, without touching any card.

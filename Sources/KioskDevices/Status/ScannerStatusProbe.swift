@@ -1,3 +1,4 @@
+import KioskConfig
 import KioskCore
 
 /// Reports whether the configured scanner is on the USB bus, without claiming it.

@@ -1,3 +1,4 @@
+import KioskConfig
 import KioskCore
 
 /// The scanner device in use: which model, where on the bus, in which mode.

@@ -1,4 +1,5 @@
 import CLibUSB
+import KioskConfig
 import KioskCore
 
 /// Which USB devices are this kiosk's scanner: the configured VID:PID, or any known model with `auto`.

@@ -1,4 +1,5 @@
 import Foundation
+import KioskConfig
 import KioskCore
 
 /// The configuration history on disk (`[updates] history_directory`): `history.jsonl`, one event per

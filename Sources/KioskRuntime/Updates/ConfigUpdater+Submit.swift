@@ -1,5 +1,6 @@
 import Foundation
 import KioskBackendAPI
+import KioskConfig
 import KioskCore
 import KioskServer
 import KioskSession

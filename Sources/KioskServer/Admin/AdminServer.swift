@@ -1,5 +1,6 @@
 import Glibc
 import Hummingbird
+import KioskConfig
 import KioskCore
 import Logging
 import ServiceLifecycle

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdWebSocket
+import KioskConfig
 import KioskCore
 import Logging
 import ServiceLifecycle

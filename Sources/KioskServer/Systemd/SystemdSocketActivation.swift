@@ -1,4 +1,5 @@
 import Glibc
+import KioskConfig
 import KioskCore
 
 /// Listening sockets systemd hands to kioskd, as sd_listen_fds(3) defines the protocol (without

@@ -64,7 +64,7 @@ struct JournalRow: Codable, FetchableRecord, PersistableRecord, Sendable {
     }
 
     func entry() throws(KioskError) -> JournalEntry {
-        guard let method = KioskConfiguration.PaymentMethod(rawValue: method) else { throw damaged("method \"\(method)\"") }
+        guard let method = PaymentMethod(rawValue: method) else { throw damaged("method \"\(method)\"") }
         let intent = PaymentIntent(
             idempotencyKey: idempotencyKey, personRef: personRef, payerRef: payerRef, year: year, tier: tier,
             amount: Money(fen: amountFen), method: method, createdAt: JournalTime.date(createdAt)

@@ -9,7 +9,7 @@ enum SessionMetrics {
         Counter(label: "kiosk_sessions_total", dimensions: [("outcome", reason.metricOutcome)]).increment()
     }
 
-    static func paymentFinished(_ method: KioskConfiguration.PaymentMethod, outcome: String) {
+    static func paymentFinished(_ method: PaymentMethod, outcome: String) {
         Counter(label: "kiosk_payments_total", dimensions: [("method", method.rawValue), ("outcome", outcome)]).increment()
     }
 

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import KioskConfig
 import KioskCore
 
 /// What the sandbox says about a published bundle.

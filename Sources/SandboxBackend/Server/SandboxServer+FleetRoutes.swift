@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KioskBackendAPI
+import KioskConfig
 import KioskCore
 
 /// The operator's side of the fleet, outside the kiosk contract: publish a signed bundle

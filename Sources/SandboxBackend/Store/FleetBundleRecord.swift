@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KioskConfig
 import KioskCore
 
 /// One signed bundle an operator published, with the kiosks and regions it is for.

@@ -46,7 +46,7 @@ enum Sample {
     static var paidEnrollment: SessionEnrollment { enrollment(status: .paid, paidPaymentID: paidPaymentID) }
 
     static func snapshot(
-        _ status: PaymentSnapshot.Status, id: String = paymentID, amount: Money = .yuan(430), method: KioskConfiguration.PaymentMethod = .payCode
+        _ status: PaymentSnapshot.Status, id: String = paymentID, amount: Money = .yuan(430), method: PaymentMethod = .payCode
     ) -> PaymentSnapshot {
         PaymentSnapshot(paymentID: id, status: status, amount: amount, method: method, channel: .wechat,
                         failureMessage: status == .failed ? "付款账户余额不足，请更换付款方式" : nil,

@@ -1,0 +1,20 @@
+import KioskCore
+
+/// The keys of a `Devices/readers/*.toml` file; problems name the file and key.
+extension ReaderModel {
+    init(id: String, profile: DeviceProfileReader) throws(KioskError) {
+        let roles = try profile.strings("roles").map { (text) throws(KioskError) -> DeviceRole in
+            switch text {
+            case "ssc": return .sscReader
+            case "idcard": return .idcardReader
+            default: throw profile.problem("roles", "\"\(text)\" is not ssc or idcard")
+            }
+        }
+        self.init(
+            id: id, name: try profile.string("name"), roles: roles, namePatterns: try profile.strings("name_patterns"),
+            ssc: try SSCReadProfile.load(from: profile, servesSSC: roles.contains(.sscReader)),
+            idcard: try IDCardTunnelProfile.load(from: profile, servesIDCard: roles.contains(.idcardReader)),
+            isVirtual: try profile.optionalBool("virtual") ?? false
+        )
+    }
+}
