@@ -45,6 +45,9 @@ let package = Package(
 
         // The domain, the session machine, the codecs and the errors: no files, no environment, no TOML, no crypto.
         .target(name: "KioskCore"),
+        // What the admin API says (status, diagnostics, maintenance, self-tests, configuration state):
+        // the types kioskd's server encodes and kioskctl decodes.
+        .target(name: "KioskAPI", dependencies: ["KioskCore"]),
         // kiosk.conf, signed configuration bundles, the device database and the one TOML reader every
         // file of the kiosk is read with; atomic file writes; the technician PIN's hash.
         .target(
@@ -67,7 +70,7 @@ let package = Package(
         .target(
             name: "KioskServer",
             dependencies: [
-                "KioskConfig", "KioskCore", "CLinuxProcess",
+                "KioskAPI", "KioskConfig", "KioskCore", "CLinuxProcess",
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -159,7 +162,7 @@ let package = Package(
         .target(
             name: "KioskRuntime",
             dependencies: [
-                "KioskConfig", "KioskCore", "KioskDevices", "KioskServer", "KioskSession", "KioskSimulators", "KioskBackendAPI", "SandboxBackend", "ContributionPolicy",
+                "KioskAPI", "KioskConfig", "KioskCore", "KioskDevices", "KioskServer", "KioskSession", "KioskSimulators", "KioskBackendAPI", "SandboxBackend", "ContributionPolicy",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -170,7 +173,7 @@ let package = Package(
         .executableTarget(
             name: "kioskd",
             dependencies: [
-                "KioskConfig", "KioskCore", "KioskRuntime", "KioskServer", "KioskSession",
+                "KioskAPI", "KioskConfig", "KioskCore", "KioskRuntime", "KioskServer", "KioskSession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -188,7 +191,7 @@ let package = Package(
         .executableTarget(
             name: "kioskctl",
             dependencies: [
-                "KioskConfig", "KioskCore",
+                "KioskAPI", "KioskConfig", "KioskCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -238,6 +241,7 @@ let package = Package(
             path: "Tests/Bench"
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTesting"]),
+        .testTarget(name: "KioskAPITests", dependencies: ["KioskAPI", "KioskCore"]),
         .testTarget(name: "KioskConfigTests", dependencies: ["KioskConfig", "KioskCore", "KioskTesting", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ContributionPolicyTests", dependencies: ["ContributionPolicy", "KioskConfig", "KioskCore", "KioskTesting"]),
         .testTarget(
@@ -263,7 +267,7 @@ let package = Package(
         .testTarget(
             name: "KioskdTests",
             dependencies: [
-                "KioskConfig", "KioskCore", "KioskTesting", "KioskSimulators", "KioskServer", "KioskSession", "KioskRuntime",
+                "KioskAPI", "KioskConfig", "KioskCore", "KioskTesting", "KioskSimulators", "KioskServer", "KioskSession", "KioskRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -278,7 +282,7 @@ let package = Package(
         .testTarget(
             name: "SessionTests",
             dependencies: [
-                "KioskSession", "KioskConfig", "KioskCore", "KioskBackendAPI", "SandboxBackend", "KioskTesting", "KioskDevices",
+                "KioskAPI", "KioskSession", "KioskConfig", "KioskCore", "KioskBackendAPI", "SandboxBackend", "KioskTesting", "KioskDevices",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

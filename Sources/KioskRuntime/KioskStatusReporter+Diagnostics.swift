@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import KioskAPI
 import KioskBackendAPI
 import KioskConfig
 import KioskCore

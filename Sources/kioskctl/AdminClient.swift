@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
+import KioskAPI
 import KioskCore
 import NIOCore
 import NIOFoundationCompat

@@ -1,4 +1,5 @@
 import Foundation
+import KioskAPI
 import KioskCore
 
 /// How `kioskctl config …` words a kiosk's configuration state.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KioskAPI
 import KioskCore
 
 @main

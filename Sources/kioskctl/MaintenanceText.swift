@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskCore
 
 /// How `kioskctl maintenance` and `kioskctl status` say what maintenance does.

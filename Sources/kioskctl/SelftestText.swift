@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskCore
 
 /// How `kioskctl selftest` prints its result: ✔ or ✘, what was read (masked), and the fix.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KioskAPI
 import KioskCore
 
 struct StatusCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import KioskAPI
 import KioskCore
 import KioskServer
 import Testing

@@ -1,7 +1,6 @@
 import Foundation
-#if canImport(FoundationNetworking)
 import FoundationNetworking
-#endif
+import KioskAPI
 import KioskCore
 import KioskTesting
 import Testing

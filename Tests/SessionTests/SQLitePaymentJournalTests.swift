@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KioskAPI
 import KioskCore
 import KioskSession
 import KioskTesting

@@ -1,4 +1,5 @@
 import Foundation
+import KioskAPI
 import KioskConfig
 import KioskCore
 

@@ -1,4 +1,5 @@
 import Hummingbird
+import KioskAPI
 import KioskCore
 
 extension KioskStatus: ResponseEncodable {}

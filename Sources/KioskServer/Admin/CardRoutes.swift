@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KioskAPI
 import KioskCore
 import NIOCore
 

@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskCore
 
 /// `kioskctl selftest card`: waits for a card in any reader and reads it, masked — the read

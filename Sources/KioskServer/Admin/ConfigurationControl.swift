@@ -1,4 +1,5 @@
 import Foundation
+import KioskAPI
 import KioskCore
 
 /// Configuration updates: what `kioskctl config show|history|diff|push|pull|rollback` uses.

@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskCore
 
 /// Maintenance mode: what `kioskctl maintenance` changes. The daemon implements it over the

@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskCore
 
 /// `kioskctl selftest printer`: prints the technician test page (as `printer test` does) and

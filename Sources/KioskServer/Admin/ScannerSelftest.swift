@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskCore
 
 /// `kioskctl selftest scanner`: waits for one scan and reports it masked, as `scanner watch` does.

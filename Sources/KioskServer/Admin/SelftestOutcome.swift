@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskCore
 
 /// The failures every self-test shares.

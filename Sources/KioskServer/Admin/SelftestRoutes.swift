@@ -1,4 +1,5 @@
 import Hummingbird
+import KioskAPI
 import KioskCore
 
 /// `kioskctl selftest card|scanner|printer|screen`: a technician's check of one device with a card,

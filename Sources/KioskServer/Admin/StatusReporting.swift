@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskCore
 
 /// Whatever can say how the kiosk is doing right now; the daemon implements it.

@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskConfig
 import KioskCore
 import Logging

@@ -1,4 +1,5 @@
 import Foundation
+import KioskAPI
 import KioskCore
 
 /// Fans overlays (the screen test pattern) out to every connected resident page and hands the first

@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskCore
 
 /// `kioskctl selftest screen`: the test pattern on the resident screen for a few seconds, passed

@@ -1,3 +1,5 @@
+import KioskCore
+
 extension DiagnosticCheck {
     public static func pcscd(reachable: Bool) -> Self {
         reachable ? .pass("pcscd", "pcscd", "answers")

@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 
 /// One line of the configuration history (`kioskctl config history`).
 public struct ConfigHistoryEntry: Sendable, Codable, Equatable {

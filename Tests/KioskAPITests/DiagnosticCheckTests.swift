@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskCore
 import Testing
 

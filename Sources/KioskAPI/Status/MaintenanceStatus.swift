@@ -1,3 +1,5 @@
+import KioskCore
+
 /// Maintenance mode as `GET /v1/maintenance`, `POST /v1/maintenance` and `kioskctl status` show it.
 public struct MaintenanceStatus: Codable, Sendable, Equatable {
     public enum State: String, Codable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 
 /// The resident page's own measure of the screen while it shows the test pattern:
 /// `window.innerWidth × innerHeight` in CSS pixels at `devicePixelRatio`.

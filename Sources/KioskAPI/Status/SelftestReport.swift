@@ -1,3 +1,5 @@
+import KioskCore
+
 /// The outcome of a technician's self-test (`POST /v1/selftest/card|scanner|printer`): what was
 /// read, scanned or printed (masked, as `cards read` and `scanner watch` show it), or what went wrong
 /// and what to do about it. kioskd answers 200 when the test passed and 409 when it failed.

@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 
 /// The body of `POST /v1/maintenance`: `{"on": true, "reason": "更换打印纸"}` or `{"on": false}`.
 public struct MaintenanceRequest: Codable, Sendable, Equatable {

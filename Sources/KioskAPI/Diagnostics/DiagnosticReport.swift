@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 
 /// `kioskctl diag`: every check kioskd can make of itself, each with what was measured and, when it
 /// failed, what a technician should do. Holds no personal data.

@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 
 extension DiagnosticCheck {
     public static func backend(_ reachability: BackendReachability) -> Self {

@@ -1,3 +1,5 @@
+import KioskCore
+
 /// The admin API's error body: a stable code and what is wrong (never personal data).
 public struct AdminProblem: Codable, Sendable, Equatable {
     public var code: String

@@ -1,3 +1,5 @@
+import KioskCore
+
 /// What `GET /v1/status` on the admin socket answers; `kioskctl status` prints it.
 public struct KioskStatus: Codable, Sendable, Equatable {
     public var version: String

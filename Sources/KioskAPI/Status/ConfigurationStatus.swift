@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 
 /// Where a kiosk's configuration stands (`kioskctl config show`, `GET /v1/config`).
 public struct ConfigurationStatus: Sendable, Codable, Equatable {
