@@ -88,7 +88,7 @@ let package = Package(
         // The regional contribution rules of the seed notices, evaluated from data files.
         .target(
             name: "ContributionPolicy",
-            dependencies: ["KioskConfig", "KioskCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["KioskConfig", "KioskCore"],
             exclude: ["Policies"]
         ),
         // The backend contract (openapi.yaml), its generated types, client and server, and the hardened client.
@@ -139,7 +139,7 @@ let package = Package(
         // Virtual cards that speak vsmartcard's vpcd protocol to a real pcscd (kiosk-sim and the tests).
         .target(
             name: "KioskSimulators",
-            dependencies: ["KioskConfig", "KioskCore", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["KioskConfig", "KioskCore"]
         ),
         .executableTarget(
             name: "kiosk-sim",

@@ -1,6 +1,6 @@
 import Foundation
+import KioskConfig
 import KioskCore
-import TOMLKit
 
 /// Every region-year policy of a folder of policy files (`<region>-<year>-<name>.toml`).
 public struct PolicyBook: Sendable {
@@ -51,18 +51,10 @@ public struct PolicyBook: Sendable {
 
     /// Parses and validates the text of one policy file; `fileName` prefixes every problem.
     public static func parse(_ text: String, fileName: String) throws(KioskError) -> RegionPolicy {
-        let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw KioskError(.policyInvalid, "\(fileName):\(error.source.begin.line):\(error.source.begin.column): \(error.description)")
-        } catch {
-            throw KioskError(.policyInvalid, "\(fileName): \(error)")
-        }
-        let log = PolicyProblemLog(fileName: fileName, text: text)
-        let policy = RegionPolicy.read(PolicyTableReader(root, path: .root, log: log))
-        guard log.problems.isEmpty, let policy else {
-            throw KioskError(.policyInvalid, log.problems.joined(separator: "\n"))
+        let log = TOMLProblemLog(source: fileName, text: text)
+        let policy = TOMLTableReader.root(of: text, log: log).flatMap(RegionPolicy.read)
+        guard log.isEmpty, let policy else {
+            throw KioskError(.policyInvalid, log.text)
         }
         return policy
     }

@@ -1,9 +1,10 @@
+import KioskConfig
 import KioskCore
 
 /// Builds a policy from its data file; every problem goes to the file's log with its line.
 /// The keys of each table are documented in Policies/README.md.
 extension RegionPolicy {
-    static func read(_ file: PolicyTableReader) -> RegionPolicy? {
+    static func read(_ file: TOMLTableReader) -> RegionPolicy? {
         let region = file.required("region", .text)
         if let region, let problem = RegionCode.problem(region) { file.report("region", problem) }
         let year = file.required("year", .integer(2000...2100))
@@ -28,7 +29,7 @@ extension RegionPolicy {
         )
     }
 
-    private static func checkUnique(_ values: [String], in file: PolicyTableReader, key: String, what: String) {
+    private static func checkUnique(_ values: [String], in file: TOMLTableReader, key: String, what: String) {
         var seen: Set<String> = []
         for (position, value) in values.enumerated() where !seen.insert(value).inserted {
             file.log.report(file.path.key(key).index(position), "\(what) \"\(value)\" is used twice")
@@ -37,7 +38,7 @@ extension RegionPolicy {
 }
 
 extension PolicyNote {
-    static func read(_ table: PolicyTableReader) -> PolicyNote? {
+    static func read(_ table: TOMLTableReader) -> PolicyNote? {
         let text = table.required("note", .text), source = table.required("source", .citation)
         table.rejectUnknownKeys()
         guard let text, let source else { return nil }
@@ -46,7 +47,7 @@ extension PolicyNote {
 }
 
 extension RegionPolicy.CategoryRule {
-    static func read(_ table: PolicyTableReader) -> Self? {
+    static func read(_ table: TOMLTableReader) -> Self? {
         let id = table.required("id", .text), label = table.required("label", .text), source = table.required("source", .citation)
         let minimumAge = table.optional("min_age", .integer(0...150)), underAge = table.optional("under_age", .integer(1...150))
         if let minimumAge, let underAge, minimumAge >= underAge {
@@ -66,7 +67,7 @@ extension RegionPolicy.CategoryRule {
 }
 
 extension RegionPolicy.Tier {
-    static func read(_ table: PolicyTableReader, categorySource: String) -> Self? {
+    static func read(_ table: TOMLTableReader, categorySource: String) -> Self? {
         let id = table.required("id", .text), label = table.required("label", .text), amount = table.required("amount_fen", .fen)
         let source = table.optional("source", .citation) ?? categorySource
         if !table.has("component") { table.report("component", "is missing; a tier lists its components") }
@@ -89,7 +90,7 @@ extension RegionPolicy.Tier {
 }
 
 extension RegionPolicy.GroupDefinition {
-    static func read(_ table: PolicyTableReader, tierIDs: Set<String>) -> Self? {
+    static func read(_ table: TOMLTableReader, tierIDs: Set<String>) -> Self? {
         let code = table.required("code", .text), label = table.required("label", .text), source = table.required("source", .citation)
         let kindName = table.required("kind", .text)
         let kind = kindName.flatMap(Relief.Kind.init(rawValue:))
@@ -131,7 +132,7 @@ extension RegionPolicy.GroupDefinition {
 }
 
 extension RegionPolicy.RenewalRule {
-    static func read(_ table: PolicyTableReader, year: Int?) -> Self? {
+    static func read(_ table: TOMLTableReader, year: Int?) -> Self? {
         let previousYear = table.required("previous_year", .integer(2000...2100))
         if let previousYear, let year, previousYear >= year { table.report("previous_year", "\(previousYear) is not before the policy year \(year)") }
         let message = table.required("message", .text), source = table.required("source", .citation)
@@ -142,7 +143,7 @@ extension RegionPolicy.RenewalRule {
 }
 
 extension RegionPolicy.WaitingPeriodRule {
-    static func read(_ table: PolicyTableReader, year: Int?) -> Self? {
+    static func read(_ table: TOMLTableReader, year: Int?) -> Self? {
         let years = table.required("continuous_years", .integers)
         if let years, let year, years.isEmpty || years.contains(where: { $0 >= year }) {
             table.report("continuous_years", "must list years before the policy year \(year)")

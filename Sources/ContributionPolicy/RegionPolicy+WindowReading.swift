@@ -1,7 +1,8 @@
+import KioskConfig
 import KioskCore
 
 extension RegionPolicy.Window {
-    static func read(_ table: PolicyTableReader) -> Self? {
+    static func read(_ table: TOMLTableReader) -> Self? {
         let opens = table.required("opens", .date), closes = table.required("closes", .date), source = table.required("source", .citation)
         if let opens, let closes, closes < opens { table.report("closes", "\(closes) is before opens \(opens)") }
         let afterClose = table.table("after", required: true).flatMap { RegionPolicy.AfterClose.read($0, closes: closes) }
@@ -21,7 +22,7 @@ extension RegionPolicy.Window {
 }
 
 extension RegionPolicy.AfterClose {
-    static func read(_ table: PolicyTableReader, closes: CalendarDate?) -> Self? {
+    static func read(_ table: TOMLTableReader, closes: CalendarDate?) -> Self? {
         let kindName = table.required("kind", .text)
         let kind = kindName.flatMap(Kind.init(rawValue:))
         if let kindName, kind == nil {
@@ -47,7 +48,7 @@ extension RegionPolicy.AfterClose {
 }
 
 extension RegionPolicy.Surcharge {
-    static func read(_ table: PolicyTableReader) -> Self? {
+    static func read(_ table: TOMLTableReader) -> Self? {
         let from = table.required("from", .date), amount = table.required("amount_fen", .fen)
         let label = table.required("label", .text), source = table.required("source", .citation)
         table.rejectUnknownKeys()
@@ -57,7 +58,7 @@ extension RegionPolicy.Surcharge {
 }
 
 extension RegionPolicy.NewbornRule {
-    static func read(_ table: PolicyTableReader) -> Self? {
+    static func read(_ table: TOMLTableReader) -> Self? {
         let days = table.optional("within_days", .integer(1...366)), months = table.optional("within_months", .integer(1...12))
         let source = table.required("source", .citation)
         if (days == nil) == (months == nil) { table.report("within_days", "give exactly one of within_days and within_months") }

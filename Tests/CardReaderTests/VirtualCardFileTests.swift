@@ -114,7 +114,7 @@ struct VirtualCardFileLoadingTests {
     @Test("a problem names the file, the key and what is wrong")
     func badGeneration() throws {
         let error = try #require(loadError(sscFile(ssc: ["generation": "4"])))
-        #expect(error.description == "card.toml: ssc.generation: 4 is not 1, 2 or 3")
+        #expect(error.description == "card.toml:12: ssc.generation: 4 is not 1, 2 or 3")
     }
 
     @Test("a date that does not exist is refused without repeating holder data")
@@ -140,8 +140,8 @@ struct VirtualCardFileLoadingTests {
         #expect(error.mentions("ssc.colour"))
         #expect(error.mentions("permit"))
         #expect(error.problems.count == 4)
-        #expect(error.description.contains("card.toml: holder.nickname: unknown key"))
-        #expect(error.description.contains("card.toml: holder.gender: missing"))
+        #expect(error.description.contains("holder.nickname: is not a known key here"))
+        #expect(error.description.contains("card.toml:2: holder.gender: is missing; expected a string"))
     }
 
     @Test("wrong kinds, codes and types")
@@ -208,7 +208,7 @@ struct VirtualCardFileLoadingTests {
     @Test("invalid TOML and missing files name the source")
     func unreadable() throws {
         let syntax = try #require(loadError("kind = \"ssc"))
-        #expect(syntax.description.hasPrefix("card.toml: invalid TOML at line 1"))
+        #expect(syntax.description.hasPrefix("card.toml:1: invalid TOML at column"))
         #expect(throws: VirtualCardFileError.self) { try VirtualCardFile.load(path: "/nonexistent/card.toml") }
     }
 }

@@ -60,7 +60,7 @@ struct PolicyFileErrorTests {
         "bad.toml:7: window.opens: \"2020-13-01\" is not a date YYYY-MM-DD",
         "bad.toml:9: window.source: \"seed 000 line 30\" is not a citation",
         "bad.toml:12: window.after.kind: \"later\" is not one of closed, pay_elsewhere, mid_year, late",
-        "bad.toml:25: category[0].tier[0].component[1].amount_fen: is of type string, expected an amount in integer fen",
+        "bad.toml:25: category[0].tier[0].component[1].amount_fen: is a string, expected an amount in integer fen",
         "bad.toml:36: category[1].tier[0].amount_fen: 31000 is not the sum of the included components (30000)",
         "bad.toml:43: group[0].full_tiers: names no tier of this policy: \"tier9\"",
         "bad.toml:44: group[0].valid_untill: is not a known key here",

@@ -1,19 +1,21 @@
+import KioskConfig
 import KioskCore
-import TOMLKit
 
-/// Reads typed values out of a parsed card file, collecting every problem and noting each key
-/// it reads so that whatever is left over can be reported as unknown.
+/// A card file read with the kiosk's one TOML reader: values by `[table]` and key, every problem
+/// collected with its key and line, and whatever is left over reported as unknown.
 final class CardFileReader {
-    private let root: TOMLTable
-    private var readKeys: Set<String> = []
-    private(set) var problems: [VirtualCardFileError.Problem] = []
+    private let root: TOMLTableReader
+    private var sections: [String: TOMLTableReader?] = [:]
 
-    init(root: TOMLTable) {
+    init(root: TOMLTableReader) {
         self.root = root
     }
 
+    var log: TOMLProblemLog { root.log }
+
+    /// A problem of `key`, dotted ("holder.name").
     func report(_ key: String, _ message: String) {
-        problems.append(.init(key: key, message: message))
+        log.report(TOMLPath(keys: key.split(separator: ".").map(String.init)), message)
     }
 
     // MARK: Values
@@ -23,111 +25,64 @@ final class CardFileReader {
 
     /// A string at `table.key` (or a top-level key when `table` is nil).
     func string(_ table: String?, _ key: String, required: Bool = true) -> String? {
-        guard let node = node(table, key) else { return missing(table, key, required) }
-        guard node.type == .string, let text = node.string else {
-            return wrongType(table, key, node, expected: "a string")
-        }
-        return text
+        read(table, key, .string, required: required)
     }
 
     func int(_ table: String?, _ key: String, required: Bool = true) -> Int? {
-        guard let node = node(table, key) else { return missing(table, key, required) }
-        guard node.type == .int, let number = node.int else { return wrongType(table, key, node, expected: "an integer") }
-        return number
+        read(table, key, .integer, required: required)
     }
 
     func bool(_ table: String?, _ key: String, required: Bool = true) -> Bool? {
-        guard let node = node(table, key) else { return missing(table, key, required) }
-        guard node.type == .bool, let flag = node.bool else { return wrongType(table, key, node, expected: "true or false") }
-        return flag
+        read(table, key, .flag, required: required)
     }
 
     /// "YYYY-MM-DD" as a string or a TOML date. `personal`: the message does not repeat the text.
     func date(_ table: String?, _ key: String, personal: Bool) -> CalendarDate? {
-        guard let node = node(table, key) else { return missing(table, key, true) }
-        if node.type == .date, let date = node.date {
-            guard let calendarDate = CalendarDate(year: date.year, month: date.month, day: date.day) else {
-                report(path(table, key), "is not a real date")
-                return nil
-            }
-            return calendarDate
-        }
-        guard node.type == .string, let text = node.string else { return wrongType(table, key, node, expected: "a date YYYY-MM-DD") }
-        guard let date = CalendarDate(iso: text) else {
-            report(path(table, key), personal ? "is not a real date YYYY-MM-DD" : "\"\(text)\" is not a real date YYYY-MM-DD")
-            return nil
-        }
-        return date
+        read(table, key, .date(personal: personal), required: true)
     }
 
     /// The string at `table.key` if there is one; reports nothing (for keys of several forms).
     func peekString(_ table: String, _ key: String) -> String? {
-        guard let node = node(table, key), node.type == .string else { return nil }
-        return node.string
+        guard let section = section(table), section.has(key) else { return nil }
+        return section.optional(key, TOMLValueKind<String>(expected: "a string") { node in
+            node.string.map { .value($0) } ?? .value("")
+        })
     }
 
     func hasTable(_ table: String) -> Bool {
-        root[table] != nil
+        root.has(table)
     }
 
     // MARK: Unknown keys
 
-    /// Reports every key of the file that was not read, and tables `allowed` does not name.
+    /// Reports every key of the file that was not read, and tables `allowedTables` does not name.
     func reportUnknownKeys(allowedTables: Set<String>, kind: String) {
-        for key in root.keys.sorted() {
-            guard let value = root[key] else { continue }
-            if value.type == .table, let table = value.table {
-                guard allowedTables.contains(key) else {
-                    report(key, "is not a table of kind \"\(kind)\" cards (expected \(allowedTables.sorted().joined(separator: ", ")))")
-                    continue
-                }
-                for inner in table.keys.sorted() where !readKeys.contains("\(key).\(inner)") {
-                    report("\(key).\(inner)", "unknown key")
-                }
-            } else if !readKeys.contains(key) {
-                report(key, "unknown key")
+        for key in root.keys where root.isTable(key) {
+            if allowedTables.contains(key) {
+                section(key)?.rejectUnknownKeys()
+            } else {
+                root.refuse(key, "is not a table of kind \"\(kind)\" cards (expected \(allowedTables.sorted().joined(separator: ", ")))")
             }
         }
+        root.rejectUnknownKeys()
     }
 
     // MARK: Helpers
 
-    private func path(_ table: String?, _ key: String) -> String {
-        table.map { "\($0).\(key)" } ?? key
-    }
-
-    private func node(_ table: String?, _ key: String) -> TOMLValueConvertible? {
-        readKeys.insert(path(table, key))
-        guard let table else { return root[key] }
-        guard let container = root[table] else { return nil }
-        guard container.type == .table, let inner = container.table else {
-            if !problems.contains(where: { $0.key == table }) { report(table, "must be a table [\(table)]") }
+    private func read<Value>(_ table: String?, _ key: String, _ kind: TOMLValueKind<Value>, required: Bool) -> Value? {
+        guard let reader = table.map(section) ?? root else {
+            if required, let table, !root.has(table) { report("\(table).\(key)", "is missing; expected \(kind.expected)") }
             return nil
         }
-        return inner[key]
+        return required ? reader.required(key, kind) : reader.optional(key, kind)
     }
 
-    private func missing<Value>(_ table: String?, _ key: String, _ required: Bool) -> Value? {
-        if required { report(path(table, key), "missing") }
-        return nil
-    }
-
-    private func wrongType<Value>(_ table: String?, _ key: String, _ node: TOMLValueConvertible, expected: String) -> Value? {
-        report(path(table, key), "is \(Self.describe(node.type)), expected \(expected)")
-        return nil
-    }
-
-    private static func describe(_ type: TOMLType) -> String {
-        switch type {
-        case .table: "a table"
-        case .array: "an array"
-        case .string: "a string"
-        case .int: "an integer"
-        case .double: "a number"
-        case .bool: "a boolean"
-        case .date: "a date"
-        case .time: "a time"
-        case .dateTime: "a date-time"
-        }
+    /// The `[table]`, read once (a value that is not a table is reported once).
+    private func section(_ name: String) -> TOMLTableReader? {
+        if let known = sections[name] { return known }
+        guard root.has(name) else { return nil }
+        let section = root.table(name)
+        sections.updateValue(section, forKey: name)
+        return section
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import TOMLKit
+import KioskConfig
 
 extension VirtualCardFile {
     /// Reads and validates a card file; errors name the file, the key and the problem.
@@ -17,17 +17,8 @@ extension VirtualCardFile {
     /// Parses and validates card-file text. `source` names it in errors; a relative `idcard.photo`
     /// path is taken from the directory of `source`.
     public init(toml: String, source: String) throws(VirtualCardFileError) {
-        let root: TOMLTable
-        do {
-            root = try TOMLTable(string: toml)
-        } catch let error as TOMLParseError {
-            let position = error.source.begin
-            throw VirtualCardFileError(source: source, problems: [
-                .init(key: "", message: "invalid TOML at line \(position.line), column \(position.column): \(error.description)"),
-            ])
-        } catch {
-            throw VirtualCardFileError(source: source, problems: [.init(key: "", message: "invalid TOML: \(error)")])
-        }
+        let log = TOMLProblemLog(source: source, text: toml)
+        guard let root = TOMLTableReader.root(of: toml, log: log) else { throw VirtualCardFileError(source: source, log: log) }
         let reader = CardFileReader(root: root)
         let fault = reader.fault()
         var content: Content?
@@ -44,9 +35,9 @@ extension VirtualCardFile {
         case nil:
             break
         }
-        guard reader.problems.isEmpty, let content else {
-            let problems = reader.problems.isEmpty ? [.init(key: "", message: "incomplete card")] : reader.problems
-            throw VirtualCardFileError(source: source, problems: problems)
+        guard log.isEmpty, let content else {
+            if log.isEmpty { log.reportFile("incomplete card") }
+            throw VirtualCardFileError(source: source, log: log)
         }
         self.init(source: source, content: content, fault: fault)
     }

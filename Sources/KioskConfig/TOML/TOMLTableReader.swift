@@ -1,0 +1,126 @@
+import KioskCore
+import TOMLKit
+
+/// The one way the kiosk reads a TOML file (kiosk.conf, device profiles, policy files, card files,
+/// the sandbox's residents): typed, located access to one table. Each key read is remembered, so
+/// `rejectUnknownKeys()` catches a misspelt key that would otherwise be silently ignored; every
+/// problem goes to the file's `TOMLProblemLog` with its key path and line, and reading goes on, so a
+/// file's problems are reported all at once.
+public final class TOMLTableReader {
+    public let path: TOMLPath
+    public let log: TOMLProblemLog
+    private let table: TOMLTable
+    private var readKeys: Set<String> = []
+
+    public init(_ table: TOMLTable, path: TOMLPath, log: TOMLProblemLog) {
+        self.table = table
+        self.path = path
+        self.log = log
+    }
+
+    /// The root table of `text`; nil (with the syntax error, its line and column, in `log`) when the
+    /// text is not TOML.
+    public static func root(of text: String, log: TOMLProblemLog) -> TOMLTableReader? {
+        do {
+            return TOMLTableReader(try TOMLTable(string: text), path: .root, log: log)
+        } catch let error as TOMLParseError {
+            log.reportFile("invalid TOML at column \(error.source.begin.column): \(error.description)", line: error.source.begin.line)
+        } catch {
+            log.reportFile("invalid TOML: \(error)")
+        }
+        return nil
+    }
+
+    public func report(_ key: String, _ message: String) { log.report(path.key(key), message) }
+
+    public func has(_ key: String) -> Bool { table[key] != nil }
+
+    public var keys: [String] { table.keys.sorted() }
+
+    public func isTable(_ key: String) -> Bool { table[key]?.type == .table }
+
+    /// Reports `key` as not belonging here, with a message of the caller's (and counts it as read).
+    public func refuse(_ key: String, _ message: String) {
+        readKeys.insert(key)
+        report(key, message)
+    }
+
+    public func required<Value>(_ key: String, _ kind: TOMLValueKind<Value>) -> Value? {
+        guard has(key) else {
+            readKeys.insert(key)
+            report(key, "is missing; expected \(kind.expected)")
+            return nil
+        }
+        return optional(key, kind)
+    }
+
+    public func optional<Value>(_ key: String, _ kind: TOMLValueKind<Value>) -> Value? {
+        readKeys.insert(key)
+        guard let node = table[key] else { return nil }
+        switch kind.read(node) {
+        case .value(let value): return value
+        case .wrongType: report(key, "is \(TOMLValueKind<Value>.describe(node.type)), expected \(kind.expected)")
+        case .invalid(let message): report(key, message)
+        }
+        return nil
+    }
+
+    /// The first of `kinds` the value reads as (for keys of several forms, e.g. a number or "none").
+    public func optional<Value>(_ key: String, oneOf kinds: [TOMLValueKind<Value>]) -> Value? {
+        readKeys.insert(key)
+        guard let node = table[key] else { return nil }
+        for kind in kinds {
+            switch kind.read(node) {
+            case .value(let value): return value
+            case .invalid(let message):
+                report(key, message)
+                return nil
+            case .wrongType: continue
+            }
+        }
+        report(key, "is \(TOMLValueKind<Value>.describe(node.type)), expected \(kinds.map(\.expected).joined(separator: " or "))")
+        return nil
+    }
+
+    /// A sub-table (`[window.after]`); absent is nil, and a problem when `required`.
+    public func table(_ key: String, required: Bool = false) -> TOMLTableReader? {
+        readKeys.insert(key)
+        guard let node = table[key] else {
+            if required { report(key, "is missing; expected a table [\(path.key(key))]") }
+            return nil
+        }
+        guard let subtable = node.table else {
+            report(key, "is \(TOMLValueKind<Never>.describe(node.type)), expected a table [\(path.key(key))]")
+            return nil
+        }
+        return TOMLTableReader(subtable, path: path.key(key), log: log)
+    }
+
+    /// An array of tables (`[[category]]` or `component = [{ … }, …]`); absent is empty.
+    public func tables(_ key: String) -> [TOMLTableReader] {
+        readKeys.insert(key)
+        guard let node = table[key] else { return [] }
+        guard let array = node.array else {
+            report(key, "is \(TOMLValueKind<Never>.describe(node.type)), expected an array of tables")
+            return []
+        }
+        var readers: [TOMLTableReader] = []
+        for (position, element) in array.enumerated() {
+            let elementPath = path.key(key).index(position)
+            guard let subtable = element.table else {
+                log.report(elementPath, "is \(TOMLValueKind<Never>.describe(element.type)), expected a table")
+                continue
+            }
+            readers.append(TOMLTableReader(subtable, path: elementPath, log: log))
+        }
+        return readers
+    }
+
+    /// Reports every key of this table that nobody read; `known` lists them in the message.
+    public func rejectUnknownKeys(listingKnown: Bool = false) {
+        for key in table.keys.sorted() where !readKeys.contains(key) {
+            let known = listingKnown ? " (known: \(readKeys.sorted().joined(separator: ", ")))" : ""
+            report(key, "is not a known key here\(known)")
+        }
+    }
+}
