@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
+import KioskConfig
 import KioskCore
-import TOMLKit
 
 /// The sandbox's residents, loaded from a TOML file and looked up by ID number, person reference or e-SSC token.
 public struct ResidentRegistry: Sendable {
@@ -37,53 +37,72 @@ public struct ResidentRegistry: Sendable {
         return try parse(text, source: path)
     }
 
+    /// Reads the residents file with the kiosk's TOML reader: every problem with its line and key,
+    /// unknown keys refused. Problems never repeat an ID number (only its masked form).
     public static func parse(_ text: String, source: String) throws(KioskError) -> ResidentRegistry {
-        let file: ResidentFile
-        do {
-            file = try TOMLDecoder().decode(ResidentFile.self, from: text)
-        } catch {
-            throw KioskError(.residentsInvalid, "\(source): \(error)")
-        }
-        var problems: [String] = []
+        let log = TOMLProblemLog(source: source, text: text)
+        guard let root = TOMLTableReader.root(of: text, log: log) else { throw KioskError(.residentsInvalid, log.text) }
         var residents: [Resident] = []
+        var relationPaths: [TOMLPath] = []
         var seen: Set<String> = []
-        for (index, entry) in file.resident.enumerated() {
-            let place = "\(source): resident[\(index)]"
-            let idNumber: IDNumber
-            do {
-                idNumber = try IDNumber(entry.id_number)
-            } catch {
-                problems.append("\(place).id_number: \(error.message)")
-                continue
-            }
-            if !seen.insert(idNumber.value).inserted { problems.append("\(place).id_number: \(idNumber.masked) appears twice") }
-            if entry.name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("\(place).name: empty") }
-            if let problem = RegionCode.problem(entry.hukou_region) { problems.append("\(place).hukou_region: \(problem)") }
-            if let token = entry.essc_token, token.count < 8 { problems.append("\(place).essc_token: shorter than 8 characters") }
-            var relations: [Resident.Relation] = []
-            for (relationIndex, relation) in (entry.pays_for ?? []).enumerated() {
-                do {
-                    relations.append(.init(idNumber: try IDNumber(relation.id_number), relation: relation.relation))
-                } catch {
-                    problems.append("\(place).pays_for[\(relationIndex)].id_number: \(error.message)")
-                }
-            }
-            residents.append(Resident(
-                personRef: personReference(for: idNumber), idNumber: idNumber, name: entry.name,
-                hukouRegion: entry.hukou_region, isCollegeStudent: entry.college_student ?? false,
-                isInSchool: entry.in_school ?? false, groups: Set(entry.groups ?? []), paidYears: Set(entry.paid_years ?? []),
-                sscCardNumber: entry.ssc_card_number, esscToken: entry.essc_token, paysFor: relations
-            ))
+        for entry in root.tables("resident") {
+            let (resident, paths) = readResident(entry)
+            entry.rejectUnknownKeys()
+            guard let resident else { continue }
+            if !seen.insert(resident.idNumber.value).inserted { entry.report("id_number", "\(resident.idNumber.masked) appears twice") }
+            residents.append(resident)
+            relationPaths.append(contentsOf: paths)
         }
-        let known = Set(residents.map(\.idNumber.value))
-        for resident in residents {
-            for relation in resident.paysFor where !known.contains(relation.idNumber.value) {
-                problems.append("\(source): \(resident.idNumber.masked) pays_for \(relation.idNumber.masked), who is not in the file")
-            }
+        root.rejectUnknownKeys()
+        let relations = residents.flatMap { resident in resident.paysFor.map { (resident, $0) } }
+        for ((resident, relation), path) in zip(relations, relationPaths) where !seen.contains(relation.idNumber.value) {
+            log.report(path, "\(resident.idNumber.masked) pays for \(relation.idNumber.masked), who is not in the file")
         }
-        guard problems.isEmpty else {
-            throw KioskError(.residentsInvalid, problems.joined(separator: "\n"))
-        }
+        guard log.isEmpty else { throw KioskError(.residentsInvalid, log.text) }
         return ResidentRegistry(residents: residents)
+    }
+
+    /// One `[[resident]]`, and where each of its `pays_for` ID numbers is.
+    private static func readResident(_ entry: TOMLTableReader) -> (Resident?, [TOMLPath]) {
+        let idNumber = entry.required("id_number", .idNumber)
+        let name = entry.required("name", TOMLValueKind.string.checked { $0.trimmingWhitespace().isEmpty ? "is empty" : nil })
+        let hukouRegion = entry.required("hukou_region", TOMLValueKind.string.checked(RegionCode.problem))
+        let collegeStudent = entry.optional("college_student", .flag) ?? false
+        let inSchool = entry.optional("in_school", .flag) ?? false
+        let groups = entry.optional("groups", .texts) ?? []
+        let paidYears = entry.optional("paid_years", .integers) ?? []
+        let sscCardNumber = entry.optional("ssc_card_number", .text)
+        let esscToken = entry.optional("essc_token", TOMLValueKind.string.checked { $0.count < 8 ? "is shorter than 8 characters" : nil })
+        var relations: [Resident.Relation] = []
+        var paths: [TOMLPath] = []
+        for relation in entry.tables("pays_for") {
+            let relationID = relation.required("id_number", .idNumber), kind = relation.required("relation", .text)
+            relation.rejectUnknownKeys()
+            guard let relationID, let kind else { continue }
+            relations.append(.init(idNumber: relationID, relation: kind))
+            paths.append(relation.path.key("id_number"))
+        }
+        guard let idNumber, let name, let hukouRegion else { return (nil, []) }
+        let resident = Resident(
+            personRef: personReference(for: idNumber), idNumber: idNumber, name: name, hukouRegion: hukouRegion,
+            isCollegeStudent: collegeStudent, isInSchool: inSchool, groups: Set(groups), paidYears: Set(paidYears),
+            sscCardNumber: sscCardNumber, esscToken: esscToken, paysFor: relations
+        )
+        return (resident, paths)
+    }
+}
+
+extension TOMLValueKind where Value == IDNumber {
+    /// An 18-character GB 11643 number with its check character; the message never repeats it.
+    static var idNumber: Self {
+        let string = TOMLValueKind<String>.string
+        return .init(expected: "an ID number (18 characters)") { node in
+            guard case .value(let text) = string.read(node) else { return .wrongType }
+            do throws(KioskError) {
+                return .value(try IDNumber(text))
+            } catch {
+                return .invalid(error.message)
+            }
+        }
     }
 }
