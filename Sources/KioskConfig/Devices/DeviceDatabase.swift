@@ -1,6 +1,5 @@
 import Foundation
 import KioskCore
-import TOMLKit
 
 /// The hardware database: one TOML file per supported model under `readers/`, `scanners/`
 /// and `printers/` of the configured directory (the repository's `Devices/`).
@@ -50,60 +49,85 @@ public struct DeviceDatabase: Sendable, Equatable {
             }
             let reader = try DeviceProfileReader(text: text, path: path)
             models.append(try make(String(name.dropLast(".toml".count)), reader))
+            try reader.rejectUnknownKeys()
         }
         return models
     }
 }
 
-/// Typed access to one model file's top-level keys, with errors that name the file and key.
-struct DeviceProfileReader {
-    let table: TOMLTable
+/// One model file read with the kiosk's TOML reader. A model file's first problem stops the load
+/// (kioskd does not start with a broken device database) and names the file, line and key.
+final class DeviceProfileReader {
     let path: String
+    let root: TOMLTableReader
+    private var sections: [DeviceProfileSection] = []
 
     init(text: String, path: String) throws(KioskError) {
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw KioskError(.devicesDatabaseInvalid, "\(path): invalid TOML at line \(error.source.begin.line): \(error.description)")
-        } catch {
-            throw KioskError(.devicesDatabaseInvalid, "\(path): invalid TOML: \(error)")
-        }
+        let log = TOMLProblemLog(source: path, text: text)
+        guard let root = TOMLTableReader.root(of: text, log: log) else { throw KioskError(.devicesDatabaseInvalid, log.text) }
         self.path = path
+        self.root = root
     }
 
+    /// The problem of `key` (dotted: "hid_pos.report_id"), to throw.
     func problem(_ key: String, _ message: String) -> KioskError {
-        KioskError(.devicesDatabaseInvalid, "\(path): \(key): \(message)")
+        root.log.report(TOMLPath(keys: key.split(separator: ".").map(String.init)), message)
+        return firstProblem ?? KioskError(.devicesDatabaseInvalid, "\(path): \(key): \(message)")
     }
+
+    func has(_ key: String) -> Bool { root.has(key) }
 
     func string(_ key: String) throws(KioskError) -> String {
-        guard let value = table[key]?.string else { throw problem(key, "expected a string") }
-        return value
+        try present(root.required(key, .string), key)
     }
 
     func optionalBool(_ key: String) throws(KioskError) -> Bool? {
-        guard let node = table[key] else { return nil }
-        guard node.type == .bool, let value = node.bool else { throw problem(key, "expected true or false") }
-        return value
+        try checked(root.optional(key, .flag))
     }
 
     func int(_ key: String) throws(KioskError) -> Int {
-        guard let node = table[key], node.type == .int, let value = node.int else { throw problem(key, "expected an integer") }
-        return value
+        try present(root.required(key, .integer), key)
     }
 
     func strings(_ key: String) throws(KioskError) -> [String] {
-        guard let array = table[key]?.array else { throw problem(key, "expected a list of strings") }
-        var values: [String] = []
-        for element in array {
-            guard let value = element.string else { throw problem(key, "expected a list of strings") }
-            values.append(value)
-        }
-        return values
+        try present(root.required(key, .texts), key)
     }
 
+    /// Four hex digits, e.g. "1eab".
     func hex16(_ key: String) throws(KioskError) -> UInt16 {
         let text = try string(key)
         guard text.count == 4, let value = UInt16(text, radix: 16) else { throw problem(key, "\"\(text)\" is not 4 hex digits") }
         return value
+    }
+
+    /// An optional `[table]`; nil when the file has none.
+    func section(_ name: String) throws(KioskError) -> DeviceProfileSection? {
+        guard root.has(name) else { return nil }
+        guard let table = root.table(name) else { throw firstProblem ?? problem(name, "expected a table [\(name)]") }
+        let section = DeviceProfileSection(name: name, table: table, profile: self)
+        sections.append(section)
+        return section
+    }
+
+    /// After the model is read: a key nobody read is a misspelling that would otherwise silently
+    /// fall back to the standard value.
+    func rejectUnknownKeys() throws(KioskError) {
+        for section in sections { section.table.rejectUnknownKeys(listingKnown: true) }
+        root.rejectUnknownKeys(listingKnown: true)
+        if let firstProblem { throw firstProblem }
+    }
+
+    func checked<Value>(_ value: Value?) throws(KioskError) -> Value? {
+        if let firstProblem { throw firstProblem }
+        return value
+    }
+
+    private func present<Value>(_ value: Value?, _ key: String) throws(KioskError) -> Value {
+        guard let value = try checked(value) else { throw problem(key, "is missing") }
+        return value
+    }
+
+    private var firstProblem: KioskError? {
+        root.log.problems.first.map { KioskError(.devicesDatabaseInvalid, $0.description) }
     }
 }

@@ -4,13 +4,12 @@ extension IDCardTunnelProfile {
     /// The `[idcard]` table of a reader model (the standard header when it has none); nil for a
     /// model without the idcard role.
     static func load(from profile: DeviceProfileReader, servesIDCard: Bool) throws(KioskError) -> IDCardTunnelProfile? {
-        let section = try DeviceProfileSection("idcard", of: profile)
+        let section = try profile.section("idcard")
         guard servesIDCard else {
             if section != nil { throw profile.problem("idcard", "the model has no idcard role, so an [idcard] table is never used") }
             return nil
         }
         guard let section else { return .standard }
-        try section.rejectUnknownKeys(known: ["tunnel_header"])
         return IDCardTunnelProfile(header: try section.hexBytes("tunnel_header", count: 4...4) ?? IDCardTunnelProfile.standard.header)
     }
 }

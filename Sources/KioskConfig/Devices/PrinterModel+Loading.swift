@@ -2,23 +2,13 @@ import KioskCore
 
 /// The keys of a `Devices/printers/*.toml` file; problems name the file and key.
 extension PrinterModel {
-    private static let keys = ["name", "paper_width_mm", "printable_width_mm", "dpi", "format"]
-
     init(id: String, profile: DeviceProfileReader) throws(KioskError) {
-        try Self.rejectUnknownKeys(profile)
         let paperWidth = try Self.loadPaperWidth(profile)
         self.init(
             id: id, name: try profile.string("name"), paperWidthMillimetres: paperWidth,
             printableWidthMillimetres: try Self.loadPrintableWidth(profile, paperWidth: paperWidth),
             dotsPerInch: try Self.loadDotsPerInch(profile), format: try Self.loadFormat(profile)
         )
-    }
-
-    /// A misspelt key (`fromat`) would otherwise silently fall back to the default.
-    static func rejectUnknownKeys(_ profile: DeviceProfileReader) throws(KioskError) {
-        for key in profile.table.keys.sorted() where !keys.contains(key) {
-            throw profile.problem(key, "unknown key (known: \(keys.joined(separator: ", ")))")
-        }
     }
 
     static func loadPaperWidth(_ profile: DeviceProfileReader) throws(KioskError) -> Int {
@@ -35,7 +25,7 @@ extension PrinterModel {
 
     /// `printable_width_mm`: 72 for 80 mm paper and 48 for 58 mm unless given; required for other papers.
     static func loadPrintableWidth(_ profile: DeviceProfileReader, paperWidth: Int) throws(KioskError) -> Int {
-        guard profile.table["printable_width_mm"] != nil else {
+        guard profile.has("printable_width_mm") else {
             switch paperWidth {
             case 80: return 72
             case 58: return 48
@@ -49,7 +39,7 @@ extension PrinterModel {
 
     /// `format`: "pdf" (the default, for driver queues) or "escpos" (raw queues).
     static func loadFormat(_ profile: DeviceProfileReader) throws(KioskError) -> ReceiptFormat {
-        guard profile.table["format"] != nil else { return .pdf }
+        guard profile.has("format") else { return .pdf }
         let name = try profile.string("format")
         guard let format = ReceiptFormat(profileName: name) else { throw profile.problem("format", "\"\(name)\" is not pdf or escpos") }
         return format

@@ -1,19 +1,16 @@
 import KioskCore
 
 extension SSCReadProfile {
-    private static let keys = ["addressing", "application_name", "read_le", "ef05_records", "ef06_records_generation1", "ef06_records_generation2"]
-
     /// The `[ssc]` table of a reader model (standard values for what it leaves out); nil for a
     /// model without the ssc role.
     static func load(from profile: DeviceProfileReader, servesSSC: Bool) throws(KioskError) -> SSCReadProfile? {
-        let section = try DeviceProfileSection("ssc", of: profile)
+        let section = try profile.section("ssc")
         guard servesSSC else {
             if section != nil { throw profile.problem("ssc", "the model has no ssc role, so an [ssc] table is never used") }
             return nil
         }
         var loaded = SSCReadProfile.standard
         guard let section else { return loaded }
-        try section.rejectUnknownKeys(known: keys)
         if let text = try section.string("addressing") {
             guard let addressing = Addressing(rawValue: text) else { throw section.problem("addressing", "\"\(text)\" is not tag or record") }
             loaded.addressing = addressing

@@ -3,7 +3,6 @@ import KioskCore
 /// The optional keys of a `Devices/scanners/*.toml` file; problems name the file and key.
 extension ScannerModel {
     init(id: String, profile: DeviceProfileReader) throws(KioskError) {
-        try Self.rejectUnknownKeys(profile)
         let mode = try Self.loadMode(profile)
         let (hidPOS, initFeatureReport) = try Self.loadHIDPOS(profile, mode: mode)
         self.init(
@@ -14,19 +13,10 @@ extension ScannerModel {
     }
 
     static let interKeyTimeoutMilliseconds = 20...2000
-    private static let keys = ["name", "vendor_id", "product_id", "mode", "interface", "inter_key_timeout_ms", "hid_pos"]
-    private static let hidPOSKeys = ["report_id", "length_offset", "symbology_offset", "data_offset", "continuation_offset", "init_feature_report"]
-
-    /// A misspelt key would otherwise silently fall back to the standard value.
-    static func rejectUnknownKeys(_ profile: DeviceProfileReader) throws(KioskError) {
-        for key in profile.table.keys.sorted() where !keys.contains(key) {
-            throw profile.problem(key, "unknown key (known: \(keys.joined(separator: ", ")))")
-        }
-    }
 
     /// `mode`: "hid-pos" or "keyboard" (the default: most scanners ship as a keyboard).
     static func loadMode(_ profile: DeviceProfileReader) throws(KioskError) -> ScannerMode {
-        guard profile.table["mode"] != nil else { return .keyboard }
+        guard profile.has("mode") else { return .keyboard }
         let text = try profile.string("mode")
         guard let mode = ScannerMode(rawValue: text) else { throw profile.problem("mode", "\"\(text)\" is not hid-pos or keyboard") }
         return mode
@@ -34,7 +24,7 @@ extension ScannerModel {
 
     /// `interface`: the USB interface number, 0 by default.
     static func loadInterfaceNumber(_ profile: DeviceProfileReader) throws(KioskError) -> Int {
-        guard profile.table["interface"] != nil else { return 0 }
+        guard profile.has("interface") else { return 0 }
         let number = try profile.int("interface")
         guard (0...255).contains(number) else { throw profile.problem("interface", "\(number) is not a USB interface number 0–255") }
         return number
@@ -42,7 +32,7 @@ extension ScannerModel {
 
     /// `inter_key_timeout_ms`: keyboard mode only.
     static func loadInterKeyTimeout(_ profile: DeviceProfileReader, mode: ScannerMode) throws(KioskError) -> Duration {
-        guard profile.table["inter_key_timeout_ms"] != nil else { return standardInterKeyTimeout }
+        guard profile.has("inter_key_timeout_ms") else { return standardInterKeyTimeout }
         guard mode == .keyboard else { throw profile.problem("inter_key_timeout_ms", "the model's mode is hid-pos, so it is never used") }
         let milliseconds = try profile.int("inter_key_timeout_ms")
         let range = interKeyTimeoutMilliseconds
@@ -55,9 +45,8 @@ extension ScannerModel {
     /// The `[hid_pos]` table (HID POS mode only): the report layout, standard values for what it
     /// leaves out, and the optional init feature report.
     static func loadHIDPOS(_ profile: DeviceProfileReader, mode: ScannerMode) throws(KioskError) -> (HIDPOSReportLayout, [UInt8]?) {
-        guard let section = try DeviceProfileSection("hid_pos", of: profile) else { return (.standard, nil) }
+        guard let section = try profile.section("hid_pos") else { return (.standard, nil) }
         guard mode == .hidPOS else { throw profile.problem("hid_pos", "the model's mode is keyboard, so a [hid_pos] table is never used") }
-        try section.rejectUnknownKeys(known: hidPOSKeys)
         var layout = HIDPOSReportLayout.standard
         if let text = try section.string("report_id") {
             layout.reportID = try reportID(text, section)
@@ -65,16 +54,27 @@ extension ScannerModel {
         layout.lengthOffset = try section.byte("length_offset").map(Int.init) ?? layout.lengthOffset
         layout.symbologyOffset = try section.byte("symbology_offset").map(Int.init) ?? layout.symbologyOffset
         layout.dataOffset = try section.byte("data_offset").map(Int.init) ?? layout.dataOffset
-        if let node = profile.table["hid_pos"]?.table?["continuation_offset"] {
-            if let text = node.string {
-                guard text == "none" else { throw section.problem("continuation_offset", "\"\(text)\" is not an integer 0–255 or \"none\"") }
-                layout.continuationOffset = nil
-            } else {
-                layout.continuationOffset = try section.byte("continuation_offset").map(Int.init)
-            }
+        if section.has("continuation_offset") {
+            layout.continuationOffset = try profile.checked(section.table.optional("continuation_offset", continuationOffset)) ?? nil
         }
         try rejectOverlaps(layout, section)
         return (layout, try section.hexBytes("init_feature_report", count: 2...64))
+    }
+
+    /// A byte offset, or "none" for reports without the flag.
+    private static var continuationOffset: TOMLValueKind<Int?> {
+        .init(expected: "an integer 0–255 or \"none\"") { node in
+            switch TOMLValueKind<String>.string.read(node) {
+            case .value("none"): return .value(nil)
+            case .value(let text): return .invalid("\"\(text)\" is not an integer 0–255 or \"none\"")
+            default: break
+            }
+            switch TOMLValueKind<Int>.integer(0...255).read(node) {
+            case .value(let offset): return .value(offset)
+            case .invalid(let message): return .invalid(message)
+            case .wrongType: return .wrongType
+            }
+        }
     }
 
     /// "02" or "none" (a device without report IDs).

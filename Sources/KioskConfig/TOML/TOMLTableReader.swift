@@ -33,7 +33,12 @@ public final class TOMLTableReader {
 
     public func report(_ key: String, _ message: String) { log.report(path.key(key), message) }
 
-    public func has(_ key: String) -> Bool { table[key] != nil }
+    /// Whether the table has `key`; asking counts as reading it (a key whose presence alone
+    /// decides something is a known key).
+    public func has(_ key: String) -> Bool {
+        readKeys.insert(key)
+        return table[key] != nil
+    }
 
     public var keys: [String] { table.keys.sorted() }
 

@@ -25,6 +25,17 @@ public struct TOMLValueKind<Value> {
         }
     }
 
+    /// The same kind, its value turned into another type.
+    public func map<Other>(_ transform: @escaping (Value) -> Other) -> TOMLValueKind<Other> {
+        TOMLValueKind<Other>(expected: expected) { node in
+            switch read(node) {
+            case .value(let value): .value(transform(value))
+            case .wrongType: .wrongType
+            case .invalid(let message): .invalid(message)
+            }
+        }
+    }
+
     static func describe(_ type: TOMLType) -> String {
         switch type {
         case .table: "a table"
