@@ -37,7 +37,7 @@ struct ConfigCommandTests {
         let daemon = try await ChildProcess.run(RepositoryPaths.binary("kioskd"), ["--check-config", path], workDirectory: work)
         #expect(daemon.status == 78)
         #expect(daemon.error.contains(#"devices.printer: "htp://x" is not an ipp://, ipps:// or cups: URI (nor auto or simulated) (line 11)"#))
-        #expect(daemon.error.contains("kiosk.colour: unknown key (line 5)"))
+        #expect(daemon.error.contains("kiosk.colour: is not a known key here (line 5)"))
 
         let control = try await ChildProcess.run(RepositoryPaths.binary("kioskctl"), ["config", "validate", path], workDirectory: work)
         #expect(control.status == 1)

@@ -1,191 +1,147 @@
 import KioskCore
-import TOMLKit
 
-/// Reads typed values out of a parsed TOML document while collecting every problem.
+/// kiosk.conf read with the kiosk's one TOML reader, section by section, collecting every problem.
 ///
-/// Each accessor records the key as known, so after all sections are read `unknownKeyProblems()`
-/// names whatever the file holds that nobody asked for. Environment variables named
-/// `KIOSK_<SECTION>_<KEY>` (upper case) override scalar and list values from the file.
+/// Each accessor asks for its section and key, so afterwards `reportUnknownKeys()` names whatever the
+/// file holds that nobody asked for. Environment variables named `KIOSK_<SECTION>_<KEY>` (upper case)
+/// override scalar and list values from the file; their problems name the variable instead of a line.
 final class ConfigDocument {
-    private let root: TOMLTable
-    private let locator: TOMLLineLocator
+    private let root: TOMLTableReader?
+    private let log: TOMLProblemLog
     private let environment: [String: String]
-    private var knownPaths: Set<String> = []
-    private(set) var problems: [ConfigProblem] = []
+    private var sections: [String: TOMLTableReader?] = [:]
+    private var reported: [ConfigProblem] = []
+    private var drained = 0
 
-    init(root: TOMLTable, text: String, environment: [String: String]) {
-        self.root = root
-        self.locator = TOMLLineLocator(text: text)
+    /// nil root: the text is not TOML (the syntax error is already a problem).
+    init(text: String, source: String, environment: [String: String]) {
+        log = TOMLProblemLog(source: source, text: text)
+        root = TOMLTableReader.root(of: text, log: log)
         self.environment = environment
+        drain()
+    }
+
+    var isTOML: Bool { root != nil }
+
+    /// Every problem so far, in the order found.
+    var problems: [ConfigProblem] {
+        drain()
+        return reported
     }
 
     func report(_ path: [String], _ message: String, environmentVariable: String? = nil) {
-        problems.append(ConfigProblem(
-            keyPath: path.joined(separator: "."),
-            message: message,
-            line: environmentVariable == nil ? locator.line(of: TOMLPath(keys: path)) : nil,
-            environmentVariable: environmentVariable
-        ))
+        if let environmentVariable {
+            drain()
+            reported.append(ConfigProblem(keyPath: path.joined(separator: "."), message: message, environmentVariable: environmentVariable))
+        } else {
+            log.report(TOMLPath(keys: path), message)
+        }
     }
 
     // MARK: Typed accessors
 
     /// A string; `check` returns a message when the value is unacceptable.
     func string(_ section: String, _ key: String, default fallback: String? = nil, check: (String) -> String? = { _ in nil }) -> String {
-        let path = [section, key]
-        let value: String?
-        switch lookup(path) {
-        case .missing: value = fallback
-        case .environment(let variable, let text):
-            if let message = check(text) { report(path, message, environmentVariable: variable) }
+        if let (variable, text) = override(section, key) {
+            if let message = check(text) { report([section, key], message, environmentVariable: variable) }
             return text
-        case .file(let node):
-            guard let text = node.string else { return wrongType(path, node, expected: "a string", fallback: fallback ?? "") }
-            value = text
         }
-        guard let value else {
-            reportMissing(path, expected: "a string")
-            return ""
+        guard let value = read(section, key, .string, required: fallback == nil) else {
+            // An absent key takes its default, which must pass the check too (a TLS file that https needs).
+            guard let fallback, self.section(section)?.has(key) != true else { return fallback ?? "" }
+            if let message = check(fallback) { report([section, key], message) }
+            return fallback
         }
-        if let message = check(value) { report(path, message) }
+        if let message = check(value) { report([section, key], message) }
         return value
     }
 
     func int(_ section: String, _ key: String, default fallback: Int? = nil, range: ClosedRange<Int>) -> Int {
-        let path = [section, key]
-        func checked(_ number: Int, environmentVariable: String? = nil) -> Int {
-            if !range.contains(number) {
-                report(path, "\(number) is out of range \(range.lowerBound)…\(range.upperBound)", environmentVariable: environmentVariable)
-            }
-            return number
-        }
-        switch lookup(path) {
-        case .missing:
-            guard let fallback else {
-                reportMissing(path, expected: "an integer")
-                return range.lowerBound
-            }
-            return fallback
-        case .environment(let variable, let text):
+        let outOfRange = { (number: Int) in "\(number) is out of range \(range.lowerBound)…\(range.upperBound)" }
+        if let (variable, text) = override(section, key) {
             guard let number = Int(text) else {
-                report(path, "\"\(text)\" is not an integer", environmentVariable: variable)
+                report([section, key], "\"\(text)\" is not an integer", environmentVariable: variable)
                 return fallback ?? range.lowerBound
             }
-            return checked(number, environmentVariable: variable)
-        case .file(let node):
-            guard node.type == .int, let number = node.int else {
-                return wrongType(path, node, expected: "an integer", fallback: fallback ?? range.lowerBound)
-            }
-            return checked(number)
+            if !range.contains(number) { report([section, key], outOfRange(number), environmentVariable: variable) }
+            return number
         }
+        guard let number = read(section, key, .integer, required: fallback == nil) else { return fallback ?? range.lowerBound }
+        if !range.contains(number) { report([section, key], outOfRange(number)) }
+        return number
     }
 
     func bool(_ section: String, _ key: String, default fallback: Bool) -> Bool {
-        let path = [section, key]
-        switch lookup(path) {
-        case .missing: return fallback
-        case .environment(let variable, let text):
+        if let (variable, text) = override(section, key) {
             switch text {
             case "true": return true
             case "false": return false
             default:
-                report(path, "\"\(text)\" is not true or false", environmentVariable: variable)
+                report([section, key], "\"\(text)\" is not true or false", environmentVariable: variable)
                 return fallback
             }
-        case .file(let node):
-            guard node.type == .bool, let flag = node.bool else { return wrongType(path, node, expected: "true or false", fallback: fallback) }
-            return flag
         }
+        return read(section, key, .flag, required: false) ?? fallback
     }
 
     /// A list of strings; from the environment, comma-separated.
     func strings(_ section: String, _ key: String, default fallback: [String]? = nil, check: (String) -> String? = { _ in nil }) -> [String] {
-        let path = [section, key]
-        switch lookup(path) {
-        case .missing:
-            guard let fallback else {
-                reportMissing(path, expected: "a list of strings")
-                return []
-            }
-            return fallback
-        case .environment(let variable, let text):
+        if let (variable, text) = override(section, key) {
             let items = text.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
-            for item in items { if let message = check(item) { report(path, message, environmentVariable: variable) } }
-            return items
-        case .file(let node):
-            guard let array = node.array else { return wrongType(path, node, expected: "a list of strings", fallback: fallback ?? []) }
-            var items: [String] = []
-            for (index, element) in array.enumerated() {
-                guard let item = element.string else {
-                    report(path, "element \(index + 1) is \(Self.describe(element.type)), expected a string")
-                    continue
-                }
-                if let message = check(item) { report(path, message) }
-                items.append(item)
-            }
+            for item in items { if let message = check(item) { report([section, key], message, environmentVariable: variable) } }
             return items
         }
+        guard let items = read(section, key, .texts, required: fallback == nil) else { return fallback ?? [] }
+        for item in items { if let message = check(item) { report([section, key], message) } }
+        return items
     }
 
     // MARK: Unknown keys
 
-    /// Reports every key and section in the file that no accessor asked for.
+    /// Reports every section and key in the file that no accessor asked for.
     func reportUnknownKeys() {
-        for key in root.keys.sorted() {
-            guard let node = root[key] else { continue }
-            guard knownPaths.contains(key) else {
-                report([key], node.type == .table ? "unknown section" : "unknown key")
-                continue
-            }
-            guard let table = node.table else {
-                report([key], "expected a section ([\(key)]), found \(Self.describe(node.type))")
-                continue
-            }
-            for child in table.keys.sorted() where !knownPaths.contains("\(key).\(child)") {
-                report([key, child], "unknown key")
-            }
+        guard let root else { return }
+        for key in root.keys where sections.index(forKey: key) == nil {
+            root.refuse(key, root.isTable(key) ? "is not a known section" : "is not a known key here (a key belongs in a [section])")
         }
+        for case let section? in sections.values { section.rejectUnknownKeys() }
     }
 
     // MARK: Lookup
 
-    private enum Lookup {
-        case missing
-        case environment(variable: String, text: String)
-        case file(TOMLValueConvertible)
+    /// The environment's value for `section.key`; the file's key, overridden, still counts as known.
+    private func override(_ section: String, _ key: String) -> (variable: String, text: String)? {
+        _ = self.section(section)?.has(key)
+        drain()
+        let variable = "KIOSK_" + [section, key].joined(separator: "_").uppercased()
+        return environment[variable].map { (variable, $0) }
     }
 
-    private func lookup(_ path: [String]) -> Lookup {
-        knownPaths.insert(path[0])
-        knownPaths.insert(path.joined(separator: "."))
-        let variable = "KIOSK_" + path.joined(separator: "_").uppercased()
-        if let text = environment[variable] { return .environment(variable: variable, text: text) }
-        guard let section = root[path[0]]?.table, let node = section[path[1]] else { return .missing }
-        return .file(node)
-    }
-
-    private func reportMissing(_ path: [String], expected: String) {
-        let sectionPresent = root[path[0]]?.table != nil
-        let suffix = sectionPresent ? "" : " (section [\(path[0])] not found)"
-        report(path, "required key is missing: expected \(expected)\(suffix)")
-    }
-
-    private func wrongType<T>(_ path: [String], _ node: TOMLValueConvertible, expected: String, fallback: T) -> T {
-        report(path, "expected \(expected), found \(Self.describe(node.type))")
-        return fallback
-    }
-
-    static func describe(_ type: TOMLType) -> String {
-        switch type {
-        case .table: "a table"
-        case .array: "a list"
-        case .string: "a string"
-        case .int: "an integer"
-        case .double: "a floating-point number"
-        case .bool: "a boolean"
-        case .date: "a date"
-        case .time: "a time"
-        case .dateTime: "a date-time"
+    private func read<Value>(_ section: String, _ key: String, _ kind: TOMLValueKind<Value>, required: Bool) -> Value? {
+        defer { drain() }
+        guard let reader = self.section(section) else {
+            if required, let root, !root.has(section) {
+                report([section, key], "is missing; expected \(kind.expected) (section [\(section)] not found)")
+            }
+            return nil
         }
+        return required ? reader.required(key, kind) : reader.optional(key, kind)
+    }
+
+    /// The `[section]`, asked for once (a value that is not a table is reported once).
+    private func section(_ name: String) -> TOMLTableReader? {
+        if let known = sections[name] { return known }
+        guard let root else { return nil }
+        let section = root.has(name) ? root.table(name) : nil
+        sections.updateValue(section, forKey: name)
+        return section
+    }
+
+    /// Moves what the reader found into the problem list, keeping the order.
+    private func drain() {
+        for problem in log.problems.dropFirst(drained) {
+            reported.append(ConfigProblem(keyPath: problem.path == .root ? "" : problem.path.description, message: problem.message, line: problem.line))
+        }
+        drained = log.problems.count
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import KioskCore
-import TOMLKit
 
 extension KioskConfiguration {
     /// Reads and parses a configuration file; environment overrides apply (`KIOSK_<SECTION>_<KEY>`).
@@ -19,18 +18,8 @@ extension KioskConfiguration {
 
     /// Parses configuration text, reporting every problem at once as a `ConfigValidationError`.
     public static func parse(text: String, source: String, environment: [String: String] = [:]) throws(ConfigValidationError) -> KioskConfiguration {
-        let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            let position = error.source.begin
-            throw ConfigValidationError(source: source, problems: [
-                ConfigProblem(keyPath: "", message: "invalid TOML: \(error.description), column \(position.column)", line: position.line),
-            ])
-        } catch {
-            throw ConfigValidationError(source: source, problems: [ConfigProblem(keyPath: "", message: "invalid TOML: \(error)")])
-        }
-        let document = ConfigDocument(root: root, text: text, environment: environment.filter { $0.key.hasPrefix("KIOSK_") })
+        let document = ConfigDocument(text: text, source: source, environment: environment.filter { $0.key.hasPrefix("KIOSK_") })
+        guard document.isTOML else { throw ConfigValidationError(source: source, problems: document.problems) }
         let configuration = KioskConfiguration(
             kiosk: .read(from: document),
             backend: .read(from: document),
