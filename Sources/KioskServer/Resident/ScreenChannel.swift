@@ -42,20 +42,14 @@ struct ScreenChannel: Sendable {
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
         let shown = Shown()
         let menu = service.map(ServiceMenuConnection.init(tools:))
-        let page = await service?.overlays.join()
-        do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await push(to: outbound, shown: shown) }
-                group.addTask { try await read(inbound, replyingTo: outbound, shown: shown, menu: menu) }
-                if let page { group.addTask { try await Self.forward(page.overlays, to: outbound) } }
-                try await group.next()
-                group.cancelAll()
-            }
-        } catch {
-            if let page { await service?.overlays.leave(page.id) }
-            throw error
+        let overlays = service?.overlays.pageFeed()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await push(to: outbound, shown: shown) }
+            group.addTask { try await read(inbound, replyingTo: outbound, shown: shown, menu: menu) }
+            if let overlays { group.addTask { try await Self.forward(overlays, to: outbound) } }
+            try await group.next()
+            group.cancelAll()
         }
-        if let page { await service?.overlays.leave(page.id) }
     }
 
     private struct OverlayMessage: Encodable {

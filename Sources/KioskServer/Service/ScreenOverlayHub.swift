@@ -12,7 +12,7 @@ public actor ScreenOverlayHub {
         public var kioskID: String
     }
 
-    private var pages: [UUID: AsyncStream<Overlay>.Continuation] = [:]
+    private let pages = EventFanOut<Overlay>()
     private var waiters: [UUID: CheckedContinuation<MeasuredScreen?, Never>] = [:]
 
     private let clock: any Clock<Duration>
@@ -21,16 +21,9 @@ public actor ScreenOverlayHub {
         self.clock = clock
     }
 
-    /// One page's feed of overlays, until it disconnects (`leave`).
-    func join() -> (id: UUID, overlays: AsyncStream<Overlay>) {
-        let id = UUID()
-        let (stream, continuation) = AsyncStream<Overlay>.makeStream(bufferingPolicy: .bufferingNewest(4))
-        pages[id] = continuation
-        return (id, stream)
-    }
-
-    func leave(_ id: UUID) {
-        pages.removeValue(forKey: id)?.finish()
+    /// One page's feed of overlays, until the page stops reading it (it disconnected).
+    nonisolated func pageFeed() -> AsyncStream<Overlay> {
+        pages.subscribe(buffering: 4)
     }
 
     /// A page showed the overlay and measured itself.
@@ -46,7 +39,7 @@ public actor ScreenOverlayHub {
         let id = UUID()
         return await withCheckedContinuation { continuation in
             waiters[id] = continuation
-            for page in pages.values { page.yield(Overlay(until: until, kioskID: kioskID)) }
+            pages.publish(Overlay(until: until, kioskID: kioskID))
             Task { [weak self, clock] in
                 try? await clock.sleep(for: .seconds(seconds))
                 await self?.giveUp(id)

@@ -19,6 +19,7 @@ public final class ReconciliationService: Service, Sendable {
     let retention: Duration
     let logger: Logger
     private let state = Mutex(State())
+    private let settlements = EventFanOut<Bool>()
     private let nudges = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
 
     public static let defaultRetention: Duration = .seconds(90 * 86_400)
@@ -41,22 +42,7 @@ public final class ReconciliationService: Service, Sendable {
 
     /// The current answer, then every change. Finishes when the service stops.
     public func settlement() -> AsyncStream<Bool> {
-        let (stream, continuation) = AsyncStream.makeStream(of: Bool.self, bufferingPolicy: .bufferingNewest(8))
-        let id = UUID()
-        let current: Bool? = state.withLock { state in
-            guard !state.stopped else { return nil }
-            state.observers[id] = continuation
-            return state.settled
-        }
-        guard let current else {
-            continuation.finish()
-            return stream
-        }
-        continuation.yield(current)
-        continuation.onTermination = { [weak self] _ in
-            _ = self?.state.withLock { $0.observers.removeValue(forKey: id) }
-        }
-        return stream
+        settlements.subscribe(initial: state.withLock { $0.stopped ? [] : [$0.settled] }, buffering: 8)
     }
 
     /// Returns true once settled, false if the service stopped first.
@@ -114,27 +100,22 @@ public final class ReconciliationService: Service, Sendable {
     }
 
     private func publish(_ settled: Bool) {
-        let observers = state.withLock { state -> [AsyncStream<Bool>.Continuation] in
-            guard state.settled != settled else { return [] }
-            state.settled = settled
-            return Array(state.observers.values)
+        let changed = state.withLock { state in
+            defer { state.settled = settled }
+            return state.settled != settled
         }
-        for observer in observers { observer.yield(settled) }
+        if changed { settlements.publish(settled) }
     }
 
     private func stop() {
-        let observers = state.withLock { state -> [AsyncStream<Bool>.Continuation] in
-            state.stopped = true
-            defer { state.observers.removeAll() }
-            return Array(state.observers.values)
-        }
-        for observer in observers { observer.finish() }
+        state.withLock { $0.stopped = true }
+        settlements.finish()
         nudges.continuation.finish()
     }
 
     private struct State {
         var settled = false
+        /// A stopped service is not settled for anyone who asks afterwards.
         var stopped = false
-        var observers: [UUID: AsyncStream<Bool>.Continuation] = [:]
     }
 }

@@ -13,18 +13,7 @@ extension SessionController: ResidentScreenSource {
     }
 
     public func screenUpdates() -> AsyncStream<ScreenUpdate> {
-        let (stream, continuation) = AsyncStream.makeStream(of: ScreenUpdate.self, bufferingPolicy: .bufferingNewest(16))
-        continuation.yield(screenUpdate)
-        if case .stopped = machine.state {
-            continuation.finish()
-            return stream
-        }
-        let id = UUID()
-        screenObservers[id] = continuation
-        continuation.onTermination = { [weak self] _ in
-            Task { await self?.removeScreenObserver(id) }
-        }
-        return stream
+        screenChanges.subscribe(initial: [screenUpdate], buffering: 16)
     }
 
     public func residentTouched(_ event: SessionEvent) {
@@ -36,17 +25,8 @@ extension SessionController: ResidentScreenSource {
     }
 
     func publishScreen() {
-        guard !screenObservers.isEmpty else { return }
-        let update = screenUpdate
-        for observer in screenObservers.values { observer.yield(update) }
-        if case .stopped = update.state {
-            for observer in screenObservers.values { observer.finish() }
-            screenObservers = [:]
-        }
-    }
-
-    func removeScreenObserver(_ id: UUID) {
-        screenObservers[id] = nil
+        guard screenChanges.hasSubscribers else { return }
+        screenChanges.publish(screenUpdate)
     }
 }
 

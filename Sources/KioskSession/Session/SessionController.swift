@@ -32,8 +32,8 @@ public actor SessionController: Service {
     let now: @Sendable () -> Date
     let logger: Logger
 
-    var observers: [UUID: AsyncStream<SessionState>.Continuation] = [:]
-    var screenObservers: [UUID: AsyncStream<ScreenUpdate>.Continuation] = [:]
+    let stateChanges = EventFanOut<SessionState>()
+    let screenChanges = EventFanOut<ScreenUpdate>()
     var stateEnteredAt: Date
     /// The machine's settings, for readers outside the actor (the screen's countdowns).
     let settingsMirror: Mutex<SessionSettings>
@@ -87,22 +87,7 @@ public actor SessionController: Service {
 
     /// The current state, then every change, until the controller stops.
     public func states() -> AsyncStream<SessionState> {
-        let (stream, continuation) = AsyncStream.makeStream(of: SessionState.self, bufferingPolicy: .bufferingNewest(64))
-        let id = UUID()
-        continuation.yield(machine.state)
-        if case .stopped = machine.state {
-            continuation.finish()
-            return stream
-        }
-        observers[id] = continuation
-        continuation.onTermination = { [weak self] _ in
-            Task { await self?.removeObserver(id) }
-        }
-        return stream
-    }
-
-    func removeObserver(_ id: UUID) {
-        observers[id] = nil
+        stateChanges.subscribe(initial: [machine.state])
     }
 
     /// A resident's touch, or a daemon event (service degraded, maintenance…).
@@ -118,7 +103,7 @@ public actor SessionController: Service {
         if before != after {
             logger.debug("session state", metadata: [LogKey.sessionEvent: "\(event.name)", LogKey.sessionState: "\(after.kind.rawValue)"])
             stateEnteredAt = now()
-            for observer in observers.values { observer.yield(after) }
+            stateChanges.publish(after)
             publishScreen()
         }
         recordMetrics(before: before, after: after, actions: actions)
@@ -197,10 +182,8 @@ extension SessionController {
         timerTasks = [:]
         journalWrites.finish()
         await journalWriter?.value
-        for observer in observers.values { observer.finish() }
-        observers = [:]
-        for observer in screenObservers.values { observer.finish() }
-        screenObservers = [:]
+        stateChanges.finish()
+        screenChanges.finish()
     }
 }
 
