@@ -18,7 +18,3 @@ public enum SeedCitation {
         return (String(file), first...last)
     }
 }
-
-extension Character {
-    fileprivate var isLowercaseHexDigit: Bool { isASCII && (isASCIIDigit || ("a"..."f").contains(self)) }
-}

@@ -66,7 +66,7 @@ struct ConfigSignCommand: AsyncParsableCommand {
         guard lifetime <= BundleVerifier.maximumLifetime else {
             throw ValidationError("--expires-in \(expiresIn): a bundle lives at most 30d (kiosks refuse a longer one)")
         }
-        if let region = regions.first(where: { $0.count != 6 || !$0.allSatisfy(\.isASCIIDigitCharacter) }) {
+        if let region = regions.first(where: { $0.count != 6 || !$0.allSatisfy(\.isASCIIDigit) }) {
             throw ValidationError("--region \(region): expected a six-digit GB/T 2260 code such as 320600")
         }
     }
@@ -109,10 +109,6 @@ struct ConfigSignCommand: AsyncParsableCommand {
         default: return nil
         }
     }
-}
-
-extension Character {
-    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }
 
 func printError(_ text: String) {

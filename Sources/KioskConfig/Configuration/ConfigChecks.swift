@@ -88,10 +88,3 @@ enum ConfigChecks {
         return bytes.count == 32 ? nil : "an Ed25519 public key is 32 bytes, this one is \(bytes.count)"
     }
 }
-
-extension UInt8 {
-    var isASCIIDigit: Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) }
-    var isASCIIAlphanumeric: Bool {
-        isASCIIDigit || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
-    }
-}

@@ -6,8 +6,3 @@ public enum RegionCode {
             ? nil : "\"\(value)\" is not a six-digit GB/T 2260 region code such as 320600"
     }
 }
-
-extension Character {
-    /// 0–9 only (`isWholeNumber` also accepts other scripts' digits).
-    public var isASCIIDigit: Bool { isASCII && isWholeNumber }
-}

@@ -215,10 +215,3 @@ public struct PaymentReconciler: Sendable {
         }
     }
 }
-
-extension Duration {
-    var timeInterval: TimeInterval {
-        let parts = components
-        return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
-    }
-}

@@ -16,5 +16,5 @@ enum BCD {
 
 extension CalendarDate {
     /// "YYYYMMDD", the form of dates on both cards.
-    var compactDigits: String { description.filter(\.isPlainDigit) }
+    var compactDigits: String { description.filter(\.isASCIIDigit) }
 }

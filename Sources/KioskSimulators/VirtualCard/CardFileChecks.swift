@@ -6,15 +6,15 @@ enum CardFileChecks {
 
     /// 17 digits and a digit or X. A wrong check character is allowed (tests need such cards).
     static func idNumber(_ text: String) -> String? {
-        guard text.count == 18, text.prefix(17).allSatisfy(\.isPlainDigit),
-              let last = text.last, last.isPlainDigit || last == "X" else {
+        guard text.count == 18, text.prefix(17).allSatisfy(\.isASCIIDigit),
+              let last = text.last, last.isASCIIDigit || last == "X" else {
             return "is not an ID number: 18 characters expected, 17 digits and a digit or X (got \(text.count) characters)"
         }
         return nil
     }
 
     static func digits(_ text: String, count: Int, personal: Bool) -> String? {
-        guard text.count == count, text.allSatisfy(\.isPlainDigit) else {
+        guard text.count == count, text.allSatisfy(\.isASCIIDigit) else {
             return personal ? "must be \(count) digits" : "\"\(text)\" is not \(count) digits"
         }
         return nil

@@ -71,7 +71,7 @@ extension CardFileReader {
         guard hasTable("permit") else { return nil }
         let passNumber = string("permit", "pass_number")
         if let passNumber, passNumber.isEmpty || passNumber.count > IDCardTextBlock.passNumberUnits
-            || !passNumber.allSatisfy({ $0.isPlainDigit || $0.isCapitalASCIILetter }) {
+            || !passNumber.allSatisfy({ $0.isASCIIDigit || $0.isCapitalASCIILetter }) {
             report("permit.pass_number", "must be 1 to 9 digits and capital letters")
         }
         let issueCount = int("permit", "issue_count")

@@ -19,7 +19,7 @@ extension CardFileReader {
         let regionCode = string("ssc", "region_code")
         if let regionCode, let problem = CardFileChecks.digits(regionCode, count: 6, personal: false) { report("ssc.region_code", problem) }
         let cardNumber = string("ssc", "card_number")
-        if let cardNumber, cardNumber.count != 9 || !cardNumber.allSatisfy({ $0.isPlainDigit || $0.isCapitalASCIILetter }) {
+        if let cardNumber, cardNumber.count != 9 || !cardNumber.allSatisfy({ $0.isASCIIDigit || $0.isCapitalASCIILetter }) {
             report("ssc.card_number", "must be 9 characters, digits and capital letters (got \(cardNumber.count))")
         }
         let issueDate = date("ssc", "issue_date", personal: false)

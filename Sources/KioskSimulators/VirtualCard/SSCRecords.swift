@@ -37,7 +37,7 @@ struct SSCRecords: Sendable {
     /// 卡识别码: region code, "D156" (China) and six digits taken from the card number (its last
     /// six digits, zero-padded on the left).
     static func cardIdentifier(regionCode: String, cardNumber: String) -> String {
-        let digits = String(cardNumber.filter(\.isPlainDigit).suffix(6))
+        let digits = String(cardNumber.filter(\.isASCIIDigit).suffix(6))
         return regionCode + "D156" + String(repeating: "0", count: 6 - digits.count) + digits
     }
 

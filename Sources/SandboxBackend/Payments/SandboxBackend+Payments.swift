@@ -70,7 +70,7 @@ extension SandboxBackend {
             record.apply(scenario.initialOutcome, at: now)
         case .qr:
             guard order.payCode == nil else { return .failure(.invalid("pay_code is only for method paycode")) }
-            record.qrExpiresAt = now.addingTimeInterval(settings.qrLifetime.seconds)
+            record.qrExpiresAt = now.addingTimeInterval(settings.qrLifetime.secondsValue)
         }
         try record.insert(db)
         if record.status == .succeeded { try issueReceipt(for: record, db: db) }
@@ -160,12 +160,5 @@ extension PaymentRecord {
             failureMessage = message
             completedAt = now
         }
-    }
-}
-
-extension Duration {
-    var seconds: TimeInterval {
-        let parts = components
-        return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
     }
 }
