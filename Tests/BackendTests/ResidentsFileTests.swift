@@ -26,7 +26,7 @@ struct ResidentsFileTests {
             id_number = "320602196005120210"
             name = "张建国"
             hukou_region = "320600"
-            pays_for = [{ id_number = "320602201203080428", relation = "孙子女" }]
+            pays_for = [{ id_number = "320602201203080428", relation = "孙子女" }, { id_number = "320611195507200183", relation = "配偶" }]
 
             [[resident]]
             id_number = "320611195507200183"
@@ -45,8 +45,19 @@ struct ResidentsFileTests {
                     "\(error.message)")
             #expect(lines.contains("residents.toml:15: resident[2].name: is empty"), "\(error.message)")
             #expect(lines.contains { $0.hasPrefix("residents.toml:16: resident[2].hukou_region: ") }, "\(error.message)")
+            // The spouse's entry is wrong, but the spouse is in the file: no "not in the file" for them.
             #expect(lines.count == 5, "\(error.message)")
             for number in ["320602196005120210", "320602201203080428", "320611195507200183"] { #expect(!error.message.contains(number)) }
+        }
+    }
+
+    @Test("a file without residents is refused, naming what is missing")
+    func empty() {
+        do {
+            _ = try ResidentRegistry.parse("# nobody\n", source: "residents.toml")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.message == "residents.toml: resident: is missing; expected [[resident]] tables")
         }
     }
 }

@@ -63,6 +63,17 @@ struct ConfigurationParsingTests {
         #expect(found.count == 2)
     }
 
+    @Test("unknown keys come after the values' problems, in file order section by section, whatever the run; a list names its bad element")
+    func unknownKeysInOrder() {
+        let text = Self.minimal + "\ntimeout = 5\n\n[payment]\nmethods = [\"paycode\", 1]\nfee = 1\n\n[zzz]\n"
+        #expect(problems(text).map(\.description) == [
+            "payment.methods: element 2 is an integer, expected a string (line 11)",
+            "backend.timeout: is not a known key here (line 8)",
+            "payment.fee: is not a known key here (line 12)",
+            "zzz: is not a known section (line 14)",
+        ])
+    }
+
     @Test("wrong types name what was expected and what was found")
     func wrongTypes() {
         let text = Self.minimal.replacingOccurrences(of: "insurance_year = 2021", with: "insurance_year = \"2021\"")

@@ -104,6 +104,8 @@ struct ScannerProfileLoadingTests {
         ("mode = \"hid-pos\"\n[hid_pos]\nreport = \"02\"", "hid_pos.report: is not a known key here"),
         ("mode = \"hid-pos\"\nhid_pos = 1", "hid_pos: is an integer, expected a table [hid_pos]"),
         ("timeout_ms = 100", "timeout_ms: is not a known key here"),
+        // The misspelling is named, not what its absence causes (a keyboard-mode model with [hid_pos]).
+        ("mdoe = \"hid-pos\"\n[hid_pos]\nreport_id = \"02\"", "mdoe: is not a known key here"),
     ])
     func invalid(line: String, message: String) throws {
         let result = try load(Self.header + line + "\n")

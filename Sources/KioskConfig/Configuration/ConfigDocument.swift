@@ -101,10 +101,13 @@ final class ConfigDocument {
     /// Reports every section and key in the file that no accessor asked for.
     func reportUnknownKeys() {
         guard let root else { return }
-        for key in root.keys where sections.index(forKey: key) == nil {
-            root.refuse(key, root.isTable(key) ? "is not a known section" : "is not a known key here (a key belongs in a [section])")
+        for key in root.keys {
+            if let asked = sections[key] {
+                asked?.rejectUnknownKeys()
+            } else {
+                root.refuse(key, root.isTable(key) ? "is not a known section" : "is not a known key here (a key belongs in a [section])")
+            }
         }
-        for case let section? in sections.values { section.rejectUnknownKeys() }
     }
 
     // MARK: Lookup

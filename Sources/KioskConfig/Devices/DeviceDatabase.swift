@@ -22,14 +22,14 @@ public struct DeviceDatabase: Sendable, Equatable {
     /// Loads every model file; a broken file is an error naming the file and key.
     public static func load(directory: String) throws(KioskError) -> DeviceDatabase {
         var database = DeviceDatabase()
-        database.readers = try loadModels(directory, "readers", ReaderModel.init(id:profile:))
-        database.scanners = try loadModels(directory, "scanners", ScannerModel.init(id:profile:))
-        database.printers = try loadModels(directory, "printers", PrinterModel.init(id:profile:))
+        database.readers = try loadModels(directory, "readers", ReaderModel.profileKeys, ReaderModel.init(id:profile:))
+        database.scanners = try loadModels(directory, "scanners", ScannerModel.profileKeys, ScannerModel.init(id:profile:))
+        database.printers = try loadModels(directory, "printers", PrinterModel.profileKeys, PrinterModel.init(id:profile:))
         return database
     }
 
     private static func loadModels<Model>(
-        _ directory: String, _ kind: String, _ make: (String, DeviceProfileReader) throws(KioskError) -> Model
+        _ directory: String, _ kind: String, _ keys: [String: [String]], _ make: (String, DeviceProfileReader) throws(KioskError) -> Model
     ) throws(KioskError) -> [Model] {
         let folder = (directory as NSString).appendingPathComponent(kind)
         let names: [String]
@@ -48,8 +48,8 @@ public struct DeviceDatabase: Sendable, Equatable {
                 throw KioskError(.devicesDatabaseInvalid, "cannot read \(path): \(error.localizedDescription)")
             }
             let reader = try DeviceProfileReader(text: text, path: path)
+            try reader.rejectUnknownKeys(known: keys)
             models.append(try make(String(name.dropLast(".toml".count)), reader))
-            try reader.rejectUnknownKeys()
         }
         return models
     }
@@ -60,7 +60,6 @@ public struct DeviceDatabase: Sendable, Equatable {
 final class DeviceProfileReader {
     let path: String
     let root: TOMLTableReader
-    private var sections: [DeviceProfileSection] = []
 
     init(text: String, path: String) throws(KioskError) {
         let log = TOMLProblemLog(source: path, text: text)
@@ -104,16 +103,24 @@ final class DeviceProfileReader {
     func section(_ name: String) throws(KioskError) -> DeviceProfileSection? {
         guard root.has(name) else { return nil }
         guard let table = root.table(name) else { throw firstProblem ?? problem(name, "expected a table [\(name)]") }
-        let section = DeviceProfileSection(name: name, table: table, profile: self)
-        sections.append(section)
-        return section
+        return DeviceProfileSection(name: name, table: table, profile: self)
     }
 
-    /// After the model is read: a key nobody read is a misspelling that would otherwise silently
-    /// fall back to the standard value.
-    func rejectUnknownKeys() throws(KioskError) {
-        for section in sections { section.table.rejectUnknownKeys(listingKnown: true) }
-        root.rejectUnknownKeys(listingKnown: true)
+    /// Before the model is read, so that a misspelt key is named rather than what its absence causes
+    /// (it would otherwise silently fall back to the standard value). `known`: the keys of the file
+    /// ("") and of each of its tables.
+    func rejectUnknownKeys(known: [String: [String]]) throws(KioskError) {
+        let topLevel = known[""] ?? []
+        for key in root.keys {
+            guard topLevel.contains(key) else {
+                root.refuse(key, "is not a known key here (known: \(topLevel.joined(separator: ", ")))")
+                continue
+            }
+            guard let sectionKeys = known[key], root.isTable(key), let section = root.table(key) else { continue }
+            for inner in section.keys where !sectionKeys.contains(inner) {
+                section.refuse(inner, "is not a known key here (known: \(sectionKeys.joined(separator: ", ")))")
+            }
+        }
         if let firstProblem { throw firstProblem }
     }
 

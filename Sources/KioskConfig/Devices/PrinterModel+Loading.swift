@@ -2,6 +2,8 @@ import KioskCore
 
 /// The keys of a `Devices/printers/*.toml` file; problems name the file and key.
 extension PrinterModel {
+    static let profileKeys = ["": ["name", "paper_width_mm", "printable_width_mm", "dpi", "format"]]
+
     init(id: String, profile: DeviceProfileReader) throws(KioskError) {
         let paperWidth = try Self.loadPaperWidth(profile)
         self.init(

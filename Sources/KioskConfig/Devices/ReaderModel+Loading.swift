@@ -2,6 +2,12 @@ import KioskCore
 
 /// The keys of a `Devices/readers/*.toml` file; problems name the file and key.
 extension ReaderModel {
+    static let profileKeys = [
+        "": ["name", "roles", "name_patterns", "virtual", "ssc", "idcard"],
+        "ssc": ["addressing", "application_name", "read_le", "ef05_records", "ef06_records_generation1", "ef06_records_generation2"],
+        "idcard": ["tunnel_header"],
+    ]
+
     init(id: String, profile: DeviceProfileReader) throws(KioskError) {
         let roles = try profile.strings("roles").map { (text) throws(KioskError) -> DeviceRole in
             switch text {

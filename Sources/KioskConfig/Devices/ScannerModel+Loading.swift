@@ -13,6 +13,10 @@ extension ScannerModel {
     }
 
     static let interKeyTimeoutMilliseconds = 20...2000
+    static let profileKeys = [
+        "": ["name", "vendor_id", "product_id", "mode", "interface", "inter_key_timeout_ms", "hid_pos"],
+        "hid_pos": ["report_id", "length_offset", "symbology_offset", "data_offset", "continuation_offset", "init_feature_report"],
+    ]
 
     /// `mode`: "hid-pos" or "keyboard" (the default: most scanners ship as a keyboard).
     static func loadMode(_ profile: DeviceProfileReader) throws(KioskError) -> ScannerMode {

@@ -121,11 +121,10 @@ public final class TOMLTableReader {
         return readers
     }
 
-    /// Reports every key of this table that nobody read; `known` lists them in the message.
-    public func rejectUnknownKeys(listingKnown: Bool = false) {
+    /// Reports every key of this table that nobody read.
+    public func rejectUnknownKeys() {
         for key in table.keys.sorted() where !readKeys.contains(key) {
-            let known = listingKnown ? " (known: \(readKeys.sorted().joined(separator: ", ")))" : ""
-            report(key, "is not a known key here\(known)")
+            report(key, "is not a known key here")
         }
     }
 }

@@ -122,8 +122,14 @@ extension TOMLValueKind where Value == [String] {
     public static var texts: Self {
         .init(expected: "an array of strings") { node in
             guard let array = node.array else { return .wrongType }
-            let texts = array.compactMap { $0.type == .string ? $0.string : nil }
-            return texts.count == array.count ? .value(texts) : .wrongType
+            var texts: [String] = []
+            for (index, element) in array.enumerated() {
+                guard element.type == .string, let text = element.string else {
+                    return .invalid("element \(index + 1) is \(TOMLValueKind<Never>.describe(element.type)), expected a string")
+                }
+                texts.append(text)
+            }
+            return .value(texts)
         }
     }
 }

@@ -42,28 +42,31 @@ public struct ResidentRegistry: Sendable {
     public static func parse(_ text: String, source: String) throws(KioskError) -> ResidentRegistry {
         let log = TOMLProblemLog(source: source, text: text)
         guard let root = TOMLTableReader.root(of: text, log: log) else { throw KioskError(.residentsInvalid, log.text) }
+        if !root.has("resident") { log.report(TOMLPath(keys: ["resident"]), "is missing; expected [[resident]] tables") }
         var residents: [Resident] = []
-        var relationPaths: [TOMLPath] = []
+        var relations: [(payer: IDNumber, relation: Resident.Relation, path: TOMLPath)] = []
         var seen: Set<String> = []
         for entry in root.tables("resident") {
-            let (resident, paths) = readResident(entry)
+            let read = readResident(entry)
             entry.rejectUnknownKeys()
-            guard let resident else { continue }
-            if !seen.insert(resident.idNumber.value).inserted { entry.report("id_number", "\(resident.idNumber.masked) appears twice") }
-            residents.append(resident)
-            relationPaths.append(contentsOf: paths)
+            guard let idNumber = read.idNumber else { continue }
+            // Counted as in the file even when another of its keys is wrong, so that the problem is reported once.
+            if !seen.insert(idNumber.value).inserted { entry.report("id_number", "\(idNumber.masked) appears twice") }
+            relations += read.relations.map { (idNumber, $0.relation, $0.path) }
+            if let resident = read.resident { residents.append(resident) }
         }
         root.rejectUnknownKeys()
-        let relations = residents.flatMap { resident in resident.paysFor.map { (resident, $0) } }
-        for ((resident, relation), path) in zip(relations, relationPaths) where !seen.contains(relation.idNumber.value) {
-            log.report(path, "\(resident.idNumber.masked) pays for \(relation.idNumber.masked), who is not in the file")
+        for (payer, relation, path) in relations where !seen.contains(relation.idNumber.value) {
+            log.report(path, "\(payer.masked) pays for \(relation.idNumber.masked), who is not in the file")
         }
         guard log.isEmpty else { throw KioskError(.residentsInvalid, log.text) }
         return ResidentRegistry(residents: residents)
     }
 
-    /// One `[[resident]]`, and where each of its `pays_for` ID numbers is.
-    private static func readResident(_ entry: TOMLTableReader) -> (Resident?, [TOMLPath]) {
+    /// One `[[resident]]`: its ID number when that is valid, the resident when everything is, and
+    /// where each of its `pays_for` ID numbers is.
+    private static func readResident(_ entry: TOMLTableReader)
+        -> (idNumber: IDNumber?, resident: Resident?, relations: [(relation: Resident.Relation, path: TOMLPath)]) {
         let idNumber = entry.required("id_number", .idNumber)
         let name = entry.required("name", TOMLValueKind.string.checked { $0.trimmingWhitespace().isEmpty ? "is empty" : nil })
         let hukouRegion = entry.required("hukou_region", TOMLValueKind.string.checked(RegionCode.problem))
@@ -73,22 +76,20 @@ public struct ResidentRegistry: Sendable {
         let paidYears = entry.optional("paid_years", .integers) ?? []
         let sscCardNumber = entry.optional("ssc_card_number", .text)
         let esscToken = entry.optional("essc_token", TOMLValueKind.string.checked { $0.count < 8 ? "is shorter than 8 characters" : nil })
-        var relations: [Resident.Relation] = []
-        var paths: [TOMLPath] = []
+        var relations: [(relation: Resident.Relation, path: TOMLPath)] = []
         for relation in entry.tables("pays_for") {
             let relationID = relation.required("id_number", .idNumber), kind = relation.required("relation", .text)
             relation.rejectUnknownKeys()
             guard let relationID, let kind else { continue }
-            relations.append(.init(idNumber: relationID, relation: kind))
-            paths.append(relation.path.key("id_number"))
+            relations.append((.init(idNumber: relationID, relation: kind), relation.path.key("id_number")))
         }
-        guard let idNumber, let name, let hukouRegion else { return (nil, []) }
+        guard let idNumber, let name, let hukouRegion else { return (idNumber, nil, relations) }
         let resident = Resident(
             personRef: personReference(for: idNumber), idNumber: idNumber, name: name, hukouRegion: hukouRegion,
             isCollegeStudent: collegeStudent, isInSchool: inSchool, groups: Set(groups), paidYears: Set(paidYears),
-            sscCardNumber: sscCardNumber, esscToken: esscToken, paysFor: relations
+            sscCardNumber: sscCardNumber, esscToken: esscToken, paysFor: relations.map(\.relation)
         )
-        return (resident, paths)
+        return (idNumber, resident, relations)
     }
 }
 
