@@ -61,7 +61,7 @@ public struct ConfigKeyDiff: Sendable, Equatable {
         if let flag = node.bool { return "\(flag)" }
         if let number = node.double { return "\(number)" }
         if let array = node.array { return "[" + array.map(render).joined(separator: ", ") + "]" }
-        return "(\(TOMLValueKind<Never>.describe(node.type)))"
+        return "(\(node.type.described))"
     }
 
     static func quoted(_ text: String) -> String {

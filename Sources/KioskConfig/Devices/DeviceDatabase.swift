@@ -70,8 +70,8 @@ final class DeviceProfileReader {
 
     /// The problem of `key` (dotted: "hid_pos.report_id"), to throw.
     func problem(_ key: String, _ message: String) -> KioskError {
-        root.log.report(TOMLPath(keys: key.split(separator: ".").map(String.init)), message)
-        return firstProblem ?? KioskError(.devicesDatabaseInvalid, "\(path): \(key): \(message)")
+        let problem = root.log.report(TOMLPath(keys: key.split(separator: ".").map(String.init)), message)
+        return KioskError(.devicesDatabaseInvalid, problem.description)
     }
 
     func has(_ key: String) -> Bool { root.has(key) }
@@ -102,7 +102,8 @@ final class DeviceProfileReader {
     /// An optional `[table]`; nil when the file has none.
     func section(_ name: String) throws(KioskError) -> DeviceProfileSection? {
         guard root.has(name) else { return nil }
-        guard let table = root.table(name) else { throw firstProblem ?? problem(name, "expected a table [\(name)]") }
+        // table(_:) has reported what the value is instead.
+        guard let table = try checked(root.table(name)) else { return nil }
         return DeviceProfileSection(name: name, table: table, profile: self)
     }
 

@@ -24,8 +24,11 @@ public final class TOMLProblemLog {
         self.locator = TOMLLineLocator(text: text)
     }
 
-    public func report(_ path: TOMLPath, _ message: String) {
-        problems.append(TOMLProblem(source: source, path: path, line: locator.line(of: path), message: message))
+    @discardableResult
+    public func report(_ path: TOMLPath, _ message: String) -> TOMLProblem {
+        let problem = TOMLProblem(source: source, path: path, line: locator.line(of: path), message: message)
+        problems.append(problem)
+        return problem
     }
 
     /// A problem of the file as a whole (not of one key), at `line` when known.

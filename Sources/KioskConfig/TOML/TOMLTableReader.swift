@@ -64,26 +64,9 @@ public final class TOMLTableReader {
         guard let node = table[key] else { return nil }
         switch kind.read(node) {
         case .value(let value): return value
-        case .wrongType: report(key, "is \(TOMLValueKind<Value>.describe(node.type)), expected \(kind.expected)")
+        case .wrongType: report(key, "is \(node.type.described), expected \(kind.expected)")
         case .invalid(let message): report(key, message)
         }
-        return nil
-    }
-
-    /// The first of `kinds` the value reads as (for keys of several forms, e.g. a number or "none").
-    public func optional<Value>(_ key: String, oneOf kinds: [TOMLValueKind<Value>]) -> Value? {
-        readKeys.insert(key)
-        guard let node = table[key] else { return nil }
-        for kind in kinds {
-            switch kind.read(node) {
-            case .value(let value): return value
-            case .invalid(let message):
-                report(key, message)
-                return nil
-            case .wrongType: continue
-            }
-        }
-        report(key, "is \(TOMLValueKind<Value>.describe(node.type)), expected \(kinds.map(\.expected).joined(separator: " or "))")
         return nil
     }
 
@@ -95,7 +78,7 @@ public final class TOMLTableReader {
             return nil
         }
         guard let subtable = node.table else {
-            report(key, "is \(TOMLValueKind<Never>.describe(node.type)), expected a table [\(path.key(key))]")
+            report(key, "is \(node.type.described), expected a table [\(path.key(key))]")
             return nil
         }
         return TOMLTableReader(subtable, path: path.key(key), log: log)
@@ -106,14 +89,14 @@ public final class TOMLTableReader {
         readKeys.insert(key)
         guard let node = table[key] else { return [] }
         guard let array = node.array else {
-            report(key, "is \(TOMLValueKind<Never>.describe(node.type)), expected an array of tables")
+            report(key, "is \(node.type.described), expected an array of tables")
             return []
         }
         var readers: [TOMLTableReader] = []
         for (position, element) in array.enumerated() {
             let elementPath = path.key(key).index(position)
             guard let subtable = element.table else {
-                log.report(elementPath, "is \(TOMLValueKind<Never>.describe(element.type)), expected a table")
+                log.report(elementPath, "is \(element.type.described), expected a table")
                 continue
             }
             readers.append(TOMLTableReader(subtable, path: elementPath, log: log))

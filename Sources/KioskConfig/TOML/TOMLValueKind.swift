@@ -25,6 +25,14 @@ public struct TOMLValueKind<Value> {
         }
     }
 
+    /// The same kind, but a value of another type or an unacceptable one reads as nil without a problem.
+    public var reportingNothing: TOMLValueKind<Value?> {
+        TOMLValueKind<Value?>(expected: expected) { node in
+            if case .value(let value) = read(node) { return .value(value) }
+            return .value(nil)
+        }
+    }
+
     /// The same kind, its value turned into another type.
     public func map<Other>(_ transform: @escaping (Value) -> Other) -> TOMLValueKind<Other> {
         TOMLValueKind<Other>(expected: expected) { node in
@@ -33,20 +41,6 @@ public struct TOMLValueKind<Value> {
             case .wrongType: .wrongType
             case .invalid(let message): .invalid(message)
             }
-        }
-    }
-
-    static func describe(_ type: TOMLType) -> String {
-        switch type {
-        case .table: "a table"
-        case .array: "an array"
-        case .string: "a string"
-        case .int: "an integer"
-        case .double: "a floating-point number"
-        case .bool: "a boolean"
-        case .date: "a date"
-        case .time: "a time"
-        case .dateTime: "a date-time"
         }
     }
 }
@@ -125,7 +119,7 @@ extension TOMLValueKind where Value == [String] {
             var texts: [String] = []
             for (index, element) in array.enumerated() {
                 guard element.type == .string, let text = element.string else {
-                    return .invalid("element \(index + 1) is \(TOMLValueKind<Never>.describe(element.type)), expected a string")
+                    return .invalid("element \(index + 1) is \(element.type.described), expected a string")
                 }
                 texts.append(text)
             }
@@ -152,6 +146,23 @@ extension TOMLValueKind where Value == [UInt8] {
             guard node.type == .string, let text = node.string else { return .wrongType }
             guard let bytes = HexBytes.parse(text), count.contains(bytes.count) else { return .invalid("\"\(text)\" is not \(size) bytes of hex") }
             return .value(bytes)
+        }
+    }
+}
+
+extension TOMLType {
+    /// "an integer", "a table": what a problem message says a value is.
+    public var described: String {
+        switch self {
+        case .table: "a table"
+        case .array: "an array"
+        case .string: "a string"
+        case .int: "an integer"
+        case .double: "a floating-point number"
+        case .bool: "a boolean"
+        case .date: "a date"
+        case .time: "a time"
+        case .dateTime: "a date-time"
         }
     }
 }

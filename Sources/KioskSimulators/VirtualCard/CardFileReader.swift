@@ -44,9 +44,8 @@ final class CardFileReader {
     /// The string at `table.key` if there is one; reports nothing (for keys of several forms).
     func peekString(_ table: String, _ key: String) -> String? {
         guard let section = section(table), section.has(key) else { return nil }
-        return section.optional(key, TOMLValueKind<String>(expected: "a string") { node in
-            node.string.map { .value($0) } ?? .value("")
-        })
+        // Another type is left to the key's real reading to report.
+        return section.optional(key, TOMLValueKind.string.reportingNothing) ?? nil
     }
 
     func hasTable(_ table: String) -> Bool {
