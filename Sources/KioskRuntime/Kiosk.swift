@@ -222,7 +222,7 @@ private func assemble(
     let serviceTools = ResidentServiceTools(
         kioskID: configuration.kiosk.id, technicianPIN: loaded.technicianPIN, journalPath: configuration.journal.path, overlays: ScreenOverlayHub(clock: clock),
         diagnostics: { await status.diagnostics() }, maintenance: status, printer: devices.printer,
-        noResidentServed: { [session] in ResidentServiceTools.isIdle(await session?.state.kind) }, audit: audit, logger: logger
+        noResidentServed: { [session] in await session?.noResidentServed ?? true }, audit: audit, logger: logger
     )
     devices.cardDiagnostics.readCardsForWatchers(when: serviceTools.noResidentServed)
     let demo = DemoControlPanel.make(devices: devices, sandbox: sandbox, session: session, backendHealth: backendHealth)
@@ -258,7 +258,7 @@ private func assemble(
     if let session, let backend {
         services.append(OwedReceiptService(
             journal: journal, backend: backend, printer: devices.printer, history: devices.printer,
-            kioskIsIdle: { await session.state.kind == .attract },
+            noResidentServed: { await session.noResidentServed },
             verificationOrigins: { session.sessionSettings.verificationURLOrigins }, clock: clock, logger: logger
         ))
     }

@@ -2,6 +2,7 @@ import Foundation
 import KioskBackendAPI
 import KioskCore
 import KioskTesting
+import MetricsTestKit
 import Testing
 
 @Suite("backend client against a misbehaving backend")
@@ -85,6 +86,21 @@ struct ClientFailureTests {
         await backend.stop()
         #expect(payment.status == .pending)
         #expect(backend.requests["flaky-0001"] == 2)
+    }
+
+    @Test("each call is one duration sample named by its operationId, retries and failures included")
+    func requestMetrics() async throws {
+        let metrics = TestMetrics()
+        let backend = try await MisbehavingBackend()
+        let client = try backend.client(metrics: metrics)
+        _ = try? await client.payment(id: "flaky-0001")
+        await expectKioskError(.backendServerError) { try await client.payment(id: "server-error") }
+        await client.shutdown()
+        await backend.stop()
+        #expect(backend.requests["flaky-0001"] == 2)
+        let samples = try metrics.expectTimer("kiosk_backend_request_duration_seconds", [("operation", "get_payment")]).values
+        #expect(samples.count == 2, "one sample for each of the two calls, not one for each of their three attempts")
+        #expect(samples.allSatisfy { $0 > 0 })
     }
 
     @Test("a closed port is unreachable")

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KioskBackendAPI
 import KioskTesting
+import Metrics
 import Logging
 import NIOCore
 import Synchronization
@@ -61,9 +62,9 @@ final class MisbehavingBackend: Sendable {
     }
 
     /// The timeout is generous by default: only the test of a stalled answer needs a short one, and says so.
-    func client(requestTimeout: Duration = .seconds(10), maximumResponseBytes: Int = 64 * 1024) throws -> HTTPSBackendClient {
+    func client(requestTimeout: Duration = .seconds(10), maximumResponseBytes: Int = 64 * 1024, metrics: (any MetricsFactory)? = nil) throws -> HTTPSBackendClient {
         try HTTPSBackendClient(settings: .init(url: "http://127.0.0.1:\(port)/kiosk/v1", connectTimeout: .seconds(1), requestTimeout: requestTimeout,
-                                               maximumResponseBytes: maximumResponseBytes, retryBaseDelay: .milliseconds(10)))
+                                               maximumResponseBytes: maximumResponseBytes, retryBaseDelay: .milliseconds(10)), metrics: metrics)
     }
 
     func stop() async {

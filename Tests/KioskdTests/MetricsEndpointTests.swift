@@ -47,6 +47,7 @@ struct MetricsEndpointTests {
             #"kiosk_errors_total{code="payment.declined"} 1"#,
             #"kiosk_backend_request_duration_seconds_count{operation="create_payment"} 2"#,
             #"kiosk_backend_request_duration_seconds_count{operation="resolve_identity"} 1"#,
+            #"kiosk_backend_request_duration_seconds_count{operation="get_enrollment"} 1"#,
             #"kiosk_card_read_duration_seconds_count 1"#,
             #"kiosk_print_duration_seconds_count 1"#,
         ] {

@@ -19,7 +19,7 @@ struct OwedReceiptServiceTests {
             let receiptNumber = try await Self.owedReceipt(session)
             let idle = IdleSwitch()
             let service = OwedReceiptService(journal: session.journal, backend: session.client, printer: session.printer, history: FixedHistory(answer: false),
-                                             kioskIsIdle: { idle.value }, verificationOrigins: { [SessionHarness.sandboxOrigin] }, clock: TestClock(), logger: Logger(label: "owed-test"))
+                                             noResidentServed: { idle.value }, verificationOrigins: { [SessionHarness.sandboxOrigin] }, clock: TestClock(), logger: Logger(label: "owed-test"))
             #expect(await service.printOwed() == 0, "the printer is still jammed")
             session.printer.set(readiness: .ready())
             idle.value = false
@@ -41,7 +41,7 @@ struct OwedReceiptServiceTests {
             _ = try await Self.owedReceipt(session)
             session.printer.set(readiness: .ready())
             let service = OwedReceiptService(journal: session.journal, backend: session.client, printer: session.printer, history: FixedHistory(answer: true),
-                                             kioskIsIdle: { true }, verificationOrigins: { [] }, clock: TestClock(), logger: Logger(label: "owed-test"))
+                                             noResidentServed: { true }, verificationOrigins: { [] }, clock: TestClock(), logger: Logger(label: "owed-test"))
             #expect(await service.printOwed() == 1)
             #expect(session.printer.printed.isEmpty)
             try await session.journalEntry("printed") { $0.receipt == .printed }

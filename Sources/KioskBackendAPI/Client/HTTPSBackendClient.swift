@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import KioskCore
+import Metrics
 import NIOCore
 import NIOSSL
 import OpenAPIAsyncHTTPClient
@@ -13,8 +14,9 @@ public final class HTTPSBackendClient: BackendClient {
     let httpClient: HTTPClient
     let client: Client
 
-    /// `clock` measures each call's whole deadline (`settings.requestTimeout`).
-    public init(settings: BackendClientSettings, clock: any Clock<Duration> = ContinuousClock()) throws(KioskError) {
+    /// `clock` measures each call's whole deadline (`settings.requestTimeout`) and its duration for the
+    /// metrics, which go to `metrics` (nil: the process's `MetricsSystem`).
+    public init(settings: BackendClientSettings, clock: any Clock<Duration> = ContinuousClock(), metrics: (any MetricsFactory)? = nil) throws(KioskError) {
         guard let url = URL(string: settings.url), let scheme = url.scheme, ["https", "http"].contains(scheme) else {
             throw KioskError(.backendCredentials, "backend.url \"\(settings.url)\" is not an http(s) URL")
         }
@@ -33,6 +35,7 @@ public final class HTTPSBackendClient: BackendClient {
         client = Client(
             serverURL: url, transport: transport,
             middlewares: [
+                RequestMetricsMiddleware(clock: clock, factory: metrics),
                 RetryMiddleware(maximumAttempts: settings.maximumAttempts, baseDelay: settings.retryBaseDelay),
                 DeadlineMiddleware(timeout: settings.requestTimeout, clock: clock),
                 ResponseLimitMiddleware(maximumBytes: settings.maximumResponseBytes),

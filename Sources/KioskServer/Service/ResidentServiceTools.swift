@@ -28,9 +28,4 @@ public struct ResidentServiceTools: Sendable {
         self.printer = printer
         self.noResidentServed = noResidentServed
     }
-
-    /// Session states in which no resident is being served.
-    public static func isIdle(_ kind: SessionState.Kind?) -> Bool {
-        kind?.isBetweenResidents ?? true
-    }
 }

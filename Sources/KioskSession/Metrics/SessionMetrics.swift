@@ -3,7 +3,8 @@ import Metrics
 
 /// The session's metrics, recorded through swift-metrics (kioskd bootstraps its Prometheus registry;
 /// elsewhere they go nowhere). Labels are outcomes, methods, operations and stable error codes,
-/// never a person, a payment or a name.
+/// never a person, a payment or a name. Backend calls are timed by the client
+/// (`RequestMetricsMiddleware`), every call, not only the session's.
 enum SessionMetrics {
     static func sessionEnded(_ reason: SessionEndReason) {
         Counter(label: "kiosk_sessions_total", dimensions: [("outcome", reason.metricOutcome)]).increment()
@@ -22,10 +23,6 @@ enum SessionMetrics {
         Counter(label: "kiosk_errors_total", dimensions: [("code", code.rawValue)]).increment()
     }
 
-    static func backendRequest(_ operation: String) -> CoreMetrics.Timer {
-        CoreMetrics.Timer(label: "kiosk_backend_request_duration_seconds", dimensions: [("operation", operation)])
-    }
-
     static func printing() -> CoreMetrics.Timer {
         CoreMetrics.Timer(label: "kiosk_print_duration_seconds")
     }
@@ -34,11 +31,18 @@ enum SessionMetrics {
         CoreMetrics.Timer(label: "kiosk_card_read_duration_seconds")
     }
 
-    /// Times `body`, whether it returns or throws.
-    static func timed<T>(_ timer: CoreMetrics.Timer, _ body: () async throws(KioskError) -> T) async throws(KioskError) -> T {
-        let start = ContinuousClock.now
-        defer { timer.record(duration: ContinuousClock.now - start) }
-        return try await body()
+    /// Times `body` on `clock`, whether it returns or throws.
+    static func timed<T>(_ timer: CoreMetrics.Timer, on clock: any Clock<Duration>, _ body: () async throws(KioskError) -> T) async throws(KioskError) -> T {
+        var outcome: Result<T, KioskError>?
+        let elapsed = await clock.measure {
+            do throws(KioskError) {
+                outcome = .success(try await body())
+            } catch {
+                outcome = .failure(error)
+            }
+        }
+        timer.record(duration: elapsed)
+        return try outcome!.get()
     }
 }
 

@@ -12,7 +12,7 @@ public struct OwedReceiptService: Service {
     let backend: any BackendClient
     let printer: any ReceiptPrinter
     let history: (any ReceiptHistory)?
-    let kioskIsIdle: @Sendable () async -> Bool
+    let noResidentServed: @Sendable () async -> Bool
     /// Where a receipt's checking link may point (the session's `verificationURLOrigins`, as reloaded).
     let verificationOrigins: @Sendable () -> [URLOrigin]
     let interval: Duration
@@ -20,13 +20,13 @@ public struct OwedReceiptService: Service {
     let logger: Logger
 
     public init(journal: any PaymentJournal, backend: any BackendClient, printer: any ReceiptPrinter, history: (any ReceiptHistory)?,
-                kioskIsIdle: @escaping @Sendable () async -> Bool, verificationOrigins: @escaping @Sendable () -> [URLOrigin],
+                noResidentServed: @escaping @Sendable () async -> Bool, verificationOrigins: @escaping @Sendable () -> [URLOrigin],
                 interval: Duration = .seconds(60), clock: any Clock<Duration>, logger: Logger) {
         self.journal = journal
         self.backend = backend
         self.printer = printer
         self.history = history
-        self.kioskIsIdle = kioskIsIdle
+        self.noResidentServed = noResidentServed
         self.verificationOrigins = verificationOrigins
         self.interval = interval
         self.clock = clock
@@ -52,10 +52,10 @@ public struct OwedReceiptService: Service {
             logger.error("cannot read owed receipts", metadata: [LogKey.errorCode: "\(error.code)"])
             return 0
         }
-        guard !owed.isEmpty, await kioskIsIdle(), await printer.readiness().canPrint else { return 0 }
+        guard !owed.isEmpty, await noResidentServed(), await printer.readiness().canPrint else { return 0 }
         var settled = 0
         for entry in owed {
-            guard let paymentID = entry.paymentID, await kioskIsIdle() else { continue }
+            guard let paymentID = entry.paymentID, await noResidentServed() else { continue }
             do throws(KioskError) {
                 let document = ReceiptDocument.electronicReceipt(
                     ElectronicReceipt(try await backend.receipt(paymentID: paymentID)).keepingVerificationLink(on: verificationOrigins()))

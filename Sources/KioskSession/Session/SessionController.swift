@@ -62,8 +62,8 @@ public actor SessionController: Service {
         settingsMirror = Mutex(settings)
         stateEnteredAt = now()
         self.kioskID = kioskID
-        self.devices = devices.measured
-        self.backend = MeasuredBackendClient(backend)
+        self.devices = devices.measured(on: clock)
+        self.backend = backend
         self.journal = journal
         self.clock = clock
         self.makeKey = makeKey
@@ -77,6 +77,10 @@ public actor SessionController: Service {
 
     /// The state now (what the UI shows).
     public var state: SessionState { machine.state }
+
+    /// No resident is being served (`SessionState.Kind.isBetweenResidents`): what the service menu,
+    /// self-tests, card watchers and owed receipts wait for.
+    public var noResidentServed: Bool { machine.state.kind.isBetweenResidents }
 
     /// The timers the session runs now, by kind (their generations): for diagnostics and tests.
     public var runningTimers: [TimerKind: Int] { machine.runningTimers }
