@@ -20,7 +20,7 @@ enum USBScannerEvent: Sendable {
     /// No matching device is on the bus (yet): hot-plug will report it when it arrives.
     case absent(String)
     case attached(AttachedScanner)
-    case detached(AttachedScanner, reason: String)
+    case detached(AttachedScanner, reason: ScannerConnectionEnding)
     case decoded(DecodedScan, AttachedScanner)
     case discarded(String)
     /// The device is there but cannot be used, or failed while in use.

@@ -61,7 +61,7 @@ public final class LibUSBScanner: BarcodeScanner, ScannerDiagnostics, Service {
         case .detached(let scanner, let reason):
             let detail = "\(scanner): \(reason) — waiting for it to be plugged in again"
             update(nil, DeviceStatus(role: .scanner, selector: selector.description, state: .noDevice, requiredAction: .maintenance, detail: detail),
-                   announcing: ScannerWatchEvent(kind: .detached, device: scanner.description, mode: scanner.mode, detail: reason))
+                   announcing: ScannerWatchEvent(kind: .detached, device: scanner.description, mode: scanner.mode, detail: reason.description))
             logger.warning("scanner detached", metadata: [LogKey.device: "\(scanner)", LogKey.detail: "\(reason)"])
         case .decoded(let decoded, let scanner):
             let scan = BarcodeScan(text: decoded.text, symbology: decoded.symbology)

@@ -21,9 +21,11 @@ final class USBScannerEngine: @unchecked Sendable {
     private var hotplugHandle: libusb_hotplug_callback_handle = 0
     private var arrivals: [OpaquePointer] = []
     private var departures: [OpaquePointer] = []
-    private var connection: USBScannerConnection?
+    private var connection: ScannerConnection?
+    /// The device `connection` reads.
+    private var connectedDevice: OpaquePointer?
     /// Closed connections whose transfers libusb has not handed back yet: freed once it has.
-    private var retiring: [USBScannerConnection] = []
+    private var retiring: [ScannerConnection] = []
     /// Devices that failed to open: not retried until they are plugged again.
     private var refused: Set<UInt16> = []
 
@@ -80,13 +82,13 @@ final class USBScannerEngine: @unchecked Sendable {
             processArrivals()
             if let connection {
                 connection.housekeeping()
-                if let ending = connection.ending { close(connection, reason: ending.reason, fault: ending.fault) }
+                if let ending = connection.ending { close(connection, ending) }
             }
             guard !stopping else { break }
             var timeout = Self.timeval(connection?.pendingDeadline.map { max(.zero, now().duration(to: $0)) })
             _ = libusb_handle_events_timeout_completed(context, &timeout, nil)
         }
-        if let connection { close(connection, reason: "kioskd is stopping", fault: false, announce: false) }
+        if let connection { close(connection, .stopping, announce: false) }
         drainRetiring()
         if hotplugHandle != 0 { libusb_hotplug_deregister_callback(context, hotplugHandle) }
         for device in arrivals + departures { libusb_unref_device(device) }
@@ -143,7 +145,7 @@ final class USBScannerEngine: @unchecked Sendable {
         if arrived {
             guard matcher.match(device) != nil, let held = libusb_ref_device(device) else { return }
             arrivals.append(held)
-        } else if connection?.device == device || arrivals.contains(device) {
+        } else if connectedDevice == device || arrivals.contains(device) {
             if let held = libusb_ref_device(device) { departures.append(held) }
         } else {
             refused.remove(Self.key(device))
@@ -162,7 +164,7 @@ final class USBScannerEngine: @unchecked Sendable {
             if let index = arrivals.firstIndex(of: device) {
                 libusb_unref_device(arrivals.remove(at: index))
             }
-            if let connection, connection.device == device { close(connection, reason: "unplugged", fault: false) }
+            if let connection, connectedDevice == device { close(connection, .unplugged) }
             libusb_unref_device(device)
         }
     }
@@ -173,9 +175,14 @@ final class USBScannerEngine: @unchecked Sendable {
             defer { libusb_unref_device(device) }
             guard !refused.contains(Self.key(device)), let match = matcher.match(device) else { continue }
             do {
-                let opened = try USBScannerConnection(device: device, model: match.model, detectMode: match.detectMode, now: now, report: report)
-                connection = opened
-                report(.attached(opened.scanner))
+                let transport = try LibUSBScannerTransport(device: device, preferredInterface: match.detectMode ? nil : match.model.interfaceNumber)
+                // A VID:PID without a profile: a boot-keyboard interface means keyboard emulation, anything else HID POS.
+                let mode = match.detectMode ? (transport.layout.isBootKeyboard ? ScannerMode.keyboard : .hidPOS) : match.model.mode
+                let scanner = AttachedScanner(modelName: match.model.name, vendorID: match.model.vendorID, productID: match.model.productID,
+                                              busNumber: transport.busNumber, address: transport.address, mode: mode)
+                connection = ScannerConnection(transport: transport, scanner: scanner, model: match.model, now: now, report: report)
+                connectedDevice = transport.device
+                report(.attached(scanner))
             } catch {
                 refused.insert(Self.key(device))
                 report(.fault(.hardwareError, .maintenance, error.message))
@@ -199,31 +206,33 @@ final class USBScannerEngine: @unchecked Sendable {
 
     private func finishRetiring() {
         retiring.removeAll { closing in
-            guard !closing.hasTransfersInFlight else { return false }
-            closing.releaseAndClose()
+            guard !closing.hasReadsInFlight else { return false }
+            closing.finishClosing()
             return true
         }
     }
 
-    /// Cancels the transfers, waits for libusb to hand them back, releases and closes.
-    private func close(_ closing: USBScannerConnection, reason: String, fault: Bool, announce: Bool = true) {
-        closing.cancelTransfers()
+    /// Cancels the reads, waits for libusb to hand them back, releases and closes.
+    private func close(_ closing: ScannerConnection, _ reason: ScannerConnectionEnding, announce: Bool = true) {
+        closing.stop(reason)
         let deadline = ContinuousClock.now + .seconds(2)
-        while closing.hasTransfersInFlight, ContinuousClock.now < deadline {
+        while closing.hasReadsInFlight, ContinuousClock.now < deadline {
             var timeout = Glibc.timeval(tv_sec: 0, tv_usec: 100_000)
             _ = libusb_handle_events_timeout_completed(context, &timeout, nil)
         }
-        if closing.hasTransfersInFlight {
+        if closing.hasReadsInFlight {
             retiring.append(closing)
         } else {
-            closing.releaseAndClose()
+            closing.finishClosing()
         }
         connection = nil
+        connectedDevice = nil
         guard announce else { return }
-        if fault {
-            report(.fault(.hardwareError, .reset, "\(closing.scanner): \(reason) — unplug and replug the scanner"))
+        let ending = closing.ending ?? reason
+        if ending.isFault {
+            report(.fault(.hardwareError, .reset, "\(closing.scanner): \(ending) — unplug and replug the scanner"))
         } else {
-            report(.detached(closing.scanner, reason: reason))
+            report(.detached(closing.scanner, reason: ending))
         }
     }
 }

@@ -1,18 +1,16 @@
-import KioskCore
-
 /// Turns the scanner's interrupt-IN reports into codes, in the mode the device speaks.
-enum ScannerReportDecoder {
+public enum ScannerReportDecoder: Sendable {
     case hidPOS(HIDPOSDecoder)
     case keyboard(KeyboardScanDecoder)
 
-    init(mode: ScannerMode, model: ScannerModel) {
+    public init(mode: ScannerMode, model: ScannerModel) {
         switch mode {
         case .hidPOS: self = .hidPOS(HIDPOSDecoder(layout: model.hidPOS))
         case .keyboard: self = .keyboard(KeyboardScanDecoder(interKeyTimeout: model.interKeyTimeout))
         }
     }
 
-    mutating func decode(report: [UInt8], at now: ContinuousClock.Instant) -> ScanDecodeResult {
+    public mutating func decode(report: [UInt8], at now: ContinuousClock.Instant) -> ScanDecodeResult {
         switch self {
         case .hidPOS(var decoder):
             let result = decoder.decode(report: report)
@@ -26,7 +24,7 @@ enum ScannerReportDecoder {
     }
 
     /// Drops a keyboard-mode partial code whose inter-key timeout has passed.
-    mutating func expire(at now: ContinuousClock.Instant) -> ScanDecodeResult {
+    public mutating func expire(at now: ContinuousClock.Instant) -> ScanDecodeResult {
         guard case .keyboard(var decoder) = self else { return .pending }
         let result = decoder.expire(at: now)
         self = .keyboard(decoder)
@@ -34,7 +32,7 @@ enum ScannerReportDecoder {
     }
 
     /// When the event loop must wake to drop a partial code; nil when nothing is pending.
-    var pendingDeadline: ContinuousClock.Instant? {
+    public var pendingDeadline: ContinuousClock.Instant? {
         guard case .keyboard(let decoder) = self else { return nil }
         return decoder.pendingDeadline
     }
