@@ -28,13 +28,6 @@ final class BlockingCallQueue: Sendable {
         }
     }
 
-    /// The call's result, or nil when `deadline` passes first (at once when it has passed).
-    func run<Value: Sendable>(until deadline: ContinuousClock.Instant, _ call: @escaping @Sendable () -> Value) async -> Value? {
-        let remaining = ContinuousClock.now.duration(to: deadline)
-        guard remaining > .zero else { return nil }
-        return await run(timeout: remaining, call)
-    }
-
     /// Runs `call` after whatever is queued, without waiting for it.
     func send(_ call: @escaping @Sendable () -> Void) {
         queue.async(execute: call)

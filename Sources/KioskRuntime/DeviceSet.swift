@@ -40,7 +40,7 @@ public struct DeviceSet: Sendable {
             let simulated = SimulatedPrinter()
             printer = SwitchablePrinter(.init(printer: simulated, diagnostics: simulated, history: nil))
         } else {
-            printer = SwitchablePrinter(try cupsDriver(configuration: configuration, database: database))
+            printer = SwitchablePrinter(try cupsDriver(configuration: configuration, database: database, clock: clock))
         }
         return DeviceSet(cardReader: pcsc, cardDiagnostics: pcsc, scanner: usb, scannerDiagnostics: usb, printer: printer,
                          pcsc: pcsc, usb: usb, simulated: nil)
@@ -55,13 +55,13 @@ public struct DeviceSet: Sendable {
     }
 
     /// A CUPS driver for the configured destination and `Devices/printers` model.
-    static func cupsDriver(configuration: KioskConfiguration, database: DeviceDatabase) throws(KioskError) -> SwitchablePrinter.Driver {
+    static func cupsDriver(configuration: KioskConfiguration, database: DeviceDatabase, clock: any Clock<Duration>) throws(KioskError) -> SwitchablePrinter.Driver {
         let devices = configuration.devices
         guard let model = database.printers.first(where: { $0.id == devices.printerModel }) else {
             let known = database.printers.map(\.id).sorted().joined(separator: ", ")
             throw KioskError(.configInvalid, "devices.printer_model: no profile \"\(devices.printerModel)\" in \(devices.database)/printers (known: \(known))")
         }
-        let cups = CUPSPrinter(selector: devices.printer, model: model, jobTimeout: .milliseconds(devices.printJobTimeoutMilliseconds))
+        let cups = CUPSPrinter(selector: devices.printer, model: model, jobTimeout: .milliseconds(devices.printJobTimeoutMilliseconds), clock: clock)
         let diagnostics = CUPSPrinterDiagnostics(printer: cups, model: model, kioskID: configuration.kiosk.id)
         return SwitchablePrinter.Driver(printer: cups, diagnostics: diagnostics, history: cups)
     }

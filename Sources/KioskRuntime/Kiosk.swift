@@ -158,7 +158,7 @@ private func assemble(
     let running = RunningConfiguration(configuration, demoSandbox: sandbox?.endpoints)
     let backend: SwitchableBackendClient?
     do {
-        backend = SwitchableBackendClient(try HTTPSBackendClient(settings: BackendClientSettings(running.configuration.backend)))
+        backend = SwitchableBackendClient(try HTTPSBackendClient(settings: BackendClientSettings(running.configuration.backend), clock: clock))
     } catch {
         // The journal stays unresolved and `kioskctl status` shows it.
         logger.error("no backend client, payments are not reconciled: \(error)")

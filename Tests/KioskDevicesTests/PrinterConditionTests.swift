@@ -5,7 +5,7 @@ import Testing
 /// The one reading of printer-state and its reasons, shared by `status()` and `readiness()`.
 @Suite("PrinterCondition: printer state → XFS4IoT status and readiness")
 struct PrinterConditionTests {
-    typealias State = IPPConnection.PrinterState
+    typealias State = IPPPrinterState
 
     @Test("each state reads the same way for technicians and for the session", arguments: [
         (State(state: 3, reasons: [], makeAndModel: "M"), DeviceState.online, PrinterReadiness.ready(paper: .full)),

@@ -5,55 +5,40 @@ extension CUPSPrinter {
     /// completed, aborted or canceled, all within `jobTimeout`. A job still unfinished then is
     /// cancelled, so that it cannot come out later when the kiosk already owes the receipt.
     public func print(_ document: ReceiptDocument) async throws(KioskError) {
-        let deadline = ContinuousClock.now + jobTimeout
-        let queue = BlockingCallQueue(label: "kioskd.cups.job")
-        let channel = CUPSJobChannel(selector: selector, timeoutMilliseconds: connectTimeoutMilliseconds)
-        let render = self.render
-        guard let submitted = await queue.run(until: deadline, { channel.submit(document, render: render) }) else {
-            channel.abandon()
+        try await print(document, over: CUPSPrintJobTransport(selector: selector, timeoutMilliseconds: connectTimeoutMilliseconds, render: render))
+    }
+
+    /// `PrintJobFollower` over `transport`, timed on the printer's clock.
+    func print(_ document: ReceiptDocument, over transport: some PrintJobTransport) async throws(KioskError) {
+        let stopwatch = Stopwatch(clock)
+        guard let submitted = await transport.submit(document, within: jobTimeout) else {
             throw KioskError(.printerUnreachable, "the printer did not take the job within \(jobTimeout.secondsText) (it may still print it)")
         }
         let job = try submitted.get()
         record(job, .pending)
-        try await follow(job, queue: queue, channel: channel, deadline: deadline)
-    }
-
-    /// Polls until the job is final or the deadline passes. A poll that fails is not the end: the
-    /// job may still print (libcups reconnects on the next request), so only the deadline ends it.
-    private func follow(_ job: CUPSJobChannel.Submitted, queue: BlockingCallQueue, channel: CUPSJobChannel, deadline: ContinuousClock.Instant) async throws(KioskError) {
-        var pause = Duration.milliseconds(5)
-        var last: CUPSJobChannel.Observation?
-        var silence: String?
-        while true {
-            let asked = ContinuousClock.now
-            guard let answer = await queue.run(until: deadline, { channel.observe(job.id) }) else {
-                // A look taken at the deadline itself had no time to get an answer: that is no silence.
-                if asked.duration(to: deadline) > .milliseconds(50) { silence = "the printer stopped answering" }
-                break
-            }
-            switch answer {
-            case .failure(let failure):
-                silence = "the printer stopped answering: \(failure.message)"
-            case .success(let seen):
-                silence = nil
-                last = seen
-                if let state = seen.job.state {
-                    record(job, state, reasons: seen.job.reasons)
-                    if state.isFinal { return try Self.outcome(of: job, state: state, seen) }
+        var follower = PrintJobFollower(timeout: jobTimeout)
+        var actions = follower.submitted(now: stopwatch.elapsed)
+        while !actions.isEmpty {
+            var next: [PrintJobAction] = []
+            for action in actions {
+                switch action {
+                case .observe(let within):
+                    let askedAt = stopwatch.elapsed
+                    let answer = await transport.observe(job.id, within: within)
+                    next += follower.observed(answer, askedAt: askedAt, now: stopwatch.elapsed)
+                case .wait(let pause):
+                    if !Task.isCancelled { try? await clock.sleep(for: pause) }
+                    next += Task.isCancelled ? follower.abandon() : follower.waited(now: stopwatch.elapsed)
+                case .record(let state, let reasons):
+                    record(job, state, reasons: reasons)
+                case .cancelJob:
+                    transport.cancel(job.id)
+                case .end(let ending):
+                    if let failure = Self.failure(of: job, ending, timeout: jobTimeout) { throw failure }
+                    return
                 }
             }
-            let remaining = ContinuousClock.now.duration(to: deadline)
-            guard remaining > .zero else { break }
-            if Task.isCancelled {
-                queue.send { channel.cancel(job.id) }
-                throw KioskError(.printFailed, "job \(job.id): printing was cancelled while it was \(last?.job.state?.description ?? "pending")")
-            }
-            try? await Task.sleep(for: min(pause, remaining))
-            // At most 20 ms behind the printer: the resident waits for "take your receipt" on this,
-            // and a poll is one small IPP request to the (usually local) CUPS server.
-            pause = min(pause * 2, .milliseconds(20))
+            actions = next
         }
-        queue.send { channel.cancel(job.id) }
-        throw Self.timedOut(job, last: last, silence: silence, after: jobTimeout)
     }
 }

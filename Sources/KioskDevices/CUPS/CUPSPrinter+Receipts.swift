@@ -5,9 +5,10 @@ import KioskCore
 extension CUPSPrinter {
     /// The kiosk's printer: documents laid out for `model` (PDF or ESC/POS raster), each job named
     /// so the printer's history can tell whether a receipt was already printed.
-    public convenience init(selector: PrinterSelector, model: PrinterModel, jobTimeout: Duration, connectTimeoutMilliseconds: Int32 = 3000) {
+    public convenience init(selector: PrinterSelector, model: PrinterModel, jobTimeout: Duration, connectTimeoutMilliseconds: Int32 = 3000,
+                            clock: any Clock<Duration> = ContinuousClock()) {
         let renderer = ReceiptRenderer(printer: model)
-        self.init(selector: selector, jobTimeout: jobTimeout, connectTimeoutMilliseconds: connectTimeoutMilliseconds) { document throws(KioskError) in
+        self.init(selector: selector, jobTimeout: jobTimeout, connectTimeoutMilliseconds: connectTimeoutMilliseconds, clock: clock) { document throws(KioskError) in
             let rendered = try renderer.render(document)
             return (rendered.data, rendered.mimeType, Self.jobName(for: document))
         }

@@ -18,12 +18,15 @@ public final class CUPSPrinter: ReceiptPrinter, Sendable {
     /// Connecting, and each IPP request (libcups' `httpSetTimeout`).
     public let connectTimeoutMilliseconds: Int32
     let render: Render
+    /// Times a job's deadline and the pauses between looks at it.
+    let clock: any Clock<Duration>
     private let lastJobRecord = Mutex<PrintJobRecord?>(nil)
 
     public init(
         selector: PrinterSelector, jobTimeout: Duration, connectTimeoutMilliseconds: Int32,
-        render: @escaping Render
+        clock: any Clock<Duration> = ContinuousClock(), render: @escaping Render
     ) {
+        self.clock = clock
         self.selector = selector
         self.jobTimeout = jobTimeout
         self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
@@ -71,8 +74,7 @@ public final class CUPSPrinter: ReceiptPrinter, Sendable {
         _ name: String, _ request: @escaping @Sendable (IPPConnection) throws(KioskError) -> Value
     ) async -> Result<Value, KioskError>? {
         let selector = self.selector, timeout = connectTimeoutMilliseconds
-        let deadline = ContinuousClock.now + .milliseconds(Int64(timeout) * 3)
-        return await BlockingCallQueue(label: "kioskd.cups.\(name)").run(until: deadline) {
+        return await BlockingCallQueue(label: "kioskd.cups.\(name)").run(timeout: .milliseconds(Int64(timeout) * 3)) {
             do throws(KioskError) {
                 return .success(try request(IPPConnection(selector, timeoutMilliseconds: timeout)))
             } catch {
@@ -81,7 +83,7 @@ public final class CUPSPrinter: ReceiptPrinter, Sendable {
         }
     }
 
-    func record(_ job: CUPSJobChannel.Submitted, _ state: PrintJobState, reasons: [String] = []) {
+    func record(_ job: SubmittedPrintJob, _ state: PrintJobState, reasons: [String] = []) {
         let record = PrintJobRecord(id: job.id, name: job.name, state: state, reasons: reasons, updatedAt: Date())
         lastJobRecord.withLock { $0 = record }
     }

@@ -37,13 +37,8 @@ extension IPPConnection {
         return jobID
     }
 
-    struct JobProgress: Sendable, Equatable {
-        var state: PrintJobState?
-        var reasons: [String]
-    }
-
-    /// Get-Job-Attributes: job-state and job-state-reasons.
-    func jobProgress(_ jobID: Int32) throws(KioskError) -> JobProgress {
+    /// Get-Job-Attributes: job-state and job-state-reasons (the printer's state is not asked here).
+    func jobProgress(_ jobID: Int32) throws(KioskError) -> PrintJobObservation {
         let request = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES)
         ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nil, printerURI)
         ippAddInteger(request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", jobID)
@@ -57,7 +52,7 @@ extension IPPConnection {
             throw KioskError(.printFailed, "job \(jobID): Get-Job-Attributes refused: \(Self.lastError())")
         }
         let state = ippFindAttribute(response, "job-state", IPP_TAG_ENUM).flatMap { PrintJobState(rawValue: ippGetInteger($0, 0)) }
-        return JobProgress(state: state, reasons: Self.strings(ippFindAttribute(response, "job-state-reasons", IPP_TAG_KEYWORD)))
+        return PrintJobObservation(state: state, reasons: Self.strings(ippFindAttribute(response, "job-state-reasons", IPP_TAG_KEYWORD)))
     }
 
     /// Cancel-Job; false when the printer did not cancel it (it had finished, or did not answer).

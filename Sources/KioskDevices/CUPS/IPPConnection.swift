@@ -44,17 +44,7 @@ final class IPPConnection {
         return http
     }
 
-    struct PrinterState: Equatable {
-        /// IPP printer-state: 3 idle, 4 processing, 5 stopped.
-        var state: Int32
-        /// printer-state-reasons with -report/-warning/-error suffixes stripped.
-        var reasons: [String]
-        var makeAndModel: String
-        /// printer-is-accepting-jobs: false when the queue rejects new jobs (`cupsreject`).
-        var isAcceptingJobs: Bool = true
-    }
-
-    func printerState() throws(KioskError) -> PrinterState {
+    func printerState() throws(KioskError) -> IPPPrinterState {
         let request = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES)
         ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nil, printerURI)
         guard let response = cupsDoRequest(http, request, resource) else {
@@ -73,7 +63,7 @@ final class IPPConnection {
         }
         let model = ippFindAttribute(response, "printer-make-and-model", IPP_TAG_TEXT).flatMap { ippGetString($0, 0, nil) }.map { String(cString: $0) } ?? ""
         let accepting = ippFindAttribute(response, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN).map { ippGetBoolean($0, 0) != 0 } ?? true
-        return PrinterState(state: state, reasons: reasons.filter { $0 != "none" }, makeAndModel: model, isAcceptingJobs: accepting)
+        return IPPPrinterState(state: state, reasons: reasons.filter { $0 != "none" }, makeAndModel: model, isAcceptingJobs: accepting)
     }
 
     static func strippingSeverity(_ reason: String) -> String {

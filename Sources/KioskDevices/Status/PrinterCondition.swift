@@ -12,7 +12,7 @@ struct PrinterCondition: Equatable {
     /// Make and model, then the reasons; "printer stopped" / "not accepting jobs" when nothing else says so.
     var detail: String
 
-    init(_ printer: IPPConnection.PrinterState) {
+    init(_ printer: IPPPrinterState) {
         let reasons = Set(printer.reasons)
         var detail = ([printer.makeAndModel.isEmpty ? nil : printer.makeAndModel] + [printer.reasons.isEmpty ? nil : printer.reasons.joined(separator: ", ")])
             .compactMap { $0 }.joined(separator: "; ")

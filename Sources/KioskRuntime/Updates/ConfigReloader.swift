@@ -26,12 +26,12 @@ struct ConfigReloader: Sendable {
         }
         running.replace(with: configuration)
         if change.reloads.contains(.printer), let printer {
-            printer.replace(with: try DeviceSet.cupsDriver(configuration: configuration, database: database))
+            printer.replace(with: try DeviceSet.cupsDriver(configuration: configuration, database: database, clock: clock))
         }
         if change.reloads.contains(.backend), let backend {
             // With --demo the embedded sandbox's URL replaces backend.url: the running configuration has it applied.
             let settings = running.configuration.backend
-            let client = try HTTPSBackendClient(settings: BackendClientSettings(settings))
+            let client = try HTTPSBackendClient(settings: BackendClientSettings(settings), clock: clock)
             let replaced = backend.replace(with: client)
             retire(replaced, after: .milliseconds(settings.requestTimeoutMilliseconds + 5000))
         }
