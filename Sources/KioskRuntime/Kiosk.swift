@@ -239,7 +239,7 @@ private func assemble(
     let admin = try AdminServer.make(
         settings: configuration.admin, status: status, cards: devices.cardDiagnostics, scanner: devices.scannerDiagnostics, printer: devices.printer,
         observability: observability, maintenance: status, configuration: ConfigurationAdmin(updater: updater, poller: poller), screen: serviceTools,
-        logger: logger, audit: audit
+        clock: clock, logger: logger, audit: audit
     ) {
         await ready.up("admin")
     }

@@ -10,7 +10,8 @@ extension DiagnosticReport: ResponseEncodable {}
 public enum AdminRouter {
     public static func make(status: some StatusReporting, cards: (any CardDiagnostics)?, scanner: (any ScannerDiagnostics)? = nil,
                             printer: (any PrinterDiagnostics)? = nil, observability: Observability? = nil,
-                            maintenance: (any MaintenanceControl)? = nil, configuration: (any ConfigurationControl)? = nil, screen: ResidentServiceTools? = nil) -> Router<BasicRequestContext> {
+                            maintenance: (any MaintenanceControl)? = nil, configuration: (any ConfigurationControl)? = nil, screen: ResidentServiceTools? = nil,
+                            clock: any Clock<Duration> = ContinuousClock()) -> Router<BasicRequestContext> {
         let router = Router()
         router.get("/healthz") { _, _ in "ok\n" }
         router.get("/v1/status") { _, _ in await status.currentStatus() }
@@ -20,7 +21,7 @@ public enum AdminRouter {
         PrinterRoutes.add(to: router, printer: printer)
         MaintenanceRoutes.add(to: router, maintenance: maintenance)
         ConfigRoutes.add(to: router, control: configuration)
-        SelftestRoutes.add(to: router, cards: cards, scanner: scanner, printer: printer, screen: screen)
+        SelftestRoutes.add(to: router, cards: cards, scanner: scanner, printer: printer, screen: screen, clock: clock)
         // A stranger at the screen can lock the PIN pad; a technician at the socket lifts it (audited).
         router.post("/v1/service-menu/unlock") { _, _ throws -> Response in
             guard let gate = screen?.gate else {

@@ -17,6 +17,7 @@ public enum AdminServer {
         observability: Observability? = nil,
         maintenance: (any MaintenanceControl)? = nil, configuration: (any ConfigurationControl)? = nil,
         screen: ResidentServiceTools? = nil,
+        clock: any Clock<Duration> = ContinuousClock(),
         logger: Logger,
         audit: Logger,
         onReady: @escaping @Sendable () async -> Void
@@ -27,7 +28,7 @@ public enum AdminServer {
         return Application(
             router: AdminAuditResponder(
                 routes: AdminRouter.make(status: status, cards: cards, scanner: scanner, printer: printer, observability: observability,
-                                         maintenance: maintenance, configuration: configuration, screen: screen).buildResponder(),
+                                         maintenance: maintenance, configuration: configuration, screen: screen, clock: clock).buildResponder(),
                 audit: audit
             ),
             configuration: .init(address: .unixDomainSocket(path: path), serverName: "kioskd-admin"),

@@ -6,13 +6,14 @@ import KioskCore
 struct CardSelftest {
     let cards: any CardDiagnostics
     let timeout: SelftestTimeout
+    let clock: any Clock<Duration>
     /// nil: no resident session in this kioskd.
     var noResidentServed: (@Sendable () async -> Bool)?
 
     func run() async -> SelftestReport {
-        let deadline = ContinuousClock.now + timeout.duration
+        let stopwatch = Stopwatch(clock)
         // Subscribed before looking at the readers, so a card inserted in between is not missed.
-        let events = cards.watch().ending(after: timeout.duration)
+        let events = cards.watch().ending(after: timeout.duration, on: clock)
         if let present = await cards.readers().first(where: \.cardPresent) {
             if let noResidentServed, await !noResidentServed() {
                 let refusal = CardReaderInfo.notReadForWatchers
@@ -35,7 +36,7 @@ struct CardSelftest {
             default: continue
             }
         }
-        if ContinuousClock.now < deadline { return SelftestOutcome.interrupted(.card) }
+        if stopwatch.elapsed < timeout.duration { return SelftestOutcome.interrupted(.card) }
         return timedOut(readers: await cards.readers(), pcscdLost: pcscdLost)
     }
 

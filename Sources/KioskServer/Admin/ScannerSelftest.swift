@@ -5,10 +5,11 @@ import KioskCore
 struct ScannerSelftest {
     let scanner: any ScannerDiagnostics
     let timeout: SelftestTimeout
+    let clock: any Clock<Duration>
 
     func run() async -> SelftestReport {
-        let deadline = ContinuousClock.now + timeout.duration
-        let events = scanner.watch().ending(after: timeout.duration)
+        let stopwatch = Stopwatch(clock)
+        let events = scanner.watch().ending(after: timeout.duration, on: clock)
         var attached = await scanner.scannerInfo().attached
         var dropped: String?
         var fault: String?
@@ -24,7 +25,7 @@ struct ScannerSelftest {
             case .fault: fault = event.detail
             }
         }
-        if ContinuousClock.now < deadline { return SelftestOutcome.interrupted(.scanner) }
+        if stopwatch.elapsed < timeout.duration { return SelftestOutcome.interrupted(.scanner) }
         let info = await scanner.scannerInfo()
         return SelftestOutcome.timedOut(.scanner, "nothing was scanned within \(timeout.seconds) s",
                                         fix: Self.fix(attached: attached && info.attached, detail: info.status.detail, dropped: dropped, fault: fault))

@@ -6,16 +6,16 @@ import KioskCore
 /// a phone, the test page or the test pattern. 200 with the report when the test passed, 409 with it when it failed.
 enum SelftestRoutes {
     static func add(to router: Router<BasicRequestContext>, cards: (any CardDiagnostics)?, scanner: (any ScannerDiagnostics)?,
-                    printer: (any PrinterDiagnostics)?, screen: ResidentServiceTools? = nil) {
+                    printer: (any PrinterDiagnostics)?, screen: ResidentServiceTools? = nil, clock: any Clock<Duration>) {
         router.post("/v1/selftest/card") { request, _ throws -> Response in
             guard let cards else { throw HTTPError(.serviceUnavailable, message: "this kioskd has no card readers configured") }
             guard let timeout = SelftestTimeout(query: request.uri.queryParameters.get("timeout")) else { return badTimeout }
-            return try answer(await CardSelftest(cards: cards, timeout: timeout, noResidentServed: screen?.noResidentServed).run())
+            return try answer(await CardSelftest(cards: cards, timeout: timeout, clock: clock, noResidentServed: screen?.noResidentServed).run())
         }
         router.post("/v1/selftest/scanner") { request, _ throws -> Response in
             guard let scanner else { throw HTTPError(.serviceUnavailable, message: "this kioskd has no scanner configured") }
             guard let timeout = SelftestTimeout(query: request.uri.queryParameters.get("timeout")) else { return badTimeout }
-            return try answer(await ScannerSelftest(scanner: scanner, timeout: timeout).run())
+            return try answer(await ScannerSelftest(scanner: scanner, timeout: timeout, clock: clock).run())
         }
         router.post("/v1/selftest/printer") { _, _ throws -> Response in
             guard let printer else { throw HTTPError(.serviceUnavailable, message: "this kioskd has no printer configured") }
