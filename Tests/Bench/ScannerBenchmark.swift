@@ -47,7 +47,7 @@ struct ScannerBenchmark {
             guard let scan = await scans.next() else { throw TestFixtureError("the scanner's stream ended") }
             guard case .payCode(let payCode) = scan.classification else { throw TestFixtureError("sample \(index) was not a pay code: \(scan)") }
             var machine = waiting
-            _ = machine.handle(.payCodeScanned(payCode))
+            _ = machine.handle(.payCodeScanned(payCode, at: .zero))
             results.add(clock.now - began)
             guard case .journalingIntent = machine.state else { throw TestFixtureError("the pay code did not move the session on: \(machine.state.kind)") }
         }

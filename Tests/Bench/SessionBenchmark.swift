@@ -24,7 +24,7 @@ struct SessionBenchmark {
         return [
             .cardInserted(.idCard), .cardRead(.idCard(idNumber: "320602196005120210", name: "张建国")), .personResolved(person),
             .enrollmentLoaded(enrollment), .paymentConfirmed, .methodChosen(.payCode), .printerChecked(.ready()),
-            .payCodeScanned(payCode), .paymentIntentJournaled(idempotencyKey: "bench-key-0001"), .paymentSubmitted(paid),
+            .payCodeScanned(payCode, at: .zero), .paymentIntentJournaled(idempotencyKey: "bench-key-0001"), .paymentSubmitted(paid),
             .receiptFetched(receipt), .documentPrinted, .receiptTaken, .doneTapped,
         ]
     }()

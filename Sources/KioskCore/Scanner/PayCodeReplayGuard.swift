@@ -9,14 +9,15 @@ public struct PayCodeReplayGuard: Sendable {
 
     public let validity: Duration
     private let salt = UInt64.random(in: .min ... .max)
-    private var admitted: [Int: ContinuousClock.Instant] = [:]
+    private var admitted: [Int: Duration] = [:]
 
     public init(validity: Duration = .seconds(120)) {
         self.validity = validity
     }
 
-    /// true the first time; false when the same code was admitted less than `validity` ago.
-    public mutating func admit(_ code: PayCode, at now: ContinuousClock.Instant) -> Bool {
+    /// true the first time; false when the same code was admitted less than `validity` ago. `now` is
+    /// the time on the kiosk's clock since any fixed origin (the session controller's start).
+    public mutating func admit(_ code: PayCode, at now: Duration) -> Bool {
         admitted = admitted.filter { now - $0.value < validity }
         let fingerprint = fingerprint(of: code)
         guard admitted[fingerprint] == nil else { return false }

@@ -9,7 +9,6 @@ extension SessionEvent {
         case .esscCodeScanned: "esscCodeScanned"
         case .payCodeScanned: "payCodeScanned"
         case .unrecognizedCodeScanned: "unrecognizedCodeScanned"
-        case .usedPayCodeScanned: "usedPayCodeScanned"
         case .printerChecked(let readiness): "printerChecked(\(readiness.canPrint ? "ready" : readiness.problem?.rawValue ?? "unable"))"
         case .documentPrinted: "documentPrinted"
         case .printFailed(let problem): "printFailed(\(problem))"

@@ -6,11 +6,10 @@ public enum SessionEvent: Sendable, Hashable {
     case cardRead(IdentityClaim)
     case cardReadFailed(SessionProblem)
     case esscCodeScanned(String)
-    case payCodeScanned(PayCode)
+    /// `at`: the time on the kiosk's clock, for the replay guard (the same code is used once within its validity).
+    case payCodeScanned(PayCode, at: Duration)
     /// A scan that is neither a pay code nor an e-SSC code (never its content).
     case unrecognizedCodeScanned
-    /// A pay code already used within its validity (never its content).
-    case usedPayCodeScanned
     case printerChecked(PrinterReadiness)
     case documentPrinted
     case printFailed(SessionProblem)

@@ -179,12 +179,13 @@ extension SessionStateMachine {
 
     mutating func awaitingPayCode(_ draft: PaymentDraft, _ event: SessionEvent) -> [SessionAction] {
         switch event {
-        case .payCodeScanned(let payCode):
+        case .payCodeScanned(let payCode, let now):
+            guard payCodesUsed.admit(payCode, at: now) else {
+                return enter(.awaitingPayCode(draft, notice: .payCodeAlreadyUsed), keeping: [.payCode])
+            }
             return enter(.journalingIntent(draft, payCode: payCode)) + [.journalPaymentIntent(draft.order)]
         case .unrecognizedCodeScanned, .esscCodeScanned:
             return enter(.awaitingPayCode(draft, notice: .payCodeInvalid), keeping: [.payCode])
-        case .usedPayCodeScanned:
-            return enter(.awaitingPayCode(draft, notice: .payCodeAlreadyUsed), keeping: [.payCode])
         case .backTapped:
             return enter(.choosingMethod(draft.context))
         default:

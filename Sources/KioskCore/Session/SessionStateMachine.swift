@@ -15,6 +15,8 @@ public struct SessionStateMachine: Sendable {
     /// The reason the out-of-service screen shows: the newest.
     public var outage: KioskError.Code? { outages.last }
     var timers = TimerBook()
+    /// Pay codes used at this kiosk within their validity, across sessions (salted hashes only).
+    var payCodesUsed = PayCodeReplayGuard()
 
     public init(settings: SessionSettings) {
         self.settings = settings

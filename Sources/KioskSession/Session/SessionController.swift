@@ -51,7 +51,8 @@ public actor SessionController: Service {
     /// The machine's `reconcilePayments`, for whoever runs reconciliation (the `SettlementGate`).
     let reconciliationRequests = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     /// A pay code is used once: the same code scanned again within its validity is refused.
-    var payCodesUsed = PayCodeReplayGuard()
+    /// The time pay codes are scanned at, on the controller's clock.
+    let uptime: Stopwatch
 
     public init(
         settings: SessionSettings, kioskID: String, devices: Devices, backend: any BackendClient, journal: any PaymentJournal,
@@ -66,6 +67,7 @@ public actor SessionController: Service {
         self.backend = backend
         self.journal = journal
         self.clock = clock
+        uptime = Stopwatch(clock)
         self.makeKey = makeKey
         self.now = now
         self.logger = logger
@@ -156,13 +158,11 @@ extension SessionController {
         }
     }
 
-    /// The scan's text goes no further than the pay code handed to the machine.
+    /// The scan's text goes no further than the pay code handed to the machine (which uses a code
+    /// only on the pay-code screen, once within its validity).
     func scanned(_ scan: BarcodeScan) {
         switch scan.classification {
-        case .payCode(let payCode):
-            // Only the pay-code screen uses a code; one scanned elsewhere is ignored and stays usable.
-            guard case .awaitingPayCode = machine.state else { return }
-            send(payCodesUsed.admit(payCode, at: .now) ? .payCodeScanned(payCode) : .usedPayCodeScanned)
+        case .payCode(let payCode): send(.payCodeScanned(payCode, at: uptime.elapsed))
         case .esscToken(let token): send(.esscCodeScanned(token))
         case .idNumber, .other: send(.unrecognizedCodeScanned)
         }

@@ -10,7 +10,7 @@ struct SessionPaymentJourneyTests {
         var machine = Self.machine(at: .choosingMethod)
         #expect(labels(machine.feed(.methodChosen(.payCode))) == ["-idle", "checkPrinter"])
         machine.feed(.printerChecked(.ready(paper: .low)))
-        let journal = machine.feed(.payCodeScanned(Sample.payCode))
+        let journal = machine.feed(.payCodeScanned(Sample.payCode, at: .zero))
         let order = PaymentOrder(personRef: Sample.payer.personRef, payerRef: nil, year: 2021, tierID: "adult", amount: .yuan(430), method: .payCode)
         #expect(journal.contains(.journalPaymentIntent(order)))
         #expect(!journal.contains { if case .submitPayment = $0 { true } else { false } })
@@ -63,6 +63,29 @@ struct SessionPaymentJourneyTests {
         #expect(problem.code == .paymentNotConfirmed)
         machine.feed(.retryChosen)
         #expect(machine.state.kind == .choosingMethod)
+    }
+
+    @Test("a pay code is used once within its validity: scanned elsewhere it is not used up; scanned again it is refused until its validity has passed")
+    func payCodeReplay() {
+        var machine = Self.machine(at: .choosingMethod)
+        #expect(machine.handle(.payCodeScanned(Sample.payCode, at: .zero)) == [], "only the pay-code screen takes a code")
+        #expect(machine.state.kind == .choosingMethod)
+        machine.feed(.methodChosen(.payCode))
+        machine.feed(.printerChecked(.ready()))
+        machine.feed(.payCodeScanned(Sample.payCode, at: .seconds(1)))
+        #expect(machine.state.kind == .journalingIntent, "the code scanned on another screen was not used up")
+        machine.feed(.paymentIntentJournaled(idempotencyKey: Sample.key))
+        machine.feed(.paymentSubmitted(Sample.snapshot(.failed)))
+        machine.feed(.retryChosen)
+        machine.feed(.methodChosen(.payCode))
+        machine.feed(.printerChecked(.ready()))
+        #expect(machine.state.kind == .awaitingPayCode)
+        let refused = machine.feed(.payCodeScanned(Sample.payCode, at: .seconds(60)))
+        guard case .awaitingPayCode(_, let notice) = machine.state else { Issue.record("\(machine.state.kind)"); return }
+        #expect(notice == .payCodeAlreadyUsed)
+        #expect(!refused.contains { if case .journalPaymentIntent = $0 { true } else { false } })
+        machine.feed(.payCodeScanned(Sample.payCode, at: .seconds(1) + PayCodeReplayGuard().validity))
+        #expect(machine.state.kind == .journalingIntent, "after its validity the code is admitted again")
     }
 
     @Test("insufficient funds is a failure with the provider's text; no reversal (suffix 93)")
@@ -164,7 +187,7 @@ struct SessionPaymentJourneyTests {
     @Test("a printer without paper: continue without a receipt (owed), or refuse when printing is required")
     func printerOut() {
         var paperless = Self.machine(at: .printerUnavailable)
-        paperless.feed(.continueWithoutReceiptChosen, .payCodeScanned(Sample.payCode), .paymentIntentJournaled(idempotencyKey: Sample.key))
+        paperless.feed(.continueWithoutReceiptChosen, .payCodeScanned(Sample.payCode, at: .zero), .paymentIntentJournaled(idempotencyKey: Sample.key))
         let actions = paperless.feed(.paymentSubmitted(Sample.snapshot(.succeeded)))
         #expect(!actions.contains(.fetchReceipt(paymentID: Sample.paymentID)))
         #expect(paperless.state == .finished(.paid(.owed)))

@@ -32,7 +32,7 @@ enum StateCatalog {
         case .checkingPrinter: path(to: .choosingMethod) + [.methodChosen(.payCode)]
         case .printerUnavailable: path(to: .checkingPrinter) + [.printerChecked(.unable(.printerPaperOut, paper: .out))]
         case .awaitingPayCode: path(to: .checkingPrinter) + [.printerChecked(.ready())]
-        case .journalingIntent: path(to: .awaitingPayCode) + [.payCodeScanned(Sample.payCode)]
+        case .journalingIntent: path(to: .awaitingPayCode) + [.payCodeScanned(Sample.payCode, at: .zero)]
         case .submitting: path(to: .journalingIntent) + [.paymentIntentJournaled(idempotencyKey: Sample.key)]
         case .resolvingSubmission: path(to: .submitting) + [.paymentSubmissionFailed(Sample.timeout)]
         case .awaitingPayer: path(to: .submitting) + [.paymentSubmitted(Sample.snapshot(.userPaying))]
@@ -58,7 +58,7 @@ enum StateCatalog {
 
 /// One representative value of every event.
 enum EventKind: String, CaseIterable, Sendable {
-    case cardInserted, cardRemoved, cardRead, cardReadFailed, esscCodeScanned, payCodeScanned, unrecognizedCodeScanned, usedPayCodeScanned
+    case cardInserted, cardRemoved, cardRead, cardReadFailed, esscCodeScanned, payCodeScanned, unrecognizedCodeScanned
     case printerChecked, documentPrinted, printFailed, receiptTaken
     case personResolved, personLookupFailed, enrollmentLoaded, enrollmentLookupFailed, historyLoaded, historyLoadFailed
     case paymentSubmitted, paymentSubmissionFailed, paymentQueried, paymentKeyVoided, paymentQueryFailed
@@ -79,9 +79,8 @@ enum EventKind: String, CaseIterable, Sendable {
         case .cardRead: return .cardRead(Sample.idCardClaim)
         case .cardReadFailed: return .cardReadFailed(SessionProblem(.cardUnreadable))
         case .esscCodeScanned: return .esscCodeScanned("essc-demo-zhang-jianguo")
-        case .payCodeScanned: return .payCodeScanned(Sample.payCode)
+        case .payCodeScanned: return .payCodeScanned(Sample.payCode, at: .zero)
         case .unrecognizedCodeScanned: return .unrecognizedCodeScanned
-        case .usedPayCodeScanned: return .usedPayCodeScanned
         case .printerChecked: return .printerChecked(.ready())
         case .documentPrinted: return .documentPrinted
         case .printFailed: return .printFailed(SessionProblem(.printerJammed))

@@ -124,7 +124,6 @@ enum TransitionTable {
         .awaitingPayCode: [
             .payCodeScanned: go(.journalingIntent, "-payCode", "journalPaymentIntent"),
             .unrecognizedCodeScanned: go(.awaitingPayCode),
-            .usedPayCodeScanned: go(.awaitingPayCode),
             .esscCodeScanned: go(.awaitingPayCode),
             .backTapped: go(.choosingMethod, "-payCode", "+idle"),
             .cancelTapped: go(.attract, "-payCode", "end(cancelled)"),
