@@ -572,6 +572,10 @@ def run(url, name, screenshots):
             kiosk.open()
             JOURNEYS[name](Journey(kiosk, api, residents))
             kiosk.finish()
+            # Every word comes with the screen (ResidentPageTexts); the page says when one was missing.
+            missing = [line for line in kiosk.console if "kioskd sent no text" in line]
+            if missing:
+                raise JourneyFailure("the page asked for texts kioskd did not send: " + "; ".join(sorted(set(missing))))
         except JourneyFailure as error:
             failure = str(error)
         except Exception:  # a bug in the test or Playwright: still say where the page was

@@ -27,6 +27,7 @@ extension ResidentScreen {
         self.actions = actions.map(\.rawValue)
         prompt = ResidentScreenTexts.prompt(for: state)
         busy = ResidentScreenTexts.busy(for: state)
+        texts = ResidentPageTexts.texts(for: state.kind)
         describe(state, context: context)
     }
 

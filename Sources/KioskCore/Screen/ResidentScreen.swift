@@ -120,4 +120,6 @@ public struct ResidentScreen: Sendable, Hashable, Encodable {
     public var completion: Completion?
     public var printing: Printing?
     public var resume: String?
+    /// The words of this kind of screen (`ResidentPageTexts`): the page places them and holds none.
+    public var texts: [String: String]
 }

@@ -1,5 +1,6 @@
 "use strict";
-// The 18-character ID number keypad (0–9, X, 退格, 清空) and GB 11643 checks as the resident types.
+// The 18-character ID number keypad (0–9, X, backspace, clear) and GB 11643 checks as the resident types.
+// Its words are the screen's (`keypad.*` texts): hints are returned as keys, labels asked of `text`.
 window.IdKeypad = (() => {
   const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const CHECKS = "10X98765432";
@@ -14,30 +15,30 @@ window.IdKeypad = (() => {
 
   // Mirrors kioskd's IDNumber: year ≥ 1900, month 01–12, a real day of that month.
   function dateProblem(v) {
-    if (v.length >= 10 && Number(v.slice(6, 10)) < 1900) return "出生年份不正确，请核对第7至10位";
+    if (v.length >= 10 && Number(v.slice(6, 10)) < 1900) return "birthYear";
     if (v.length >= 12) {
       const m = Number(v.slice(10, 12));
-      if (m < 1 || m > 12) return "出生月份不正确，请核对第11、12位";
+      if (m < 1 || m > 12) return "birthMonth";
     }
     if (v.length >= 14) {
       const y = Number(v.slice(6, 10)), m = Number(v.slice(10, 12)), d = Number(v.slice(12, 14));
       const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-      if (d < 1 || d > days) return "出生日期不正确，请核对第13、14位";
+      if (d < 1 || d > days) return "birthDay";
     }
     return null;
   }
 
-  // → { valid, tone: "info"|"ok"|"bad", hint }
+  // → { valid, tone: "info"|"ok"|"bad", hint: the key of its text, params: what the text's {n} holds }
   function check(v) {
-    if (!v) return { valid: false, tone: "info", hint: "请输入18位身份证号码" };
+    if (!v) return { valid: false, tone: "info", hint: "empty" };
     if (!/^\d{0,17}[\dX]?$/.test(v) || (v.length < LENGTH && v.includes("X"))) {
-      return { valid: false, tone: "bad", hint: "号码有误，X 只能是最后一位" };
+      return { valid: false, tone: "bad", hint: "xMisplaced" };
     }
     const date = dateProblem(v);
     if (date) return { valid: false, tone: "bad", hint: date };
-    if (v.length < LENGTH) return { valid: false, tone: "info", hint: `还需输入 ${LENGTH - v.length} 位` };
-    if (checkCharacter(v) !== v[17]) return { valid: false, tone: "bad", hint: "校验位不正确，请核对最后一位" };
-    return { valid: true, tone: "ok", hint: "号码格式正确" };
+    if (v.length < LENGTH) return { valid: false, tone: "info", hint: "remaining", params: { n: LENGTH - v.length } };
+    if (checkCharacter(v) !== v[17]) return { valid: false, tone: "bad", hint: "checkDigit" };
+    return { valid: true, tone: "ok", hint: "valid" };
   }
 
   // 6-8-4: region, birth date, sequence + check character
@@ -46,9 +47,11 @@ window.IdKeypad = (() => {
   }
 
   class Keypad {
-    // onChange(value, refusal): refusal is a hint for a key that was not accepted, else null
-    constructor(host, { onChange, onActivity } = {}) {
+    // onChange(value, refusal): refusal is the text for a key that was not accepted, else null.
+    // text(key): the screen's `keypad.<key>` text.
+    constructor(host, { text, onChange, onActivity } = {}) {
       this.value = "";
+      this.text = text;
       this.onChange = onChange || (() => {});
       this.onActivity = onActivity || (() => {});
       const pad = document.createElement("div");
@@ -60,10 +63,10 @@ window.IdKeypad = (() => {
         b.dataset.key = key;
         if (key === "backspace") {
           b.innerHTML = BACKSPACE_SVG;
-          b.append("退格");
-          b.setAttribute("aria-label", "退格");
+          b.append(text("backspace"));
+          b.setAttribute("aria-label", text("backspace"));
         } else if (key === "clear") {
-          b.textContent = "清空";
+          b.textContent = text("clear");
         } else {
           b.textContent = key;
         }
@@ -82,8 +85,8 @@ window.IdKeypad = (() => {
       const v = this.value;
       if (key === "backspace") this.value = v.slice(0, -1);
       else if (key === "clear") this.value = "";
-      else if (v.length >= LENGTH) refusal = "已输满18位，如需修改请按“退格”";
-      else if (key === "X" && v.length !== LENGTH - 1) refusal = "X 只能是最后一位（第18位）";
+      else if (v.length >= LENGTH) refusal = this.text("full");
+      else if (key === "X" && v.length !== LENGTH - 1) refusal = this.text("xOnlyLast");
       else if (/^[0-9X]$/.test(key)) this.value = v + key;
       this.onChange(this.value, refusal);
     }

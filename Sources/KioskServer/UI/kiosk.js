@@ -2,7 +2,7 @@
 // The socket to kioskd, rendering of the latest SCREEN, actions, `touch`, countdowns and the privacy wipe.
 (() => {
   const WIPE_ON = new Set(["attract", "outOfService", "maintenance", "stopped"]);
-  // Screens during which typed name and number survive, so a mistyped lookup or a "还需要继续吗？" loses nothing.
+  // Screens during which typed name and number survive, so a mistyped lookup or a "still there?" loses nothing.
   const KEEP_TYPING = new Set(["typingIdentity", "lookingUpPerson", "stillThere", "choosingBeneficiary"]);
   const TOUCH_EVERY_MS = 5000;
   const OUT_OF_SERVICE_AFTER_MS = 5000;
@@ -10,7 +10,7 @@
   // restarts Chromium once kioskd has not heard from the page for 30 s (ScreenPresence.swift).
   const ALIVE_EVERY_MS = 10000;
   // A connection that neither opens nor fails (kioskd down while systemd holds its socket: the kernel
-  // accepts, nobody answers) is given up after this long, so "暂停服务" shows and a new try follows.
+  // accepts, nobody answers) is given up after this long, so the out-of-service screen shows and a new try follows.
   const CONNECT_TIMEOUT_MS = 10000;
 
   const main = document.getElementById("main");
@@ -20,6 +20,7 @@
   const voiceButton = document.querySelector('[data-action-local="voice"]');
   const voiceState = document.getElementById("voice-state");
   const moreButton = document.querySelector('[data-action-local="more"]');
+  const voiceLabel = document.getElementById("voice-label");
 
   // What tests and developers may inspect. It never holds more than the screen on display.
   const state = { connected: false, screen: "connecting", seq: null, data: null, voice: false };
@@ -34,6 +35,10 @@
   let locked = false;
   let lockTimer = null;
   let tickTimer = null;
+  // The words of the last screen kioskd sent (no personal data): the page's frame and the screens it
+  // shows on its own when kioskd cannot be reached use them. None before the first screen.
+  let texts = null;
+  const text = (key) => (texts && typeof texts[key] === "string" ? texts[key] : "");
 
   // ---------- socket ----------
   function url() {
@@ -105,7 +110,7 @@
     window.KioskService.disconnected();
     if (wasConnected) {
       wipe();
-      paint({ screen: "connecting", seq: null, actions: [], prompt: "", local: true });
+      paint(localScreen("connecting"));
     }
     if (!outOfServiceTimer && state.screen !== "outOfService") startOutOfServiceTimer();
     scheduleReconnect();
@@ -115,7 +120,7 @@
     outOfServiceTimer = setTimeout(() => {
       outOfServiceTimer = null;
       if (!state.connected) {
-        paint({ screen: "outOfService", seq: null, actions: [], prompt: window.KioskScreens.OOS_TEXT, local: true });
+        paint({ ...localScreen("outOfService"), prompt: text("outOfService.local") });
       }
     }, OUT_OF_SERVICE_AFTER_MS);
   }
@@ -143,6 +148,19 @@
   }
 
   // ---------- rendering ----------
+  function localScreen(kind) {
+    return { screen: kind, seq: null, actions: [], prompt: "", local: true, texts };
+  }
+
+  // The words around the screen: title of the page, voice switch, "more below", the demo badge.
+  function paintFrame() {
+    document.title = text("title");
+    voiceLabel.textContent = text("voice");
+    voiceState.textContent = text(state.voice ? "voice.on" : "voice.off");
+    moreButton.textContent = text("more");
+    demoBadge.textContent = text("demo");
+  }
+
   function show(screen) {
     if (typeof screen.seq === "number" && typeof state.seq === "number" && screen.seq <= state.seq) return;
     window.KioskService.screenChanged(screen.screen);
@@ -154,6 +172,8 @@
   function paint(screen, quiet) {
     unlock();
     stopTicker();
+    if (!screen.local && screen.texts) texts = screen.texts;
+    paintFrame();
     const view = window.KioskScreens.render(screen, { touch, rerender });
     state.data = screen.local ? null : screen;
     state.screen = screen.screen;
@@ -275,7 +295,7 @@
     state.voice = !state.voice;
     window.KioskSpeech.setEnabled(state.voice);
     voiceButton.setAttribute("aria-pressed", String(state.voice));
-    voiceState.textContent = state.voice ? "开" : "关";
+    voiceState.textContent = text(state.voice ? "voice.on" : "voice.off");
     if (state.voice && state.data) window.KioskSpeech.speak(state.data.prompt);
   }
 
@@ -288,6 +308,6 @@
   document.addEventListener("gesturestart", (ev) => ev.preventDefault());
 
   window.KioskService.attach({ send: sendMessage, screen: () => state.screen });
-  paint({ screen: "connecting", seq: null, actions: [], prompt: "", local: true });
+  paint(localScreen("connecting"));
   connect();
 })();

@@ -5,6 +5,7 @@
  *     onInput: (name) => {},   // called after every change of the name
  *     onActivity: () => {},    // called on every key press (the page throttles "touch")
  *     maxLength: 20,           // name length in characters
+ *     text: (key, params) => "", // its words: the screen's pinyin.<key> texts ({n}: a length)
  *   });
  *   kb.value      // the name typed so far
  *   kb.clear()    // empties name and pinyin (does not call onInput)
@@ -163,6 +164,8 @@
     this.onInput = typeof options.onInput === "function" ? options.onInput : function () {};
     this.onActivity = typeof options.onActivity === "function" ? options.onActivity : function () {};
     this.maxLength = options.maxLength > 0 ? options.maxLength : 20;
+    // text(key, params): the screen's `pinyin.<key>` text; the keyboard holds no words of its own.
+    this.text = typeof options.text === "function" ? options.text : function (key) { return key; };
     this._chars = []; // the name, one entry per character
     this._pinyin = "";
     this._cands = [];
@@ -206,14 +209,14 @@
     injectStyle(doc);
     var root = el(doc, "div", "pk-root");
     root.setAttribute("role", "group");
-    root.setAttribute("aria-label", "拼音键盘");
+    root.setAttribute("aria-label", this.text("keyboard"));
     root.setAttribute("lang", "zh-CN");
 
     var top = el(doc, "div", "pk-top");
     this.compEl = el(doc, "div", "pk-comp");
     this.compEl.setAttribute("aria-live", "polite");
-    this.prevBtn = button(doc, "pk-page", "上一页", "data-pinyin", "prev");
-    this.nextBtn = button(doc, "pk-page", "下一页", "data-pinyin", "next");
+    this.prevBtn = button(doc, "pk-page", this.text("previous"), "data-pinyin", "prev");
+    this.nextBtn = button(doc, "pk-page", this.text("next"), "data-pinyin", "next");
     top.appendChild(this.compEl);
     top.appendChild(this.prevBtn);
     top.appendChild(this.nextBtn);
@@ -229,18 +232,18 @@
         keys.appendChild(b);
       });
     });
-    var back = button(doc, "pk-key pk-fn", "删除", "data-pinyin", "backspace", "删除");
+    var back = button(doc, "pk-key pk-fn", this.text("delete"), "data-pinyin", "backspace", this.text("delete"));
     back.style.gridRow = "3";
     back.style.gridColumn = "17 / span 4";
     keys.appendChild(back);
-    var dot = button(doc, "pk-key pk-middot", MIDDOT, "data-key", "middot", "间隔点");
+    var dot = button(doc, "pk-key pk-middot", MIDDOT, "data-key", "middot", this.text("middot"));
     dot.style.gridRow = "4";
     dot.style.gridColumn = "1 / span 4";
     keys.appendChild(dot);
-    var note = el(doc, "div", "pk-note", "少数民族姓名中间的点");
+    var note = el(doc, "div", "pk-note", this.text("middotNote"));
     note.style.gridRow = "4";
     keys.appendChild(note);
-    var clr = button(doc, "pk-key pk-fn", "清空", "data-pinyin", "clear", "清空");
+    var clr = button(doc, "pk-key pk-fn", this.text("clear"), "data-pinyin", "clear", this.text("clear"));
     clr.style.gridRow = "4";
     clr.style.gridColumn = "17 / span 4";
     keys.appendChild(clr);
@@ -340,20 +343,20 @@
     comp.textContent = "";
     if (this._pinyin) {
       comp.appendChild(el(doc, "span", "pk-comp-text", this._pinyin));
-      if (/^[ln]ue?$/.test(this._pinyin)) comp.appendChild(el(doc, "span", "pk-comp-hint", "ü 请按 v"));
+      if (/^[ln]ue?$/.test(this._pinyin)) comp.appendChild(el(doc, "span", "pk-comp-hint", this.text("uWithDiaeresis")));
     } else if (this._full()) {
-      comp.appendChild(el(doc, "span", "pk-comp-empty", "已满 " + this.maxLength + " 个字"));
+      comp.appendChild(el(doc, "span", "pk-comp-empty", this.text("full", { n: this.maxLength })));
     } else {
-      comp.appendChild(el(doc, "span", "pk-comp-empty", "请按拼音字母，再点选汉字"));
+      comp.appendChild(el(doc, "span", "pk-comp-empty", this.text("start")));
     }
 
     var list = this.candEl;
     list.textContent = "";
     var pages = Math.ceil(this._cands.length / PAGE_SIZE);
     if (this._pinyin && this._full()) {
-      list.appendChild(el(doc, "div", "pk-msg", "姓名已满 " + this.maxLength + " 个字，不能再加"));
+      list.appendChild(el(doc, "div", "pk-msg", this.text("nameFull", { n: this.maxLength })));
     } else if (this._pinyin && !this._cands.length) {
-      list.appendChild(el(doc, "div", "pk-msg", "没有这个拼音，请按“删除”修改"));
+      list.appendChild(el(doc, "div", "pk-msg", this.text("unknown")));
     } else {
       var start = this._page * PAGE_SIZE;
       this._cands.slice(start, start + PAGE_SIZE).forEach(function (ch) {

@@ -2,6 +2,7 @@
 // One render function per screen kind, each returning { title, main: Node[], buttons: Node[] };
 // render() adds what the screen's actions still need and lays out the bottom bar.
 // Server strings only ever go in via textContent; innerHTML is used for this file's own SVG only.
+// Every word comes from kioskd with the screen (`texts`, ResidentPageTexts): this file holds none.
 window.KioskScreens = (() => {
   // ---------- DOM helpers ----------
   function h(tag, props, ...kids) {
@@ -20,6 +21,17 @@ window.KioskScreens = (() => {
   }
   const has = (s, action) => Array.isArray(s.actions) && s.actions.includes(action);
 
+  // The screen's text for `key`, with {n} filled from `params`. A key kioskd did not send shows
+  // nothing (and says so on the console) rather than a made-up word.
+  function t(s, key, params) {
+    const text = s.texts && s.texts[key];
+    if (typeof text !== "string") {
+      console.error("kioskd sent no text " + key + " for " + s.screen);
+      return "";
+    }
+    return params ? text.replace(/\{(\w+)\}/g, (_, name) => String(params[name])) : text;
+  }
+
   // An action button, or null when the screen does not offer that action.
   function act(s, action, label, opts = {}) {
     if (!has(s, action)) return null;
@@ -28,8 +40,8 @@ window.KioskScreens = (() => {
     b.append(Array.isArray(label) ? h("span", { class: "label" }, label) : label);
     return b;
   }
-  const exitBtn = (s, label = "退出") => act(s, "cancel", label, { class: "exit" });
-  const backBtn = (s) => act(s, "back", "返回", { class: "exit" });
+  const exitBtn = (s, label = t(s, "exit")) => act(s, "cancel", label, { class: "exit" });
+  const backBtn = (s) => act(s, "back", t(s, "back"), { class: "exit" });
 
   function svg(markup, cls) {
     const wrap = document.createElement("span");
@@ -55,21 +67,11 @@ window.KioskScreens = (() => {
       s.amount.capitals ? h("div", { class: "capitals", text: "（" + s.amount.capitals + "）" }) : null);
   }
 
-  const NEXT_STEP = {
-    typingIdentity: "请核对姓名和身份证号码，改正后再按“开始查询”",
-    awaitingPayCode: "请刷新手机上的付款码，再对准下方扫码口",
-    paymentFailed: "本次未能完成支付。您可以按“重新支付”再试一次，或按“退出”结束",
-    printerUnavailable: "您可以继续缴费，票据稍后可在本机补打；也可以按“退出”结束",
-    choosingBeneficiary: "如有疑问，请到服务窗口咨询",
-    unavailable: "如有疑问，请到服务窗口咨询",
-    failed: "如需帮助，请到服务窗口咨询工作人员",
-  };
-
   function noticeBox(s, nextStep) {
     const n = s.notice;
     if (!n || !n.text) return null;
     const tone = n.tone === "info" ? "info" : "error";
-    const next = nextStep === undefined ? NEXT_STEP[s.screen] : nextStep;
+    const next = nextStep === undefined ? (s.texts && s.texts.nextStep) : nextStep;
     return h("div", { class: "notice-box " + tone, role: tone === "error" ? "alert" : "status" },
       svg(tone === "error" ? ICON.warn : ICON.info),
       h("div", null,
@@ -80,17 +82,17 @@ window.KioskScreens = (() => {
   function personCard(s, extra) {
     const p = s.person;
     const rows = [];
-    if (p && p.name) rows.push(h("dt", { text: "参保人" }), h("dd", { text: p.name }));
-    if (p && p.idNumber) rows.push(h("dt", { text: "身份证号" }), h("dd", { class: "mono", text: p.idNumber }));
+    if (p && p.name) rows.push(h("dt", { text: t(s, "person.name") }), h("dd", { text: p.name }));
+    if (p && p.idNumber) rows.push(h("dt", { text: t(s, "person.idNumber") }), h("dd", { class: "mono", text: p.idNumber }));
     for (const [k, v] of extra || []) if (v) rows.push(h("dt", { text: k }), h("dd", { text: v }));
     if (!rows.length && !s.payer) return null;
     return h("div", { class: "card person" },
-      s.payer && s.payer.name ? h("div", { class: "payer-line", text: "代缴人：" + s.payer.name }) : null,
+      s.payer && s.payer.name ? h("div", { class: "payer-line", text: t(s, "payer.line") + s.payer.name }) : null,
       rows.length ? h("dl", { class: "facts" }, rows) : null);
   }
 
-  function busyView(text, ...extra) {
-    return h("div", { class: "busy" }, h("div", { class: "spinner", role: "progressbar", "aria-label": "处理中" }),
+  function busyView(s, text, ...extra) {
+    return h("div", { class: "busy" }, h("div", { class: "spinner", role: "progressbar", "aria-label": s.texts ? t(s, "working") : null }),
       h("p", { class: "lead", text }), extra);
   }
 
@@ -130,7 +132,7 @@ window.KioskScreens = (() => {
   // choosingBeneficiary also takes a typed name + ID number for a relative who is not listed
   let typingOther = false;
 
-  function ensureEntry(ctx) {
+  function ensureEntry(s, ctx) {
     if (entry) return entry;
     const e = { name: "", id: "", field: "name", refusal: null, view: null, kb: null, pad: null };
     e.kbHost = h("div", { class: "kb-host" });
@@ -139,13 +141,16 @@ window.KioskScreens = (() => {
     if (typeof window.PinyinKeyboard === "function") {
       e.kb = new window.PinyinKeyboard(e.kbHost, {
         maxLength: 20,
+        text: (key, params) => t(s, "pinyin." + key, params),
         onActivity: activity,
         onInput: (name) => { e.name = String(name || ""); updateEntry(e); },
       });
     } else {
-      e.kbHost.append(h("p", { class: "sub", text: "拼音键盘暂不可用，请使用读卡方式" }));
+      e.kbHost.append(h("p", { class: "sub", text: t(s, "keyboard.unavailable") }));
     }
+    e.text = (key, params) => t(s, "keypad." + key, params);
     e.pad = new window.IdKeypad.Keypad(e.padHost, {
+      text: e.text,
       onActivity: activity,
       onChange: (value, refusal) => { e.id = value; e.refusal = refusal; updateEntry(e); },
     });
@@ -163,10 +168,10 @@ window.KioskScreens = (() => {
     v.name.textContent = e.name;
     v.id.textContent = window.IdKeypad.grouped(e.id);
     const c = window.IdKeypad.check(e.id);
-    v.hint.textContent = e.refusal || c.hint;
+    v.hint.textContent = e.refusal || e.text(c.hint, c.params);
     v.hint.className = e.refusal ? "bad" : c.tone;
     if (v.submit) v.submit.disabled = !(c.valid && nameOk(e.name));
-    v.nameHint.textContent = c.valid && !nameOk(e.name) ? "还要输入姓名（至少2个字），请点“姓名”框" : "";
+    v.nameHint.textContent = c.valid && !nameOk(e.name) ? v.nameNeeded : "";
     const onName = e.field === "name";
     v.nameField.classList.toggle("active", onName);
     v.idField.classList.toggle("active", !onName);
@@ -177,41 +182,41 @@ window.KioskScreens = (() => {
   }
 
   function typingIdentity(s, ctx, forOther) {
-    const e = ensureEntry(ctx);
+    const e = ensureEntry(s, ctx);
     const nameEl = h("span", { id: "name" });
     const idEl = h("span", { id: "id-number" });
     const switchTo = (field) => () => { e.field = field; e.refusal = null; updateEntry(e); ctx.touch(); };
     const nameField = h("button", { type: "button", class: "field", "data-field": "name" },
-      h("span", { class: "field-label", text: "姓名" }), h("span", { class: "field-value" }, nameEl, h("span", { class: "caret" })));
+      h("span", { class: "field-label", text: t(s, "field.name") }), h("span", { class: "field-value" }, nameEl, h("span", { class: "caret" })));
     const idField = h("button", { type: "button", class: "field", "data-field": "id" },
-      h("span", { class: "field-label", text: "身份证号" }), h("span", { class: "field-value" }, idEl, h("span", { class: "caret" })));
+      h("span", { class: "field-label", text: t(s, "field.idNumber") }), h("span", { class: "field-value" }, idEl, h("span", { class: "caret" })));
     nameField.addEventListener("click", switchTo("name"));
     idField.addEventListener("click", switchTo("id"));
     const hint = h("p", { id: "id-hint", "aria-live": "polite" });
     const nameHint = h("p", { id: "name-hint", "aria-live": "polite" });
-    const toId = h("button", { type: "button", class: "to-id", "data-local": "to-id" }, "姓名输好后，点此输入身份证号码");
+    const toId = h("button", { type: "button", class: "to-id", "data-local": "to-id" }, t(s, "toIdNumber"));
     toId.addEventListener("click", switchTo("id"));
     const namePanel = h("div", { class: "kb-panel" }, e.kbHost, toId);
     const idPanel = h("div", { class: "kb-panel" }, e.padHost);
-    const submit = act(s, "submitIdentity", "开始查询", { primary: true });
+    const submit = act(s, "submitIdentity", t(s, "submit"), { primary: true });
     let buttons = [backBtn(s), exitBtn(s), submit];
     if (forOther) {
-      const toList = h("button", { type: "button", class: "exit", "data-action-local": "relatives" }, "返回");
+      const toList = h("button", { type: "button", class: "exit", "data-action-local": "relatives" }, t(s, "back"));
       toList.addEventListener("click", () => { dropEntry(); ctx.rerender(); });
       buttons = [toList, exitBtn(s), submit];
     }
-    e.view = { name: nameEl, id: idEl, hint, nameHint, submit, nameField, idField, namePanel, idPanel };
+    e.view = { name: nameEl, id: idEl, hint, nameHint, submit, nameField, idField, namePanel, idPanel, nameNeeded: t(s, "name.needed") };
     updateEntry(e);
     return {
-      title: forOther ? "输入家人身份信息" : "输入身份信息",
+      title: t(s, forOther ? "title.forOther" : "title"),
       main: [
-        forOther && s.payer && s.payer.name ? h("div", { class: "payer-line", text: "代缴人：" + s.payer.name }) : null,
+        forOther && s.payer && s.payer.name ? h("div", { class: "payer-line", text: t(s, "payer.line") + s.payer.name }) : null,
         noticeBox(s),
         h("div", { class: "fields" }, nameField, nameHint, idField, hint),
         h("div", { class: "kbd-area" }, namePanel, idPanel),
       ],
       buttons,
-      // its 返回 goes back to the list of relatives on this page, not to kioskd's previous screen
+      // its back button goes back to the list of relatives on this page, not to kioskd's previous screen
       skipFallback: forOther ? ["back"] : [],
     };
   }
@@ -237,75 +242,59 @@ window.KioskScreens = (() => {
   }
 
   // ---------- screens ----------
-  const BUSY_DEFAULT = {
-    readingCard: "正在读卡，请不要取出卡片",
-    lookingUpPerson: "正在查询您的身份信息，请稍候",
-    lookingUpEnrollment: "正在查询您的参保信息，请稍候",
-    loadingHistory: "正在查询缴费记录，请稍候",
-    checkingPrinter: "正在检查打印机，请稍候",
-    journalingIntent: "正在准备支付，请稍候",
-    submitting: "正在提交支付，请稍候",
-    resolvingSubmission: "正在确认支付结果，请稍候",
-    reversing: "正在撤销本次支付，请稍候",
-    fetchingReceipt: "正在获取电子票据，请稍候",
-    awaitingPayer: "请在手机上确认支付",
-    printing: "正在打印票据，请稍候",
-  };
-  const BUSY_TITLE = {
-    readingCard: "正在读卡", lookingUpPerson: "查询身份信息", lookingUpEnrollment: "查询参保信息",
-    loadingHistory: "缴费记录", checkingPrinter: "准备支付", journalingIntent: "准备支付", submitting: "正在支付",
-    resolvingSubmission: "正在支付", reversing: "撤销支付", fetchingReceipt: "打印票据", awaitingPayer: "请在手机上确认",
-    printing: "打印票据",
-  };
+  // Screens that wait for a device, the backend or the payer: kioskd sends what is being done as `busy`.
+  const BUSY = ["readingCard", "lookingUpPerson", "lookingUpEnrollment", "loadingHistory", "checkingPrinter", "journalingIntent",
+    "submitting", "resolvingSubmission", "reversing", "fetchingReceipt", "awaitingPayer", "printing"];
   const MONEY_MOVING = new Set(["submitting", "resolvingSubmission", "reversing", "awaitingPayer"]);
 
   function busy(s) {
-    const text = s.busy || BUSY_DEFAULT[s.screen] || "正在处理，请稍候";
+    const text = s.busy || t(s, "waiting");
     const extra = [];
     if (s.screen === "readingCard") extra.push(svg(ICON.ssc, "result-icon"));
     if (s.screen === "awaitingPayer" && s.amount && s.amount.text) {
-      extra.push(h("p", { class: "sub", text: "需支付" }), amountFigure(s.amount.text, "big"));
+      extra.push(h("p", { class: "sub", text: t(s, "due") }), amountFigure(s.amount.text, "big"));
     }
-    if (MONEY_MOVING.has(s.screen)) extra.push(h("p", { class: "sub", text: "支付处理中，请不要离开" }));
-    else if (s.person && s.person.name && s.screen !== "readingCard") extra.push(h("p", { class: "sub", text: "参保人：" + s.person.name }));
+    if (MONEY_MOVING.has(s.screen)) extra.push(h("p", { class: "sub", text: t(s, "moneyMoving") }));
+    else if (s.person && s.person.name && s.screen !== "readingCard") extra.push(h("p", { class: "sub", text: t(s, "person.line") + s.person.name }));
     return {
-      title: BUSY_TITLE[s.screen] || "请稍候",
-      main: [noticeBox(s), busyView(text, extra)],
-      buttons: [backBtn(s), exitBtn(s, MONEY_MOVING.has(s.screen) ? "取消支付" : "退出")],
+      title: t(s, "title"),
+      main: [noticeBox(s), busyView(s, text, extra)],
+      buttons: [backBtn(s), exitBtn(s, t(s, MONEY_MOVING.has(s.screen) ? "cancelPayment" : "exit"))],
     };
   }
 
   function attract(s) {
     return {
-      title: "城乡居民医保缴费",
+      title: t(s, "title"),
       main: [
         noticeBox(s, null),
-        h("div", { class: "welcome" }, h("p", { class: "hero", text: "欢迎自助缴费" }), h("p", { class: "sub", text: "请选择以下任意一种方式开始" })),
-        h("div", { class: "card way" }, svg(ICON.ssc), h("div", null, h("h2", { text: "插入社保卡" }), h("p", { text: "芯片朝上插入下方读卡口" }), h("span", { class: "tag", text: "无需按键，插卡即可" }))),
-        h("div", { class: "card way" }, svg(ICON.idcard), h("div", null, h("h2", { text: "放身份证" }), h("p", { text: "将身份证平放在下方感应区" }), h("span", { class: "tag", text: "无需按键，放上即可" }))),
-        h("div", { class: "card way" }, svg(ICON.essc), h("div", null, h("h2", { text: "扫电子社保卡" }), h("p", { text: "打开电子社保卡二维码，对准下方扫码口" }))),
-        h("p", { class: "pay-ways", text: "支持微信、支付宝、云闪付付款" }),
-        h("p", { class: "or", text: "没有带卡？请点下方按钮" }),
+        h("div", { class: "welcome" }, h("p", { class: "hero", text: t(s, "hero") }), h("p", { class: "sub", text: t(s, "sub") })),
+        h("div", { class: "card way" }, svg(ICON.ssc), h("div", null, h("h2", { text: t(s, "ssc.title") }), h("p", { text: t(s, "ssc.how") }), h("span", { class: "tag", text: t(s, "ssc.tag") }))),
+        h("div", { class: "card way" }, svg(ICON.idcard), h("div", null, h("h2", { text: t(s, "idCard.title") }), h("p", { text: t(s, "idCard.how") }), h("span", { class: "tag", text: t(s, "idCard.tag") }))),
+        h("div", { class: "card way" }, svg(ICON.essc), h("div", null, h("h2", { text: t(s, "essc.title") }), h("p", { text: t(s, "essc.how") }))),
+        h("p", { class: "pay-ways", text: t(s, "payWays") }),
+        h("p", { class: "or", text: t(s, "noCard") }),
       ],
-      buttons: [act(s, "chooseManualEntry", "输入身份证号码", { primary: true })],
+      buttons: [act(s, "chooseManualEntry", t(s, "manualEntry"), { primary: true })],
     };
   }
 
   function selectedTier(en) {
     const tiers = (en && en.tiers) || [];
-    return tiers.find((t) => t.index === en.selectedTier) || (tiers.length === 1 ? tiers[0] : null);
+    return tiers.find((tier) => tier.index === en.selectedTier) || (tiers.length === 1 ? tiers[0] : null);
   }
 
   function enrollmentFacts(s) {
     const en = s.enrollment || {};
-    return personCard(s, [["参保类别", en.category], ["缴费年度", en.year && !String(en.policyTitle || "").includes(String(en.year)) ? en.year + "年度" : null]]);
+    return personCard(s, [[t(s, "facts.category"), en.category],
+      [t(s, "facts.year"), en.year && !String(en.policyTitle || "").includes(String(en.year)) ? en.year + t(s, "year.suffix") : null]]);
   }
 
-  function policyCard(en) {
+  function policyCard(s, en) {
     if (!en) return null;
     const w = en.window;
     let when = null;
-    if (w && (w.opens || w.closes)) when = (w.label ? w.label + "：" : "") + [w.opens, w.closes].filter(Boolean).join(" 至 ");
+    if (w && (w.opens || w.closes)) when = (w.label ? w.label + "：" : "") + [w.opens, w.closes].filter(Boolean).join(t(s, "window.range"));
     else if (w && w.label) when = w.label;
     return h("div", { class: "card stack" },
       en.policyTitle ? h("p", { class: "policy-title", text: en.policyTitle }) : null,
@@ -317,40 +306,40 @@ window.KioskScreens = (() => {
     const tiers = (en && en.tiers) || [];
     if (tiers.length < 2) return null;
     const canChoose = has(s, "chooseTier");
-    const items = tiers.map((t) => {
-      const selected = t.index === en.selectedTier;
-      if (!canChoose) return h("p", { class: "sub", text: `${t.label} ${yen(t.due)}${selected ? "（已选）" : ""}` });
-      return h("button", { type: "button", class: "tier", "data-action": "chooseTier", "data-tier": t.index, "aria-pressed": String(selected) },
-        svg(ICON.tick, "tick"), h("span", { class: "tier-label", text: t.label }), h("span", { class: "tier-price", text: yen(t.due) }));
+    const items = tiers.map((tier) => {
+      const selected = tier.index === en.selectedTier;
+      if (!canChoose) return h("p", { class: "sub", text: `${tier.label} ${yen(tier.due)}${selected ? t(s, "tiers.chosen") : ""}` });
+      return h("button", { type: "button", class: "tier", "data-action": "chooseTier", "data-tier": tier.index, "aria-pressed": String(selected) },
+        svg(ICON.tick, "tick"), h("span", { class: "tier-label", text: tier.label }), h("span", { class: "tier-price", text: yen(tier.due) }));
     });
     return h("div", { class: "stack" },
-      h("p", { class: "section-title", text: canChoose ? "请选择缴费档次" : "缴费档次" }),
+      h("p", { class: "section-title", text: t(s, canChoose ? "tiers.choose" : "tiers.title") }),
       h("div", { class: canChoose ? "tiers" : "tier-static" }, items));
   }
 
-  function breakdown(en, tier) {
+  function breakdown(s, en, tier) {
     if (!tier) return null;
     const rows = [];
     for (const c of tier.components || []) {
       rows.push(c.included
         ? h("div", { class: "row" }, h("span", { text: c.label }), h("span", { class: "v", text: yen(c.amount) }))
-        : h("div", { class: "row excluded" }, h("span", null, c.label, h("br"), h("span", { class: "note", text: "由财政等承担，不需您缴纳" })), h("span", { class: "v", text: yen(c.amount) })));
+        : h("div", { class: "row excluded" }, h("span", null, c.label, h("br"), h("span", { class: "note", text: t(s, "breakdown.notYours") })), h("span", { class: "v", text: yen(c.amount) })));
     }
     if (nonZero(tier.relief)) {
       rows.push(h("div", { class: "row" },
-        h("span", null, "资助减免" + (en.relief ? "（" + en.relief.label + "）" : ""), en.relief && en.relief.description ? [h("br"), h("span", { class: "note", text: en.relief.description })] : null),
+        h("span", null, t(s, "breakdown.relief") + (en.relief ? "（" + en.relief.label + "）" : ""), en.relief && en.relief.description ? [h("br"), h("span", { class: "note", text: en.relief.description })] : null),
         h("span", { class: "v", text: "−" + yen(tier.relief) })));
     }
-    if (nonZero(tier.surcharge)) rows.push(h("div", { class: "row" }, h("span", { text: "另需缴纳" }), h("span", { class: "v", text: "+" + yen(tier.surcharge) })));
-    rows.push(h("div", { class: "row total" }, h("span", { text: "个人应缴" }), h("span", { class: "v", text: yen(tier.due) })));
-    return h("div", { class: "card" }, h("p", { class: "section-title", text: "费用明细" + (tier.label ? "（" + tier.label + "）" : "") }), h("div", { class: "rows" }, rows));
+    if (nonZero(tier.surcharge)) rows.push(h("div", { class: "row" }, h("span", { text: t(s, "breakdown.surcharge") }), h("span", { class: "v", text: "+" + yen(tier.surcharge) })));
+    rows.push(h("div", { class: "row total" }, h("span", { text: t(s, "breakdown.total") }), h("span", { class: "v", text: yen(tier.due) })));
+    return h("div", { class: "card" }, h("p", { class: "section-title", text: t(s, "breakdown.title") + (tier.label ? "（" + tier.label + "）" : "") }), h("div", { class: "rows" }, rows));
   }
 
   const nonZero = (a) => Boolean(a) && !/^0+(\.0+)?$/.test(a);
 
-  // "缴费记录/补打票据" breaks at the slash when it has to wrap
+  // The history button's label breaks at its slash when it has to wrap.
   function historyBtn(s, primary) {
-    return act(s, "history", [h("span", { class: "nowrap", text: "缴费记录/" }), h("span", { class: "nowrap", text: "补打票据" })], { primary });
+    return act(s, "history", [h("span", { class: "nowrap", text: t(s, "history.part1") }), h("span", { class: "nowrap", text: t(s, "history.part2") })], { primary });
   }
 
   function reliefBox(en) {
@@ -361,8 +350,8 @@ window.KioskScreens = (() => {
 
   function dueText(s) {
     if (s.amount && s.amount.text) return s.amount.text;
-    const t = selectedTier(s.enrollment);
-    return t ? t.due : null;
+    const tier = selectedTier(s.enrollment);
+    return tier ? tier.due : null;
   }
 
   function showingEnrollment(s) {
@@ -372,54 +361,54 @@ window.KioskScreens = (() => {
     // A tier aid covers in full: kioskd offers registration instead of payment.
     const free = has(s, "confirmRegistration");
     const hero = free
-      ? h("div", { class: "card amount-hero" }, h("div", { class: "caption", text: "所选档次个人缴费" }), h("p", { class: "result-title ok", text: "个人无需缴费" }),
-        h("p", { class: "sub", text: "资助已全额承担，确认后本机打印参保登记凭证；选择其他档次需缴纳差额" }))
+      ? h("div", { class: "card amount-hero" }, h("div", { class: "caption", text: t(s, "free.caption") }), h("p", { class: "result-title ok", text: t(s, "free.title") }),
+        h("p", { class: "sub", text: t(s, "free.sub") }))
       : due ? h("div", { class: "card amount-row" },
-        h("div", null, h("p", { class: "caption", text: "本次应缴金额" }),
+        h("div", null, h("p", { class: "caption", text: t(s, "due.caption") }),
           s.amount && s.amount.capitals ? h("p", { class: "capitals", text: s.amount.capitals }) : null),
         amountFigure(due, "big")) : null;
     // A relief already priced into the tier is explained on its row; any other relief gets its own box.
     const reliefPriced = tier && nonZero(tier.relief);
     return {
-      title: "核对缴费信息",
-      main: [noticeBox(s), enrollmentFacts(s), hero, tierChoice(s, en), breakdown(en, tier), reliefPriced ? null : reliefBox(en), policyCard(en)],
-      buttons: [act(s, "payForOther", "为家人代缴"), historyBtn(s), backBtn(s), exitBtn(s),
-        free ? act(s, "confirmRegistration", "确认参保并打印凭证", { primary: true })
-          : act(s, "confirmPayment", due ? "确认缴费 " + yen(due) : "确认缴费", { primary: true })],
+      title: t(s, "title"),
+      main: [noticeBox(s), enrollmentFacts(s), hero, tierChoice(s, en), breakdown(s, en, tier), reliefPriced ? null : reliefBox(en), policyCard(s, en)],
+      buttons: [act(s, "payForOther", t(s, "payForOther")), historyBtn(s), backBtn(s), exitBtn(s),
+        free ? act(s, "confirmRegistration", t(s, "confirmRegistration"), { primary: true })
+          : act(s, "confirmPayment", due ? t(s, "confirmPayment") + " " + yen(due) : t(s, "confirmPayment"), { primary: true })],
     };
   }
 
   function confirmingRegistration(s) {
     const en = s.enrollment || {};
     return {
-      title: "参保登记",
+      title: t(s, "title"),
       main: [noticeBox(s), enrollmentFacts(s),
-        h("div", { class: "card amount-hero" }, h("div", { class: "caption", text: "本年度个人缴费" }), h("p", { class: "result-title ok", text: "个人无需缴费" }),
-          h("p", { class: "sub", text: "请确认登记，本机将打印参保登记凭证" })),
-        reliefBox(en), policyCard(en)],
-      buttons: [act(s, "payForOther", "为家人代缴"), historyBtn(s), backBtn(s), exitBtn(s),
-        act(s, "confirmRegistration", "确认登记并打印凭证", { primary: true })],
+        h("div", { class: "card amount-hero" }, h("div", { class: "caption", text: t(s, "caption") }), h("p", { class: "result-title ok", text: t(s, "free") }),
+          h("p", { class: "sub", text: t(s, "sub") })),
+        reliefBox(en), policyCard(s, en)],
+      buttons: [act(s, "payForOther", t(s, "payForOther")), historyBtn(s), backBtn(s), exitBtn(s),
+        act(s, "confirmRegistration", t(s, "confirm"), { primary: true })],
     };
   }
 
   function alreadyPaid(s) {
     const en = s.enrollment || {};
     return {
-      title: "已缴费",
+      title: t(s, "title"),
       main: [noticeBox(s), enrollmentFacts(s),
-        h("div", { class: "card result" }, svg(ICON.ok, "result-icon"), h("p", { class: "result-title ok", text: "您本年度已缴费" }),
-          h("p", { class: "sub", text: "无需重复缴费。如需票据，可查看记录并补打" })),
-        policyCard(en)],
-      buttons: [act(s, "payForOther", "为家人代缴"), backBtn(s), exitBtn(s), act(s, "history", "查看记录并补打票据", { primary: true })],
+        h("div", { class: "card result" }, svg(ICON.ok, "result-icon"), h("p", { class: "result-title ok", text: t(s, "paid") }),
+          h("p", { class: "sub", text: t(s, "sub") })),
+        policyCard(s, en)],
+      buttons: [act(s, "payForOther", t(s, "payForOther")), backBtn(s), exitBtn(s), act(s, "history", t(s, "history"), { primary: true })],
     };
   }
 
   function unavailable(s) {
     return {
-      title: "暂不能在本机缴费",
-      main: [personCard(s), resultView(ICON.info200, "暂不能在本机缴费", "", noticeBox(s))],
-      buttons: [act(s, "payForOther", "为家人代缴"), historyBtn(s), backBtn(s),
-        has(s, "done") ? exitBtn(s) : act(s, "cancel", "退出", { primary: true }), act(s, "done", "返回首页", { primary: true })],
+      title: t(s, "title"),
+      main: [personCard(s), resultView(ICON.info200, t(s, "headline"), "", noticeBox(s))],
+      buttons: [act(s, "payForOther", t(s, "payForOther")), historyBtn(s), backBtn(s),
+        has(s, "done") ? exitBtn(s) : act(s, "cancel", t(s, "exit"), { primary: true }), act(s, "done", t(s, "toHome"), { primary: true })],
     };
   }
 
@@ -431,22 +420,22 @@ window.KioskScreens = (() => {
     let typeOther = null;
     if (canType) {
       typeOther = h("button", { type: "button", class: "type-other", "data-action-local": "type-other" },
-        list.length ? "家人不在列表中？输入TA的姓名和身份证号码" : "输入家人的姓名和身份证号码");
+        t(s, list.length ? "typeOther" : "typeOther.first"));
       typeOther.addEventListener("click", () => { typingOther = true; ctx.touch(); ctx.rerender(); });
     }
     return {
-      title: "为家人代缴",
+      title: t(s, "title"),
       main: [
-        s.payer && s.payer.name ? h("div", { class: "payer-line", text: "代缴人：" + s.payer.name }) : null,
-        h("p", { class: "lead", text: list.length ? "请选择为哪位家人缴费" : "暂无可代缴的家人" }),
+        s.payer && s.payer.name ? h("div", { class: "payer-line", text: t(s, "payer.line") + s.payer.name }) : null,
+        h("p", { class: "lead", text: t(s, list.length ? "choose" : "none") }),
         noticeBox(s),
         can && list.length ? h("div", { class: "choices" }, list.map((r) =>
           h("button", { type: "button", class: "choice", "data-action": "chooseRelative", "data-index": r.index },
             h("span", { class: "who", text: r.name }), r.relation ? h("span", { class: "rel", text: r.relation }) : null,
-            h("span", { class: "spacer" }), h("span", { class: "go", text: "选择 ›" })))) : null,
+            h("span", { class: "spacer" }), h("span", { class: "go", text: t(s, "select") })))) : null,
         typeOther,
       ],
-      buttons: [exitBtn(s), act(s, "back", "返回", { class: "exit" })],
+      buttons: [exitBtn(s), act(s, "back", t(s, "back"), { class: "exit" })],
     };
   }
 
@@ -454,40 +443,37 @@ window.KioskScreens = (() => {
     const list = s.history || [];
     const can = has(s, "reprint");
     return {
-      title: "缴费记录",
+      title: t(s, "title"),
       main: [
         personCard(s),
         noticeBox(s),
-        list.length ? null : h("p", { class: "lead center", text: "暂无缴费记录" }),
+        list.length ? null : h("p", { class: "lead center", text: t(s, "none") }),
         list.map((x) => h("div", { class: "card hist" },
-          h("div", null, h("span", { class: "year", text: x.year + "年度 " }), h("span", { class: "amount mid", text: yen(x.amount) })),
-          can && x.canReprint ? h("button", { type: "button", class: "reprint", "data-action": "reprint", "data-index": x.index }, "补打") : null,
+          h("div", null, h("span", { class: "year", text: x.year + t(s, "year.suffix") + " " }), h("span", { class: "amount mid", text: yen(x.amount) })),
+          can && x.canReprint ? h("button", { type: "button", class: "reprint", "data-action": "reprint", "data-index": x.index }, t(s, "reprint")) : null,
           h("p", { class: "meta" },
             h("span", { class: "status " + (x.status === "succeeded" ? "ok" : "other"), text: x.statusText || "" }),
-            [x.method, x.date].filter(Boolean).map((t) => " · " + t).join(""),
-            x.forOther ? h("span", { class: "for-other", text: "代缴" }) : null))),
+            [x.method, x.date].filter(Boolean).map((part) => " · " + part).join(""),
+            x.forOther ? h("span", { class: "for-other", text: t(s, "forOther") }) : null))),
       ],
-      buttons: [exitBtn(s), act(s, "back", "返回", { class: "exit" })],
+      buttons: [exitBtn(s), act(s, "back", t(s, "back"), { class: "exit" })],
     };
   }
 
-  const METHOD = {
-    paycode: { icon: ICON.paycode, title: "出示付款码", sub: "（微信/支付宝/云闪付）" },
-    qr: { icon: ICON.scanqr, title: "手机扫码支付", sub: "用手机扫描屏幕上的二维码" },
-  };
+  const METHOD_ICON = { "paycode": ICON.paycode, "qr": ICON.scanqr };
 
   function choosingMethod(s) {
-    const methods = (s.methods || []).filter((m) => METHOD[m]);
+    const methods = (s.methods || []).filter((m) => METHOD_ICON[m]);
     const can = has(s, "chooseMethod");
     return {
-      title: "选择支付方式",
+      title: t(s, "title"),
       main: [
         noticeBox(s),
-        h("div", { class: "card pay-summary" }, h("span", { class: "caption", text: "需支付" }), s.amount ? amountFigure(s.amount.text, "big") : null),
-        h("p", { class: "lead", text: "请选择支付方式" }),
+        h("div", { class: "card pay-summary" }, h("span", { class: "caption", text: t(s, "due") }), s.amount ? amountFigure(s.amount.text, "big") : null),
+        h("p", { class: "lead", text: t(s, "lead") }),
         h("div", { class: "methods" }, can ? methods.map((m, i) =>
           h("button", { type: "button", class: "method" + (i === 0 ? " primary" : ""), "data-action": "chooseMethod", "data-method": m },
-            h("span", { class: "m-icon" }, svg(METHOD[m].icon)), h("span", null, h("span", { class: "m-title", text: METHOD[m].title }), h("span", { class: "m-sub", text: METHOD[m].sub })))) : null),
+            h("span", { class: "m-icon" }, svg(METHOD_ICON[m])), h("span", null, h("span", { class: "m-title", text: t(s, m + ".title") }), h("span", { class: "m-sub", text: t(s, m + ".sub") })))) : null),
       ],
       buttons: [backBtn(s), exitBtn(s)],
     };
@@ -495,34 +481,34 @@ window.KioskScreens = (() => {
 
   function printerUnavailable(s) {
     return {
-      title: "打印机提示",
-      main: [personCard(s), resultView(ICON.printer, "暂时无法打印票据", "", noticeBox(s), amountHero(s, "应缴金额", "big"))],
-      buttons: [backBtn(s), exitBtn(s), act(s, "continueWithoutReceipt", "继续缴费（稍后补打票据）", { primary: true })],
+      title: t(s, "title"),
+      main: [personCard(s), resultView(ICON.printer, t(s, "headline"), "", noticeBox(s), amountHero(s, t(s, "due.amount"), "big"))],
+      buttons: [backBtn(s), exitBtn(s), act(s, "continueWithoutReceipt", t(s, "continue"), { primary: true })],
     };
   }
 
   function awaitingPayCode(s) {
     return {
-      title: "付款码支付",
+      title: t(s, "title"),
       main: [
-        h("div", { class: "card pay-summary" }, h("span", { class: "caption", text: "需支付" }), s.amount ? amountFigure(s.amount.text, "big") : null),
+        h("div", { class: "card pay-summary" }, h("span", { class: "caption", text: t(s, "due") }), s.amount ? amountFigure(s.amount.text, "big") : null),
         noticeBox(s),
-        h("p", { class: "lead center", text: "请打开微信、支付宝或云闪付付款码，对准下方扫码口" }),
+        h("p", { class: "lead center", text: t(s, "lead") }),
         h("div", { class: "paycode-stage" }, svg(ICON.phone, "phone"), svg(ICON.down, "arrows")),
-        h("p", { class: "scanner-label", text: "扫码口在屏幕正下方" }),
-        countdownLine(s, "请在", "秒内完成支付"),
+        h("p", { class: "scanner-label", text: t(s, "scanner") }),
+        countdownLine(s, t(s, "countdown.before"), t(s, "countdown.after")),
       ],
-      buttons: [exitBtn(s, "取消支付")],
+      buttons: [exitBtn(s, t(s, "cancelPayment"))],
     };
   }
 
   // The QR arrives as SVG text from kioskd; it is parsed as SVG and only its drawing is kept.
-  function qrNode(markup) {
-    if (!markup) return h("div", { class: "qr-missing", text: "二维码暂时无法显示，请按“取消支付”后选择其他方式" });
+  function qrNode(s, markup) {
+    if (!markup) return h("div", { class: "qr-missing", text: t(s, "qr.missing") });
     const doc = new DOMParser().parseFromString(markup, "image/svg+xml");
     const root = doc.documentElement;
     if (!root || root.nodeName.toLowerCase() !== "svg" || doc.getElementsByTagName("parsererror").length) {
-      return h("div", { class: "qr-missing", text: "二维码暂时无法显示，请按“取消支付”后选择其他方式" });
+      return h("div", { class: "qr-missing", text: t(s, "qr.missing") });
     }
     for (const bad of root.querySelectorAll("script, foreignObject, image, use, a, style")) bad.remove();
     for (const el of [root, ...root.querySelectorAll("*")]) {
@@ -535,70 +521,71 @@ window.KioskScreens = (() => {
     root.removeAttribute("width");
     root.removeAttribute("height");
     root.setAttribute("role", "img");
-    root.setAttribute("aria-label", "支付二维码");
+    root.setAttribute("aria-label", t(s, "qr.label"));
     return document.importNode(root, true);
   }
 
   function showingQR(s) {
     return {
-      title: "扫码支付",
+      title: t(s, "title"),
       main: [
-        h("div", { class: "card pay-summary" }, h("span", { class: "caption", text: "需支付" }), s.amount ? amountFigure(s.amount.text, "big") : null),
+        h("div", { class: "card pay-summary" }, h("span", { class: "caption", text: t(s, "due") }), s.amount ? amountFigure(s.amount.text, "big") : null),
         noticeBox(s),
-        h("p", { class: "lead center", text: "请用手机扫描下方二维码完成支付" }),
-        h("div", { class: "qr-box" }, qrNode(s.qr && s.qr.svg)),
-        h("p", { class: "channels", text: (s.qr && s.qr.channelsText) || "微信、支付宝、云闪付扫码均可" }),
-        countdownLine(s, "二维码将在", "秒后失效"),
+        h("p", { class: "lead center", text: t(s, "lead") }),
+        h("div", { class: "qr-box" }, qrNode(s, s.qr && s.qr.svg)),
+        h("p", { class: "channels", text: (s.qr && s.qr.channelsText) || t(s, "channels") }),
+        countdownLine(s, t(s, "countdown.before"), t(s, "countdown.after")),
       ],
-      buttons: [exitBtn(s, "取消支付")],
+      buttons: [exitBtn(s, t(s, "cancelPayment"))],
     };
   }
 
   function paymentFailed(s) {
     return {
-      title: "支付未成功",
-      main: [resultView(ICON.fail, "支付未成功", "err", noticeBox(s), amountHero(s, "应缴金额", "big"))],
-      buttons: [backBtn(s), exitBtn(s), act(s, "retry", "重新支付", { primary: true })],
+      title: t(s, "title"),
+      main: [resultView(ICON.fail, t(s, "headline"), "err", noticeBox(s), amountHero(s, t(s, "due.amount"), "big"))],
+      buttons: [backBtn(s), exitBtn(s), act(s, "retry", t(s, "retry"), { primary: true })],
     };
   }
 
-  function completionTitle(c) {
-    if (!c) return "办理完成";
-    if (c.kind === "reprinted") return "打印完成";
-    if (c.kind === "registered") return "登记成功";
-    return "缴费成功";
+  function completionTitle(s, c) {
+    if (!c) return t(s, "completion.done");
+    if (c.kind === "reprinted") return t(s, "completion.reprinted");
+    if (c.kind === "registered") return t(s, "completion.registered");
+    return t(s, "completion.paid");
   }
 
   function takingReceipt(s) {
     const c = s.completion;
     return {
-      title: completionTitle(c),
+      title: completionTitle(s, c),
       main: [
-        resultView(ICON.ok, completionTitle(c), "ok",
-          h("p", { class: "lead", text: "请取走票据" }),
-          c && c.kind === "registered" ? h("p", { class: "sub", text: "（参保登记凭证）" }) : null,
-          h("div", { class: "slot" }, svg(ICON.receipt), h("p", { class: "scanner-label", text: "出票口在屏幕下方" })),
-          countdownLine(s, "", "秒后自动返回首页")),
+        resultView(ICON.ok, completionTitle(s, c), "ok",
+          h("p", { class: "lead", text: t(s, "take") }),
+          c && c.kind === "registered" ? h("p", { class: "sub", text: t(s, "slip") }) : null,
+          h("div", { class: "slot" }, svg(ICON.receipt), h("p", { class: "scanner-label", text: t(s, "slot") })),
+          countdownLine(s, t(s, "countdown.before"), t(s, "countdown.after"))),
       ],
-      buttons: [act(s, "done", "完成", { primary: true })],
+      buttons: [act(s, "done", t(s, "done"), { primary: true })],
     };
   }
 
   function finished(s) {
     const c = s.completion || {};
-    let title = completionTitle(c), detail = "感谢您的使用";
+    const kind = c.kind === "registered" ? "registered" : "paid";
+    let title = completionTitle(s, c), detail = t(s, "thanks");
     if (c.receipt === "owed") {
-      title = c.kind === "registered" ? "登记成功，凭证稍后可在本机补打" : "缴费成功，票据稍后可在本机补打";
-      detail = "可随时在本机“缴费记录/补打票据”中打印";
+      title = t(s, "owed." + kind);
+      detail = t(s, "owed.detail");
     } else if (c.receipt === "notPrinted") {
-      detail = c.kind === "registered" ? "本次未打印凭证，可稍后在本机补打" : "本次未打印票据，可稍后在本机补打";
+      detail = t(s, "notPrinted." + kind);
     } else if (c.receipt === "printed") {
-      detail = c.kind === "reprinted" ? "请妥善保管票据" : c.kind === "registered" ? "登记凭证已打印，请妥善保管" : "票据已打印，请妥善保管";
+      detail = t(s, "printed." + (c.kind === "reprinted" ? "reprinted" : kind));
     }
     return {
-      title: "办理完成",
-      main: [noticeBox(s), resultView(ICON.ok, title, "ok", h("p", { class: "sub", text: detail }), amountHero(s, "本次缴费", "mid"))],
-      buttons: [act(s, "payForOther", "为家人代缴"), exitBtn(s), act(s, "done", "完成", { primary: true })],
+      title: t(s, "title"),
+      main: [noticeBox(s), resultView(ICON.ok, title, "ok", h("p", { class: "sub", text: detail }), amountHero(s, t(s, "amount"), "mid"))],
+      buttons: [act(s, "payForOther", t(s, "payForOther")), exitBtn(s), act(s, "done", t(s, "done"), { primary: true })],
       skipFallback: ["chooseManualEntry"], // that is for the next resident, from the home screen
     };
   }
@@ -607,48 +594,48 @@ window.KioskScreens = (() => {
     const total = (s.countdown && s.countdown.seconds) || 0;
     const circ = 2 * Math.PI * 150;
     return {
-      title: "操作提示",
+      title: t(s, "title"),
       main: [
         h("div", { class: "result" },
-          h("p", { class: "result-title", text: "还需要继续吗？" }),
+          h("p", { class: "result-title", text: t(s, "question") }),
           h("div", { class: "ring" },
             svg(`<svg viewBox="0 0 340 340"><circle class="track" cx="170" cy="170" r="150"/><circle class="meter" data-countdown-ring="${total}" cx="170" cy="170" r="150" stroke-dasharray="${circ.toFixed(1)}" stroke-dashoffset="0"/></svg>`),
-            h("div", { class: "num" }, h("span", { "data-countdown": "", text: String(total) }), h("span", { class: "unit", text: "秒" }))),
-          h("p", { class: "sub", text: "如不操作，本机将自动退出，以保护您的信息" })),
+            h("div", { class: "num" }, h("span", { "data-countdown": "", text: String(total) }), h("span", { class: "unit", text: t(s, "seconds") }))),
+          h("p", { class: "sub", text: t(s, "sub") })),
       ],
-      buttons: [exitBtn(s), act(s, "continue", "继续办理", { primary: true })],
+      buttons: [exitBtn(s), act(s, "continue", t(s, "continue"), { primary: true })],
     };
   }
 
   function failed(s) {
     return {
-      title: "未能办理",
-      main: [resultView(ICON.fail, "未能完成办理", "err", noticeBox(s))],
-      buttons: [exitBtn(s), act(s, "done", "返回首页", { primary: true })],
+      title: t(s, "title"),
+      main: [resultView(ICON.fail, t(s, "headline"), "err", noticeBox(s))],
+      buttons: [exitBtn(s), act(s, "done", t(s, "toHome"), { primary: true })],
     };
   }
 
-  const OOS_TEXT = "本机暂停服务，请稍后再来或到服务窗口办理";
-
+  // Shown by the page itself when kioskd cannot be reached, with the texts of the last screen it had.
   function outOfService(s) {
+    if (s.local) return { title: t(s, "outOfService.title"), main: [resultView(ICON.pause, t(s, "outOfService.local"), "")], buttons: [] };
     return {
-      title: "暂停服务",
-      main: [resultView(ICON.pause, s.local ? OOS_TEXT : "本机暂停服务", "",
-        s.local ? null : h("p", { class: "sub", text: "请稍后再来或到服务窗口办理" }), s.local ? null : noticeBox(s, null))],
+      title: t(s, "title"),
+      main: [resultView(ICON.pause, t(s, "headline"), "", h("p", { class: "sub", text: t(s, "sub") }), noticeBox(s, null))],
       buttons: [],
     };
   }
 
   function maintenance(s) {
-    return { title: "设备维护", main: [resultView(ICON.tools, "设备维护中，请稍后再来", "", noticeBox(s, null))], buttons: [] };
+    return { title: t(s, "title"), main: [resultView(ICON.tools, t(s, "headline"), "", noticeBox(s, null))], buttons: [] };
   }
 
-  function connecting() {
-    return { title: "城乡居民医保缴费", main: [busyView("正在连接，请稍候")], buttons: [] };
+  // Before the first screen the page has no texts yet: a spinner alone.
+  function connecting(s) {
+    return { title: s.texts ? t(s, "title") : "", main: [busyView(s, s.texts ? t(s, "connecting") : "")], buttons: [] };
   }
 
   function generic(s) {
-    return { title: "城乡居民医保缴费", main: [noticeBox(s), s.busy ? busyView(s.busy) : h("p", { class: "lead", text: s.prompt || "" })], buttons: [] };
+    return { title: t(s, "title"), main: [noticeBox(s), s.busy ? busyView(s, s.busy) : h("p", { class: "lead", text: s.prompt || "" })], buttons: [] };
   }
 
   const RENDER = {
@@ -657,14 +644,11 @@ window.KioskScreens = (() => {
     paymentFailed, takingReceipt, finished, stillThere, failed, outOfService, stopped: outOfService,
     maintenance, connecting,
   };
-  for (const kind of Object.keys(BUSY_DEFAULT)) RENDER[kind] = busy;
+  for (const kind of BUSY) RENDER[kind] = busy;
 
-  // Actions the page knows how to offer without screen-specific parameters.
-  const FALLBACK = {
-    chooseManualEntry: "输入身份证号码", confirmPayment: "确认缴费", confirmRegistration: "确认登记",
-    payForOther: "为家人代缴", history: "缴费记录/补打票据", continueWithoutReceipt: "继续缴费（稍后补打票据）",
-    retry: "重新支付", back: "返回", cancel: "退出", continue: "继续办理", done: "完成",
-  };
+  // Actions the page knows how to offer without screen-specific parameters (labels: `action.<name>`).
+  const FALLBACK = new Set(["chooseManualEntry", "confirmPayment", "confirmRegistration", "payForOther", "history",
+    "continueWithoutReceipt", "retry", "back", "cancel", "continue", "done"]);
   const PRIMARY_ORDER = ["done", "continue", "retry", "confirmPayment", "confirmRegistration", "history", "back", "cancel"];
 
   // → { title, main: Node[], bar: Node[] (rows) }
@@ -673,11 +657,11 @@ window.KioskScreens = (() => {
     const main = [].concat(view.main).flat(Infinity).filter(Boolean);
     const buttons = [].concat(view.buttons).filter(Boolean);
     const present = (a) => buttons.some((b) => b.dataset.action === a) || main.some((n) => n.matches && (n.matches(`[data-action="${a}"]`) || n.querySelector(`[data-action="${a}"]`)));
-    // 完成 and 退出 both end the session; one of them is enough.
+    // "done" and "cancel" both end the session; one of them is enough.
     const same = { done: "cancel", cancel: "done" };
     for (const a of s.actions || []) {
       if (same[a] && present(same[a])) continue;
-      if (FALLBACK[a] && !present(a) && !(view.skipFallback || []).includes(a)) buttons.unshift(act(s, a, FALLBACK[a], { class: a === "cancel" || a === "back" ? "exit" : null }));
+      if (FALLBACK.has(a) && !present(a) && !(view.skipFallback || []).includes(a)) buttons.unshift(act(s, a, t(s, "action." + a), { class: a === "cancel" || a === "back" ? "exit" : null }));
     }
     // Exactly one .primary whenever the screen offers anything.
     const inMain = main.flatMap((n) => (n.matches && n.matches(".primary") ? [n] : n.querySelectorAll ? [...n.querySelectorAll(".primary")] : []));
@@ -704,5 +688,5 @@ window.KioskScreens = (() => {
     return [h("div", { class: "bar-row" }, rest, primary)];
   }
 
-  return { render, dropEntry, identity, OOS_TEXT };
+  return { render, dropEntry, identity, text: t };
 })();

@@ -1,5 +1,5 @@
 "use strict";
-// 语音播报: reads each new screen's `prompt` aloud (zh-CN) while the resident has it switched on.
+// Spoken prompts: reads each new screen's `prompt` aloud (zh-CN) while the resident has it switched on.
 window.KioskSpeech = (() => {
   const synth = "speechSynthesis" in window ? window.speechSynthesis : null;
   let enabled = false;
