@@ -11,12 +11,12 @@ struct SessionBenchmark {
     }
 
     static let journey: [SessionEvent] = {
-        let person = SessionPerson(personRef: "ref_bench_0001", maskedName: "张*国", maskedIDNumber: "3206**********0210", region: "320600")
-        let tier = SessionTier(id: "adult", label: "成年居民", amount: .yuan(430), due: .yuan(430))
-        let enrollment = SessionEnrollment(
+        let person = Person(personRef: "ref_bench_0001", maskedName: "张*国", maskedIDNumber: "3206**********0210", region: "320600")
+        let tier = Tier(id: "adult", label: "成年居民", amount: .yuan(430), due: .yuan(430))
+        let enrollment = Enrollment(
             personRef: person.personRef, year: 2021, region: "320600", policyTitle: "南通市区2021年度城乡居民医保", status: .payable,
             categoryLabel: "成年居民", tiers: [tier], defaultTierID: tier.id,
-            window: SessionWindow(phase: .centralized, opens: CalendarDate(iso: "2020-11-01"), closes: CalendarDate(iso: "2020-12-20"))
+            window: EnrollmentWindow(phase: .centralized, opens: CalendarDate(iso: "2020-11-01"), closes: CalendarDate(iso: "2020-12-20"))
         )
         let paid = PaymentSnapshot(paymentID: "pay_bench_000000000001", status: .succeeded, amount: .yuan(430), method: .payCode, channel: .wechat)
         let receipt = Self.receipt

@@ -71,7 +71,7 @@ public struct ResidentAction: Sendable, Hashable, Decodable {
         return list[position]
     }
 
-    static func tiers(in state: SessionState) -> [SessionTier] {
+    static func tiers(in state: SessionState) -> [Tier] {
         if case .showingEnrollment(let context) = state { return context.enrollment.tiers }
         return []
     }

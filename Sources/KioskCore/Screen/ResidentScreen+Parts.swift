@@ -14,7 +14,7 @@ extension ResidentScreen.Notice {
 
 extension ResidentScreen.Person {
     /// The backend sends people masked already; a number that arrives unmasked is masked here too.
-    init(_ person: SessionPerson) {
+    init(_ person: KioskCore.Person) {
         name = person.maskedName
         idNumber = person.maskedIDNumber.map { $0.contains("*") ? $0 : IdentityClaim.mask(idNumber: $0) }
     }
@@ -50,7 +50,7 @@ extension ResidentScreen.Enrollment {
 }
 
 extension ResidentScreen.Tier {
-    init(_ tier: SessionTier, index: Int) {
+    init(_ tier: KioskCore.Tier, index: Int) {
         self.index = index
         label = tier.label
         due = tier.due.yuanText
@@ -63,7 +63,7 @@ extension ResidentScreen.Tier {
 }
 
 extension ResidentScreen.Window {
-    init(_ window: SessionWindow) {
+    init(_ window: EnrollmentWindow) {
         phase = window.phase.rawValue
         label = ResidentScreenTexts.label(window.phase)
         opens = window.opens.map(ResidentScreenTexts.chinese)

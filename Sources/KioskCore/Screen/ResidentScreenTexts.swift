@@ -47,7 +47,7 @@ public enum ResidentScreenTexts {
         }
     }
 
-    static func label(_ phase: SessionWindow.Phase) -> String {
+    static func label(_ phase: EnrollmentWindow.Phase) -> String {
         switch phase {
         case .centralized: "集中缴费期"
         case .midYear: "年中参保缴费"

@@ -1,6 +1,6 @@
 /// Refuses an enrollment answer the kiosk cannot trust, before anything is shown or paid.
 enum EnrollmentCheck {
-    static func problem(_ enrollment: SessionEnrollment, for person: SessionPerson, settings: SessionSettings) -> SessionProblem? {
+    static func problem(_ enrollment: Enrollment, for person: Person, settings: SessionSettings) -> SessionProblem? {
         guard enrollment.personRef == person.personRef, enrollment.year == settings.insuranceYear,
               let tier = enrollment.tier(enrollment.defaultTierID) else {
             return SessionProblem(.sessionEnrollmentInconsistent)
@@ -25,7 +25,7 @@ enum EnrollmentCheck {
     }
 
     /// A payable tier must cost something, and no more than the kiosk may take.
-    static func dueProblem(_ tier: SessionTier, settings: SessionSettings) -> SessionProblem? {
+    static func dueProblem(_ tier: Tier, settings: SessionSettings) -> SessionProblem? {
         if tier.due <= .zero { return SessionProblem(.sessionAmountInvalid) }
         if tier.due > settings.maximumAmount { return SessionProblem(.sessionAmountAboveMaximum) }
         return nil

@@ -16,9 +16,9 @@ public enum SessionEvent: Sendable, Hashable {
     case receiptTaken
 
     // Backend
-    case personResolved(SessionPerson)
+    case personResolved(Person)
     case personLookupFailed(SessionProblem)
-    case enrollmentLoaded(SessionEnrollment)
+    case enrollmentLoaded(Enrollment)
     case enrollmentLookupFailed(SessionProblem)
     case historyLoaded([PaymentHistoryEntry])
     case historyLoadFailed(SessionProblem)

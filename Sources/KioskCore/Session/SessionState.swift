@@ -5,8 +5,8 @@ public indirect enum SessionState: Sendable, Hashable {
     case attract(notice: KioskError.Code?)
     case readingCard(CardKind)
     case typingIdentity(notice: KioskError.Code?)
-    case lookingUpPerson(IdentityClaim, payer: SessionPerson?)
-    case lookingUpEnrollment(SessionPerson, payer: SessionPerson?)
+    case lookingUpPerson(IdentityClaim, payer: Person?)
+    case lookingUpEnrollment(Person, payer: Person?)
     /// Payable: category, tiers, amount and breakdown, relief, window; waiting for confirmation.
     case showingEnrollment(EnrollmentContext)
     /// Exempt: confirm the registration; nothing to pay, a slip is printed.
@@ -14,11 +14,11 @@ public indirect enum SessionState: Sendable, Hashable {
     /// Already paid for the year: a reprint of that payment's receipt is offered.
     case alreadyPaid(EnrollmentContext)
     /// The backend will not take a payment now (outside the window, not eligible, already paid elsewhere).
-    case unavailable(SessionPerson, payer: SessionPerson?, SessionProblem)
+    case unavailable(Person, payer: Person?, SessionProblem)
     /// 代缴: the payer picks a relative or types the other person's name and ID number.
-    case choosingBeneficiary(payer: SessionPerson, notice: KioskError.Code?)
-    case loadingHistory(SessionPerson, returnTo: SessionState)
-    case showingHistory(SessionPerson, [PaymentHistoryEntry], returnTo: SessionState)
+    case choosingBeneficiary(payer: Person, notice: KioskError.Code?)
+    case loadingHistory(Person, returnTo: SessionState)
+    case showingHistory(Person, [PaymentHistoryEntry], returnTo: SessionState)
     case choosingMethod(EnrollmentContext)
     case checkingPrinter(PaymentDraft)
     case printerUnavailable(PaymentDraft, PrinterReadiness)

@@ -1,7 +1,7 @@
 
 
 extension SessionStateMachine {
-    mutating func lookingUpEnrollment(_ person: SessionPerson, payer: SessionPerson?, _ event: SessionEvent) -> [SessionAction] {
+    mutating func lookingUpEnrollment(_ person: Person, payer: Person?, _ event: SessionEvent) -> [SessionAction] {
         switch event {
         case .enrollmentLoaded(let enrollment):
             if let problem = EnrollmentCheck.problem(enrollment, for: person, settings: settings) { return fail(problem) }
@@ -75,7 +75,7 @@ extension SessionStateMachine {
         }
     }
 
-    mutating func unavailable(_ person: SessionPerson, payer: SessionPerson?, _ event: SessionEvent) -> [SessionAction] {
+    mutating func unavailable(_ person: Person, payer: Person?, _ event: SessionEvent) -> [SessionAction] {
         switch event {
         case .doneTapped: return endSession(.completed, to: .attract(notice: nil))
         case .historyRequested: return loadHistory(of: payer ?? person, returnTo: state)
@@ -96,11 +96,11 @@ extension SessionStateMachine {
 }
 
 extension SessionStateMachine {
-    mutating func loadHistory(of person: SessionPerson, returnTo: SessionState) -> [SessionAction] {
+    mutating func loadHistory(of person: Person, returnTo: SessionState) -> [SessionAction] {
         enter(.loadingHistory(person, returnTo: returnTo)) + [.loadPaymentHistory(personRef: person.personRef)]
     }
 
-    mutating func loadingHistory(_ person: SessionPerson, returnTo: SessionState, _ event: SessionEvent) -> [SessionAction] {
+    mutating func loadingHistory(_ person: Person, returnTo: SessionState, _ event: SessionEvent) -> [SessionAction] {
         switch event {
         case .historyLoaded(let entries): return enter(.showingHistory(person, entries, returnTo: returnTo))
         case .historyLoadFailed: return enter(returnTo)

@@ -36,7 +36,7 @@ extension SessionStateMachine {
         }
     }
 
-    mutating func lookingUpPerson(_ claim: IdentityClaim, payer: SessionPerson?, _ event: SessionEvent) -> [SessionAction] {
+    mutating func lookingUpPerson(_ claim: IdentityClaim, payer: Person?, _ event: SessionEvent) -> [SessionAction] {
         switch event {
         case .personResolved(let person):
             let payer = payer?.personRef == person.personRef ? nil : payer
@@ -61,11 +61,11 @@ extension SessionStateMachine {
 
     static let correctableIdentityCodes: Set<KioskError.Code> = [.identityNotFound, .identityMismatch, .idNumberInvalid, .requestInvalid]
 
-    mutating func lookUp(_ claim: IdentityClaim, payer: SessionPerson?) -> [SessionAction] {
+    mutating func lookUp(_ claim: IdentityClaim, payer: Person?) -> [SessionAction] {
         enter(.lookingUpPerson(claim, payer: payer)) + [.resolveIdentity(claim)]
     }
 
-    mutating func loadEnrollment(of person: SessionPerson, payer: SessionPerson?) -> [SessionAction] {
+    mutating func loadEnrollment(of person: Person, payer: Person?) -> [SessionAction] {
         enter(.lookingUpEnrollment(person, payer: payer)) + [.loadEnrollment(personRef: person.personRef, year: settings.insuranceYear)]
     }
 
@@ -79,11 +79,11 @@ extension SessionStateMachine {
 
 extension SessionStateMachine {
     /// 代缴: one of the payer's registered relatives, or another person by typed name and ID number.
-    mutating func choosingBeneficiary(_ payer: SessionPerson, _ event: SessionEvent) -> [SessionAction] {
+    mutating func choosingBeneficiary(_ payer: Person, _ event: SessionEvent) -> [SessionAction] {
         switch event {
         case .relativeChosen(let personRef):
             guard let relative = payer.paysFor.first(where: { $0.personRef == personRef }) else { return [] }
-            return loadEnrollment(of: SessionPerson(relative: relative, region: payer.region), payer: payer)
+            return loadEnrollment(of: Person(relative: relative, region: payer.region), payer: payer)
         case .identityTyped(let name, let idNumber):
             guard let claim = Self.typedClaim(name: name, idNumber: idNumber) else {
                 return enter(.choosingBeneficiary(payer: payer, notice: .idNumberInvalid))

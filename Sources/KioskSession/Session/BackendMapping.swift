@@ -20,7 +20,7 @@ extension IdentityClaim {
     }
 }
 
-extension SessionPerson {
+extension Person {
     init(_ person: BackendPerson) {
         self.init(
             personRef: person.personRef, maskedName: person.maskedName, maskedIDNumber: person.maskedIdNumber, region: person.region,
@@ -29,16 +29,16 @@ extension SessionPerson {
     }
 }
 
-extension SessionEnrollment {
+extension Enrollment {
     init(_ enrollment: BackendEnrollment) {
         self.init(
             personRef: enrollment.personRef, year: enrollment.year, region: enrollment.region,
             policyTitle: BackendText.required(enrollment.policyTitle, limit: BackendText.labelLimit),
             status: Status(enrollment.status), categoryLabel: BackendText.required(enrollment.category.label, limit: BackendText.labelLimit),
-            tiers: enrollment.tiers.map(SessionTier.init), defaultTierID: enrollment.defaultTier,
-            relief: enrollment.relief.map(SessionRelief.init),
-            window: SessionWindow(
-                phase: SessionWindow.Phase(enrollment.window.phase),
+            tiers: enrollment.tiers.map(Tier.init), defaultTierID: enrollment.defaultTier,
+            relief: enrollment.relief.map(EnrollmentRelief.init),
+            window: EnrollmentWindow(
+                phase: EnrollmentWindow.Phase(enrollment.window.phase),
                 opens: enrollment.window.opens.flatMap(CalendarDate.init(iso:)),
                 closes: enrollment.window.closes.flatMap(CalendarDate.init(iso:))
             ),
@@ -48,7 +48,7 @@ extension SessionEnrollment {
     }
 }
 
-extension SessionEnrollment.Status {
+extension Enrollment.Status {
     init(_ status: BackendEnrollment.StatusPayload) {
         switch status {
         case .payable: self = .payable
@@ -59,7 +59,7 @@ extension SessionEnrollment.Status {
     }
 }
 
-extension SessionTier {
+extension Tier {
     init(_ tier: Components.Schemas.Tier) {
         self.init(
             id: tier.id, label: BackendText.required(tier.label, limit: BackendText.labelLimit), amount: Money(fen: tier.amountFen),
@@ -71,7 +71,7 @@ extension SessionTier {
     }
 }
 
-extension SessionRelief {
+extension EnrollmentRelief {
     init(_ relief: Components.Schemas.Relief) {
         let kind: Kind = switch relief.kind {
         case .exemption: .exemption
@@ -83,7 +83,7 @@ extension SessionRelief {
     }
 }
 
-extension SessionWindow.Phase {
+extension EnrollmentWindow.Phase {
     init(_ phase: Components.Schemas.Window.PhasePayload) {
         switch phase {
         case .centralized: self = .centralized

@@ -111,13 +111,13 @@ extension SessionController {
     }
 
     func resolveIdentity(_ claim: IdentityClaim) {
-        backendCall({ backend throws(KioskError) in .personResolved(SessionPerson(try await backend.resolveIdentity(claim.backendClaim))) },
+        backendCall({ backend throws(KioskError) in .personResolved(Person(try await backend.resolveIdentity(claim.backendClaim))) },
                     failed: SessionEvent.personLookupFailed)
     }
 
     func loadEnrollment(personRef: String, year: Int) {
         backendCall({ backend throws(KioskError) in
-            .enrollmentLoaded(SessionEnrollment(try await backend.enrollment(personRef: personRef, year: year)))
+            .enrollmentLoaded(Enrollment(try await backend.enrollment(personRef: personRef, year: year)))
         }, failed: SessionEvent.enrollmentLookupFailed)
     }
 

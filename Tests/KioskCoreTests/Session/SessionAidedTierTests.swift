@@ -5,8 +5,8 @@ import Testing
 /// enrollment is payable, its default tier costs the resident nothing.
 @Suite("session state machine: a tier aid covers in full is registered, not paid")
 struct SessionAidedTierTests {
-    static let aided = SessionTier(id: "tier1", label: "一档", amount: .yuan(280), relief: .yuan(280), due: .zero)
-    static let topUp = SessionTier(id: "tier2", label: "二档", amount: .yuan(655), relief: .yuan(280), due: .yuan(375))
+    static let aided = Tier(id: "tier1", label: "一档", amount: .yuan(280), relief: .yuan(280), due: .zero)
+    static let topUp = Tier(id: "tier2", label: "二档", amount: .yuan(655), relief: .yuan(280), due: .yuan(375))
 
     static func loaded() -> SessionStateMachine {
         var machine = SessionStateMachine(settings: Sample.settings)

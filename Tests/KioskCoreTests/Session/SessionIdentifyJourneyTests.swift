@@ -117,7 +117,7 @@ struct SessionIdentifyJourneyTests {
         var machine = StateCatalog.machine(in: .choosingBeneficiary)
         #expect(machine.handle(.relativeChosen(personRef: "ref_stranger_01")).isEmpty)
         #expect(machine.feed(.relativeChosen(personRef: Sample.relative.personRef)).last == .loadEnrollment(personRef: Sample.relative.personRef, year: 2021))
-        machine.feed(.enrollmentLoaded(Sample.enrollment(for: SessionPerson(relative: Sample.relative, region: "320600"), tiers: [Sample.adult])))
+        machine.feed(.enrollmentLoaded(Sample.enrollment(for: Person(relative: Sample.relative, region: "320600"), tiers: [Sample.adult])))
         // The relative cannot in turn pay for someone else.
         #expect(machine.handle(.payForOtherChosen).isEmpty)
         machine.feed(.paymentConfirmed, .methodChosen(.onScreenQR))

@@ -13,37 +13,37 @@ enum Sample {
     static let sandboxOrigin = URLOrigin("https://sandbox.invalid")!
 
     static let relative = SessionRelative(personRef: "ref_child_0001", maskedName: "张*雨", relation: "孙子女")
-    static let payer = SessionPerson(personRef: "ref_payer_0001", maskedName: "张*国", maskedIDNumber: "3206**********0210", region: "320600", paysFor: [relative])
-    static let other = SessionPerson(personRef: "ref_other_0001", maskedName: "李*", maskedIDNumber: "3206**********0339", region: "320600")
+    static let payer = Person(personRef: "ref_payer_0001", maskedName: "张*国", maskedIDNumber: "3206**********0210", region: "320600", paysFor: [relative])
+    static let other = Person(personRef: "ref_other_0001", maskedName: "李*", maskedIDNumber: "3206**********0339", region: "320600")
     static let idCardClaim = IdentityClaim.idCard(idNumber: "320602196005120210", name: "张建国")
     static let validIDNumber = "320602199901010339"
     static let paidPaymentID = "pay_old_000000000001"
     static let paymentID = "pay_new_000000000001"
     static let key = "key-0000000001"
 
-    static let adult = SessionTier(
+    static let adult = Tier(
         id: "adult", label: "成年居民", amount: .yuan(430),
         components: [AmountComponent(label: "大病保险", amount: .yuan(20), included: true), AmountComponent(label: "长期照护保险", amount: .yuan(30), included: true)],
         due: .yuan(430)
     )
-    static let secondTier = SessionTier(id: "tier2", label: "二档", amount: .yuan(655), due: .yuan(655))
+    static let secondTier = Tier(id: "tier2", label: "二档", amount: .yuan(655), due: .yuan(655))
 
     static func enrollment(
-        for person: SessionPerson = payer, status: SessionEnrollment.Status = .payable, tiers: [SessionTier] = [adult, secondTier],
+        for person: Person = payer, status: Enrollment.Status = .payable, tiers: [Tier] = [adult, secondTier],
         defaultTier: String = "adult", paidPaymentID: String? = nil, year: Int = 2021
-    ) -> SessionEnrollment {
-        SessionEnrollment(
+    ) -> Enrollment {
+        Enrollment(
             personRef: person.personRef, year: year, region: "320600", policyTitle: "南通市区2021年度城乡居民医保", status: status,
             categoryLabel: "成年居民", tiers: tiers, defaultTierID: defaultTier,
-            relief: status == .exempt ? SessionRelief(kind: .exemption, label: "低保", description: "个人缴费部分由财政全额补助") : nil,
-            window: SessionWindow(phase: .centralized, opens: CalendarDate(iso: "2020-11-01"), closes: CalendarDate(iso: "2020-12-20")),
+            relief: status == .exempt ? EnrollmentRelief(kind: .exemption, label: "低保", description: "个人缴费部分由财政全额补助") : nil,
+            window: EnrollmentWindow(phase: .centralized, opens: CalendarDate(iso: "2020-11-01"), closes: CalendarDate(iso: "2020-12-20")),
             notes: [], paidPaymentID: paidPaymentID
         )
     }
 
-    static let exemptTier = SessionTier(id: "adult", label: "成年居民", amount: .yuan(430), relief: .yuan(430), due: .zero)
-    static var exemptEnrollment: SessionEnrollment { enrollment(status: .exempt, tiers: [exemptTier]) }
-    static var paidEnrollment: SessionEnrollment { enrollment(status: .paid, paidPaymentID: paidPaymentID) }
+    static let exemptTier = Tier(id: "adult", label: "成年居民", amount: .yuan(430), relief: .yuan(430), due: .zero)
+    static var exemptEnrollment: Enrollment { enrollment(status: .exempt, tiers: [exemptTier]) }
+    static var paidEnrollment: Enrollment { enrollment(status: .paid, paidPaymentID: paidPaymentID) }
 
     static func snapshot(
         _ status: PaymentSnapshot.Status, id: String = paymentID, amount: Money = .yuan(430), method: PaymentMethod = .payCode

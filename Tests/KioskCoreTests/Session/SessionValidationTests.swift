@@ -3,16 +3,16 @@ import Testing
 
 @Suite("session state machine: answers it cannot trust end the session with a code, no money moves")
 struct SessionValidationTests {
-    static func loaded(_ enrollment: SessionEnrollment, settings: SessionSettings = Sample.settings) -> (SessionStateMachine, [SessionAction]) {
+    static func loaded(_ enrollment: Enrollment, settings: SessionSettings = Sample.settings) -> (SessionStateMachine, [SessionAction]) {
         var machine = SessionStateMachine(settings: settings)
         for event in StateCatalog.path(to: .lookingUpEnrollment) { _ = machine.handle(event) }
         let actions = machine.handle(.enrollmentLoaded(enrollment))
         return (machine, actions)
     }
 
-    static let negative = SessionTier(id: "adult", label: "成年居民", amount: .yuan(430), due: Money(fen: -100))
-    static let free = SessionTier(id: "adult", label: "成年居民", amount: .yuan(430), relief: .yuan(430), due: .zero)
-    static let expensive = SessionTier(id: "adult", label: "成年居民", amount: .yuan(1200), due: .yuan(1200))
+    static let negative = Tier(id: "adult", label: "成年居民", amount: .yuan(430), due: Money(fen: -100))
+    static let free = Tier(id: "adult", label: "成年居民", amount: .yuan(430), relief: .yuan(430), due: .zero)
+    static let expensive = Tier(id: "adult", label: "成年居民", amount: .yuan(1200), due: .yuan(1200))
 
     @Test("inconsistent enrollments are refused", arguments: [
         (Sample.enrollment(tiers: [negative]), KioskError.Code.sessionAmountInvalid),
@@ -25,7 +25,7 @@ struct SessionValidationTests {
         (Sample.enrollment(status: .paid), .sessionEnrollmentInconsistent),
         (Sample.enrollment(status: .exempt), .sessionEnrollmentInconsistent),
     ])
-    func refusedEnrollment(enrollment: SessionEnrollment, code: KioskError.Code) {
+    func refusedEnrollment(enrollment: Enrollment, code: KioskError.Code) {
         let (machine, actions) = Self.loaded(enrollment)
         #expect(machine.state == .failed(SessionProblem(code)))
         #expect(!machine.state.holdsPersonalData)

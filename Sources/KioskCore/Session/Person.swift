@@ -1,5 +1,5 @@
 /// A person as the backend resolved them: an opaque reference and masked details only.
-public struct SessionPerson: Sendable, Hashable {
+public struct Person: Sendable, Hashable {
     public var personRef: String
     public var maskedName: String
     /// Nil for a relative chosen from a list (the backend gives no number for them).
