@@ -204,7 +204,7 @@ let package = Package(
         .target(
             name: "KioskTesting",
             dependencies: [
-                "KioskConfig", "KioskCore", "SandboxBackend", "CUMockdev", "CLinuxProcess",
+                "KioskConfig", "KioskCore", "KioskSimulators", "SandboxBackend", "CUMockdev", "CLinuxProcess",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -264,7 +264,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KioskDevicesTests",
-            dependencies: ["KioskDevices", "KioskTesting", "CPCSCLite", "CLibUSB", "CCUPS", "CPangoCairo", "CQREncode"]
+            dependencies: ["KioskDevices", "KioskSimulators", "KioskTesting", "CPCSCLite", "CLibUSB", "CCUPS", "CPangoCairo", "CQREncode"]
         ),
         .testTarget(
             name: "KioskdTests",

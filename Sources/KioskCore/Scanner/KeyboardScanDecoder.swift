@@ -14,7 +14,7 @@ public struct KeyboardScanDecoder: Sendable, CustomStringConvertible {
 
     public let interKeyTimeout: Duration
     private var partial: [Character] = []
-    private var lastKey: ContinuousClock.Instant?
+    private var lastKey: Duration?
     private var heldKeys: [UInt8] = []
     private var skippingRestOfCode = false
 
@@ -23,18 +23,18 @@ public struct KeyboardScanDecoder: Sendable, CustomStringConvertible {
     }
 
     /// When the partial code expires; nil when nothing is pending.
-    public var pendingDeadline: ContinuousClock.Instant? {
+    public var pendingDeadline: Duration? {
         guard !partial.isEmpty, let lastKey else { return nil }
         return lastKey + interKeyTimeout
     }
 
     /// Drops the partial code once its deadline has come; `.pending` when there is nothing to drop.
-    public mutating func expire(at now: ContinuousClock.Instant) -> ScanDecodeResult {
+    public mutating func expire(at now: Duration) -> ScanDecodeResult {
         guard let deadline = pendingDeadline, now >= deadline, let lastKey else { return .pending }
         return drop("partial code of \(partial.count.counted("character")) dropped after \((now - lastKey).wholeMilliseconds) ms without a key")
     }
 
-    public mutating func decode(report: [UInt8], at now: ContinuousClock.Instant) -> ScanDecodeResult {
+    public mutating func decode(report: [UInt8], at now: Duration) -> ScanDecodeResult {
         guard report.count == Self.reportSize else {
             heldKeys = []
             let gap = endPause(at: now)
@@ -61,7 +61,7 @@ public struct KeyboardScanDecoder: Sendable, CustomStringConvertible {
         "keyboard scan decoder (\(partial.count.counted("character")) pending\(skippingRestOfCode ? ", skipping the rest of a dropped code" : ""))"
     }
 
-    private mutating func press(_ key: UInt8, modifiers: UInt8, at now: ContinuousClock.Instant) -> ScanDecodeResult {
+    private mutating func press(_ key: UInt8, modifiers: UInt8, at now: Duration) -> ScanDecodeResult {
         let gap = endPause(at: now)
         lastKey = now
         let commandHeld = modifiers & KeyboardUsage.commandBits != 0
@@ -90,7 +90,7 @@ public struct KeyboardScanDecoder: Sendable, CustomStringConvertible {
     }
 
     /// A key after the timeout: the partial code (or the skipped rest of a broken one) is over.
-    private mutating func endPause(at now: ContinuousClock.Instant) -> ScanDecodeResult {
+    private mutating func endPause(at now: Duration) -> ScanDecodeResult {
         guard let lastKey, now - lastKey >= interKeyTimeout else { return .pending }
         skippingRestOfCode = false
         guard !partial.isEmpty else { return .pending }

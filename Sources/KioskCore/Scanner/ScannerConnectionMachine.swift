@@ -102,7 +102,7 @@ public struct ScannerConnectionMachine: Sendable {
     }
 
     /// `now` times a keyboard-mode code's inter-key timeout.
-    public mutating func readCompleted(_ outcome: ScannerReadOutcome, at now: ContinuousClock.Instant) -> [ScannerConnectionAction] {
+    public mutating func readCompleted(_ outcome: ScannerReadOutcome, at now: Duration) -> [ScannerConnectionAction] {
         readsWaiting = max(0, readsWaiting - 1)
         switch outcome {
         case .data(let report):
@@ -129,7 +129,7 @@ public struct ScannerConnectionMachine: Sendable {
     }
 
     /// Work that cannot be done inside a read's completion: dropping a stale partial code, clearing a stall.
-    public mutating func housekeeping(at now: ContinuousClock.Instant) -> [ScannerConnectionAction] {
+    public mutating func housekeeping(at now: Duration) -> [ScannerConnectionAction] {
         let expired = deliver(decoder.expire(at: now))
         guard needsClearHalt, ending == nil, !closing else { return expired }
         needsClearHalt = false
@@ -164,7 +164,7 @@ public struct ScannerConnectionMachine: Sendable {
     public var releasesInterface: Bool { ending != .unplugged }
 
     /// When the owner must call `housekeeping` to drop a partial code; nil when nothing is pending.
-    public var pendingDeadline: ContinuousClock.Instant? { decoder.pendingDeadline }
+    public var pendingDeadline: Duration? { decoder.pendingDeadline }
 
     private mutating func end(_ reason: ScannerConnectionEnding) {
         if ending == nil { ending = reason }

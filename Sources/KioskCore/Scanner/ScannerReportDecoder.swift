@@ -10,7 +10,7 @@ public enum ScannerReportDecoder: Sendable {
         }
     }
 
-    public mutating func decode(report: [UInt8], at now: ContinuousClock.Instant) -> ScanDecodeResult {
+    public mutating func decode(report: [UInt8], at now: Duration) -> ScanDecodeResult {
         switch self {
         case .hidPOS(var decoder):
             let result = decoder.decode(report: report)
@@ -24,7 +24,7 @@ public enum ScannerReportDecoder: Sendable {
     }
 
     /// Drops a keyboard-mode partial code whose inter-key timeout has passed.
-    public mutating func expire(at now: ContinuousClock.Instant) -> ScanDecodeResult {
+    public mutating func expire(at now: Duration) -> ScanDecodeResult {
         guard case .keyboard(var decoder) = self else { return .pending }
         let result = decoder.expire(at: now)
         self = .keyboard(decoder)
@@ -32,7 +32,7 @@ public enum ScannerReportDecoder: Sendable {
     }
 
     /// When the event loop must wake to drop a partial code; nil when nothing is pending.
-    public var pendingDeadline: ContinuousClock.Instant? {
+    public var pendingDeadline: Duration? {
         guard case .keyboard(let decoder) = self else { return nil }
         return decoder.pendingDeadline
     }

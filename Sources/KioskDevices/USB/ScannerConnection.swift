@@ -6,13 +6,13 @@ final class ScannerConnection {
     let scanner: AttachedScanner
     private let transport: any ScannerTransport
     private let report: (USBScannerEvent) -> Void
-    private let now: @Sendable () -> ContinuousClock.Instant
+    private let now: @Sendable () -> Duration
     private var machine: ScannerConnectionMachine
     private var closed = false
 
     /// Starts reading (after the model's init feature report, if it has one).
     init(transport: any ScannerTransport, scanner: AttachedScanner, model: ScannerModel,
-         now: @escaping @Sendable () -> ContinuousClock.Instant, report: @escaping (USBScannerEvent) -> Void) {
+         now: @escaping @Sendable () -> Duration, report: @escaping (USBScannerEvent) -> Void) {
         self.transport = transport
         self.scanner = scanner
         self.report = report
@@ -28,7 +28,7 @@ final class ScannerConnection {
     /// Why the connection must be closed; nil while it is healthy.
     var ending: ScannerConnectionEnding? { machine.ending }
 
-    var pendingDeadline: ContinuousClock.Instant? { machine.pendingDeadline }
+    var pendingDeadline: Duration? { machine.pendingDeadline }
 
     var hasReadsInFlight: Bool { machine.hasReadsInFlight }
 

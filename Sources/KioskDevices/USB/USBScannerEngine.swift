@@ -9,8 +9,8 @@ import Synchronization
 final class USBScannerEngine: @unchecked Sendable {
     private let context: OpaquePointer
     private let matcher: USBScannerMatcher
-    /// Key times for the inter-key timeout: the injected clock's time, on ContinuousClock's scale.
-    private let now: @Sendable () -> ContinuousClock.Instant
+    /// Key times for the inter-key timeout: the time on the injected clock since the engine was made.
+    private let now: @Sendable () -> Duration
     /// Set by `start` before the thread exists; read only on the thread.
     private var report: @Sendable (USBScannerEvent) -> Void = { _ in }
     private let stopRequested = Atomic<Bool>(false)
@@ -41,8 +41,8 @@ final class USBScannerEngine: @unchecked Sendable {
         _ = kiosk_libusb_set_log_level(context, Int32(LIBUSB_LOG_LEVEL_NONE.rawValue))
         self.context = context
         self.matcher = matcher
-        let origin = ContinuousClock.now, stopwatch = Stopwatch(clock)
-        now = { origin + stopwatch.elapsed }
+        let stopwatch = Stopwatch(clock)
+        now = { stopwatch.elapsed }
     }
 
     deinit { libusb_exit(context) }
@@ -85,7 +85,7 @@ final class USBScannerEngine: @unchecked Sendable {
                 if let ending = connection.ending { close(connection, ending) }
             }
             guard !stopping else { break }
-            var timeout = Self.timeval(connection?.pendingDeadline.map { max(.zero, now().duration(to: $0)) })
+            var timeout = Self.timeval(connection?.pendingDeadline.map { max(.zero, $0 - now()) })
             _ = libusb_handle_events_timeout_completed(context, &timeout, nil)
         }
         if let connection { close(connection, .stopping, announce: false) }

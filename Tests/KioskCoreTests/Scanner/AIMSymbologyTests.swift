@@ -32,7 +32,7 @@ struct AIMSymbologyTests {
     @Test("the decoders' descriptions say how much is pending, never what")
     func decoderDescriptions() {
         var keyboard = KeyboardScanDecoder()
-        _ = keyboard.decode(report: TestKeyboardReports.key(0x1E), at: .now)
+        _ = keyboard.decode(report: TestKeyboardReports.key(0x1E), at: .zero)
         #expect("\(keyboard)" == "keyboard scan decoder (1 character pending)")
         var hidPOS = HIDPOSDecoder()
         _ = hidPOS.decode(report: TestHIDPOSReports.report(Array("134567".utf8), continues: true))

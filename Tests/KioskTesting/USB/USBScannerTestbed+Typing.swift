@@ -1,3 +1,5 @@
+import KioskSimulators
+
 extension USBScannerTestbed {
     /// Key down and key up for each character, as a keyboard-mode scanner sends a code
     /// (usage IDs of a US layout; "\n" is Enter).
@@ -24,15 +26,8 @@ extension USBScannerTestbed {
         }
     }
 
-    /// One HID POS input report (ID 0x02, 64 bytes): length, AIM identifier, data, continuation flag at 63.
+    /// One HID POS input report (ID 0x02, 64 bytes), as the demo's scanner sends it.
     public static func hidPOSReport(_ data: [UInt8], symbology: String = "]Q1", more: Bool = false) -> [UInt8] {
-        precondition(data.count <= 58, "a HID POS report carries at most 58 data bytes here")
-        var report = [UInt8](repeating: 0, count: 64)
-        report[0] = 0x02
-        report[1] = UInt8(data.count)
-        report.replaceSubrange(2..<5, with: Array(symbology.utf8.prefix(3)))
-        report.replaceSubrange(5..<(5 + data.count), with: data)
-        report[63] = more ? 1 : 0
-        return report
+        HIDPOSReportEncoder.report(data, symbology: symbology, more: more)
     }
 }

@@ -47,10 +47,10 @@ enum TestKeyboardReports {
 /// Feeds reports to a keyboard decoder a few milliseconds apart and collects what it returns.
 struct KeyboardFeed {
     var decoder: KeyboardScanDecoder
-    var now: ContinuousClock.Instant
+    var now: Duration
     var step: Duration
 
-    init(decoder: KeyboardScanDecoder = KeyboardScanDecoder(), start: ContinuousClock.Instant = .now, step: Duration = .milliseconds(4)) {
+    init(decoder: KeyboardScanDecoder = KeyboardScanDecoder(), start: Duration = .zero, step: Duration = .milliseconds(4)) {
         self.decoder = decoder
         self.now = start
         self.step = step
