@@ -28,9 +28,9 @@ struct DemoControlPanel: DemoControls {
             guard let cardNumber = resident.sscCardNumber else {
                 throw KioskError(.demoRefused, "demo resident \(index) has no social security card in the sandbox")
             }
-            cards.insert(CardHolder(kind: .socialSecurityCard, name: resident.name, idNumber: resident.idNumber.value, cardNumber: cardNumber))
+            try cards.insert(CardHolder(kind: .socialSecurityCard, name: resident.name, idNumber: resident.idNumber.value, cardNumber: cardNumber))
         case .idCard:
-            cards.insert(CardHolder(kind: .idCard, name: resident.name, idNumber: resident.idNumber.value, regionCode: String(resident.idNumber.value.prefix(6))))
+            try cards.insert(CardHolder(kind: .idCard, name: resident.name, idNumber: resident.idNumber.value, regionCode: String(resident.idNumber.value.prefix(6))))
         }
     }
 

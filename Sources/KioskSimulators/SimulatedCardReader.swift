@@ -2,12 +2,14 @@ import KioskConfig
 import KioskCore
 import Synchronization
 
-/// A card reader for `kioskd --demo`: a card is "inserted" by giving the holder data it carries.
+/// A card reader for `kioskd --demo`: a card is inserted as a virtual card (the applets kiosk-sim
+/// and the tests put behind pcscd) and read with the production `SSCCardReading` / `IDCardReading`
+/// over an in-process transport, so the demo runs the APDU and GA 467 decoders a kiosk runs.
 /// Technicians see its two slots through the same diagnostics as real readers.
 public final class SimulatedCardReader: CardReader, CardDiagnostics {
     public let events: AsyncStream<CardEvent>
     private let continuation: AsyncStream<CardEvent>.Continuation
-    private let slots = Mutex<[CardKind: CardHolder]>([:])
+    private let slots = Mutex<[CardKind: VirtualCardFile]>([:])
     private let watchers = EventFanOut<CardWatchEvent>()
     private let today: @Sendable () -> CalendarDate
     private let watcherReadGate = Mutex<@Sendable () async -> Bool>({ true })
@@ -19,15 +21,29 @@ public final class SimulatedCardReader: CardReader, CardDiagnostics {
 
     public static func readerName(_ kind: CardKind) -> String { "Simulated \(kind.rawValue) reader" }
 
-    public func insert(_ holder: CardHolder) {
-        slots.withLock { $0[holder.kind] = holder }
-        continuation.yield(.inserted(holder.kind))
-        let reader = Self.readerName(holder.kind)
-        watchers.publish(CardWatchEvent(kind: .cardInserted, reader: reader))
-        let report = CardReport(holder: holder, reader: reader, today: today())
+    /// Inserts the card that carries `holder` (`VirtualCardFile(holder:today:)`).
+    public func insert(_ holder: CardHolder) throws(KioskError) {
+        do {
+            insert(try VirtualCardFile(holder: holder, today: today()))
+        } catch {
+            throw KioskError(.cardUnreadable, "no virtual card can carry \(holder): \(error)")
+        }
+    }
+
+    public func insert(_ card: VirtualCardFile) {
+        let kind: CardKind = card.kind == .ssc ? .socialSecurityCard : .idCard
+        slots.withLock { $0[kind] = card }
+        continuation.yield(.inserted(kind))
+        let reader = Self.readerName(kind)
+        watchers.publish(CardWatchEvent(kind: .cardInserted, reader: reader, atr: HexBytes.format(card.atr, separator: "")))
         let allowed = watcherReadGate.withLock { $0 }
-        Task { [watchers] in
-            watchers.publish(await allowed() ? CardWatchEvent(kind: .cardRead, reader: reader, report: report) : Self.notReadForWatchers(reader: reader))
+        Task { [watchers, today] in
+            guard await allowed() else { return watchers.publish(Self.notReadForWatchers(reader: reader)) }
+            do throws(KioskError) {
+                watchers.publish(CardWatchEvent(kind: .cardRead, reader: reader, report: CardReport(holder: try await Self.read(card, kind), reader: reader, today: today())))
+            } catch {
+                watchers.publish(CardWatchEvent(kind: .cardRead, reader: reader, problem: .init(code: error.code.rawValue, message: error.message)))
+            }
         }
     }
 
@@ -43,15 +59,25 @@ public final class SimulatedCardReader: CardReader, CardDiagnostics {
     }
 
     public func read(_ kind: CardKind) async throws(KioskError) -> CardHolder {
-        guard let holder = slots.withLock({ $0[kind] }) else { throw KioskError(.cardRemoved, "no simulated \(kind.rawValue) card in the slot") }
+        guard let card = slots.withLock({ $0[kind] }) else { throw KioskError(.cardRemoved, "no simulated \(kind.rawValue) card in the slot") }
+        let holder = try await Self.read(card, kind)
         if let refusal = holder.refusal(today: today()) { throw refusal }
         return holder
     }
 
+    /// As PCSCCardReader reads a card: from a reset card, with the standard profile of its kind.
+    private static func read(_ card: VirtualCardFile, _ kind: CardKind) async throws(KioskError) -> CardHolder {
+        var exchange = APDUExchange(AppletTransport(card))
+        return switch kind {
+        case .socialSecurityCard: try await SSCCardReading.read(&exchange, profile: .standard)
+        case .idCard: try await IDCardReading.read(&exchange, profile: .standard)
+        }
+    }
+
     public func readers() async -> [CardReaderInfo] {
-        let present = slots.withLock { Set($0.keys) }
+        let present = slots.withLock { $0 }
         return CardKind.allCases.map { kind in
-            CardReaderInfo(name: Self.readerName(kind), role: kind.rawValue, cardPresent: present.contains(kind), atr: nil)
+            CardReaderInfo(name: Self.readerName(kind), role: kind.rawValue, cardPresent: present[kind] != nil, atr: present[kind].map { HexBytes.format($0.atr, separator: "") })
         }
     }
 
@@ -73,7 +99,7 @@ public final class SimulatedCardReader: CardReader, CardDiagnostics {
             held[.socialSecurityCard] != nil ? .socialSecurityCard : .idCard
         }
         guard let kind else { throw KioskError(.cardReaderMissing, "no simulated reader matches \"\(reader ?? "")\"") }
-        guard let holder = held[kind] else { throw KioskError(.cardRemoved, "there is no card in \(Self.readerName(kind))") }
-        return CardReport(holder: holder, reader: Self.readerName(kind), today: today())
+        guard let card = held[kind] else { throw KioskError(.cardRemoved, "there is no card in \(Self.readerName(kind))") }
+        return CardReport(holder: try await Self.read(card, kind), reader: Self.readerName(kind), today: today())
     }
 }

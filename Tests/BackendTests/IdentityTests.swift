@@ -22,7 +22,7 @@ struct IdentityTests {
         try await withSandbox { sandbox in
             let typed = try await sandbox.client.person(DemoResident.zhangJianguo)
             let card = try await sandbox.client.resolveIdentity(.idCard(.init(method: "id_card", idNumber: DemoResident.zhangJianguo.id, name: "张建国")))
-            let ssc = try await sandbox.client.resolveIdentity(.ssc(.init(method: "ssc", cardNumber: "J32060000123", idNumber: DemoResident.zhangJianguo.id, name: "张建国")))
+            let ssc = try await sandbox.client.resolveIdentity(.ssc(.init(method: "ssc", cardNumber: "J32060012", idNumber: DemoResident.zhangJianguo.id, name: "张建国")))
             let essc = try await sandbox.client.resolveIdentity(.essc(.init(method: "essc", token: "essc-demo-zhang-jianguo")))
             #expect([card.personRef, ssc.personRef, essc.personRef] == Array(repeating: typed.personRef, count: 3))
         }

@@ -32,6 +32,7 @@ struct ResidentsFileTests {
             id_number = "320611195507200183"
             name = " "
             hukou_region = "3206"
+            ssc_card_number = "J32060000123"
             """
         do {
             _ = try ResidentRegistry.parse(text, source: "residents.toml")
@@ -45,8 +46,10 @@ struct ResidentsFileTests {
                     "\(error.message)")
             #expect(lines.contains("residents.toml:15: resident[2].name: is empty"), "\(error.message)")
             #expect(lines.contains { $0.hasPrefix("residents.toml:16: resident[2].hukou_region: ") }, "\(error.message)")
+            #expect(lines.contains("residents.toml:17: resident[2].ssc_card_number: must be 9 characters, digits and capital letters (got 12)"),
+                    "\(error.message)")
             // The spouse's entry is wrong, but the spouse is in the file: no "not in the file" for them.
-            #expect(lines.count == 5, "\(error.message)")
+            #expect(lines.count == 6, "\(error.message)")
             for number in ["320602196005120210", "320602201203080428", "320611195507200183"] { #expect(!error.message.contains(number)) }
         }
     }

@@ -89,7 +89,7 @@ struct SoakBenchmark {
         let clock = ContinuousClock()
         let began = clock.now
         for index in 0..<sessions {
-            simulated.cards.insert(CardHolder(kind: .idCard, name: BenchResidents.name(index), idNumber: BenchResidents.idNumber(index), regionCode: "320602"))
+            try simulated.cards.insert(CardHolder(kind: .idCard, name: BenchResidents.name(index), idNumber: BenchResidents.idNumber(index), regionCode: "320602"))
             try await Self.next(.showingEnrollment, from: &states)
             await session.residentTouched(.paymentConfirmed)
             try await Self.next(.choosingMethod, from: &states)

@@ -32,7 +32,7 @@ struct SessionPayment {
         let group = ServiceGroup(configuration: .init(services: [controller], logger: logger))
         let running = Task { try await group.run() }
         let states = await controller.states()
-        cards.insert(CardHolder(kind: .idCard, name: name, idNumber: idNumber))
+        try cards.insert(CardHolder(kind: .idCard, name: name, idNumber: idNumber))
         let ended = await withTaskGroup(of: Bool.self) { tasks in
             tasks.addTask { await Self.drive(controller, states: states, scanner: scanner, payCode: payCode, backendURL: backendURL) }
             tasks.addTask {

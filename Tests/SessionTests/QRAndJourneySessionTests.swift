@@ -105,7 +105,7 @@ struct QRAndJourneySessionTests {
     @Test("an SSC read by the card reader identifies the resident")
     func sscCard() async throws {
         try await withSession { session in
-            session.cards.insert(CardHolder(kind: .socialSecurityCard, name: "张建国", idNumber: DemoResident.zhangJianguo.id, cardNumber: "J32060000123"))
+            session.cards.insert(CardHolder(kind: .socialSecurityCard, name: "张建国", idNumber: DemoResident.zhangJianguo.id, cardNumber: "J32060012"))
             try await session.waitFor(.showingEnrollment)
         }
     }

@@ -196,7 +196,7 @@ final class KeyCounter: @unchecked Sendable {
 struct DemoResident: Sendable {
     let id: String
     let name: String
-    /// 张建国, Nantong adult (430 yuan), pays for 张小雨; SSC J32060000123; e-SSC token essc-demo-zhang-jianguo.
+    /// 张建国, Nantong adult (430 yuan), pays for 张小雨; SSC J32060012; e-SSC token essc-demo-zhang-jianguo.
     static let zhangJianguo = DemoResident(id: "320602196005120210", name: "张建国")
     /// 张小雨, Nantong, born 2012 (300 yuan).
     static let zhangXiaoyu = DemoResident(id: "320602201203080428", name: "张小雨")

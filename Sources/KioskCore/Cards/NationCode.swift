@@ -1,6 +1,9 @@
 /// 民族 by its GB 3304 code, as both cards store it.
-enum NationCode {
-    static func name(_ code: Int) -> String? { names[code] }
+public enum NationCode {
+    public static func name(_ code: Int) -> String? { names[code] }
+
+    /// The code of a 民族 named as the cards decode it ("汉" → 1).
+    public static func code(named name: String) -> Int? { names.first { $0.value == name }?.key }
 
     /// Index = code − 1 for 01–56.
     private static let listed = [

@@ -19,9 +19,7 @@ extension CardFileReader {
         let regionCode = string("ssc", "region_code")
         if let regionCode, let problem = CardFileChecks.digits(regionCode, count: 6, personal: false) { report("ssc.region_code", problem) }
         let cardNumber = string("ssc", "card_number")
-        if let cardNumber, cardNumber.count != 9 || !cardNumber.allSatisfy({ $0.isASCIIDigit || $0.isCapitalASCIILetter }) {
-            report("ssc.card_number", "must be 9 characters, digits and capital letters (got \(cardNumber.count))")
-        }
+        if let cardNumber, let problem = SSCCardNumber.problem(cardNumber) { report("ssc.card_number", problem) }
         let issueDate = date("ssc", "issue_date", personal: false)
         let expiryDate = date("ssc", "expiry_date", personal: false)
         if let issueDate, let expiryDate, expiryDate <= issueDate { report("ssc.expiry_date", "\(expiryDate) is not after issue_date \(issueDate)") }

@@ -74,7 +74,7 @@ public struct ResidentRegistry: Sendable {
         let inSchool = entry.optional("in_school", .flag) ?? false
         let groups = entry.optional("groups", .texts) ?? []
         let paidYears = entry.optional("paid_years", .integers) ?? []
-        let sscCardNumber = entry.optional("ssc_card_number", .text)
+        let sscCardNumber = entry.optional("ssc_card_number", TOMLValueKind.string.checked(SSCCardNumber.problem))
         let esscToken = entry.optional("essc_token", TOMLValueKind.string.checked { $0.count < 8 ? "is shorter than 8 characters" : nil })
         var relations: [(relation: Resident.Relation, path: TOMLPath)] = []
         for relation in entry.tables("pays_for") {

@@ -1,0 +1,19 @@
+import KioskCore
+import Synchronization
+
+/// Command APDUs to a virtual card's applet in the same process: the transport of the demo's card
+/// reader, under the same `APDUExchange` and decoders that read a card through pcscd.
+final class AppletTransport: APDUTransport {
+    private let applet: Mutex<VirtualCardApplet>
+
+    /// The card as just inserted (its applet reset: nothing selected, nothing pending).
+    init(_ card: VirtualCardFile) {
+        var applet = VirtualCardApplet(card)
+        applet.reset()
+        self.applet = Mutex(applet)
+    }
+
+    func transmit(_ command: [UInt8]) async throws(KioskError) -> [UInt8] {
+        applet.withLock { $0.respond(to: command) }
+    }
+}
