@@ -86,7 +86,12 @@ struct DemoControlPanel: DemoControls {
         for kind in CardKind.allCases {
             present[kind.rawValue] = readers.first { $0.role == kind.rawValue }?.cardPresent ?? false
         }
-        return DemoState(printer: printer.paper.rawValue, backendUp: !sandbox.outage.isDown, cards: present, screen: await session.state.kind.rawValue)
+        return DemoState(printer: printer.paper.rawValue, backendUp: !sandbox.outage.isDown, cards: present, screen: await session.state.kind.rawValue,
+                         printed: printer.printedCount)
+    }
+
+    func lastReceiptImage() async -> [UInt8]? {
+        printer.lastReceiptImage
     }
 
     private func resident(at index: Int) throws(KioskError) -> Resident {

@@ -37,7 +37,7 @@ public struct DeviceSet: Sendable {
             : LibUSBScanner(selector: configuration.devices.scanner, database: database, clock: clock, logger: logger)
         let printer: SwitchablePrinter
         if configuration.devices.printer == .simulated {
-            let simulated = SimulatedPrinter()
+            let simulated = SimulatedPrinter(render: simulatedReceiptImage)
             printer = SwitchablePrinter(.init(printer: simulated, diagnostics: simulated, history: nil))
         } else {
             printer = SwitchablePrinter(try cupsDriver(configuration: configuration, database: database, clock: clock))
@@ -46,9 +46,14 @@ public struct DeviceSet: Sendable {
                          pcsc: pcsc, usb: usb, simulated: nil)
     }
 
+    /// The simulated printer's paper: the production renderer's raster for its model, as a PNG.
+    static let simulatedReceiptImage: SimulatedPrinter.Render = { document throws(KioskError) in
+        try ReceiptRenderer(printer: SimulatedPrinter.model).renderImage(document)
+    }
+
     /// Simulated card slots, scanner and printer.
     public static func simulated() -> DeviceSet {
-        let devices = Simulated(cards: SimulatedCardReader(), scanner: SimulatedScanner(), printer: SimulatedPrinter())
+        let devices = Simulated(cards: SimulatedCardReader(), scanner: SimulatedScanner(), printer: SimulatedPrinter(render: simulatedReceiptImage))
         return DeviceSet(cardReader: devices.cards, cardDiagnostics: devices.cards, scanner: devices.scanner, scannerDiagnostics: devices.scanner,
                          printer: SwitchablePrinter(.init(printer: devices.printer, diagnostics: devices.printer, history: nil)),
                          pcsc: nil, usb: nil, simulated: devices)

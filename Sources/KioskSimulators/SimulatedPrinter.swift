@@ -2,11 +2,19 @@ import Foundation
 import KioskCore
 import Synchronization
 
-/// A receipt printer for `kioskd --demo`: its paper can be emptied and refilled; what it prints is counted.
+/// A receipt printer for `kioskd --demo`: its paper can be emptied and refilled; what it prints is
+/// counted and, with a `render`, drawn by the production receipt renderer as the thermal head would
+/// print it (`lastReceiptImage`, a PNG the demo page shows beside the screen).
 public final class SimulatedPrinter: ReceiptPrinter {
-    private let state = Mutex<(paper: PaperSupply, printed: Int)>((.full, 0))
+    /// A document as printed, as a PNG image.
+    public typealias Render = @Sendable (ReceiptDocument) throws(KioskError) -> [UInt8]
 
-    public init() {}
+    private let state = Mutex<(paper: PaperSupply, printed: Int, lastImage: [UInt8]?)>((.full, 0, nil))
+    private let render: Render?
+
+    public init(render: Render? = nil) {
+        self.render = render
+    }
 
     public var paper: PaperSupply {
         get { state.withLock { $0.paper } }
@@ -14,6 +22,9 @@ public final class SimulatedPrinter: ReceiptPrinter {
     }
 
     public var printedCount: Int { state.withLock { $0.printed } }
+
+    /// The last document printed, as the paper shows it; nil before the first (or without a renderer).
+    public var lastReceiptImage: [UInt8]? { state.withLock { $0.lastImage } }
 
     public func readiness() async -> PrinterReadiness {
         switch paper {
@@ -24,18 +35,21 @@ public final class SimulatedPrinter: ReceiptPrinter {
     }
 
     public func print(_ document: ReceiptDocument) async throws(KioskError) {
-        try state.withLock { (state) throws(KioskError) in
-            switch state.paper {
-            case .out: throw KioskError(.printerPaperOut, "the simulated printer is out of paper")
-            case .jammed: throw KioskError(.printerJammed, "the simulated printer is jammed")
-            case .full, .low: state.printed += 1
-            }
+        switch paper {
+        case .out: throw KioskError(.printerPaperOut, "the simulated printer is out of paper")
+        case .jammed: throw KioskError(.printerJammed, "the simulated printer is jammed")
+        case .full, .low: break
+        }
+        let image = try render?(document)
+        state.withLock {
+            $0.printed += 1
+            if let image { $0.lastImage = image }
         }
     }
 }
 
 extension SimulatedPrinter: PrinterDiagnostics {
-    static let model = PrinterModel(id: "simulated", name: "simulated printer", paperWidthMillimetres: 80, printableWidthMillimetres: 72, dotsPerInch: 203)
+    public static let model = PrinterModel(id: "simulated", name: "simulated printer", paperWidthMillimetres: 80, printableWidthMillimetres: 72, dotsPerInch: 203)
 
     public func printerInfo() async -> PrinterInfo {
         let readiness = await readiness()

@@ -1,5 +1,8 @@
+import Foundation
 import KioskCore
+import KioskDevices
 import KioskSimulators
+import KioskTesting
 import Testing
 
 /// The demo's scanner sends what a HID POS scanner sends and decodes it with the production
@@ -93,5 +96,36 @@ struct SimulatedCardReaderTests {
             #expect(!error.message.contains("320602196005120210"))
         }
         await #expect(throws: KioskError.self) { try await reader.read(.socialSecurityCard) }
+    }
+}
+
+/// The demo's printer runs the production renderer: what it shows is what the thermal head prints.
+@Suite("the demo's printer: the receipt as printed, as an image")
+struct SimulatedPrinterTests {
+    @Test("a printed receipt becomes a PNG as wide as the head's dots, whose QR code zbarimg reads back")
+    func receiptImage() async throws {
+        let printer = SimulatedPrinter(render: { document throws(KioskError) in try ReceiptRenderer(printer: SimulatedPrinter.model).renderImage(document) })
+        #expect(printer.lastReceiptImage == nil)
+        try await printer.print(.electronicReceipt(ReceiptSamples.receipt()))
+        let image = try #require(printer.lastReceiptImage)
+        #expect(Array(image.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "not a PNG")
+        let width = image[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = image[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width == SimulatedPrinter.model.printableDots)
+        #expect(height > width, "a receipt is a long strip: \(width)×\(height)")
+        let directory = try TemporaryDirectory(prefix: "demo-receipt")
+        defer { directory.remove() }
+        let path = directory.file("receipt.png")
+        try Data(image).write(to: URL(fileURLWithPath: path))
+        #expect(try await ReceiptTools.qrCodes(path, in: directory) == [ReceiptSamples.verificationURL])
+        #expect(printer.printedCount == 1)
+    }
+
+    @Test("out of paper nothing is printed or drawn")
+    func outOfPaper() async {
+        let printer = SimulatedPrinter(render: { _ throws(KioskError) in Issue.record("rendered without paper"); return [] })
+        printer.paper = .out
+        await #expect(throws: KioskError.self) { try await printer.print(.testPage(kioskID: "demo", printedAt: ReceiptSamples.issuedAt)) }
+        #expect(printer.printedCount == 0)
+        #expect(printer.lastReceiptImage == nil)
     }
 }

@@ -36,6 +36,11 @@ struct MetricsEndpointTests {
         try await Self.demo(port, "/demo/api/scan/paycode", #"{"channel":"wechat","outcome":"succeed"}"#)
         try await screen.wait(for: ["takingReceipt", "finished"])
 
+        // The demo's printer drew the receipt with the production renderer; the demo page shows it.
+        let receipt = try await Self.get(port, "/demo/api/receipt.png")
+        #expect(receipt.status == 200 && receipt.contentType == "image/png", "\(receipt.status) \(receipt.contentType ?? "")")
+        #expect(receipt.body.contains("PNG") && receipt.body.contains("IHDR"), "not a PNG")
+
         let scraped = try await Self.get(port, "/metrics")
         #expect(scraped.status == 200)
         #expect(scraped.contentType?.hasPrefix("text/plain; version=0.0.4") == true, "\(scraped.contentType ?? "no Content-Type")")

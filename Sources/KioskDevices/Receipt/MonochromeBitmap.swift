@@ -17,6 +17,10 @@ struct MonochromeBitmap: Sendable, Equatable {
         bytes[y * bytesPerRow + x / 8] |= 0x80 >> UInt8(x % 8)
     }
 
+    func isBlack(x: Int, y: Int) -> Bool {
+        bytes[y * bytesPerRow + x / 8] & (0x80 >> UInt8(x % 8)) != 0
+    }
+
     func rows(_ range: Range<Int>) -> ArraySlice<UInt8> {
         bytes[range.lowerBound * bytesPerRow..<range.upperBound * bytesPerRow]
     }

@@ -31,4 +31,11 @@ public struct ReceiptRenderer: Sendable {
             return RenderedReceipt(format: .escposRaster, data: ESCPOSRasterEncoder.encode(bitmap))
         }
     }
+
+    /// The receipt as this printer's thermal head prints it, dot for dot, as a PNG image: what the
+    /// demo's printer shows beside the screen.
+    public func renderImage(_ document: ReceiptDocument) throws(KioskError) -> [UInt8] {
+        let content = ReceiptContent(document, printer: printer, printedAt: now())
+        return try PNGReceiptImage.encode(try RasterReceiptRendering.render(content, geometry: ReceiptGeometry(printer)))
+    }
 }

@@ -14,6 +14,8 @@ public protocol DemoControls: Sendable {
     func setPaper(_ paper: PaperSupply) async
     func setBackend(up: Bool) async
     func state() async -> DemoState
+    /// The last document the simulated printer printed, as a PNG image; nil before the first.
+    func lastReceiptImage() async -> [UInt8]?
 }
 
 /// A demo resident as the control panel lists them: masked, with what they can show.
@@ -36,8 +38,11 @@ public struct DemoState: Sendable, Hashable, Codable {
     public var backendUp: Bool
     public var cards: [String: Bool]
     public var screen: String
+    /// Documents printed so far: the page fetches the receipt image again when it changes.
+    public var printed: Int
 
-    public init(printer: String, backendUp: Bool, cards: [String: Bool], screen: String) {
+    public init(printer: String, backendUp: Bool, cards: [String: Bool], screen: String, printed: Int) {
+        self.printed = printed
         self.printer = printer
         self.backendUp = backendUp
         self.cards = cards

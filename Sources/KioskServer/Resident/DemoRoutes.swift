@@ -17,6 +17,10 @@ enum DemoRoutes {
     static func add(to router: Router<BasicRequestContext>, controls: any DemoControls) {
         router.get("/demo/api/residents") { _, _ in try CardRoutes.json(Residents(residents: await controls.residents())) }
         router.get("/demo/api/state") { _, _ in try CardRoutes.json(await controls.state()) }
+        router.get("/demo/api/receipt.png") { _, _ throws -> Response in
+            guard let image = await controls.lastReceiptImage() else { throw HTTPError(.notFound, message: "the simulated printer has printed nothing yet") }
+            return Response(status: .ok, headers: [.contentType: "image/png", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(bytes: image)))
+        }
         router.post("/demo/api/card") { request, context in
             let body = try await decode(CardRequest.self, request, context)
             guard let resident = body.resident else { throw HTTPError(.badRequest, message: "\"resident\" (an index from /demo/api/residents) is required") }

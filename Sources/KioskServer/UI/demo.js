@@ -9,7 +9,7 @@
   // ---------- the kiosk screen, scaled to fit (keeps 1080×1920) ----------
   function fit() {
     const h = window.innerHeight - 32 - 30;
-    const w = Math.max(320, window.innerWidth - 32 - 24 - 360);
+    const w = Math.max(320, window.innerWidth - 32 - 2 * 24 - 360 - 300);
     const k = Math.min(h / 1920, w / 1080);
     wrap.style.width = Math.floor(1080 * k) + "px";
     wrap.style.height = Math.floor(1920 * k) + "px";
@@ -139,7 +139,19 @@
     $("#st-ssc").textContent = cards.ssc ? "已插入" : "无";
     $("#st-idcard").textContent = cards.idcard ? "已放置" : "无";
     for (const b of document.querySelectorAll("#printer button")) b.classList.toggle("on", b.dataset.paper === st.printer);
+    showReceipt(st.printed || 0);
     for (const b of document.querySelectorAll("#backend button")) b.classList.toggle("on", (b.dataset.up === "true") === Boolean(st.backendUp));
+  }
+
+  // ---------- the paper out of the simulated printer, fetched again after each print ----------
+  let shownPrints = 0;
+  function showReceipt(printed) {
+    $("#printed-count").textContent = printed ? `（已打印 ${printed} 张）` : "";
+    if (printed === shownPrints) return;
+    shownPrints = printed;
+    const img = $("#receipt");
+    img.onload = () => { img.hidden = false; $("#tray-empty").hidden = true; };
+    img.src = "/demo/api/receipt.png?n=" + printed;
   }
 
   loadResidents();
