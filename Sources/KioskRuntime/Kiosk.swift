@@ -116,6 +116,7 @@ public func buildKiosk(
     backend backendChoice: KioskBackendChoice,
     journal: SQLitePaymentJournal,
     clock: any Clock<Duration>,
+    wallClock: WallClock = .system,
     metrics: KioskMetrics,
     logger: Logger,
     audit: Logger
@@ -123,8 +124,8 @@ public func buildKiosk(
     let teardown = Teardown()
     teardown.add { try? journal.close() }
     do {
-        return try await assemble(loaded, devices: devices, backendChoice: backendChoice, journal: journal, clock: clock, metrics: metrics,
-                                  logger: logger, audit: audit, teardown: teardown)
+        return try await assemble(loaded, devices: devices, backendChoice: backendChoice, journal: journal, clock: clock, wallClock: wallClock,
+                                  metrics: metrics, logger: logger, audit: audit, teardown: teardown)
     } catch {
         await teardown.run()
         throw error
@@ -133,7 +134,7 @@ public func buildKiosk(
 
 private func assemble(
     _ loaded: LoadedConfiguration, devices: DeviceSet, backendChoice: KioskBackendChoice, journal: SQLitePaymentJournal,
-    clock: any Clock<Duration>, metrics: KioskMetrics, logger: Logger, audit: Logger, teardown: Teardown
+    clock: any Clock<Duration>, wallClock: WallClock, metrics: KioskMetrics, logger: Logger, audit: Logger, teardown: Teardown
 ) async throws -> Kiosk {
     let configuration = loaded.configuration
     let environment = loaded.environment
@@ -168,7 +169,7 @@ private func assemble(
 
     // The resident session: it takes no resident until start-up reconciliation has settled the journal.
     let reconciliation = backend.map { client in
-        ReconciliationService(reconciler: PaymentReconciler(journal: journal, backend: client, logger: logger), clock: clock, logger: logger)
+        ReconciliationService(reconciler: PaymentReconciler(journal: journal, backend: client, logger: logger, now: wallClock.now, clock: clock), clock: clock, logger: logger)
     }
     var session: SessionController?
     var settlement: SettlementGate?
@@ -176,7 +177,7 @@ private func assemble(
         let controller = SessionController(
             settings: SessionSettings(running.configuration), kioskID: configuration.kiosk.id,
             devices: .init(cardReader: devices.cardReader, scanner: scanner, printer: devices.printer),
-            backend: backend, journal: journal, clock: clock, logger: logger
+            backend: backend, journal: journal, clock: clock, now: wallClock.now, logger: logger
         )
         let gate = SettlementGate(reconciliation: reconciliation, controller: controller)
         await gate.closeUnlessSettled()
@@ -190,7 +191,7 @@ private func assemble(
     // Status, health and metrics.
     let deviceStatuses = DeviceStatuses(devices: devices, database: loaded.database, running: running)
     let observability = observability(metrics: metrics, devices: deviceStatuses, journal: journal, session: session,
-                                      adminSocket: configuration.admin.socketPath)
+                                      adminSocket: configuration.admin.socketPath, clock: clock)
 
     // Configuration updates: signed bundles, rollbacks, SIGHUP, the fleet's desired configuration.
     let reloader = ConfigReloader(
@@ -200,14 +201,14 @@ private func assemble(
     let updater = ConfigUpdater(
         configPath: loaded.path, document: loaded.document, configuration: configuration, environment: environment, reloader: reloader,
         gate: ConfigHealthGate(snapshot: ConfigHealthGate.daemonChecks(devices: deviceStatuses, running: running, health: observability.health), clock: clock),
-        logger: logger, beforeRename: Failpoint.hold(at: "config-before-rename", environment: environment, logger: logger)
+        wallClock: wallClock, logger: logger, beforeRename: Failpoint.hold(at: "config-before-rename", environment: environment, logger: logger)
     )
     let poller = backend.map {
-        FleetConfigPoller(backend: $0, updater: updater, running: running, devices: deviceStatuses, session: session, clock: clock, logger: logger)
+        FleetConfigPoller(backend: $0, updater: updater, running: running, devices: deviceStatuses, session: session, clock: clock, wallClock: wallClock, logger: logger)
     }
     let status = KioskStatusReporter(
         running: running, configPath: loaded.path, mode: sandbox == nil ? .production : .demo, devices: deviceStatuses, journal: journal,
-        session: session, backend: backend, configurationUpdates: updater
+        session: session, backend: backend, configurationUpdates: updater, wallClock: wallClock
     )
 
     // The screens: the resident's page (and the technician's service menu on it), the admin API.
@@ -220,9 +221,9 @@ private func assemble(
         ])
     }
     let serviceTools = ResidentServiceTools(
-        kioskID: configuration.kiosk.id, technicianPIN: loaded.technicianPIN, journalPath: configuration.journal.path, overlays: ScreenOverlayHub(clock: clock),
+        kioskID: configuration.kiosk.id, technicianPIN: loaded.technicianPIN, journalPath: configuration.journal.path, overlays: ScreenOverlayHub(clock: clock, wallClock: wallClock),
         diagnostics: { await status.diagnostics() }, maintenance: status, printer: devices.printer,
-        noResidentServed: { [session] in await session?.noResidentServed ?? true }, audit: audit, logger: logger
+        noResidentServed: { [session] in await session?.noResidentServed ?? true }, wallClock: wallClock, audit: audit, logger: logger
     )
     devices.cardDiagnostics.readCardsForWatchers(when: serviceTools.noResidentServed)
     let demo = DemoControlPanel.make(devices: devices, sandbox: sandbox, session: session, backendHealth: backendHealth)
@@ -231,7 +232,7 @@ private func assemble(
     try inherited?.check(against: configuration.ui)
     let screen = try ResidentUIServer.make(
         settings: configuration.ui, session: session, demo: demo, qrSVG: { QRCodeSVG.svg(for: $0) }, logger: logger,
-        observability: observability, service: serviceTools, clock: clock, address: inherited.map { .inherited($0) }
+        observability: observability, service: serviceTools, clock: clock, wallClock: wallClock, address: inherited.map { .inherited($0) }
     ) { port in
         logger.notice("resident screen ready", metadata: [LogKey.uiAddress: "http://\(configuration.ui.listenHost):\(port)/"])
         await ready.screenListens(on: port)
@@ -259,7 +260,7 @@ private func assemble(
         services.append(OwedReceiptService(
             journal: journal, backend: backend, printer: devices.printer, history: devices.printer,
             noResidentServed: { await session.noResidentServed },
-            verificationOrigins: { session.sessionSettings.verificationURLOrigins }, clock: clock, logger: logger
+            verificationOrigins: { session.sessionSettings.verificationURLOrigins }, clock: clock, wallClock: wallClock, logger: logger
         ))
     }
     services.append(SystemdWatchdogService(
@@ -272,11 +273,11 @@ private func assemble(
 /// What `/metrics` and `/healthz` serve and the systemd watchdog asks: kioskd is healthy while its
 /// session answers within 1 s, its journal reads, and its admin socket accepts a connection.
 private func observability(metrics: KioskMetrics, devices: DeviceStatuses, journal: any PaymentJournal, session: SessionController?,
-                           adminSocket: String) -> Observability {
+                           adminSocket: String, clock: any Clock<Duration>) -> Observability {
     // Without a session (no backend client, or no scanner in production) there is nothing to ask;
     // `kioskctl status` says why, and a restart would not help.
-    let sessionCheck = session.map { controller in HealthCheck.session { _ = await controller.state.kind } }
-    let checks = [sessionCheck, .journal(journal), .adminSocket(path: adminSocket)].compactMap { $0 }
+    let sessionCheck = session.map { controller in HealthCheck.session(clock: clock) { _ = await controller.state.kind } }
+    let checks = [sessionCheck, .journal(journal, clock: clock), .adminSocket(path: adminSocket, clock: clock)].compactMap { $0 }
     return Observability(health: DaemonHealth(checks: checks)) {
         // The device gauges are refreshed at scrape time from the status `kioskctl status` shows.
         metrics.record(devices: await devices.current())

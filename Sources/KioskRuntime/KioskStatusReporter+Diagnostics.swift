@@ -37,7 +37,7 @@ extension KioskStatusReporter {
         checks.append(Self.integrityCheck(path: journalPath))
         checks += DiagnosticCheck.payments(status.journal?.summary)
         checks.append(.configuration(await configurationUpdates.status()))
-        return DiagnosticReport(kioskID: status.kioskID, mode: mode, generatedAt: ISO8601DateFormatter().string(from: Date()), checks: checks)
+        return DiagnosticReport(kioskID: status.kioskID, mode: mode, generatedAt: ISO8601DateFormatter().string(from: wallClock.now()), checks: checks)
     }
 
     private func clientCertificateCheck(_ backend: KioskConfiguration.Backend) -> DiagnosticCheck {
@@ -54,10 +54,10 @@ extension KioskStatusReporter {
     private func clockCheck() async -> DiagnosticCheck {
         guard let backend = backend?.https else { return .clock(skewSeconds: nil, problem: "no backend client") }
         do {
-            let before = Date()
+            let before = wallClock.now()
             let server = try await backend.serverDate()
             // The Date header has whole seconds: compare with the middle of the exchange.
-            let local = before.addingTimeInterval(Date().timeIntervalSince(before) / 2)
+            let local = before.addingTimeInterval(wallClock.now().timeIntervalSince(before) / 2)
             return .clock(skewSeconds: local.timeIntervalSince(server), problem: nil)
         } catch {
             return .clock(skewSeconds: nil, problem: error.message)

@@ -19,7 +19,7 @@ extension KioskStatusReporter: MaintenanceControl {
 
     public func startMaintenance(reason: String) async -> MaintenanceChange {
         let previous = await maintenanceStatus().state
-        maintenanceRequest = (reason, maintenanceRequest?.since ?? Date())
+        maintenanceRequest = (reason, maintenanceRequest?.since ?? wallClock.now())
         await session?.send(.maintenanceRequested)
         return MaintenanceChange(previous: previous, current: await maintenanceStatus())
     }

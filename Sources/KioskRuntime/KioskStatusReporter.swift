@@ -17,12 +17,15 @@ public actor KioskStatusReporter: StatusReporting {
     let backend: SwitchableBackendClient?
     /// Signed bundles and rollbacks: their state in `kioskctl diag`.
     let configurationUpdates: ConfigUpdater
-    private let startedAt = Date()
+    let wallClock: WallClock
+    private let startedAt: Date
     /// Maintenance mode asked for with `kioskctl maintenance on`: its reason and when (nil when off).
     var maintenanceRequest: (reason: String, since: Date)?
 
     init(running: RunningConfiguration, configPath: String, mode: KioskStatus.Mode, devices: DeviceStatuses, journal: any PaymentJournal,
-         session: SessionController?, backend: SwitchableBackendClient?, configurationUpdates: ConfigUpdater) {
+         session: SessionController?, backend: SwitchableBackendClient?, configurationUpdates: ConfigUpdater, wallClock: WallClock) {
+        self.wallClock = wallClock
+        startedAt = wallClock.now()
         self.running = running
         self.configPath = configPath
         self.mode = mode
@@ -44,7 +47,7 @@ public actor KioskStatusReporter: StatusReporting {
             kioskID: configuration.kiosk.id,
             mode: mode,
             startedAt: ISO8601DateFormatter().string(from: startedAt),
-            uptimeSeconds: Int(Date().timeIntervalSince(startedAt)),
+            uptimeSeconds: Int(wallClock.now().timeIntervalSince(startedAt)),
             configVersion: configuration.kiosk.configVersion,
             configPath: configPath,
             devices: devices,
@@ -57,7 +60,7 @@ public actor KioskStatusReporter: StatusReporting {
 
     private func journalStatus(path: String) async -> JournalStatus {
         do {
-            return JournalStatus(path: path, summary: try await journal.summary(now: Date()))
+            return JournalStatus(path: path, summary: try await journal.summary(now: wallClock.now()))
         } catch {
             return JournalStatus(path: path, summary: nil, problem: "\(error)")
         }

@@ -11,9 +11,12 @@ public final class SimulatedPrinter: ReceiptPrinter {
 
     private let state = Mutex<(paper: PaperSupply, printed: Int, lastImage: [UInt8]?)>((.full, 0, nil))
     private let render: Render?
+    /// When the test page says it was printed.
+    private let wallClock: WallClock
 
-    public init(render: Render? = nil) {
+    public init(render: Render? = nil, wallClock: WallClock = .system) {
         self.render = render
+        self.wallClock = wallClock
     }
 
     public var paper: PaperSupply {
@@ -60,7 +63,7 @@ extension SimulatedPrinter: PrinterDiagnostics {
     }
 
     public func printTestPage() async throws(KioskError) -> PrinterInfo {
-        try await print(.testPage(kioskID: "demo", printedAt: Date()))
+        try await print(.testPage(kioskID: "demo", printedAt: wallClock.now()))
         return await printerInfo()
     }
 }

@@ -13,7 +13,7 @@ struct DaemonHealthTests {
         let work = try TemporaryDirectory(prefix: "health")
         defer { work.remove() }
         let journal = try SQLitePaymentJournal(path: work.file("journal.sqlite"))
-        let health = DaemonHealth(checks: [.session {}, .journal(journal)])
+        let health = DaemonHealth(checks: [.session(clock: ContinuousClock()) {}, .journal(journal, clock: ContinuousClock())])
         #expect(await health.evaluate() == HealthReport(checks: ["session": .init(ok: true), "journal": .init(ok: true)]))
 
         try journal.close()
@@ -32,8 +32,12 @@ struct DaemonHealthTests {
     // were it waiting for the probe, the time limit would end the test as a failure instead of hanging.
     @Test("a session that does not answer within its timeout fails, and the evaluation still returns", .timeLimit(.minutes(1)))
     func silentSession() async throws {
-        let health = DaemonHealth(checks: [.session(timeout: .milliseconds(200)) { try? await Task.sleep(for: .seconds(3600)) }])
-        let report = await health.evaluate()
+        let clock = TestClock()
+        let health = DaemonHealth(checks: [.session(timeout: .milliseconds(200), clock: clock) { try? await clock.sleep(for: .seconds(3600)) }])
+        let evaluation = Task { await health.evaluate() }
+        try await clock.waitForSleepers(atLeast: 2)
+        clock.advance(by: .milliseconds(200))
+        let report = await evaluation.value
         #expect(report.failing == ["session"])
         #expect(report.checks["session"]?.detail?.contains("no answer within") == true, "\(report)")
     }
@@ -42,13 +46,13 @@ struct DaemonHealthTests {
     func adminSocket() async throws {
         let work = try TemporaryDirectory(prefix: "health")
         defer { work.remove() }
-        let missing = await DaemonHealth(checks: [.adminSocket(path: work.file("nothing.sock"))]).evaluate()
+        let missing = await DaemonHealth(checks: [.adminSocket(path: work.file("nothing.sock"), clock: ContinuousClock())]).evaluate()
         #expect(missing.failing == ["admin_socket"])
 
         let path = work.file("admin.sock")
         let listener = try Self.listen(path)
         defer { close(listener) }
-        let listening = await DaemonHealth(checks: [.adminSocket(path: path)]).evaluate()
+        let listening = await DaemonHealth(checks: [.adminSocket(path: path, clock: ContinuousClock())]).evaluate()
         #expect(listening.isHealthy, "\(listening)")
     }
 

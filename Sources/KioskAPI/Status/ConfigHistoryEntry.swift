@@ -41,7 +41,7 @@ public struct ConfigHistoryEntry: Sendable, Codable, Equatable {
         case keyID = "key_id"
     }
 
-    public init(at: Date = Date(), event: Event, source: Source, version: Int? = nil, previousVersion: Int? = nil, keyID: String? = nil, detail: String? = nil) {
+    public init(at: Date, event: Event, source: Source, version: Int? = nil, previousVersion: Int? = nil, keyID: String? = nil, detail: String? = nil) {
         self.at = at
         self.event = event
         self.source = source

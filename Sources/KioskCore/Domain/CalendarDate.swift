@@ -88,11 +88,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         return age
     }
 
-    /// Today in China (or another zone).
-    public static func today(in timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .gmt) -> CalendarDate {
+    /// Today in China (or another zone), by `wallClock`.
+    public static func today(
+        in timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .gmt, by wallClock: WallClock = .system
+    ) -> CalendarDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        let parts = calendar.dateComponents([.year, .month, .day], from: wallClock.now())
         return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(dayNumber: 0)
     }
 

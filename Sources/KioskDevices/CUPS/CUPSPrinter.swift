@@ -20,13 +20,16 @@ public final class CUPSPrinter: ReceiptPrinter, Sendable {
     let render: Render
     /// Times a job's deadline and the pauses between looks at it.
     let clock: any Clock<Duration>
+    /// When a job's state was learnt, and when the test page was printed.
+    let wallClock: WallClock
     private let lastJobRecord = Mutex<PrintJobRecord?>(nil)
 
     public init(
         selector: PrinterSelector, jobTimeout: Duration, connectTimeoutMilliseconds: Int32,
-        clock: any Clock<Duration> = ContinuousClock(), render: @escaping Render
+        clock: any Clock<Duration> = ContinuousClock(), wallClock: WallClock = .system, render: @escaping Render
     ) {
         self.clock = clock
+        self.wallClock = wallClock
         self.selector = selector
         self.jobTimeout = jobTimeout
         self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
@@ -84,7 +87,7 @@ public final class CUPSPrinter: ReceiptPrinter, Sendable {
     }
 
     func record(_ job: SubmittedPrintJob, _ state: PrintJobState, reasons: [String] = []) {
-        let record = PrintJobRecord(id: job.id, name: job.name, state: state, reasons: reasons, updatedAt: Date())
+        let record = PrintJobRecord(id: job.id, name: job.name, state: state, reasons: reasons, updatedAt: wallClock.now())
         lastJobRecord.withLock { $0 = record }
     }
 }

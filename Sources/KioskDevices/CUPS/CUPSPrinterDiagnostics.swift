@@ -20,7 +20,7 @@ public struct CUPSPrinterDiagnostics: PrinterDiagnostics {
     }
 
     public func printTestPage() async throws(KioskError) -> PrinterInfo {
-        try await printer.print(.testPage(kioskID: kioskID, printedAt: Date()))
+        try await printer.print(.testPage(kioskID: kioskID, printedAt: printer.wallClock.now()))
         return await printerInfo()
     }
 

@@ -9,7 +9,7 @@ public struct ReceiptRenderer: Sendable {
     private let now: @Sendable () -> Date
 
     /// `now` dates the registration slip, which carries no time of its own.
-    public init(printer: PrinterModel, format: ReceiptFormat, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(printer: PrinterModel, format: ReceiptFormat, now: @escaping @Sendable () -> Date = WallClock.system.now) {
         self.printer = printer
         self.format = format
         self.now = now

@@ -42,7 +42,7 @@ extension ConfigUpdater {
             state = .refused
             detail = "version \(version) not applied: \(error.message)"
             logger.error("configuration not applied: \(error.message)", metadata: [LogKey.configVersion: "\(version)"])
-            record(.init(event: .refused, source: accepted.source, version: version, previousVersion: previous.configuration.kiosk.configVersion,
+            record(.init(at: wallClock.now(), event: .refused, source: accepted.source, version: version, previousVersion: previous.configuration.kiosk.configVersion,
                          keyID: accepted.bundle.keyID, detail: "[\(error.code.rawValue)] \(error.message)"))
             report()
             return
@@ -61,12 +61,12 @@ extension ConfigUpdater {
         let reloads = change.reloads.sorted().map(\.rawValue).joined(separator: ", ")
         if stopping {
             // kiosk.conf holds the new version: "applied" without "healthy" makes the next start check it.
-            record(.init(event: .applied, source: accepted.source, version: version, previousVersion: previous.configuration.kiosk.configVersion,
+            record(.init(at: wallClock.now(), event: .applied, source: accepted.source, version: version, previousVersion: previous.configuration.kiosk.configVersion,
                          keyID: accepted.bundle.keyID, detail: "written; kioskd stopped before it could load it between residents"))
             logger.warning("kioskd is stopping before version \(version) could be loaded: kiosk.conf holds it, and the next start checks its health")
             return
         }
-        record(.init(event: .applied, source: accepted.source, version: version, previousVersion: previous.configuration.kiosk.configVersion,
+        record(.init(at: wallClock.now(), event: .applied, source: accepted.source, version: version, previousVersion: previous.configuration.kiosk.configVersion,
                      keyID: accepted.bundle.keyID, detail: reloads.isEmpty ? "nothing to reload" : "reloaded: \(reloads)"))
         logger.notice("configuration applied; checking the kiosk's health", metadata: [
             LogKey.configVersion: "\(version)", LogKey.previousConfigVersion: "\(previous.configuration.kiosk.configVersion)", LogKey.configReloads: "\(reloads)",
@@ -87,7 +87,7 @@ extension ConfigUpdater {
         }
         state = .healthy
         detail = nil
-        record(.init(event: .healthy, source: accepted.source, version: version, keyID: accepted.bundle.keyID))
+        record(.init(at: wallClock.now(), event: .healthy, source: accepted.source, version: version, keyID: accepted.bundle.keyID))
         logger.notice("configuration healthy", metadata: [LogKey.configVersion: "\(version)"])
         report()
     }
@@ -104,7 +104,7 @@ extension ConfigUpdater {
         switch await gate.verdict(against: baseline, within: .seconds(target.configuration.updates.healthTimeoutSeconds)) {
         case .healthy:
             state = .healthy
-            record(.init(event: .healthy, source: .rollback, version: target.configuration.kiosk.configVersion, keyID: target.keyID, detail: "after a rollback"))
+            record(.init(at: wallClock.now(), event: .healthy, source: .rollback, version: target.configuration.kiosk.configVersion, keyID: target.keyID, detail: "after a rollback"))
             report()
         case .failing(let reason):
             await restore(replaced, replacing: target.configuration.kiosk.configVersion, reason: "the version rolled back to fails: \(reason)", source: .health)
@@ -122,7 +122,7 @@ extension ConfigUpdater {
         switch await gate.verdict(against: baseline, within: .seconds(running.updates.healthTimeoutSeconds)) {
         case .healthy:
             state = .healthy
-            record(.init(event: .healthy, source: .startup, version: version, keyID: runningKeyID, detail: "confirmed after a restart"))
+            record(.init(at: wallClock.now(), event: .healthy, source: .startup, version: version, keyID: runningKeyID, detail: "confirmed after a restart"))
             logger.notice("configuration healthy after a restart", metadata: [LogKey.configVersion: "\(version)"])
             report()
         case .failing(let reason):
@@ -144,7 +144,7 @@ extension ConfigUpdater {
             logger.critical("cannot restore configuration version \(version): \(error.message)")
             detail = "version \(failed) failed (\(reason)) and restoring version \(version) failed too: \(error.message)"
             state = .rolledBack
-            record(.init(event: .rolledBack, source: source, version: version, previousVersion: failed, detail: detail))
+            record(.init(at: wallClock.now(), event: .rolledBack, source: source, version: version, previousVersion: failed, detail: detail))
             report()
             return
         }
@@ -153,7 +153,7 @@ extension ConfigUpdater {
         logger.error("configuration rolled back", metadata: [
             LogKey.configVersion: "\(version)", LogKey.previousConfigVersion: "\(failed)", LogKey.configSource: "\(source.rawValue)", LogKey.reason: "\(reason)",
         ])
-        record(.init(event: .rolledBack, source: source, version: version, previousVersion: failed, keyID: target.keyID, detail: reason))
+        record(.init(at: wallClock.now(), event: .rolledBack, source: source, version: version, previousVersion: failed, keyID: target.keyID, detail: reason))
         report()
     }
 
@@ -190,9 +190,9 @@ extension ConfigUpdater {
         running = configuration
         runningDocument = text
         runningKeyID = nil
-        appliedAt = Date()
+        appliedAt = wallClock.now()
         try? history.keep(version: configuration.kiosk.configVersion, document: text, bundle: nil)
-        record(.init(event: .reloaded, source: .sighup, version: configuration.kiosk.configVersion, previousVersion: previousVersion, detail: detail))
+        record(.init(at: wallClock.now(), event: .reloaded, source: .sighup, version: configuration.kiosk.configVersion, previousVersion: previousVersion, detail: detail))
         logger.notice("configuration reloaded", metadata: [LogKey.configPath: "\(configPath)", LogKey.configVersion: "\(configuration.kiosk.configVersion)"])
         report()
     }
@@ -205,7 +205,7 @@ extension ConfigUpdater {
         running = version.configuration
         runningDocument = version.document
         runningKeyID = version.keyID
-        appliedAt = Date()
+        appliedAt = wallClock.now()
     }
 
     /// The session takes new settings only between residents: if one started meanwhile, wait for it.

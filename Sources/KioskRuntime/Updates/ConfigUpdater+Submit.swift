@@ -14,7 +14,7 @@ extension ConfigUpdater {
             if let problem = AtomicFile.replaceProblem(configPath) { throw KioskError(.configWriteFailed, problem) }
             let bundle = try ConfigBundle.decode(data)
             let verifier = BundleVerifier(trustedKeys: running.updates.trustedKeys, kioskID: running.kiosk.id, region: running.kiosk.region,
-                                          highestVersion: max(highestVersion, pendingVersion ?? 0), now: Date())
+                                          highestVersion: max(highestVersion, pendingVersion ?? 0), now: wallClock.now())
             let manifest = try verifier.verify(bundle)
             let (configuration, change) = try manifest.validatedConfiguration(running: running, environment: environment)
             try checkPrinterModel(configuration)
@@ -24,7 +24,7 @@ extension ConfigUpdater {
             logger.notice("configuration bundle accepted: applied once no resident is being served", metadata: [
                 LogKey.configVersion: "\(manifest.version)", LogKey.configSource: "\(source.rawValue)", LogKey.configReloads: "\(reloads)",
             ])
-            record(.init(event: .accepted, source: source, version: manifest.version, previousVersion: running.kiosk.configVersion,
+            record(.init(at: wallClock.now(), event: .accepted, source: source, version: manifest.version, previousVersion: running.kiosk.configVersion,
                          keyID: bundle.keyID, detail: reloads.isEmpty ? "nothing to reload" : "will reload: \(reloads)"))
             return status()
         } catch {
@@ -33,7 +33,7 @@ extension ConfigUpdater {
                 LogKey.errorCode: "\(error.code.rawValue)", LogKey.configSource: "\(source.rawValue)", LogKey.configVersion: "\(version.map(String.init) ?? "-")",
             ])
             logger.error("\(error.message)")
-            record(.init(event: .refused, source: source, version: version, previousVersion: running.kiosk.configVersion,
+            record(.init(at: wallClock.now(), event: .refused, source: source, version: version, previousVersion: running.kiosk.configVersion,
                          detail: "[\(error.code.rawValue)] \(error.message)"))
             // A version under its health checks keeps saying so; the refusal is in the history.
             if state != .verifying {

@@ -49,13 +49,16 @@ actor ConfigUpdater: Service {
     var desired = ConfigurationStatus.Desired()
     /// Why updates cannot be taken (the history folder cannot be written), if so.
     var unavailable: String?
+    /// When the history's entries happened, bundles were checked for expiry and changes applied.
+    let wallClock: WallClock
     /// Every change of state, for the fleet poller to tell the backend how the kiosk stands.
     nonisolated let changes: AsyncStream<Void>
     private let announce: AsyncStream<Void>.Continuation
 
     init(configPath: String, document: String, configuration: KioskConfiguration, environment: [String: String],
-         reloader: ConfigReloader, gate: ConfigHealthGate, logger: Logger, beforeRename: @escaping @Sendable () -> Void) {
+         reloader: ConfigReloader, gate: ConfigHealthGate, wallClock: WallClock, logger: Logger, beforeRename: @escaping @Sendable () -> Void) {
         self.configPath = configPath
+        self.wallClock = wallClock
         self.environment = environment
         self.reloader = reloader
         self.gate = gate
@@ -115,7 +118,7 @@ actor ConfigUpdater: Service {
         if !leftovers.isEmpty {
             logger.warning("an update was interrupted before kiosk.conf was replaced: the running configuration is the previous one",
                            metadata: [LogKey.configPath: "\(configPath)", LogKey.configVersion: "\(running.kiosk.configVersion)"])
-            record(.init(event: .interrupted, source: .startup, version: running.kiosk.configVersion,
+            record(.init(at: wallClock.now(), event: .interrupted, source: .startup, version: running.kiosk.configVersion,
                          detail: "removed \(leftovers.joined(separator: ", ")); version \(running.kiosk.configVersion) stayed in force"))
         }
         if history.document(version: running.kiosk.configVersion) == nil {

@@ -19,11 +19,13 @@ actor FleetConfigPoller: Service {
     let devices: DeviceStatuses
     let session: SessionController?
     let clock: any Clock<Duration>
+    let wallClock: WallClock
     let logger: Logger
     private var etag: String?
 
     init(backend: any BackendClient, updater: ConfigUpdater, running: RunningConfiguration, devices: DeviceStatuses, session: SessionController?,
-         clock: any Clock<Duration>, logger: Logger) {
+         clock: any Clock<Duration>, wallClock: WallClock, logger: Logger) {
+        self.wallClock = wallClock
         self.backend = backend
         self.updater = updater
         self.running = running
@@ -56,7 +58,7 @@ actor FleetConfigPoller: Service {
     func poll() async throws(KioskError) {
         let configuration = running.configuration
         var desired = await updater.desired
-        desired.checkedAt = Date()
+        desired.checkedAt = wallClock.now()
         do {
             switch try await backend.desiredConfiguration(kioskID: configuration.kiosk.id, region: configuration.kiosk.region, ifNoneMatch: etag) {
             case .unchanged:
@@ -96,7 +98,7 @@ actor FleetConfigPoller: Service {
                                             paper: device.paper.flatMap { .init(rawValue: $0.rawValue) }, detail: device.detail)
         }
         let report = BackendStateReport(
-            reportedAt: Date(), version: KioskVersion.current, configVersion: status.version, desiredConfigVersion: status.desired.version,
+            reportedAt: wallClock.now(), version: KioskVersion.current, configVersion: status.version, desiredConfigVersion: status.desired.version,
             configStatus: .init(rawValue: status.state.rawValue), configDetail: status.detail,
             sessionState: await session?.state.kind.rawValue, devices: devices)
         do {

@@ -11,9 +11,12 @@ struct AdminAuditResponder<Routes: HTTPResponder>: HTTPResponder where Routes.Co
 
     let routes: Routes
     let audit: Logger
+    /// Times each audited request.
+    let clock: any Clock<Duration>
 
-    init(routes: Routes, audit: Logger) {
+    init(routes: Routes, audit: Logger, clock: any Clock<Duration>) {
         self.routes = routes
+        self.clock = clock
         var audit = audit
         // The audit trail is not silenced by a quieter --log-level.
         if audit.logLevel > .notice { audit.logLevel = .notice }
@@ -22,7 +25,7 @@ struct AdminAuditResponder<Routes: HTTPResponder>: HTTPResponder where Routes.Co
 
     func respond(to request: Request, context: AdminRequestContext) async throws -> Response {
         let isRead = request.method == .get || request.method == .head
-        let started = ContinuousClock.now
+        let started = Stopwatch(clock)
         let basic = context.basic
         // A read is judged by the route the router matched (its pattern), however the path was spelt;
         // only audited requests ask the socket for the caller's credentials.
@@ -42,9 +45,8 @@ struct AdminAuditResponder<Routes: HTTPResponder>: HTTPResponder where Routes.Co
 
     /// The route is the router's pattern, not the request's path (Hummingbird names an unmatched
     /// one `NotFound`), so nothing a caller puts in a URL reaches the log.
-    private func record(_ request: Request, route: String?, status: Int, caller: PeerCredentials?, since started: ContinuousClock.Instant) {
-        let elapsed = ContinuousClock.now - started
-        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+    private func record(_ request: Request, route: String?, status: Int, caller: PeerCredentials?, since started: Stopwatch) {
+        let milliseconds = started.elapsed.wholeMilliseconds
         audit.notice("admin action", metadata: [
             LogKey.action: "\(request.method.rawValue) \(route ?? "(no such route)")",
             LogKey.outcome: "\(status)",

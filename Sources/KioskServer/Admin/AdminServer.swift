@@ -29,7 +29,7 @@ public enum AdminServer {
             router: AdminAuditResponder(
                 routes: AdminRouter.make(status: status, cards: cards, scanner: scanner, printer: printer, observability: observability,
                                          maintenance: maintenance, configuration: configuration, screen: screen, clock: clock).buildResponder(),
-                audit: audit
+                audit: audit, clock: clock
             ),
             configuration: .init(address: .unixDomainSocket(path: path), serverName: "kioskd-admin"),
             onServerRunning: { _ in

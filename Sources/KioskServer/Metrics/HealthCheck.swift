@@ -5,11 +5,14 @@ import Synchronization
 public struct HealthCheck: Sendable {
     public let name: String
     public let timeout: Duration
+    /// Times `timeout`.
+    let clock: any Clock<Duration>
     let probe: @Sendable () async throws -> Void
 
-    public init(name: String, timeout: Duration, probe: @escaping @Sendable () async throws -> Void) {
+    public init(name: String, timeout: Duration, clock: any Clock<Duration>, probe: @escaping @Sendable () async throws -> Void) {
         self.name = name
         self.timeout = timeout
+        self.clock = clock
         self.probe = probe
     }
 
@@ -23,7 +26,7 @@ public struct HealthCheck: Sendable {
                 continuation = nil
             }
         }
-        let timeout = timeout
+        let timeout = timeout, clock = clock
         let probe = probe
         var tasks: [Task<Void, Never>] = []
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<HealthReport.Check, Never>) in
@@ -38,7 +41,7 @@ public struct HealthCheck: Sendable {
                     }
                 },
                 Task {
-                    try? await Task.sleep(for: timeout)
+                    try? await clock.sleep(for: timeout)
                     finish(HealthReport.Check(ok: false, detail: "no answer within \(timeout)"))
                 },
             ]

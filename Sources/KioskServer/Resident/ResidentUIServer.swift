@@ -19,6 +19,7 @@ public enum ResidentUIServer {
         observability: Observability? = nil,
         service: ResidentServiceTools? = nil,
         clock: any Clock<Duration>,
+        wallClock: WallClock = .system,
         address: ListenAddress? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws(KioskError) -> some Service {
@@ -29,7 +30,7 @@ public enum ResidentUIServer {
         let address = address ?? .bind(host: settings.listenHost, port: settings.listenPort)
         let admission = ScreenAdmission()
         let presence = ScreenPresence(clock: clock, openPages: { admission.openConnections })
-        let channel = ScreenChannel(source: session, demo: demo != nil, qrSVG: qrSVG, logger: logger, service: service, clock: clock, presence: presence)
+        let channel = ScreenChannel(source: session, demo: demo != nil, qrSVG: qrSVG, logger: logger, service: service, clock: clock, wallClock: wallClock, presence: presence)
         let responder = router(root: settings.root, demo: demo, logger: logger, observability: observability, presence: presence).buildResponder()
         let child = HTTP1WebSocketUpgradeChannel(
             responder: HTTPResponding.responder(responder, serverName: "kioskd-ui", logger: logger), configuration: .init(),

@@ -16,6 +16,8 @@ struct ScreenChannel: Sendable {
     var service: ResidentServiceTools? = nil
     /// Measures the message rate (`MessageRate`).
     let clock: any Clock<Duration>
+    /// When a screen was entered (countdowns run from there, in epoch time on the page).
+    let wallClock: WallClock
     /// Hears the page's every message, so a silent page can be told from a live one.
     let presence: ScreenPresence
 
@@ -77,7 +79,7 @@ struct ScreenChannel: Sendable {
     private func updates() async -> AsyncStream<ScreenUpdate> {
         if let source { return await source.screenUpdates() }
         let (stream, continuation) = AsyncStream.makeStream(of: ScreenUpdate.self)
-        continuation.yield(ScreenUpdate(state: .outOfService(.serviceUnavailable), actions: [], enteredAt: Date()))
+        continuation.yield(ScreenUpdate(state: .outOfService(.serviceUnavailable), actions: [], enteredAt: wallClock.now()))
         // The stream ends when its last continuation goes: this one is kept until the page leaves.
         continuation.onTermination = { _ in _ = continuation }
         return stream

@@ -16,9 +16,12 @@ public actor ScreenOverlayHub {
     private var waiters: [UUID: CheckedContinuation<MeasuredScreen?, Never>] = [:]
 
     private let clock: any Clock<Duration>
+    /// The page is told in epoch milliseconds when the overlay ends.
+    private let wallClock: WallClock
 
-    public init(clock: any Clock<Duration>) {
+    public init(clock: any Clock<Duration>, wallClock: WallClock = .system) {
         self.clock = clock
+        self.wallClock = wallClock
     }
 
     /// One page's feed of overlays, until the page stops reading it (it disconnected).
@@ -35,7 +38,7 @@ public actor ScreenOverlayHub {
 
     /// Shows the test pattern on every page for `seconds`; the first page's measure, or nil when none answered within `seconds`.
     public func showTestPattern(seconds: Int, kioskID: String) async -> MeasuredScreen? {
-        let until = Int64((Date().timeIntervalSince1970 + Double(seconds)) * 1000)
+        let until = Int64((wallClock.now().timeIntervalSince1970 + Double(seconds)) * 1000)
         let id = UUID()
         return await withCheckedContinuation { continuation in
             waiters[id] = continuation

@@ -107,9 +107,9 @@ final class ServiceMenuConnection: Sendable {
         return try Self.encode(Menu(report: await report, maintenance: await maintenance, notice: notice))
     }
 
-    private func touch() { openUntil.withLock { $0 = Date().addingTimeInterval(Self.idleSeconds) } }
+    private func touch() { openUntil.withLock { $0 = tools.wallClock.now().addingTimeInterval(Self.idleSeconds) } }
 
-    private func isOpen() -> Bool { openUntil.withLock { $0.map { Date() < $0 } ?? false } }
+    private func isOpen() -> Bool { openUntil.withLock { $0.map { tools.wallClock.now() < $0 } ?? false } }
 
     static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()

@@ -11,19 +11,21 @@ actor ServiceMenuGate {
     private let logger: Logger
     private let record: PINLockoutFile
     private var limiter: PINAttemptLimiter
+    private let wallClock: WallClock
 
-    init(pin: TechnicianPINHash, record: PINLockoutFile, audit: Logger, logger: Logger) {
+    init(pin: TechnicianPINHash, record: PINLockoutFile, wallClock: WallClock, audit: Logger, logger: Logger) {
         self.pin = pin
+        self.wallClock = wallClock
         var audit = audit
         if audit.logLevel > .notice { audit.logLevel = .notice }
         self.audit = audit
         self.logger = logger
         self.record = record
-        limiter = record.load(now: Date(), logger: logger)
+        limiter = record.load(now: wallClock.now(), logger: logger)
     }
 
     func attempt(_ candidate: String) -> PINAttemptLimiter.Verdict {
-        let verdict = limiter.attempt(at: Date()) { TechnicianPINHash.isWellFormed(pin: candidate) && pin.matches(candidate) }
+        let verdict = limiter.attempt(at: wallClock.now()) { TechnicianPINHash.isWellFormed(pin: candidate) && pin.matches(candidate) }
         keep()
         let outcome = switch verdict {
         case .accepted: "accepted"

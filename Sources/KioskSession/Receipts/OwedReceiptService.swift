@@ -17,11 +17,14 @@ public struct OwedReceiptService: Service {
     let verificationOrigins: @Sendable () -> [URLOrigin]
     let interval: Duration
     let clock: any Clock<Duration>
+    /// When the receipt was printed, in the journal.
+    let wallClock: WallClock
     let logger: Logger
 
     public init(journal: any PaymentJournal, backend: any BackendClient, printer: any ReceiptPrinter, history: (any ReceiptHistory)?,
                 noResidentServed: @escaping @Sendable () async -> Bool, verificationOrigins: @escaping @Sendable () -> [URLOrigin],
-                interval: Duration = .seconds(60), clock: any Clock<Duration>, logger: Logger) {
+                interval: Duration = .seconds(60), clock: any Clock<Duration>, wallClock: WallClock = .system, logger: Logger) {
+        self.wallClock = wallClock
         self.journal = journal
         self.backend = backend
         self.printer = printer
@@ -65,7 +68,7 @@ public struct OwedReceiptService: Service {
                     try await printer.print(document)
                     logger.notice("owed receipt printed", metadata: [LogKey.paymentID: "\(paymentID)"])
                 }
-                try await journal.recordReceipt(key: entry.intent.idempotencyKey, .printed, at: Date())
+                try await journal.recordReceipt(key: entry.intent.idempotencyKey, .printed, at: wallClock.now())
                 settled += 1
             } catch {
                 logger.warning("owed receipt not printed yet", metadata: [LogKey.paymentID: "\(paymentID)", LogKey.errorCode: "\(error.code)"])

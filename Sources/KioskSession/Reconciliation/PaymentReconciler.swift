@@ -32,7 +32,7 @@ public struct PaymentReconciler: Sendable {
 
     public init(
         journal: any PaymentJournal, backend: any BackendClient, providerWindow: Duration = .seconds(120),
-        logger: Logger, now: @escaping @Sendable () -> Date = { Date() }, clock: any Clock<Duration> = ContinuousClock()
+        logger: Logger, now: @escaping @Sendable () -> Date = WallClock.system.now, clock: any Clock<Duration> = ContinuousClock()
     ) {
         self.journal = journal
         self.backend = backend

@@ -57,7 +57,7 @@ public actor SessionController: Service {
     public init(
         settings: SessionSettings, kioskID: String, devices: Devices, backend: any BackendClient, journal: any PaymentJournal,
         clock: any Clock<Duration> = ContinuousClock(), makeKey: @escaping @Sendable () -> String = IdempotencyKeyGenerator.random,
-        now: @escaping @Sendable () -> Date = { Date() }, logger: Logger
+        now: @escaping @Sendable () -> Date = WallClock.system.now, logger: Logger
     ) {
         machine = SessionStateMachine(settings: settings)
         settingsMirror = Mutex(settings)
