@@ -22,8 +22,7 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
     private let lastATRs = Mutex<[CardKind: String]>([:])
     /// Whether a card inserted now may be read for `cards watch` (no resident being served).
     private let watcherReadGate = Mutex<@Sendable () async -> Bool>({ true })
-    private let monitor: PCSCReaderMonitor
-    private let eventRelay: EventRelay
+    private let monitor = PCSCReaderMonitor()
 
     /// How long a busy reader (another read holds it exclusively) is waited for.
     static let sharingRetries = 30
@@ -43,17 +42,17 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
         self.commandTimeout = commandTimeout
         self.today = today
         self.logger = logger
-        let relay = EventRelay()
-        eventRelay = relay
-        monitor = PCSCReaderMonitor { event in relay.deliver(event) }
-        relay.attach(self)
     }
 
+    /// Follows pcscd's readers and cards until graceful shutdown, then stops the monitor's thread
+    /// (which ends its events) and the streams.
     public func run() async throws {
-        monitor.start()
-        try? await gracefulShutdown()
         let monitor = self.monitor
+        monitor.start()
+        async let followed: Void = { for await event in monitor.events { self.handle(event) } }()
+        try? await gracefulShutdown()
         await BlockingCallQueue(label: "pcsc-stop").run(timeout: nil) { monitor.stop() }
+        await followed
         eventSink.finish()
         watchers.finish()
     }
@@ -193,7 +192,7 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
 
     // MARK: Monitor events
 
-    fileprivate func handle(_ event: PCSCMonitorEvent) {
+    private func handle(_ event: PCSCMonitorEvent) {
         switch event {
         case .readerAdded(let name):
             logger.notice("card reader connected", metadata: [LogKey.reader: "\(name)"])
@@ -308,12 +307,4 @@ enum PCSCReadAttempt: Sendable {
     case read(CardHolder, commands: Int)
     case failed(KioskError)
     case connectFailed(PCSCFailure)
-}
-
-/// Lets the monitor (created before `self` exists) deliver to the reader.
-private final class EventRelay: Sendable {
-    private struct WeakReader { weak var reader: PCSCCardReader? }
-    private let target = Mutex(WeakReader())
-    func attach(_ reader: PCSCCardReader) { target.withLock { $0.reader = reader } }
-    func deliver(_ event: PCSCMonitorEvent) { target.withLock { $0.reader }?.handle(event) }
 }

@@ -16,15 +16,21 @@ final class PCSCReaderMonitor: Sendable {
     }
 
     private let shared = Mutex(Shared())
-    private let onEvent: @Sendable (PCSCMonitorEvent) -> Void
+    /// What the thread sees, in order; it ends when the thread does (`stop`).
+    let events: AsyncStream<PCSCMonitorEvent>
+    private let eventSink: AsyncStream<PCSCMonitorEvent>.Continuation
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
     /// How long to wait before trying pcscd again after it went away.
     private let reconnectDelay: Duration
 
-    init(reconnectDelay: Duration = .milliseconds(250), onEvent: @escaping @Sendable (PCSCMonitorEvent) -> Void) {
+    init(reconnectDelay: Duration = .milliseconds(250)) {
         self.reconnectDelay = reconnectDelay
-        self.onEvent = onEvent
+        (events, eventSink) = AsyncStream.makeStream(of: PCSCMonitorEvent.self)
+    }
+
+    private func onEvent(_ event: PCSCMonitorEvent) {
+        eventSink.yield(event)
     }
 
     /// The readers pcscd has told the state of, with that state. A reader just seen in the list
@@ -37,6 +43,7 @@ final class PCSCReaderMonitor: Sendable {
     func start() {
         let thread = Thread { [self] in
             watch()
+            eventSink.finish()
             finished.signal()
         }
         thread.name = "pcsc-monitor"
