@@ -152,9 +152,9 @@
     return { screen: kind, seq: null, actions: [], prompt: "", local: true, texts };
   }
 
-  // The words around the screen: title of the page, voice switch, "more below", the demo badge.
+  // The words around the screen: the voice switch, "more below", the demo badge. (The document's
+  // <title> stays as index.html has it: it names the kiosk window, which must not change.)
   function paintFrame() {
-    document.title = text("title");
     voiceLabel.textContent = text("voice");
     voiceState.textContent = text(state.voice ? "voice.on" : "voice.off");
     moreButton.textContent = text("more");
