@@ -36,6 +36,8 @@ public final class SimulatedCardReader: CardReader, CardDiagnostics {
         continuation.yield(.inserted(kind))
         let reader = Self.readerName(kind)
         watchers.publish(CardWatchEvent(kind: .cardInserted, reader: reader, atr: HexBytes.format(card.atr, separator: "")))
+        // As PCSCCardReader: the card is read for `cards watch` only when someone watches.
+        guard watchers.hasSubscribers else { return }
         let allowed = watcherReadGate.withLock { $0 }
         Task { [watchers, today] in
             guard await allowed() else { return watchers.publish(Self.notReadForWatchers(reader: reader)) }

@@ -28,7 +28,7 @@ public enum PrintJobAction: Sendable, Equatable {
 /// local) printer. A failed poll is not the end — the job may still print — only the deadline is.
 public struct PrintJobFollower: Sendable {
     public let timeout: Duration
-    private var pause = Duration.milliseconds(5)
+    private var pause = PrintJobFollower.firstPause
     private var last: PrintJobObservation?
     private var silence: String?
     private var ended = false

@@ -8,8 +8,13 @@
 public enum ResidentPageTexts {
     /// The texts of one screen: those every screen carries, then its own (which win on a clash).
     public static func texts(for kind: SessionState.Kind) -> [String: String] {
-        common.merging(own(kind)) { _, own in own }
+        byKind[kind] ?? common
     }
+
+    /// Merged once: a screen is sent on every state change.
+    private static let byKind: [SessionState.Kind: [String: String]] = Dictionary(
+        uniqueKeysWithValues: SessionState.Kind.allCases.map { kind in (kind, common.merging(own(kind)) { _, own in own }) }
+    )
 
     /// What every screen carries: the page's frame, shared buttons and labels, the labels of actions
     /// the page offers on its own, and what it shows by itself when the connection is lost.

@@ -6,11 +6,9 @@ import Synchronization
 final class AppletTransport: APDUTransport {
     private let applet: Mutex<VirtualCardApplet>
 
-    /// The card as just inserted (its applet reset: nothing selected, nothing pending).
+    /// The card as just inserted: nothing selected, nothing pending.
     init(_ card: VirtualCardFile) {
-        var applet = VirtualCardApplet(card)
-        applet.reset()
-        self.applet = Mutex(applet)
+        applet = Mutex(VirtualCardApplet(card))
     }
 
     func transmit(_ command: [UInt8]) async throws(KioskError) -> [UInt8] {

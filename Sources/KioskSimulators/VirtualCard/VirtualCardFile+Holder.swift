@@ -3,15 +3,14 @@ import KioskCore
 extension VirtualCardFile {
     /// The card that carries `holder`, written in the card-file format (`Devices/cards/`) and loaded
     /// through it, so it is checked like any card file. What the holder does not say is filled in
-    /// as a card issued to them would have it: gender, birth date and birth place from the ID number,
+    /// as a card issued to them would have it: gender, birth date (`IDNumber`) and birth place from the ID number,
     /// 民族 汉, a third-generation SSC valid from two years before `today` for ten years, an ID card
     /// valid for the long term. `kioskd --demo` inserts its residents' cards this way.
     public init(holder: CardHolder, today: CalendarDate) throws(VirtualCardFileError) {
-        let id = Array(holder.idNumber)
-        let digits = id.count == 18 ? String(id[6..<14]) : ""
-        let birth = holder.birthDate?.description
-            ?? (digits.count == 8 ? "\(digits.prefix(4))-\(digits.dropFirst(4).prefix(2))-\(digits.suffix(2))" : "")
-        let gender = holder.gender?.rawValue ?? (id.count == 18 && (Int(String(id[16])) ?? 0) % 2 == 0 ? "female" : "male")
+        // A number that fails its check (cards can carry one) says nothing: the holder must then say it.
+        let number = try? IDNumber(holder.idNumber)
+        let birth = (holder.birthDate ?? number?.birthDate)?.description ?? ""
+        let gender = holder.gender?.rawValue ?? (number?.isFemale == true ? "female" : "male")
         let nation = holder.nation.flatMap(NationCode.code(named:)) ?? 1
         let region = holder.regionCode ?? String(holder.idNumber.prefix(6))
         let issued = holder.issueDate ?? CalendarDate(year: today.year - 2, month: 1, day: 1) ?? today
@@ -27,13 +26,13 @@ extension VirtualCardFile {
         switch holder.kind {
         case .socialSecurityCard:
             let expiry = if case .on(let date)? = holder.expiry { date } else { CalendarDate(year: issued.year + 10, month: issued.month, day: min(issued.day, 28)) ?? issued }
-            let number = holder.cardNumber ?? "C" + String(holder.idNumber.filter(\.isNumber).suffix(8)).padding(toLength: 8, withPad: "0", startingAt: 0)
+            let cardNumber = holder.cardNumber ?? "C" + String(holder.idNumber.filter(\.isNumber).suffix(8)).padding(toLength: 8, withPad: "0", startingAt: 0)
             lines += [
                 "birth_place = \(Self.quoted(String(holder.idNumber.prefix(6))))",
                 "[ssc]",
                 "generation = 3",
                 "region_code = \(Self.quoted(region))",
-                "card_number = \(Self.quoted(number))",
+                "card_number = \(Self.quoted(cardNumber))",
                 "issue_date = \(Self.quoted(issued.description))",
                 "expiry_date = \(Self.quoted(expiry.description))",
             ]

@@ -60,11 +60,7 @@ struct PrintJobFollowerTests {
         var follower = PrintJobFollower(timeout: Self.timeout)
         _ = follower.submitted(now: .zero)
         _ = follower.observed(.failure(Self.unanswered), askedAt: .zero, now: .zero)
-        _ = follower.observed(.success(Self.paperOut), askedAt: .seconds(9), now: Self.timeout)
-        var again = PrintJobFollower(timeout: Self.timeout)
-        _ = again.submitted(now: .zero)
-        _ = again.observed(.failure(Self.unanswered), askedAt: .zero, now: .zero)
-        #expect(again.observed(.success(Self.paperOut), askedAt: .seconds(9), now: Self.timeout) == [.record(.processing, reasons: []), .cancelJob, .end(.overdue(last: Self.paperOut, silence: nil))])
+        #expect(follower.observed(.success(Self.paperOut), askedAt: .seconds(9), now: Self.timeout) == [.record(.processing, reasons: []), .cancelJob, .end(.overdue(last: Self.paperOut, silence: nil))])
     }
 
     @Test("no answer in time: silence when the look was asked well before the deadline, none when at the last moment")
