@@ -13,7 +13,7 @@ struct DemoControlPanel: DemoControls {
     let printer: SimulatedPrinter
     let sandbox: EmbeddedSandbox
     let session: SessionController
-    let backendHealth: BackendHealthService
+    let backendWatch: BackendWatch
 
     func residents() async -> [DemoResidentInfo] {
         sandbox.registry.residents.enumerated().map { index, resident in
@@ -77,7 +77,7 @@ struct DemoControlPanel: DemoControls {
 
     func setBackend(up: Bool) async {
         sandbox.outage.isDown = !up
-        await backendHealth.checkNow()
+        await backendWatch.checkNow()
     }
 
     func state() async -> DemoState {
@@ -128,9 +128,9 @@ struct DemoControlPanel: DemoControls {
 
 extension DemoControlPanel {
     /// The panel exists only in `--demo`, where every device is simulated and the sandbox is embedded.
-    static func make(devices: DeviceSet, sandbox: EmbeddedSandbox?, session: SessionController?, backendHealth: BackendHealthService?) -> DemoControlPanel? {
-        guard let simulated = devices.simulated, let sandbox, let session, let backendHealth else { return nil }
+    static func make(devices: DeviceSet, sandbox: EmbeddedSandbox?, session: SessionController?, backendWatch: BackendWatch?) -> DemoControlPanel? {
+        guard let simulated = devices.simulated, let sandbox, let session, let backendWatch else { return nil }
         return DemoControlPanel(cards: simulated.cards, scanner: simulated.scanner, printer: simulated.printer, sandbox: sandbox,
-                                session: session, backendHealth: backendHealth)
+                                session: session, backendWatch: backendWatch)
     }
 }

@@ -183,11 +183,6 @@ private func assemble(
         await gate.closeUnlessSettled()
         (session, settlement) = (controller, gate)
     }
-    let backendHealth = session.flatMap { session in
-        // The demo's "backend down" switch asks for a check at once; a real outage is noticed within the interval.
-        backend.map { BackendHealthService(backend: $0, kioskID: configuration.kiosk.id, session: session, clock: clock, logger: logger) }
-    }
-
     // Status, health and metrics.
     let deviceStatuses = DeviceStatuses(devices: devices, database: loaded.database, running: running)
     let observability = observability(metrics: metrics, devices: deviceStatuses, journal: journal, session: session,
@@ -203,8 +198,8 @@ private func assemble(
         gate: ConfigHealthGate(snapshot: ConfigHealthGate.daemonChecks(devices: deviceStatuses, running: running, health: observability.health), clock: clock),
         wallClock: wallClock, logger: logger, beforeRename: Failpoint.hold(at: "config-before-rename", environment: environment, logger: logger)
     )
-    let poller = backend.map {
-        FleetConfigPoller(backend: $0, updater: updater, running: running, devices: deviceStatuses, session: session, clock: clock, wallClock: wallClock, logger: logger)
+    let backendWatch = backend.map {
+        BackendWatch(backend: $0, updater: updater, running: running, devices: deviceStatuses, session: session, clock: clock, wallClock: wallClock, logger: logger)
     }
     let status = KioskStatusReporter(
         running: running, configPath: loaded.path, mode: sandbox == nil ? .production : .demo, devices: deviceStatuses, journal: journal,
@@ -226,7 +221,7 @@ private func assemble(
         noResidentServed: { [session] in await session?.noResidentServed ?? true }, wallClock: wallClock, audit: audit, logger: logger
     )
     devices.cardDiagnostics.readCardsForWatchers(when: serviceTools.noResidentServed)
-    let demo = DemoControlPanel.make(devices: devices, sandbox: sandbox, session: session, backendHealth: backendHealth)
+    let demo = DemoControlPanel.make(devices: devices, sandbox: sandbox, session: session, backendWatch: backendWatch)
     let inherited = try SystemdSocketActivation.takeListeners(environment: environment)[SystemdSocketActivation.residentScreenName]
         .map { descriptor throws(KioskError) in try InheritedListener(descriptor: descriptor, name: SystemdSocketActivation.residentScreenName) }
     try inherited?.check(against: configuration.ui)
@@ -239,7 +234,7 @@ private func assemble(
     }
     let admin = try AdminServer.make(
         settings: configuration.admin, status: status, cards: devices.cardDiagnostics, scanner: devices.scannerDiagnostics, printer: devices.printer,
-        observability: observability, maintenance: status, configuration: ConfigurationAdmin(updater: updater, poller: poller), screen: serviceTools,
+        observability: observability, maintenance: status, configuration: ConfigurationAdmin(updater: updater, backendWatch: backendWatch), screen: serviceTools,
         clock: clock, logger: logger, audit: audit
     ) {
         await ready.up("admin")
@@ -251,11 +246,10 @@ private func assemble(
     services += devices.services
     if let reconciliation { services.append(reconciliation) }
     if let session, let settlement { services += [session, settlement] }
-    if let backendHealth { services.append(backendHealth) }
+    if let backendWatch { services.append(backendWatch) }
     if let session {
         services.append(JournalSpaceWatch(journal: journal, session: session, clock: clock, logger: logger))
     }
-    if let poller { services.append(poller) }
     if let session, let backend {
         services.append(OwedReceiptService(
             journal: journal, backend: backend, printer: devices.printer, history: devices.printer,

@@ -103,6 +103,31 @@ struct ClientFailureTests {
         #expect(samples.allSatisfy { $0 > 0 })
     }
 
+    @Test("the pause before a retry runs on the client's clock: the second attempt waits for the clock, not for the wall", .timeLimit(.minutes(1)))
+    func retryPauseOnTheClock() async throws {
+        let backend = try await MisbehavingBackend()
+        let clock = TestClock()
+        // An hour's pause (up to 75 minutes with jitter); the deadline of a day never comes in this test.
+        let client = try backend.client(requestTimeout: .seconds(86_400), retryBaseDelay: .seconds(3600), clock: clock)
+        let call = Task { try await client.payment(id: "flaky-0001") }
+        let pause = Duration.seconds(3600)...Duration.seconds(4500)
+        do {
+            try await waitUntil("the first attempt is answered 503 and the client pauses on its clock") {
+                backend.requests["flaky-0001"] == 1 && clock.wakeTimes.contains { pause.contains($0) }
+            }
+            clock.advance(by: .seconds(3599))
+            #expect(backend.requests["flaky-0001"] == 1, "the second attempt came before the pause ended")
+            clock.advance(by: .seconds(901))
+            let payment = try await call.value
+            #expect(payment.paymentId == "flaky-0001" && backend.requests["flaky-0001"] == 2)
+        } catch {
+            call.cancel()
+            Issue.record(error)
+        }
+        await client.shutdown()
+        await backend.stop()
+    }
+
     @Test("a closed port is unreachable")
     func unreachable() async throws {
         let closed = try ClosedPort()

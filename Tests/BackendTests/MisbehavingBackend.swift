@@ -62,9 +62,10 @@ final class MisbehavingBackend: Sendable {
     }
 
     /// The timeout is generous by default: only the test of a stalled answer needs a short one, and says so.
-    func client(requestTimeout: Duration = .seconds(10), maximumResponseBytes: Int = 64 * 1024, metrics: (any MetricsFactory)? = nil) throws -> HTTPSBackendClient {
+    func client(requestTimeout: Duration = .seconds(10), maximumResponseBytes: Int = 64 * 1024, retryBaseDelay: Duration = .milliseconds(10),
+                clock: any Clock<Duration> = ContinuousClock(), metrics: (any MetricsFactory)? = nil) throws -> HTTPSBackendClient {
         try HTTPSBackendClient(settings: .init(url: "http://127.0.0.1:\(port)/kiosk/v1", connectTimeout: .seconds(1), requestTimeout: requestTimeout,
-                                               maximumResponseBytes: maximumResponseBytes, retryBaseDelay: .milliseconds(10)), metrics: metrics)
+                                               maximumResponseBytes: maximumResponseBytes, retryBaseDelay: retryBaseDelay), clock: clock, metrics: metrics)
     }
 
     func stop() async {

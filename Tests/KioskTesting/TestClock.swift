@@ -30,6 +30,9 @@ public final class TestClock: Clock, @unchecked Sendable {
     /// How many tasks are sleeping on this clock now.
     public var sleeperCount: Int { lock.withLock { sleepers.count } }
 
+    /// When the tasks sleeping on this clock now will wake, as offsets from the clock's start.
+    public var wakeTimes: [Duration] { lock.withLock { sleepers.map(\.deadline.offset) } }
+
     public func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
         let id = UUID()
         try await withTaskCancellationHandler {

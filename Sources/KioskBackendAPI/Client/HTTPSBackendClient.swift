@@ -14,8 +14,8 @@ public final class HTTPSBackendClient: BackendClient {
     let httpClient: HTTPClient
     let client: Client
 
-    /// `clock` measures each call's whole deadline (`settings.requestTimeout`) and its duration for the
-    /// metrics, which go to `metrics` (nil: the process's `MetricsSystem`).
+    /// `clock` measures each call's whole deadline (`settings.requestTimeout`), the pauses between its
+    /// attempts and its duration for the metrics, which go to `metrics` (nil: the process's `MetricsSystem`).
     public init(settings: BackendClientSettings, clock: any Clock<Duration> = ContinuousClock(), metrics: (any MetricsFactory)? = nil) throws(KioskError) {
         guard let url = URL(string: settings.url), let scheme = url.scheme, ["https", "http"].contains(scheme) else {
             throw KioskError(.backendCredentials, "backend.url \"\(settings.url)\" is not an http(s) URL")
@@ -36,7 +36,7 @@ public final class HTTPSBackendClient: BackendClient {
             serverURL: url, transport: transport,
             middlewares: [
                 RequestMetricsMiddleware(clock: clock, factory: metrics),
-                RetryMiddleware(maximumAttempts: settings.maximumAttempts, baseDelay: settings.retryBaseDelay),
+                RetryMiddleware(maximumAttempts: settings.maximumAttempts, baseDelay: settings.retryBaseDelay, clock: clock),
                 DeadlineMiddleware(timeout: settings.requestTimeout, clock: clock),
                 ResponseLimitMiddleware(maximumBytes: settings.maximumResponseBytes),
             ]

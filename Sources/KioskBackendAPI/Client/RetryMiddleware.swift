@@ -7,6 +7,8 @@ import OpenAPIRuntime
 struct RetryMiddleware: ClientMiddleware {
     let maximumAttempts: Int
     let baseDelay: Duration
+    /// The pauses between attempts run on it.
+    let clock: any Clock<Duration>
     // The fence is idempotent by definition: asking again gives the same outcome.
     static let safeOperations: Set<String> = ["resolveIdentity", "voidPaymentByIdempotencyKey"]
     static let retryableStatuses: Set<Int> = [502, 503, 504]
@@ -42,7 +44,7 @@ struct RetryMiddleware: ClientMiddleware {
     private func backOff(_ attempt: Int) async throws {
         let delay = baseDelay * (1 << (attempt - 2))
         let jitter = delay * Double.random(in: 0...0.25)
-        try await Task.sleep(for: delay + jitter)
+        try await clock.sleep(for: delay + jitter)
     }
 
     /// Connection-level failures; timeouts of a call that may have reached the backend are left to the caller.

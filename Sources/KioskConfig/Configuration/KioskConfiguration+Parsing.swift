@@ -151,7 +151,7 @@ extension KioskConfiguration.Updates {
     static func read(from document: ConfigDocument) -> Self {
         Self(
             trustedKeys: document.strings("updates", "trusted_keys", default: [], check: ConfigChecks.ed25519PublicKey),
-            pollIntervalSeconds: document.int("updates", "poll_interval_s", default: 300, range: 30...86400),
+            stateReportIntervalSeconds: document.int("updates", "poll_interval_s", default: 300, range: 30...86400),
             healthTimeoutSeconds: document.int("updates", "health_timeout_s", default: 60, range: 5...600),
             historyDirectory: document.string("updates", "history_directory", default: "/var/lib/kioskd/config", check: ConfigChecks.absolutePath)
         )

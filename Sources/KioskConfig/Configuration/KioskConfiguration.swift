@@ -91,7 +91,8 @@ public struct KioskConfiguration: Sendable, Equatable {
     public struct Updates: Sendable, Equatable {
         /// Base64 Ed25519 public keys (32 bytes each) trusted to sign configuration bundles.
         public var trustedKeys: [String]
-        public var pollIntervalSeconds: Int
+        /// `poll_interval_s`: how often the kiosk reports its state to the fleet (the key keeps its fleet-wide name).
+        public var stateReportIntervalSeconds: Int
         /// How long a newly applied configuration has to prove itself healthy before it is rolled back.
         public var healthTimeoutSeconds: Int = 60
         /// Where applied versions and the history of updates are kept (previous versions for rollback).

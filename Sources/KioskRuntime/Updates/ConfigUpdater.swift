@@ -51,7 +51,7 @@ actor ConfigUpdater: Service {
     var unavailable: String?
     /// When the history's entries happened, bundles were checked for expiry and changes applied.
     let wallClock: WallClock
-    /// Every change of state, for the fleet poller to tell the backend how the kiosk stands.
+    /// Every change of state, for the backend watch to tell the backend how the kiosk stands.
     nonisolated let changes: AsyncStream<Void>
     private let announce: AsyncStream<Void>.Continuation
 
@@ -188,7 +188,7 @@ actor ConfigUpdater: Service {
         )
     }
 
-    /// Announces a change (the fleet poller reports it to the backend).
+    /// Announces a change (the backend watch reports it to the backend).
     func report() {
         announce.yield()
     }

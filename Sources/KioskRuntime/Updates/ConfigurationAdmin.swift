@@ -8,7 +8,7 @@ import KioskServer
 struct ConfigurationAdmin: ConfigurationControl {
     let updater: ConfigUpdater
     /// Nil when this kioskd has no backend client.
-    let poller: FleetConfigPoller?
+    let backendWatch: BackendWatch?
 
     func configurationStatus() async -> ConfigurationStatus { await updater.status() }
 
@@ -25,8 +25,8 @@ struct ConfigurationAdmin: ConfigurationControl {
     }
 
     func pullNow() async throws(KioskError) -> ConfigurationStatus {
-        guard let poller else { throw KioskError(.backendUnreachable, "this kioskd has no backend client to pull from (see kioskctl status)") }
-        try await poller.poll()
+        guard let backendWatch else { throw KioskError(.backendUnreachable, "this kioskd has no backend client to pull from (see kioskctl status)") }
+        try await backendWatch.poll()
         return await updater.status()
     }
 }
