@@ -290,7 +290,8 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
             return DeviceStatus(role: role, selector: selector.description, state: .noDevice, requiredAction: .maintenance,
                                 detail: "no reader for this slot (pcscd has \(Self.list(names)))")
         }
-        if let fault = faults.withLock({ $0[kind] }) {
+        // A fault is the card's: it ends when the slot is empty, even before the removal event is handled.
+        if let fault = faults.withLock({ $0[kind] }), monitor.readers.first(where: { $0.name == reader })?.knownCardPresent == true {
             return DeviceStatus(role: role, selector: selector.description, state: .hardwareError, requiredAction: .reset, detail: fault)
         }
         return DeviceStatus(role: role, selector: selector.description, state: .online, detail: reader)
