@@ -218,6 +218,22 @@ struct ConfigBundleTests {
         #expect(try ConfigKeyDiff(old: old, new: old).changes.isEmpty)
     }
 
+    @Test("config diff goes into sub-tables and arrays of tables key by key; a file that is not TOML is named with its line")
+    func keyDiffDepth() throws {
+        let old = "[devices]\nprinter = \"cups:a\"\n[devices.limits]\nretries = 3\n[[devices.slot]]\nname = \"ssc\"\n[[devices.slot]]\nname = \"id\"\n"
+        let new = "[devices]\nprinter = \"cups:a\"\nlimits = { retries = 4 }\n[[devices.slot]]\nname = \"ssc\"\n[[devices.slot]]\nname = \"idcard\"\n"
+        #expect(try ConfigKeyDiff(old: old, new: new).lines == [
+            "~ devices.limits.retries: 3 → 4",
+            "~ devices.slot[1].name: \"id\" → \"idcard\"",
+        ])
+        do {
+            _ = try ConfigKeyDiff(old: old, new: "[session]\nidle_timeout_s = 60\ncountdown_s = = 15\n")
+            Issue.record("a file that is not TOML was compared")
+        } catch {
+            #expect(error.source == "new configuration" && error.problems.first?.line == 3, "\(error)")
+        }
+    }
+
     @Test("a bundle carrying a technician PIN hash is refused: the hash lives in root's credential file only")
     func noPINInBundles() throws {
         let hash = try TechnicianPINHash(pin: "864209", iterations: TechnicianPINHash.iterationRange.lowerBound).encoded

@@ -114,6 +114,37 @@ struct ScannerProfileLoadingTests {
         #expect(error.message.contains(#/scanners/test\.toml:\d+: /#) && error.message.contains(message), "\(error.message)")
     }
 
+    @Test("every problem of every model file at once, each with its file, line and key; a misspelt key alone, not what it causes")
+    func everyProblem() throws {
+        let directory = try TemporaryDirectory(prefix: "devices")
+        defer { directory.remove() }
+        for folder in ["readers", "scanners", "printers"] {
+            try FileManager.default.createDirectory(atPath: directory.file(folder), withIntermediateDirectories: true)
+        }
+        try directory.write("scanners/a.toml", "name = \"A\"\nvendor_id = \"0c2\"\nmode = \"serial\"\ninterface = 300\n")
+        try directory.write("scanners/b.toml", Self.header + "mdoe = \"hid-pos\"\n[hid_pos]\nreport_id = \"02\"\n")
+        try directory.write("printers/p.toml", "name = \"P\"\npaper_width_mm = 76\ndpi = 50\n")
+        do {
+            _ = try DeviceDatabase.load(directory: directory.path)
+            Issue.record("a broken device database loaded")
+        } catch {
+            let lines = error.message.split(separator: "\n").map(String.init)
+            #expect(lines.first == "device database \(directory.path): 7 problems", "\(error.message)")
+            for (file, problem) in [
+                ("scanners/a.toml:2", "vendor_id: \"0c2\" is not 4 hex digits"),
+                ("scanners/a.toml", "product_id: is missing"),
+                ("scanners/a.toml:3", "mode: \"serial\" is not hid-pos or keyboard"),
+                ("scanners/a.toml:4", "interface: 300 is not a USB interface number 0–255"),
+                ("scanners/b.toml:4", "mdoe: is not a known key here"),
+                ("printers/p.toml", "printable_width_mm: required for 76 mm paper"),
+                ("printers/p.toml:3", "dpi: 50 is not 100…600"),
+            ] {
+                #expect(lines.contains { $0.contains(file) && $0.contains(problem) }, "\(file) \(problem) in:\n\(error.message)")
+            }
+            #expect(!error.message.contains("table is never used"), "what the misspelling causes is not reported: \(error.message)")
+        }
+    }
+
     @Test("a VID:PID without a profile gets the standard values")
     func unprofiled() {
         let model = ScannerModel(unprofiledVendorID: 0x05E0, productID: 0x1200)

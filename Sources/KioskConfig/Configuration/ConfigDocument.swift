@@ -143,7 +143,7 @@ final class ConfigDocument {
     /// Moves what the reader found into the problem list, keeping the order.
     private func drain() {
         for problem in log.problems.dropFirst(drained) {
-            reported.append(ConfigProblem(keyPath: problem.path == .root ? "" : problem.path.description, message: problem.message, line: problem.line))
+            reported.append(ConfigProblem(problem))
         }
         drained = log.problems.count
     }

@@ -1,6 +1,5 @@
 import Foundation
 import KioskCore
-import TOMLKit
 
 /// A key-by-key comparison of two kiosk.conf texts (`kioskctl config diff`): comments, order and
 /// spacing do not count, only values. Keys missing from a file show as absent (their default applies).
@@ -35,36 +34,10 @@ public struct ConfigKeyDiff: Sendable, Equatable {
     }
 
     static func flatten(_ text: String, source: String) throws(ConfigValidationError) -> [String: String] {
-        let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch {
-            throw ConfigValidationError(source: source, problems: [ConfigProblem(keyPath: "", message: "invalid TOML: \(error)")])
+        let log = TOMLProblemLog(source: source, text: text)
+        guard let root = TOMLTableReader.root(of: text, log: log) else {
+            throw ConfigValidationError(source: source, problems: log.problems.map(ConfigProblem.init))
         }
-        var values: [String: String] = [:]
-        for section in root.keys {
-            guard let node = root[section] else { continue }
-            guard let table = node.table else {
-                values[section] = render(node)
-                continue
-            }
-            for key in table.keys {
-                if let value = table[key] { values["\(section).\(key)"] = render(value) }
-            }
-        }
-        return values
-    }
-
-    static func render(_ node: TOMLValueConvertible) -> String {
-        if let text = node.string { return quoted(text) }
-        if let number = node.int { return "\(number)" }
-        if let flag = node.bool { return "\(flag)" }
-        if let number = node.double { return "\(number)" }
-        if let array = node.array { return "[" + array.map(render).joined(separator: ", ") + "]" }
-        return "(\(node.type.described))"
-    }
-
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return Dictionary(root.leafValues().map { ("\($0.path)", $0.text) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -17,6 +17,11 @@ public struct ConfigProblem: Sendable, Equatable, Codable, CustomStringConvertib
         self.environmentVariable = environmentVariable
     }
 
+    /// A problem the TOML reader found.
+    public init(_ problem: TOMLProblem) {
+        self.init(keyPath: problem.path == .root ? "" : problem.path.description, message: problem.message, line: problem.line)
+    }
+
     public var description: String {
         let prefix = keyPath.isEmpty ? "" : "\(keyPath): "
         if let environmentVariable { return "\(prefix)\(message) (environment \(environmentVariable))" }

@@ -19,24 +19,31 @@ public struct DeviceDatabase: Sendable, Equatable {
         readers.filter { $0.roles.contains(role) && !$0.isVirtual }.flatMap(\.namePatterns)
     }
 
-    /// Loads every model file; a broken file is an error naming the file and key.
+    /// Loads every model file. kioskd does not start with a broken database: the error lists every
+    /// problem of every file at once, each with its file, line and key.
     public static func load(directory: String) throws(KioskError) -> DeviceDatabase {
+        var problems: [String] = []
         var database = DeviceDatabase()
-        database.readers = try loadModels(directory, "readers", ReaderModel.profileKeys, ReaderModel.init(id:profile:))
-        database.scanners = try loadModels(directory, "scanners", ScannerModel.profileKeys, ScannerModel.init(id:profile:))
-        database.printers = try loadModels(directory, "printers", PrinterModel.profileKeys, PrinterModel.init(id:profile:))
+        database.readers = loadModels(directory, "readers", ReaderModel.profileKeys, ReaderModel.init(id:profile:), problems: &problems)
+        database.scanners = loadModels(directory, "scanners", ScannerModel.profileKeys, ScannerModel.init(id:profile:), problems: &problems)
+        database.printers = loadModels(directory, "printers", PrinterModel.profileKeys, PrinterModel.init(id:profile:), problems: &problems)
+        guard problems.isEmpty else {
+            let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+            throw KioskError(.devicesDatabaseInvalid, (["device database \(directory): \(count)"] + problems).joined(separator: "\n"))
+        }
         return database
     }
 
     private static func loadModels<Model>(
-        _ directory: String, _ kind: String, _ keys: [String: [String]], _ make: (String, DeviceProfileReader) throws(KioskError) -> Model
-    ) throws(KioskError) -> [Model] {
+        _ directory: String, _ kind: String, _ keys: [String: [String]], _ make: (String, DeviceProfileReader) -> Model?, problems: inout [String]
+    ) -> [Model] {
         let folder = (directory as NSString).appendingPathComponent(kind)
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".toml") }.sorted()
         } catch {
-            throw KioskError(.devicesDatabaseInvalid, "cannot list \(folder): \(error.localizedDescription)")
+            problems.append("cannot list \(folder): \(error.localizedDescription)")
+            return []
         }
         var models: [Model] = []
         for name in names {
@@ -45,72 +52,70 @@ public struct DeviceDatabase: Sendable, Equatable {
             do {
                 text = try String(contentsOfFile: path, encoding: .utf8)
             } catch {
-                throw KioskError(.devicesDatabaseInvalid, "cannot read \(path): \(error.localizedDescription)")
+                problems.append("cannot read \(path): \(error.localizedDescription)")
+                continue
             }
-            let reader = try DeviceProfileReader(text: text, path: path)
-            try reader.rejectUnknownKeys(known: keys)
-            models.append(try make(String(name.dropLast(".toml".count)), reader))
+            let log = TOMLProblemLog(source: path, text: text)
+            // A misspelt key is named alone: what its absence causes would only mislead.
+            if let profile = DeviceProfileReader(text: text, log: log), profile.acceptsOnly(keys), let model = make(String(name.dropLast(".toml".count)), profile),
+               log.isEmpty {
+                models.append(model)
+            }
+            problems += log.problems.map(\.description)
         }
         return models
     }
 }
 
-/// One model file read with the kiosk's TOML reader. A model file's first problem stops the load
-/// (kioskd does not start with a broken device database) and names the file, line and key.
+/// One model file read with the kiosk's TOML reader: a value that is missing or wrong is reported
+/// (file, line and key) and read as nil, and reading goes on, so a file's problems come at once.
 final class DeviceProfileReader {
-    let path: String
     let root: TOMLTableReader
 
-    init(text: String, path: String) throws(KioskError) {
-        let log = TOMLProblemLog(source: path, text: text)
-        guard let root = TOMLTableReader.root(of: text, log: log) else { throw KioskError(.devicesDatabaseInvalid, log.text) }
-        self.path = path
+    /// Nil when the text is not TOML (the log says where).
+    init?(text: String, log: TOMLProblemLog) {
+        guard let root = TOMLTableReader.root(of: text, log: log) else { return nil }
         self.root = root
     }
 
-    /// The problem of `key` (dotted: "hid_pos.report_id"), to throw.
-    func problem(_ key: String, _ message: String) -> KioskError {
-        let problem = root.log.report(TOMLPath(keys: key.split(separator: ".").map(String.init)), message)
-        return KioskError(.devicesDatabaseInvalid, problem.description)
+    /// Reports a problem of `key` (dotted: "hid_pos.report_id").
+    func report(_ key: String, _ message: String) {
+        root.log.report(TOMLPath(keys: key.split(separator: ".").map(String.init)), message)
+    }
+
+    /// Reports a problem of `key`; nil, for the value it leaves out.
+    func problem<Value>(_ key: String, _ message: String) -> Value? {
+        report(key, message)
+        return nil
     }
 
     func has(_ key: String) -> Bool { root.has(key) }
 
-    func string(_ key: String) throws(KioskError) -> String {
-        try present(root.required(key, .string), key)
-    }
+    func string(_ key: String) -> String? { root.required(key, .string) }
 
-    func optionalBool(_ key: String) throws(KioskError) -> Bool? {
-        try checked(root.optional(key, .flag))
-    }
+    func optionalBool(_ key: String) -> Bool? { root.optional(key, .flag) }
 
-    func int(_ key: String) throws(KioskError) -> Int {
-        try present(root.required(key, .integer), key)
-    }
+    func int(_ key: String) -> Int? { root.required(key, .integer) }
 
-    func strings(_ key: String) throws(KioskError) -> [String] {
-        try present(root.required(key, .texts), key)
-    }
+    func strings(_ key: String) -> [String]? { root.required(key, .texts) }
 
     /// Four hex digits, e.g. "1eab".
-    func hex16(_ key: String) throws(KioskError) -> UInt16 {
-        let text = try string(key)
-        guard text.count == 4, let value = UInt16(text, radix: 16) else { throw problem(key, "\"\(text)\" is not 4 hex digits") }
+    func hex16(_ key: String) -> UInt16? {
+        guard let text = string(key) else { return nil }
+        guard text.count == 4, let value = UInt16(text, radix: 16) else { return problem(key, "\"\(text)\" is not 4 hex digits") }
         return value
     }
 
-    /// An optional `[table]`; nil when the file has none.
-    func section(_ name: String) throws(KioskError) -> DeviceProfileSection? {
-        guard root.has(name) else { return nil }
-        // table(_:) has reported what the value is instead.
-        guard let table = try checked(root.table(name)) else { return nil }
+    /// An optional `[table]`; nil when the file has none (or when it is not a table: reported).
+    func section(_ name: String) -> DeviceProfileSection? {
+        guard root.has(name), let table = root.table(name) else { return nil }
         return DeviceProfileSection(name: name, table: table, profile: self)
     }
 
-    /// Before the model is read, so that a misspelt key is named rather than what its absence causes
-    /// (it would otherwise silently fall back to the standard value). `known`: the keys of the file
-    /// ("") and of each of its tables.
-    func rejectUnknownKeys(known: [String: [String]]) throws(KioskError) {
+    /// Whether every key of the file and of its tables is known (`known`: the keys of the file ("")
+    /// and of each table); each unknown one is reported.
+    func acceptsOnly(_ known: [String: [String]]) -> Bool {
+        let before = root.log.problems.count
         let topLevel = known[""] ?? []
         for key in root.keys {
             guard topLevel.contains(key) else {
@@ -122,20 +127,6 @@ final class DeviceProfileReader {
                 section.refuse(inner, "is not a known key here (known: \(sectionKeys.joined(separator: ", ")))")
             }
         }
-        if let firstProblem { throw firstProblem }
-    }
-
-    func checked<Value>(_ value: Value?) throws(KioskError) -> Value? {
-        if let firstProblem { throw firstProblem }
-        return value
-    }
-
-    private func present<Value>(_ value: Value?, _ key: String) throws(KioskError) -> Value {
-        guard let value = try checked(value) else { throw problem(key, "is missing") }
-        return value
-    }
-
-    private var firstProblem: KioskError? {
-        root.log.problems.first.map { KioskError(.devicesDatabaseInvalid, $0.description) }
+        return root.log.problems.count == before
     }
 }

@@ -1,35 +1,31 @@
 import KioskCore
 
 /// An optional `[table]` of a device model file, read with the kiosk's TOML reader; problems name
-/// the file, line and `table.key`.
+/// the file, line and `table.key`, and the value read is then nil.
 struct DeviceProfileSection {
     let name: String
     let table: TOMLTableReader
     let profile: DeviceProfileReader
 
-    func problem(_ key: String, _ message: String) -> KioskError {
+    func report(_ key: String, _ message: String) {
+        profile.report("\(name).\(key)", message)
+    }
+
+    func problem<Value>(_ key: String, _ message: String) -> Value? {
         profile.problem("\(name).\(key)", message)
     }
 
     func has(_ key: String) -> Bool { table.has(key) }
 
-    func string(_ key: String) throws(KioskError) -> String? {
-        try profile.checked(table.optional(key, .string))
-    }
+    func string(_ key: String) -> String? { table.optional(key, .string) }
 
-    func byte(_ key: String) throws(KioskError) -> UInt8? {
-        try profile.checked(table.optional(key, TOMLValueKind<UInt8>.byte))
-    }
+    func byte(_ key: String) -> UInt8? { table.optional(key, TOMLValueKind<UInt8>.byte) }
 
     /// A hex string such as "FFB00000" (spaces allowed between bytes) of `count` bytes.
-    func hexBytes(_ key: String, count: ClosedRange<Int>) throws(KioskError) -> [UInt8]? {
-        try profile.checked(table.optional(key, .hexBytes(count: count)))
-    }
+    func hexBytes(_ key: String, count: ClosedRange<Int>) -> [UInt8]? { table.optional(key, .hexBytes(count: count)) }
 
     /// A list of one-byte hex strings such as ["08", "09", "4E"], none repeated.
-    func hexByteList(_ key: String) throws(KioskError) -> [UInt8]? {
-        try profile.checked(table.optional(key, TOMLValueKind<[UInt8]>.hexByteList))
-    }
+    func hexByteList(_ key: String) -> [UInt8]? { table.optional(key, TOMLValueKind<[UInt8]>.hexByteList) }
 }
 
 extension TOMLValueKind where Value == UInt8 {

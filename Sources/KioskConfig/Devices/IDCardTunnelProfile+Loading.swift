@@ -3,13 +3,13 @@ import KioskCore
 extension IDCardTunnelProfile {
     /// The `[idcard]` table of a reader model (the standard header when it has none); nil for a
     /// model without the idcard role.
-    static func load(from profile: DeviceProfileReader, servesIDCard: Bool) throws(KioskError) -> IDCardTunnelProfile? {
-        let section = try profile.section("idcard")
+    static func load(from profile: DeviceProfileReader, servesIDCard: Bool) -> IDCardTunnelProfile? {
+        let section = profile.section("idcard")
         guard servesIDCard else {
-            if section != nil { throw profile.problem("idcard", "the model has no idcard role, so an [idcard] table is never used") }
+            if section != nil { profile.report("idcard", "the model has no idcard role, so an [idcard] table is never used") }
             return nil
         }
         guard let section else { return .standard }
-        return IDCardTunnelProfile(header: try section.hexBytes("tunnel_header", count: 4...4) ?? IDCardTunnelProfile.standard.header)
+        return IDCardTunnelProfile(header: section.hexBytes("tunnel_header", count: 4...4) ?? IDCardTunnelProfile.standard.header)
     }
 }

@@ -8,19 +8,23 @@ extension ReaderModel {
         "idcard": ["tunnel_header"],
     ]
 
-    init(id: String, profile: DeviceProfileReader) throws(KioskError) {
-        let roles = try profile.strings("roles").map { (text) throws(KioskError) -> DeviceRole in
-            switch text {
-            case "ssc": return .sscReader
-            case "idcard": return .idcardReader
-            default: throw profile.problem("roles", "\"\(text)\" is not ssc or idcard")
+    /// Nil when a key is missing or wrong (each is reported).
+    init?(id: String, profile: DeviceProfileReader) {
+        let roles = profile.strings("roles").map { texts in
+            texts.compactMap { text -> DeviceRole? in
+                switch text {
+                case "ssc": .sscReader
+                case "idcard": .idcardReader
+                default: profile.problem("roles", "\"\(text)\" is not ssc or idcard")
+                }
             }
         }
-        self.init(
-            id: id, name: try profile.string("name"), roles: roles, namePatterns: try profile.strings("name_patterns"),
-            ssc: try SSCReadProfile.load(from: profile, servesSSC: roles.contains(.sscReader)),
-            idcard: try IDCardTunnelProfile.load(from: profile, servesIDCard: roles.contains(.idcardReader)),
-            isVirtual: try profile.optionalBool("virtual") ?? false
-        )
+        let name = profile.string("name")
+        let namePatterns = profile.strings("name_patterns")
+        let ssc = SSCReadProfile.load(from: profile, servesSSC: roles?.contains(.sscReader) ?? false)
+        let idcard = IDCardTunnelProfile.load(from: profile, servesIDCard: roles?.contains(.idcardReader) ?? false)
+        let isVirtual = profile.optionalBool("virtual") ?? false
+        guard let roles, let name, let namePatterns else { return nil }
+        self.init(id: id, name: name, roles: roles, namePatterns: namePatterns, ssc: ssc, idcard: idcard, isVirtual: isVirtual)
     }
 }

@@ -104,6 +104,36 @@ public final class TOMLTableReader {
         return readers
     }
 
+    /// Every value under this table, at any depth (in sub-tables and arrays of tables), with its path,
+    /// as TOML text: what `kioskctl config diff` compares. Reads nothing for `rejectUnknownKeys()`.
+    public func leafValues() -> [(path: TOMLPath, text: String)] {
+        Self.leaves(of: table, at: path)
+    }
+
+    private static func leaves(of table: TOMLTable, at path: TOMLPath) -> [(path: TOMLPath, text: String)] {
+        table.keys.sorted().flatMap { key -> [(path: TOMLPath, text: String)] in
+            guard let node = table[key] else { return [] }
+            let keyPath = path.key(key)
+            if let subtable = node.table { return leaves(of: subtable, at: keyPath) }
+            if let array = node.array, !array.isEmpty, array.allSatisfy({ $0.table != nil }) {
+                return array.enumerated().flatMap { position, element in leaves(of: element.table!, at: keyPath.index(position)) }
+            }
+            return [(keyPath, text(of: node))]
+        }
+    }
+
+    /// A value as TOML text: strings quoted and escaped, arrays element by element.
+    static func text(of node: TOMLValueConvertible) -> String {
+        if let string = node.string {
+            return "\"" + string.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        if let number = node.int { return "\(number)" }
+        if let flag = node.bool { return "\(flag)" }
+        if let number = node.double { return "\(number)" }
+        if let array = node.array { return "[" + array.map(text(of:)).joined(separator: ", ") + "]" }
+        return "(\(node.type.described))"
+    }
+
     /// Reports every key of this table that nobody read.
     public func rejectUnknownKeys() {
         for key in table.keys.sorted() where !readKeys.contains(key) {
