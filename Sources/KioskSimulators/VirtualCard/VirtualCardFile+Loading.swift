@@ -19,7 +19,11 @@ extension VirtualCardFile {
     public init(toml: String, source: String) throws(VirtualCardFileError) {
         let log = TOMLProblemLog(source: source, text: toml)
         guard let root = TOMLTableReader.root(of: toml, log: log) else { throw VirtualCardFileError(source: source, log: log) }
-        let reader = CardFileReader(root: root)
+        try self.init(reading: CardFileReader(root: root), source: source)
+    }
+
+    /// Validates what `reader` reads: a card file's text or a card written in memory.
+    init(reading reader: CardFileReader, source: String) throws(VirtualCardFileError) {
         let fault = reader.fault()
         var content: Content?
         switch reader.string(nil, "kind") {
@@ -35,6 +39,7 @@ extension VirtualCardFile {
         case nil:
             break
         }
+        let log = reader.log
         guard log.isEmpty, let content else {
             if log.isEmpty { log.reportFile("incomplete card") }
             throw VirtualCardFileError(source: source, log: log)
