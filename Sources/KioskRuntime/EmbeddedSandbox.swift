@@ -22,13 +22,13 @@ public struct EmbeddedSandbox: Service {
     private let listener: HTTPListener<HTTP1Channel>
 
     public static func bind(residentsFile: String, policyDirectory: String, today requestedToday: CalendarDate?,
-                            kiosk: KioskConfiguration.Kiosk, logger: Logger) async throws -> EmbeddedSandbox {
+                            kiosk: KioskConfiguration.Kiosk, wallClock: WallClock, logger: Logger) async throws -> EmbeddedSandbox {
         let registry = try ResidentRegistry.load(path: residentsFile)
         let policies = try PolicyBook.load(directory: policyDirectory)
         let today = try requestedToday ?? demoToday(policies: policies, kiosk: kiosk)
         let backend = SandboxBackend(
             registry: registry, policies: policies, store: try SandboxStore(path: nil),
-            settings: SandboxSettings(today: today)
+            settings: SandboxSettings(today: today, wallClock: wallClock)
         )
         let outage = SandboxOutage()
         let router = try SandboxServer.router(backend: backend, outage: outage)

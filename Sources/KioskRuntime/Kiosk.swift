@@ -145,7 +145,7 @@ private func assemble(
     if case .embeddedSandbox(let residentsFile, let policyDirectory, let today) = backendChoice {
         do {
             let bound = try await EmbeddedSandbox.bind(residentsFile: residentsFile, policyDirectory: policyDirectory, today: today,
-                                                       kiosk: configuration.kiosk, logger: logger)
+                                                       kiosk: configuration.kiosk, wallClock: wallClock, logger: logger)
             teardown.add { await bound.close() }
             logger.notice("embedded sandbox backend ready", metadata: [LogKey.backendURL: "\(bound.url)", LogKey.sandboxToday: "\(bound.today)"])
             sandbox = bound

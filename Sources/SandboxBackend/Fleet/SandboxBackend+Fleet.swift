@@ -22,7 +22,8 @@ extension SandboxBackend {
     /// trust (each kiosk checks the key against its own list) but refuses what no kiosk could take:
     /// a broken signature, an expired bundle, no target, or a version not above one already
     /// published for any of the same kiosks or regions.
-    public func publish(_ bundle: ConfigBundle, now: Date = Date()) throws(KioskError) -> PublishedBundle {
+    public func publish(_ bundle: ConfigBundle) throws(KioskError) -> PublishedBundle {
+        let now = settings.wallClock.now()
         let manifest = try Self.selfConsistentManifest(bundle)
         guard manifest.expiresAt > now else { throw KioskError(.fleetInvalid, "bundle version \(manifest.version) has already expired") }
         let target = manifest.target
@@ -52,7 +53,8 @@ extension SandboxBackend {
     }
 
     /// The newest unexpired bundle for a kiosk, by its id or its region.
-    public func desiredBundle(kioskID: String, region: String?, now: Date = Date()) async throws -> (bundle: ConfigBundle, published: PublishedBundle)? {
+    public func desiredBundle(kioskID: String, region: String?) async throws -> (bundle: ConfigBundle, published: PublishedBundle)? {
+        let now = settings.wallClock.now()
         let records = try await store.queue.read { db in try FleetBundleRecord.fetchAll(db) }
         let matching = records.filter { $0.expiresAt > now && $0.target.includes(kioskID: kioskID, region: region ?? "") }
         guard let newest = matching.max(by: { $0.version < $1.version }) else { return nil }

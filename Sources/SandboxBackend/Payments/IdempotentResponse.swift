@@ -34,7 +34,7 @@ extension SandboxBackend {
                 return try Self.decode(stored, db: db)
             }
             let response = try perform(db)
-            try Self.store(response, key: key, operation: operation, requestHash: requestHash, db: db)
+            try Self.store(response, key: key, operation: operation, requestHash: requestHash, at: settings.wallClock.now(), db: db)
             return response
         }
     }
@@ -59,7 +59,7 @@ extension SandboxBackend {
             }
             let voided = SandboxProblem(409, "payment.idempotency_key_voided", "the Idempotency-Key was fenced: no payment is made under it",
                                         zh: "本次缴费已取消，未扣款，请重新操作")
-            try Self.store(.problem(voided), key: key, operation: "createPayment", requestHash: Self.fencedRequestHash, db: db)
+            try Self.store(.problem(voided), key: key, operation: "createPayment", requestHash: Self.fencedRequestHash, at: settings.wallClock.now(), db: db)
             return nil
         }
         guard let createdID else { return .voided }
@@ -80,9 +80,9 @@ extension SandboxBackend {
     }
 
     /// Stores an answer as the one every later request under (key, operation) gets.
-    private static func store(_ response: IdempotentResponse, key: String, operation: String, requestHash: String, db: Database) throws {
+    private static func store(_ response: IdempotentResponse, key: String, operation: String, requestHash: String, at time: Date, db: Database) throws {
         let (status, body) = try encode(response)
-        try IdempotencyRecord(key: key, operation: operation, requestHash: requestHash, responseStatus: status, responseBody: body, createdAt: Date()).insert(db)
+        try IdempotencyRecord(key: key, operation: operation, requestHash: requestHash, responseStatus: status, responseBody: body, createdAt: time).insert(db)
     }
 
     private static func encode(_ response: IdempotentResponse) throws -> (Int, Data) {

@@ -47,7 +47,7 @@ extension SandboxBackend {
             return .failure(SandboxProblem(422, "payment.amount_mismatch", "amount \(order.amountFen) fen, due \(tier.due.fen) fen",
                                            zh: "缴费金额已更新，请重新确认"))
         }
-        let now = Date()
+        let now = settings.wallClock.now()
         var record = PaymentRecord(
             id: "pay_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(24), personRef: resident.personRef,
             payerRef: order.payerRef, year: order.year, tier: tier.id, amountFen: order.amountFen, method: order.method,
@@ -81,7 +81,7 @@ extension SandboxBackend {
     func queryPayment(id: String) throws -> PaymentRecord? {
         try store.queue.write { db in
             guard var record = try PaymentRecord.fetchOne(db, key: id) else { return nil }
-            let now = Date()
+            let now = settings.wallClock.now()
             switch record.status {
             case .userPaying, .unknown:
                 record.queryCount += 1
@@ -106,7 +106,7 @@ extension SandboxBackend {
     public func simulateQRPaid(paymentID: String, channel: PayCode.Channel) throws -> Bool {
         try store.queue.write { db in
             guard var record = try PaymentRecord.fetchOne(db, key: paymentID), record.method == .qr, record.status == .pending else { return false }
-            let now = Date()
+            let now = settings.wallClock.now()
             if let expiry = record.qrExpiresAt, now >= expiry { return false }
             record.channel = channel
             record.apply(.succeeded, at: now)
@@ -122,7 +122,7 @@ extension SandboxBackend {
             switch record.status {
             case .pending, .userPaying, .unknown:
                 record.status = .reversed
-                record.completedAt = Date()
+                record.completedAt = settings.wallClock.now()
                 try record.update(db)
                 return .payment(status: 200, record)
             case .succeeded:

@@ -12,7 +12,7 @@ extension SandboxBackend {
         let previous = try String.fetchOne(db, sql: "SELECT max(number) FROM receipt WHERE code = ?", arguments: [code])
         let number = String(format: "%010d", (previous.flatMap { Int($0) } ?? 0) + 1)
         try ReceiptRecord(paymentId: payment.id, code: code, number: number, checkCode: checkCode(code: code, number: number, amountFen: payment.amountFen),
-                          issuedAt: payment.completedAt ?? Date()).insert(db)
+                          issuedAt: payment.completedAt ?? settings.wallClock.now()).insert(db)
     }
 
     func checkCode(code: String, number: String, amountFen: Int64) -> String {
