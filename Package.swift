@@ -63,6 +63,9 @@ let package = Package(
             name: "KioskDevices",
             dependencies: [
                 "KioskConfig", "KioskCore", "CPCSCLite", "CLibUSB", "CCUPS", "CPangoCairo", "CQREncode",
+                // The nexo terminal's local message protection (PBKDF2, AES-256-CBC, HMAC-SHA256).
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -264,7 +267,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KioskDevicesTests",
-            dependencies: ["KioskDevices", "KioskSimulators", "KioskTesting", "CPCSCLite", "CLibUSB", "CCUPS", "CPangoCairo", "CQREncode"]
+            dependencies: [
+                "KioskDevices", "KioskSimulators", "KioskTesting", "CPCSCLite", "CLibUSB", "CCUPS", "CPangoCairo", "CQREncode",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "KioskdTests",
