@@ -123,12 +123,6 @@ public struct NexoMessageSecurity: Sendable {
         return message
     }
 
-    /// Whether `message` is a protected one (it carries a NexoBlob).
-    public static func isProtected(_ message: Data) -> Bool {
-        guard let (_, body) = try? root(of: message, what: "") else { return false }
-        return body["NexoBlob"] != nil
-    }
-
     private static func integer(_ value: Any?) -> Int? {
         (value as? Int) ?? (value as? NSNumber)?.intValue
     }

@@ -55,7 +55,8 @@ actor BackendWatch: Service {
             await withDiscardingTaskGroup { group in
                 group.addTask { await self.loop() }
                 group.addTask {
-                    for await _ in self.updater.changes { await self.report() }
+                    // While the backend is down a report cannot land; the one at the outage's end says it all.
+                    for await _ in self.updater.changes where await self.currentOutage == nil { await self.report() }
                 }
             }
         }
