@@ -66,6 +66,11 @@ let package = Package(
                 // The nexo terminal's local message protection (PBKDF2, AES-256-CBC, HMAC-SHA256).
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                // The nexo terminal's HTTPS.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -142,7 +147,17 @@ let package = Package(
         // Virtual cards that speak vsmartcard's vpcd protocol to a real pcscd (kiosk-sim and the tests).
         .target(
             name: "KioskSimulators",
-            dependencies: ["KioskConfig", "KioskCore"]
+            dependencies: [
+                "KioskConfig", "KioskCore",
+                // The virtual PIN pad speaks the real driver's protected nexo messages over HTTPS.
+                "KioskDevices",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "kiosk-sim",

@@ -58,4 +58,9 @@ public enum LogKey {
     public static let durationMilliseconds = "duration_ms"
     /// Where an action not made over the admin socket came from, e.g. `resident screen` (the service menu).
     public static let origin = "origin"
+    public static let terminalPOIID = "terminal_poi_id"
+    public static let port = "port"
+    public static let terminalStatus = "terminal_status"
+    public static let count = "count"
+    public static let amountFen = "amount_fen"
 }

@@ -14,6 +14,8 @@ struct DemoControlPanel: DemoControls {
     let sandbox: EmbeddedSandbox
     let session: SessionController
     let backendWatch: BackendWatch
+    /// The virtual PIN pad; nil when kiosk.conf names a real terminal.
+    let terminal: SimulatedPaymentTerminal?
 
     func residents() async -> [DemoResidentInfo] {
         sandbox.registry.residents.enumerated().map { index, resident in
@@ -80,6 +82,53 @@ struct DemoControlPanel: DemoControls {
         await backendWatch.checkNow()
     }
 
+    func terminal(_ step: DemoTerminalStep) async throws(KioskError) {
+        guard let terminal else { throw KioskError(.demoRefused, "kiosk.conf names a real payment terminal: there is no virtual PIN pad to use") }
+        let done: Bool
+        switch step.action {
+        case "present":
+            guard let card = SimulatedBankCard.samples.first(where: { $0.name == (step.card ?? "unionPayDebit") })?.card else {
+                throw KioskError(.demoRefused, "no demo card \"\(step.card ?? "")\" (one of \(SimulatedBankCard.samples.map(\.name).joined(separator: ", ")))")
+            }
+            done = await terminal.present(card, by: step.entry == "tap" ? .tap : .insert)
+        case "pin":
+            guard let card = await terminal.presentedCard else { throw KioskError(.demoRefused, "no card is in the PIN pad") }
+            done = await terminal.enterPIN(step.pin == "wrong" ? Self.wrongPIN(for: card.pin) : card.pin)
+        case "cancel": done = await terminal.cancelAtPINPad()
+        case "remove": done = await terminal.removeCard()
+        case "clear":
+            await terminal.clearFaults()
+            done = true
+        case "fault":
+            guard let fault = Self.fault(step.fault ?? "") else {
+                throw KioskError(.demoRefused, "unknown terminal fault \"\(step.fault ?? "")\"")
+            }
+            await terminal.inject(fault)
+            done = true
+        default:
+            throw KioskError(.demoRefused, "unknown PIN pad action \"\(step.action)\" (present, pin, cancel, remove, fault, clear)")
+        }
+        guard done else {
+            throw KioskError(.demoRefused, "the PIN pad does not take \"\(step.action)\" now (it shows \(await terminal.screen))")
+        }
+    }
+
+    static func fault(_ name: String) -> SimulatedTerminalFault? {
+        switch name {
+        case "busy": .busy
+        case "answerLostAfterApproval": .answerLostAfterApproval
+        case "restartMidTransaction": .restartMidTransaction
+        case "neverAnswers": .neverAnswers
+        case "inProgress": .inProgressFor(.seconds(20))
+        case "declineReversal": .declineReversal
+        default: nil
+        }
+    }
+
+    static func wrongPIN(for pin: String) -> String {
+        String(pin.map { $0 == "9" ? "0" : Character(String((Int(String($0)) ?? 0) + 1)) })
+    }
+
     func state() async -> DemoState {
         let readers = await cards.readers()
         var present: [String: Bool] = [:]
@@ -87,7 +136,7 @@ struct DemoControlPanel: DemoControls {
             present[kind.rawValue] = readers.first { $0.role == kind.rawValue }?.cardPresent ?? false
         }
         return DemoState(printer: printer.paper.rawValue, backendUp: !sandbox.outage.isDown, cards: present, screen: await session.state.kind.rawValue,
-                         printed: printer.printedCount)
+                         printed: printer.printedCount, terminal: await terminal?.screen.demoText)
     }
 
     func lastReceiptImage() async -> [UInt8]? {
@@ -128,9 +177,25 @@ struct DemoControlPanel: DemoControls {
 
 extension DemoControlPanel {
     /// The panel exists only in `--demo`, where every device is simulated and the sandbox is embedded.
-    static func make(devices: DeviceSet, sandbox: EmbeddedSandbox?, session: SessionController?, backendWatch: BackendWatch?) -> DemoControlPanel? {
+    static func make(devices: DeviceSet, sandbox: EmbeddedSandbox?, session: SessionController?, backendWatch: BackendWatch?,
+                     terminal: SimulatedPaymentTerminal?) -> DemoControlPanel? {
         guard let simulated = devices.simulated, let sandbox, let session, let backendWatch else { return nil }
         return DemoControlPanel(cards: simulated.cards, scanner: simulated.scanner, printer: simulated.printer, sandbox: sandbox,
-                                session: session, backendWatch: backendWatch)
+                                session: session, backendWatch: backendWatch, terminal: terminal)
+    }
+}
+
+extension SimulatedTerminalScreen {
+    /// What the virtual PIN pad's display says, for the demo panel.
+    var demoText: String {
+        switch self {
+        case .idle: "待机"
+        case .presentCard(let amount): "请插卡或挥卡 \(amount)"
+        case .enterPIN(let triesLeft): "请输入密码（还可输入 \(triesLeft) 次）"
+        case .authorising: "交易处理中…"
+        case .approved: "交易成功"
+        case .declined(let reason): "交易失败：\(reason)"
+        case .removeCard: "请取卡"
+        }
     }
 }

@@ -74,6 +74,9 @@ struct DemoSandboxEndpoints: Sendable {
         configuration.backend.url = backendURL
         configuration.payment.qrURLOrigins += linkOrigins
         configuration.payment.verificationURLOrigins += linkOrigins
+        // The demo takes cards at its virtual PIN pad unless kiosk.conf names a real terminal.
+        if configuration.terminal == nil { configuration.terminal = .simulatedTerminal() }
+        if !configuration.payment.methods.contains(.card) { configuration.payment.methods.append(.card) }
         return configuration
     }
 }

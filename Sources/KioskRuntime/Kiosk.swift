@@ -167,18 +167,33 @@ private func assemble(
     }
     if let backend { teardown.add { await backend.https?.shutdown() } }
 
+    // The payment terminal (card payments): a nexo terminal, or the demo's virtual PIN pad.
+    let payment = try await PaymentTerminalSetup.make(
+        running.configuration.terminal, kioskID: configuration.kiosk.id, demo: sandbox != nil, clock: clock, wallClock: wallClock,
+        logger: logger, teardown: teardown
+    )
+
     // The resident session: it takes no resident until start-up reconciliation has settled the journal.
     let reconciliation = backend.map { client in
-        ReconciliationService(reconciler: PaymentReconciler(journal: journal, backend: client, logger: logger, now: wallClock.now, clock: clock), clock: clock, logger: logger)
+        ReconciliationService(
+            reconciler: PaymentReconciler(
+                journal: journal, backend: client, logger: logger, now: wallClock.now, clock: clock,
+                cards: payment.terminal.map { PaymentReconciler.CardPaymentSettlement(terminal: $0, kioskID: configuration.kiosk.id) }
+            ),
+            clock: clock, logger: logger
+        )
     }
     var session: SessionController?
     var settlement: SettlementGate?
     if let backend, let reconciliation, let scanner = devices.scanner {
         let controller = SessionController(
             settings: SessionSettings(running.configuration), kioskID: configuration.kiosk.id,
-            devices: .init(cardReader: devices.cardReader, scanner: scanner, printer: devices.printer),
+            devices: .init(cardReader: devices.cardReader, scanner: scanner, printer: devices.printer, terminal: payment.terminal),
             backend: backend, journal: journal, clock: clock, now: wallClock.now, logger: logger
         )
+        if payment.terminal == nil, running.configuration.payment.methods.contains(.card) {
+            await controller.send(.paymentMethodAvailability(.card, available: false))
+        }
         let gate = SettlementGate(reconciliation: reconciliation, controller: controller)
         await gate.closeUnlessSettled()
         (session, settlement) = (controller, gate)
@@ -221,7 +236,10 @@ private func assemble(
         noResidentServed: { [session] in await session?.noResidentServed ?? true }, wallClock: wallClock, audit: audit, logger: logger
     )
     devices.cardDiagnostics.readCardsForWatchers(when: serviceTools.noResidentServed)
-    let demo = DemoControlPanel.make(devices: devices, sandbox: sandbox, session: session, backendWatch: backendWatch)
+    let terminalWatch = both(payment.terminal, running.configuration.terminal).map { terminal, settings in
+        TerminalWatch(terminal: terminal, configuration: settings, session: session, clock: clock, wallClock: wallClock, logger: logger)
+    }
+    let demo = DemoControlPanel.make(devices: devices, sandbox: sandbox, session: session, backendWatch: backendWatch, terminal: payment.simulator?.terminal)
     let inherited = try SystemdSocketActivation.takeListeners(environment: environment)[SystemdSocketActivation.residentScreenName]
         .map { descriptor throws(KioskError) in try InheritedListener(descriptor: descriptor, name: SystemdSocketActivation.residentScreenName) }
     try inherited?.check(against: configuration.ui)
@@ -247,6 +265,7 @@ private func assemble(
     if let reconciliation { services.append(reconciliation) }
     if let session, let settlement { services += [session, settlement] }
     if let backendWatch { services.append(backendWatch) }
+    if let terminalWatch { services.append(terminalWatch) }
     if let session {
         services.append(JournalSpaceWatch(journal: journal, session: session, clock: clock, logger: logger))
     }
@@ -277,4 +296,10 @@ private func observability(metrics: KioskMetrics, devices: DeviceStatuses, journ
         metrics.record(devices: await devices.current())
         return metrics.exposition()
     }
+}
+
+/// Both, or nil.
+func both<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
 }

@@ -38,6 +38,10 @@ final class KillSwitchJournal: PaymentJournal {
         try await commit("intent") { () async throws(KioskError) in try await base.recordIntent(intent) }
     }
 
+    func recordCardApproval(key: String, _ approval: CardApproval, at date: Date) async throws(KioskError) {
+        try await commit("card approval") { () async throws(KioskError) in try await base.recordCardApproval(key: key, approval, at: date) }
+    }
+
     func recordSubmitted(key: String, paymentID: String, at date: Date) async throws(KioskError) {
         try await commit("submitted") { () async throws(KioskError) in try await base.recordSubmitted(key: key, paymentID: paymentID, at: date) }
     }

@@ -22,6 +22,13 @@ actor RecordingPaymentJournal: PaymentJournal {
         entries[intent.idempotencyKey] = JournalEntry(intent: intent, paymentID: nil, state: .intended, receipt: .notDue, updatedAt: intent.createdAt)
     }
 
+    func recordCardApproval(key: String, _ approval: CardApproval, at date: Date) async throws(KioskError) {
+        calls.append("card")
+        guard var entry = entries[key], entry.state == .intended, entry.card == nil else { throw KioskError(.journalIllegalTransition, "card") }
+        entry.card = approval
+        entries[key] = entry
+    }
+
     func recordSubmitted(key: String, paymentID: String, at date: Date) async throws(KioskError) {
         calls.append("submitted")
         guard var entry = entries[key], entry.state == .intended else { throw KioskError(.journalIllegalTransition, "submitted") }
@@ -33,7 +40,8 @@ actor RecordingPaymentJournal: PaymentJournal {
     func recordState(key: String, _ state: JournalPaymentState, at date: Date) async throws(KioskError) {
         calls.append("state:\(state.rawValue)")
         guard var entry = entries[key] else { throw KioskError(.journalUnknownIntent, "state") }
-        let allowed = (entry.state == .intended && state == .abandoned) || (entry.state == .submitted && state.isResolved && state != .abandoned)
+        let allowed = (entry.state == .intended && state == .abandoned && entry.card == nil) || (entry.state == .intended && state == .reversed && entry.card != nil)
+            || (entry.state == .submitted && state.isResolved && state != .abandoned)
         guard allowed else { throw KioskError(.journalIllegalTransition, "\(entry.state) → \(state)") }
         entry.state = state
         if state == .succeeded { entry.receipt = .owed }

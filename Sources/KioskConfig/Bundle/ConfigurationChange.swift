@@ -58,6 +58,7 @@ public struct ConfigurationChange: Sendable, Equatable {
         note(old.admin != new.admin, "admin")
         note(old.journal != new.journal, "journal.path")
         note(old.updates.historyDirectory != new.updates.historyDirectory, "updates.history_directory")
+        note(old.terminal != new.terminal, "terminal")
         self.reloads = reloads
         self.restartKeys = restart
         var anchors: [String] = []
@@ -68,6 +69,12 @@ public struct ConfigurationChange: Sendable, Equatable {
         if Set(old.updates.trustedKeys) != Set(new.updates.trustedKeys) { anchors.append("updates.trusted_keys") }
         if Set(old.payment.qrURLOrigins) != Set(new.payment.qrURLOrigins) { anchors.append("payment.qr_url_origins") }
         if Set(old.payment.verificationURLOrigins) != Set(new.payment.verificationURLOrigins) { anchors.append("payment.verification_url_origins") }
+        // Whom the kiosk trusts to take residents' cards, and with which key.
+        for (changed, key) in [(old.terminal?.address != new.terminal?.address, "terminal.address"), (old.terminal?.caFile != new.terminal?.caFile, "terminal.ca_file"),
+                               (old.terminal?.certificateName != new.terminal?.certificateName, "terminal.certificate_name"),
+                               (old.terminal?.passphraseFile != new.terminal?.passphraseFile, "terminal.passphrase_file")] where changed {
+            anchors.append(key)
+        }
         self.anchorKeys = anchors
     }
 }

@@ -26,6 +26,43 @@ enum ConfigChecks {
     static let tlsDirectory = "/etc/kioskd/tls/"
 
     /// A TLS file under /etc/kioskd/tls/, named without `.` or `..` segments.
+    /// `terminal.address`: "simulated", or host:port of the terminal (an IP address or a name).
+    static func terminalAddress(_ value: String) -> String? {
+        if value == "simulated" { return nil }
+        guard let colon = value.lastIndex(of: ":"), let port = Int(value[value.index(after: colon)...]), (1...65535).contains(port),
+              !value[..<colon].isEmpty, !value[..<colon].contains(where: { $0.isWhitespace || $0 == "/" }) else {
+            return "\"\(value)\" is not host:port (e.g. 192.168.1.20:8443, the terminal's port for local Terminal API messages) nor \"simulated\""
+        }
+        return nil
+    }
+
+    /// A nexo POIID: the terminal's model and serial number, e.g. "V400m-324688179".
+    static func terminalPOIID(_ value: String) -> String? {
+        guard (1...40).contains(value.count), value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else {
+            return "\"\(value)\" is not a terminal POIID (1–40 letters, digits, \"-\", \"_\" or \".\", e.g. V400m-324688179)"
+        }
+        return nil
+    }
+
+    static func dnsName(_ value: String) -> String? {
+        let labels = value.split(separator: ".", omittingEmptySubsequences: false)
+        guard value.count <= 253, labels.count >= 2,
+              labels.allSatisfy({ (1...63).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }) else {
+            return "\"\(value)\" is not a DNS name (the name the terminal's certificate is issued to)"
+        }
+        return nil
+    }
+
+    /// "HH:MM", 24-hour.
+    static func clockTime(_ value: String) -> String? {
+        let parts = value.split(separator: ":")
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let hour = Int(parts[0]), let minute = Int(parts[1]),
+              (0...23).contains(hour), (0...59).contains(minute) else {
+            return "\"\(value)\" is not a time of day written HH:MM (24-hour, e.g. 23:30)"
+        }
+        return nil
+    }
+
     static func tlsFile(_ value: String) -> String? {
         guard value.hasPrefix(tlsDirectory) else {
             return "\"\(value)\" is not in \(tlsDirectory) (the backend's CA and this kiosk's certificate and key live only there, e.g. \(tlsDirectory)backend-ca.pem)"

@@ -23,6 +23,11 @@ final class ConfigDocument {
 
     var isTOML: Bool { root != nil }
 
+    /// Whether the file has the optional `[section]` (or an environment override names a key of it).
+    func hasSection(_ section: String) -> Bool {
+        root?.has(section) == true || environment.keys.contains { $0.hasPrefix("KIOSK_\(section.uppercased())_") }
+    }
+
     /// Every problem so far, in the order found.
     var problems: [ConfigProblem] {
         drain()

@@ -25,11 +25,12 @@ extension KioskConfiguration {
             backend: .read(from: document),
             devices: .read(from: document),
             session: .read(from: document),
-            payment: .read(from: document),
+            payment: .read(from: document, terminalConfigured: document.hasSection("terminal")),
             ui: .read(from: document),
             admin: .read(from: document),
             journal: .read(from: document),
-            updates: .read(from: document)
+            updates: .read(from: document),
+            terminal: document.hasSection("terminal") ? .read(from: document) : nil
         )
         refuseTechnicianPIN(in: document)
         document.reportUnknownKeys()
@@ -100,9 +101,13 @@ extension KioskConfiguration.Session {
 }
 
 extension KioskConfiguration.Payment {
-    static func read(from document: ConfigDocument) -> Self {
+    static func read(from document: ConfigDocument, terminalConfigured: Bool) -> Self {
         let names = PaymentMethod.allCases.map(\.rawValue)
-        let texts = document.strings("payment", "methods", default: names, check: ConfigChecks.oneOf(names))
+        let offered = PaymentMethod.allCases.filter { $0 != .card || terminalConfigured }.map(\.rawValue)
+        let texts = document.strings("payment", "methods", default: offered, check: ConfigChecks.oneOf(names))
+        if texts.contains(PaymentMethod.card.rawValue), !terminalConfigured {
+            document.report(["payment", "methods"], "\"card\" is listed but there is no [terminal] section: say which payment terminal takes the cards (or drop \"card\")")
+        }
         if texts.isEmpty { document.report(["payment", "methods"], "at least one payment method is needed: \(names.joined(separator: ", "))") }
         if Set(texts).count != texts.count { document.report(["payment", "methods"], "a method is listed twice") }
         let methods = texts.compactMap(PaymentMethod.init(rawValue:))
@@ -165,5 +170,27 @@ extension KioskConfiguration {
         _ = document.string("maintenance", "technician_pin", default: "") { value in
             value.isEmpty ? nil : "the PIN hash is no longer read from kiosk.conf (it travelled in bundles and kept versions): move it to \(TechnicianPINHash.credentialSource) (root, 0600), which kioskd.service passes as a credential, and delete this line"
         }
+    }
+}
+
+extension KioskConfiguration.Terminal {
+    static func read(from document: ConfigDocument) -> Self {
+        let address = document.string("terminal", "address", check: ConfigChecks.terminalAddress)
+        let simulated = address == Self.simulated
+        // The simulated PIN pad makes its own key and certificate: its files may stay empty.
+        let fileCheck: (String) -> String? = { simulated && $0.isEmpty ? nil : ConfigChecks.tlsFile($0) }
+        let poiID = document.string("terminal", "poi_id", check: ConfigChecks.terminalPOIID)
+        return Self(
+            address: address,
+            certificateName: document.string("terminal", "certificate_name", default: "\(poiID).live.terminal.adyen.com", check: ConfigChecks.dnsName),
+            caFile: document.string("terminal", "ca_file", default: "", check: fileCheck),
+            poiID: poiID,
+            keyIdentifier: document.string("terminal", "key_identifier", check: ConfigChecks.nonEmpty),
+            keyVersion: document.int("terminal", "key_version", range: 0...Int(Int32.max)),
+            passphraseFile: document.string("terminal", "passphrase_file", default: "", check: fileCheck),
+            paymentTimeoutSeconds: document.int("terminal", "payment_timeout_s", default: 180, range: 120...600),
+            requestTimeoutSeconds: document.int("terminal", "request_timeout_s", default: 30, range: 5...120),
+            settlementTime: document.string("terminal", "settlement_time", default: "23:30", check: ConfigChecks.clockTime)
+        )
     }
 }

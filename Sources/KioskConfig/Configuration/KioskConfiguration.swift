@@ -11,6 +11,8 @@ public struct KioskConfiguration: Sendable, Equatable {
     public var admin: Admin
     public var journal: Journal
     public var updates: Updates
+    /// `[terminal]`: the bank-card payment terminal; nil when the section is absent (no `card` method).
+    public var terminal: Terminal?
 
     public struct Kiosk: Sendable, Equatable {
         public var id: String
@@ -82,6 +84,36 @@ public struct KioskConfiguration: Sendable, Equatable {
         public var socketPath: String
         /// Group that may use the admin socket; empty keeps the daemon's own group.
         public var group: String
+    }
+
+    /// The payment terminal (nexo Retailer / Adyen Terminal API, local integration).
+    public struct Terminal: Sendable, Equatable {
+        /// "host:port" of the terminal on the kiosk's LAN, or "simulated" (the demo's virtual PIN pad, --demo only).
+        public var address: String
+        /// The name the terminal's certificate is issued to (an Adyen terminal's: "<POIID>.live.terminal.adyen.com").
+        public var certificateName: String
+        /// The root the terminal's certificate chains to (PEM, under /etc/kioskd/tls/).
+        public var caFile: String
+        public var poiID: String
+        /// The shared key of the local message protection, as set up on the terminal.
+        public var keyIdentifier: String
+        public var keyVersion: Int
+        /// A file holding the key's passphrase (one line, under /etc/kioskd/tls/, readable by kioskd only).
+        public var passphraseFile: String
+        /// At least 120: a resident may take that long at the PIN pad.
+        public var paymentTimeoutSeconds: Int
+        public var requestTimeoutSeconds: Int
+        /// The daily settlement with the acquirer ("HH:MM", China Standard Time), run between residents.
+        public var settlementTime: String
+
+        public var isSimulated: Bool { address == Self.simulated }
+        public static let simulated = "simulated"
+
+        /// The demo's virtual PIN pad, used by --demo when kiosk.conf has no `[terminal]`.
+        public static func simulatedTerminal(poiID: String = "KIOSKSIM-0001") -> Terminal {
+            Terminal(address: simulated, certificateName: "\(poiID).demo.terminal.kioskd", caFile: "", poiID: poiID, keyIdentifier: "kioskd-demo",
+                     keyVersion: 1, passphraseFile: "", paymentTimeoutSeconds: 180, requestTimeoutSeconds: 30, settlementTime: "23:30")
+        }
     }
 
     public struct Journal: Sendable, Equatable {

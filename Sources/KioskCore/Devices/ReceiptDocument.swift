@@ -39,6 +39,8 @@ public struct ElectronicReceipt: Sendable, Hashable {
     public var kioskID: String
     public var channel: String?
     public var verificationURL: String
+    /// A card payment: what the paper shows of it.
+    public var card: CardOnReceipt?
 
     public init(
         title: String, receiptCode: String, receiptNumber: String, checkCode: String, payerMaskedName: String,
@@ -59,6 +61,20 @@ public struct ElectronicReceipt: Sendable, Hashable {
         self.kioskID = kioskID
         self.channel = channel
         self.verificationURL = verificationURL
+    }
+}
+
+/// A card payment on the receipt: 银行卡 ****1234, the approval code and the acquirer's reference.
+public struct CardOnReceipt: Sendable, Hashable {
+    /// Always "****" and four digits, whatever the backend sent (`CardApproval.masked`).
+    public var maskedPAN: String
+    public var authCode: String?
+    public var reference: String?
+
+    public init(maskedPAN: String, authCode: String?, reference: String?) {
+        self.maskedPAN = CardApproval.masked(maskedPAN)
+        self.authCode = authCode
+        self.reference = reference
     }
 }
 

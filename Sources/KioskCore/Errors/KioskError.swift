@@ -74,6 +74,32 @@ extension KioskError {
         /// No reader for the slot is connected (unplugged, pcscd without it).
         case cardReaderMissing = "card.reader_missing"
 
+        // MARK: Bank cards at the payment terminal (nothing was charged in any of these)
+        case bankCardInsufficientFunds = "bank_card.insufficient_funds"
+        case bankCardWrongPIN = "bank_card.wrong_pin"
+        case bankCardExpired = "bank_card.expired"
+        case bankCardBlocked = "bank_card.blocked"
+        /// No card was presented, or the PIN not entered, before the terminal gave up.
+        case bankCardTimedOut = "bank_card.timed_out"
+        /// The terminal could not read the card, or the card is not accepted here.
+        case bankCardNotAccepted = "bank_card.not_accepted"
+
+        // MARK: The payment terminal
+        /// The terminal is busy with another request: nothing was done.
+        case terminalBusy = "terminal.busy"
+        /// No connection could be made: nothing reached the terminal.
+        case terminalUnreachable = "terminal.unreachable"
+        /// The request was sent and no answer came (timeout, connection lost): the outcome is unknown.
+        case terminalNoAnswer = "terminal.no_answer"
+        /// The terminal refused the request itself (message format, not allowed, logged out): nothing was done.
+        case terminalRefused = "terminal.refused"
+        /// The answer is not the protocol (bad JSON, failed security trailer, another message): the outcome is unknown.
+        case terminalMalformed = "terminal.malformed"
+        /// The TLS handshake with the terminal failed: certificate not trusted or not the configured terminal's.
+        case terminalTLS = "terminal.tls"
+        /// The terminal's key or TLS material (passphrase file, CA) cannot be loaded.
+        case terminalCredentials = "terminal.credentials"
+
         // MARK: The backend contract (openapi.yaml, Problem.code) and the session acting on it
         case identityNotFound = "identity.not_found"
         case identityMismatch = "identity.mismatch"

@@ -35,10 +35,12 @@ public struct JournalEntry: Sendable, Hashable {
     public var updatedAt: Date
     /// What the backend's payment differed in from the intent (field names), if it did.
     public var anomaly: String?
+    /// The terminal's approval of a card payment, once it is known.
+    public var card: CardApproval?
 
     public init(
         intent: PaymentIntent, paymentID: String?, state: JournalPaymentState, receipt: JournalReceiptState, updatedAt: Date,
-        anomaly: String? = nil
+        anomaly: String? = nil, card: CardApproval? = nil
     ) {
         self.intent = intent
         self.paymentID = paymentID
@@ -46,6 +48,7 @@ public struct JournalEntry: Sendable, Hashable {
         self.receipt = receipt
         self.updatedAt = updatedAt
         self.anomaly = anomaly
+        self.card = card
     }
 }
 
@@ -122,10 +125,14 @@ public struct ReconciliationReport: Sendable, Hashable, Codable {
 public protocol PaymentJournal: Sendable {
     /// Must succeed before the backend is asked for the payment. Recording the same key twice is an error.
     func recordIntent(_ intent: PaymentIntent) async throws(KioskError)
+    /// The payment terminal approved the card payment of an `intended` entry: committed before the
+    /// backend is told, so the charge can be recorded or given back after a crash. Once only.
+    func recordCardApproval(key: String, _ approval: CardApproval, at date: Date) async throws(KioskError)
     /// The backend answered the create call: its payment id. Only on an `intended` entry.
     func recordSubmitted(key: String, paymentID: String, at date: Date) async throws(KioskError)
     /// A new state; moving to `succeeded` also makes the receipt `owed`. Allowed: `intended` → `abandoned`;
-    /// `submitted` → `succeeded`, `failed`, `reversed`, `expired`. Resolved states are final; anything else
+    /// `submitted` → `succeeded`, `failed`, `reversed`, `expired`; an `intended` card payment the terminal
+    /// approved → `reversed` (given back at the terminal). Resolved states are final; anything else
     /// is `journal.illegal_transition`.
     func recordState(key: String, _ state: JournalPaymentState, at date: Date) async throws(KioskError)
     /// Only `owed` → `printed`, once (the journal sets `owed` itself when the payment succeeds).

@@ -4,4 +4,7 @@ public enum PaymentMethod: String, Sendable, Equatable, CaseIterable {
     case payCode = "paycode"
     /// A QR code on the screen that the resident scans with their phone.
     case onScreenQR = "qr"
+    /// A bank card, or the bank account of the resident's social security card, at the payment
+    /// terminal (刷卡): the card is read and the PIN entered inside the terminal.
+    case card
 }

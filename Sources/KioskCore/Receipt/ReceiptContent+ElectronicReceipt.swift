@@ -20,7 +20,11 @@ extension ReceiptContent {
             .text("大写：" + ChineseAmountCapitals.text(receipt.total), .body),
             .rule,
         ]
-        if let channel = receipt.channel, !channel.isEmpty {
+        if let card = receipt.card {
+            blocks.append(.field(label: "缴费方式", value: "银行卡 " + card.maskedPAN))
+            if let authCode = card.authCode, !authCode.isEmpty { blocks.append(.field(label: "授权码", value: authCode)) }
+            if let reference = card.reference, !reference.isEmpty { blocks.append(.field(label: "参考号", value: reference)) }
+        } else if let channel = receipt.channel, !channel.isEmpty {
             blocks.append(.field(label: "缴费方式", value: channel))
         }
         blocks += [

@@ -187,6 +187,20 @@ public enum ResidentPageTexts {
                 "paycode.sub": "（微信/支付宝/云闪付）",
                 "qr.title": "手机扫码支付",
                 "qr.sub": "用手机扫描屏幕上的二维码",
+                "card.title": "刷卡支付",
+                "card.sub": "银行卡或社保卡（需输入密码）",
+                "card.unavailable": "刷卡暂不可用，请选择其他支付方式",
+            ]
+        case .atTerminal:
+            [
+                "title": "刷卡支付",
+                "lead": "请按以下步骤在刷卡器上操作",
+                "pinpad": "刷卡器在屏幕右下方",
+                "step.1": "将银行卡或社保卡插入刷卡器，或贴近刷卡器感应区",
+                "step.2": "在刷卡器键盘上输入密码，按绿色“确认”键",
+                "step.3": "请稍候，不要取出卡片",
+                "step.4": "听到提示后取回卡片",
+                "privacy": "输入密码时请用手遮挡键盘；本机不会读取您的密码",
             ]
         case .printerUnavailable:
             [
@@ -276,7 +290,8 @@ public enum ResidentPageTexts {
         case .loadingHistory: ["title": "缴费记录"]
         case .checkingPrinter, .journalingIntent: ["title": "准备支付"]
         case .submitting, .resolvingSubmission: ["title": "正在支付"]
-        case .reversing: ["title": "撤销支付"]
+        case .reversing, .reversingAtTerminal: ["title": "撤销支付"]
+        case .resolvingTerminal: ["title": "刷卡支付"]
         case .fetchingReceipt, .printing: ["title": "打印票据"]
         case .awaitingPayer: ["title": "请在手机上确认"]
         }

@@ -78,7 +78,7 @@ extension ResidentScreen.HistoryLine {
         amount = entry.amount.yuanText
         status = ResidentScreenTexts.code(entry.status)
         statusText = ResidentScreenTexts.label(entry.status)
-        method = entry.channel.map { "\($0.label)支付" } ?? "—"
+        method = entry.maskedPAN.map { "银行卡 \($0)" } ?? entry.channel.map { "\($0.label)支付" } ?? "—"
         date = ResidentScreenTexts.chinese(entry.createdAt)
         forOther = entry.paidForOther
         canReprint = entry.receiptAvailable

@@ -10,8 +10,12 @@ extension ResidentScreen {
         public var settings: SessionSettings
         /// An SVG drawing of a QR code for a payload, or nil when it cannot be encoded.
         public var qrSVG: @Sendable (String) -> String?
+        /// The payment methods offered now; nil: all that are configured.
+        public var methods: [PaymentMethod]?
 
-        public init(seq: Int, demo: Bool, enteredAt: Date, settings: SessionSettings, qrSVG: @escaping @Sendable (String) -> String?) {
+        public init(seq: Int, demo: Bool, enteredAt: Date, settings: SessionSettings, qrSVG: @escaping @Sendable (String) -> String?,
+                    methods: [PaymentMethod]? = nil) {
+            self.methods = methods
             self.seq = seq
             self.demo = demo
             self.enteredAt = enteredAt
@@ -50,7 +54,10 @@ extension ResidentScreen {
             show(enrollment)
         case .choosingMethod(let enrollment):
             show(enrollment)
-            methods = context.settings.paymentMethods.map(\.rawValue)
+            let offered = context.methods ?? context.settings.paymentMethods
+            methods = offered.map(\.rawValue)
+            let away = context.settings.paymentMethods.filter { !offered.contains($0) }
+            if !away.isEmpty { unavailableMethods = away.map(\.rawValue) }
         case .unavailable(let person, let payer, let problem):
             self.person = Person(person)
             self.payer = payer.map(Person.init)
@@ -71,7 +78,8 @@ extension ResidentScreen {
             show(draft.context)
             self.notice = notice.map { .error($0) }
             countdown = Countdown(.payCode, seconds: context.settings.payCodeTimeoutSeconds, from: context.enteredAt)
-        case .submitting(let flight), .resolvingSubmission(let flight, _, _), .awaitingPayer(let flight, _, _), .reversing(let flight, _, _):
+        case .submitting(let flight), .resolvingSubmission(let flight, _, _), .awaitingPayer(let flight, _, _), .reversing(let flight, _, _),
+             .atTerminal(let flight, _), .resolvingTerminal(let flight, _), .reversingAtTerminal(let flight, _, _):
             show(flight.draft.context)
         case .showingQR(let flight, let snapshot):
             show(flight.draft.context)

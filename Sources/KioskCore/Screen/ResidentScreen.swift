@@ -113,6 +113,8 @@ public struct ResidentScreen: Sendable, Hashable, Encodable {
     public var enrollment: Enrollment?
     public var amount: Amount?
     public var methods: [String]?
+    /// Configured methods not offered now (their device is away): the page says so.
+    public var unavailableMethods: [String]?
     public var qr: QR?
     public var countdown: Countdown?
     public var relatives: [Relative]?

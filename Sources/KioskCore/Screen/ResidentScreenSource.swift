@@ -5,11 +5,14 @@ public struct ScreenUpdate: Sendable, Hashable {
     public var state: SessionState
     public var actions: [ResidentAction.Name]
     public var enteredAt: Date
+    /// The payment methods offered now (configured, and their device available).
+    public var methods: [PaymentMethod]?
 
-    public init(state: SessionState, actions: [ResidentAction.Name], enteredAt: Date) {
+    public init(state: SessionState, actions: [ResidentAction.Name], enteredAt: Date, methods: [PaymentMethod]? = nil) {
         self.state = state
         self.actions = actions
         self.enteredAt = enteredAt
+        self.methods = methods
     }
 }
 

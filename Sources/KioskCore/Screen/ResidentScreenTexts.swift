@@ -14,6 +14,9 @@ public enum ResidentScreenTexts {
         case .resolvingSubmission: "正在确认支付结果，请稍候，不要离开"
         case .awaitingPayer: "请在手机上确认支付"
         case .reversing: "正在撤销本次支付，请稍候"
+        case .atTerminal(_, cancelling: true): "正在取消，请按刷卡器提示取回卡片"
+        case .resolvingTerminal: "正在向刷卡器确认支付结果，请稍候，不要离开"
+        case .reversingAtTerminal: "正在撤销本次刷卡，款项将原路退回，请稍候"
         case .fetchingReceipt: "正在获取电子票据，请稍候"
         case .printing(let job): if case .registration = job.purpose { "正在打印参保登记凭证，请稍候" } else { "正在打印票据，请稍候" }
         default: nil
@@ -36,6 +39,7 @@ public enum ResidentScreenTexts {
         case .printerUnavailable: "打印机暂时不能打印票据，可以继续缴费，稍后补打"
         case .awaitingPayCode: "请打开微信、支付宝或云闪付付款码，对准下方扫码口"
         case .showingQR: "请用手机扫描屏幕上的二维码支付"
+        case .atTerminal: "请将银行卡或社保卡插入或贴近右下方的刷卡器，然后在刷卡器键盘上输入密码，按确认键"
         case .paymentFailed: "支付未成功，请看屏幕上的说明"
         case .takingReceipt: "请取走票据"
         case .finished: "办理完成，谢谢"

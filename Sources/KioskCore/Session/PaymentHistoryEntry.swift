@@ -13,11 +13,14 @@ public struct PaymentHistoryEntry: Sendable, Hashable {
     /// Paid by this resident for someone else (代缴).
     public var paidForOther: Bool
     public var receiptAvailable: Bool
+    /// "****1234" for a card payment.
+    public var maskedPAN: String?
 
     public init(
         paymentID: String, personRef: String, year: Int, tierID: String, amount: Money, status: PaymentSnapshot.Status,
-        channel: PayCode.Channel?, createdAt: Date, paidForOther: Bool, receiptAvailable: Bool
+        channel: PayCode.Channel?, createdAt: Date, paidForOther: Bool, receiptAvailable: Bool, maskedPAN: String? = nil
     ) {
+        self.maskedPAN = maskedPAN
         self.paymentID = paymentID
         self.personRef = personRef
         self.year = year

@@ -44,11 +44,14 @@ public struct PaymentInFlight: Sendable, Hashable {
     public var draft: PaymentDraft
     /// Known once the backend answered the create call (and then journaled).
     public var paymentID: String?
+    /// A card payment the terminal approved (journaled before the backend is told of it).
+    public var card: CardApproval?
 
-    public init(idempotencyKey: String, draft: PaymentDraft, paymentID: String? = nil) {
+    public init(idempotencyKey: String, draft: PaymentDraft, paymentID: String? = nil, card: CardApproval? = nil) {
         self.idempotencyKey = idempotencyKey
         self.draft = draft
         self.paymentID = paymentID
+        self.card = card
     }
 
     public var order: PaymentOrder { draft.order }

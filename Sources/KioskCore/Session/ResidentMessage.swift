@@ -96,6 +96,22 @@ public enum ResidentMessage {
             "已取消缴费，如已扣款将原路退回"
         case .paymentReversed:
             "本次支付已撤销，如已扣款将原路退回"
+        case .bankCardInsufficientFunds:
+            "卡内余额不足，未扣款。请取回银行卡，换一张卡或改用扫码缴费"
+        case .bankCardWrongPIN:
+            "密码错误，未扣款。请取回银行卡后重新缴费，输入正确的密码"
+        case .bankCardExpired:
+            "银行卡已过期，未扣款。请换一张卡或改用扫码缴费"
+        case .bankCardBlocked:
+            "银行卡无法使用（已冻结或挂失），未扣款。请换一张卡或改用扫码缴费"
+        case .bankCardTimedOut:
+            "等待插卡或输入密码超时，未扣款。如需缴费请重新选择刷卡"
+        case .bankCardNotAccepted:
+            "无法读取或不支持此卡，未扣款。请换一张银行卡或社保卡，或改用扫码缴费"
+        case .terminalBusy, .terminalUnreachable, .terminalRefused, .terminalTLS, .terminalCredentials:
+            "刷卡暂不可用，未扣款。请改用扫码缴费，或到服务窗口办理"
+        case .terminalNoAnswer, .terminalMalformed:
+            "刷卡结果暂未确认，请稍候，本机正在向刷卡器核对，请勿重复缴费"
         case .paymentUnresolved:
             "支付结果暂未确认，请保留付款记录，本机将自动核对，如有疑问请联系工作人员"
         case .idempotencyConflict:

@@ -9,7 +9,18 @@ public enum SessionAction: Sendable, Hashable {
     case checkPrinter
     /// Generate an idempotency key, commit the intent, answer `paymentIntentJournaled(key)`.
     case journalPaymentIntent(PaymentOrder)
-    case submitPayment(idempotencyKey: String, PaymentOrder, payCode: PayCode?)
+    /// `card`: the terminal's approval, which the backend records (method card).
+    case submitPayment(idempotencyKey: String, PaymentOrder, payCode: PayCode?, card: CardApproval? = nil)
+    /// Ask the payment terminal for the payment journaled under the key (answers `terminalAnswered` / `terminalFailed`).
+    case payAtTerminal(idempotencyKey: String, amount: Money)
+    /// The outcome of that payment (nexo TransactionStatus; answers `terminalStatusFound` / `terminalStatusFailed`).
+    case queryTerminal(idempotencyKey: String, amount: Money)
+    /// The resident cancelled at the screen: ask the terminal to stop (the payment's own answer follows).
+    case abortAtTerminal(idempotencyKey: String, amount: Money)
+    /// Give an approved card payment back (answers `terminalReversed` / `terminalReversalFailed`).
+    case reverseAtTerminal(CardApproval, TerminalReversalReason)
+    /// Commit the terminal's approval to the journal before the backend is told of it.
+    case journalCardApproval(idempotencyKey: String, CardApproval)
     case journalSubmission(idempotencyKey: String, paymentID: String)
     case journalPaymentState(idempotencyKey: String, JournalPaymentState)
     case journalReceipt(idempotencyKey: String, JournalReceiptState)
@@ -38,7 +49,12 @@ extension SessionAction {
         case .loadPaymentHistory: "loadPaymentHistory"
         case .checkPrinter: "checkPrinter"
         case .journalPaymentIntent(let order): "journalPaymentIntent(\(order.method.rawValue), \(order.amount.fen))"
-        case .submitPayment(_, let order, _): "submitPayment(\(order.method.rawValue))"
+        case .submitPayment(_, let order, _, _): "submitPayment(\(order.method.rawValue))"
+        case .payAtTerminal: "payAtTerminal"
+        case .queryTerminal: "queryTerminal"
+        case .abortAtTerminal: "abortAtTerminal"
+        case .reverseAtTerminal(_, let reason): "reverseAtTerminal(\(reason.rawValue))"
+        case .journalCardApproval: "journalCardApproval"
         case .journalSubmission: "journalSubmission"
         case .journalPaymentState(_, let state): "journalPaymentState(\(state.rawValue))"
         case .journalReceipt(_, let state): "journalReceipt(\(state.rawValue))"

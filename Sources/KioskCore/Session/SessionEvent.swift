@@ -33,6 +33,15 @@ public enum SessionEvent: Sendable, Hashable {
     case receiptFetched(ElectronicReceipt)
     case receiptFetchFailed(SessionProblem)
 
+    // Payment terminal
+    case terminalAnswered(TerminalOutcome)
+    /// The payment's answer did not come (`problem.code` says whether anything may have been charged).
+    case terminalFailed(SessionProblem)
+    case terminalStatusFound(TerminalStatus)
+    case terminalStatusFailed(SessionProblem)
+    case terminalReversed(TerminalReversal)
+    case terminalReversalFailed(SessionProblem)
+
     // Journal
     case paymentIntentJournaled(idempotencyKey: String)
     case paymentIntentJournalFailed(SessionProblem)
@@ -62,6 +71,8 @@ public enum SessionEvent: Sendable, Hashable {
     case timerFired(TimerKind, generation: Int)
     /// One reason for being out of service began (backend down, journal unsettled, a critical device).
     case serviceDegraded(KioskError.Code)
+    /// A payment method's device came or went (the card terminal unreachable): not offered while it is away.
+    case paymentMethodAvailability(PaymentMethod, available: Bool)
     /// That reason ended; the kiosk returns to service only when no other reason holds.
     case serviceRestored(KioskError.Code)
     /// Before any money moves: the journal could not take the payment (its disk is full).

@@ -20,7 +20,9 @@ extension SessionState {
     /// A payment may be moving: no timeouts, and cancel means "reverse and end".
     public var hasMoneyInFlight: Bool {
         switch self {
-        case .journalingIntent, .submitting, .resolvingSubmission, .awaitingPayer, .showingQR, .reversing: true
+        case .journalingIntent, .submitting, .resolvingSubmission, .awaitingPayer, .showingQR, .reversing, .atTerminal,
+             .resolvingTerminal, .reversingAtTerminal:
+            true
         default: false
         }
     }
@@ -29,7 +31,8 @@ extension SessionState {
     public var paymentInFlight: PaymentInFlight? {
         switch self {
         case .submitting(let flight), .resolvingSubmission(let flight, _, _), .awaitingPayer(let flight, _, _),
-             .showingQR(let flight, _), .reversing(let flight, _, _):
+             .showingQR(let flight, _), .reversing(let flight, _, _), .atTerminal(let flight, _), .resolvingTerminal(let flight, _),
+             .reversingAtTerminal(let flight, _, _):
             flight
         default:
             nil

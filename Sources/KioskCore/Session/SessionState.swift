@@ -32,6 +32,13 @@ public indirect enum SessionState: Sendable, Hashable {
     case awaitingPayer(PaymentInFlight, PaymentSnapshot, pollsLeft: Int)
     case showingQR(PaymentInFlight, PaymentSnapshot)
     case reversing(PaymentInFlight, ReversalReason, attemptsLeft: Int)
+    /// The terminal has the payment: the resident inserts or taps the card and enters the PIN there.
+    /// `cancelling`: the resident pressed cancel and the terminal was asked to stop.
+    case atTerminal(PaymentInFlight, cancelling: Bool)
+    /// The terminal's answer was lost: its outcome is asked for (TransactionStatus), never sent again.
+    case resolvingTerminal(PaymentInFlight, attemptsLeft: Int)
+    /// An approved card payment is being given back at the terminal (`flight.card` is set).
+    case reversingAtTerminal(PaymentInFlight, ReversalReason, attemptsLeft: Int)
     /// The payment failed (declined, expired, never confirmed): try again or leave.
     case paymentFailed(EnrollmentContext, SessionProblem)
     case fetchingReceipt(ReceiptJob)
@@ -53,7 +60,8 @@ extension SessionState {
         case attract, readingCard, typingIdentity, lookingUpPerson, lookingUpEnrollment, showingEnrollment
         case confirmingRegistration, alreadyPaid, unavailable, choosingBeneficiary, loadingHistory, showingHistory
         case choosingMethod, checkingPrinter, printerUnavailable, awaitingPayCode, journalingIntent, submitting
-        case resolvingSubmission, awaitingPayer, showingQR, reversing, paymentFailed, fetchingReceipt, printing
+        case resolvingSubmission, awaitingPayer, showingQR, reversing, atTerminal, resolvingTerminal, reversingAtTerminal
+        case paymentFailed, fetchingReceipt, printing
         case takingReceipt, stillThere, finished, failed, outOfService, maintenance, stopped
     }
 
@@ -81,6 +89,9 @@ extension SessionState {
         case .awaitingPayer: .awaitingPayer
         case .showingQR: .showingQR
         case .reversing: .reversing
+        case .atTerminal: .atTerminal
+        case .resolvingTerminal: .resolvingTerminal
+        case .reversingAtTerminal: .reversingAtTerminal
         case .paymentFailed: .paymentFailed
         case .fetchingReceipt: .fetchingReceipt
         case .printing: .printing

@@ -131,6 +131,8 @@ extension SessionStateMachine {
             return endSession(.cancelled, to: .attract(notice: nil))
         case .awaitingPayer(let flight, _, _), .showingQR(let flight, _):
             return reverse(flight, .cancelledByResident)
+        case .atTerminal(let flight, cancelling: false):
+            return cancelAtTerminal(flight)
         default:
             return []
         }

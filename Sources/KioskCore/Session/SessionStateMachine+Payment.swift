@@ -7,6 +7,9 @@ extension SessionStateMachine {
         switch event {
         case .paymentIntentJournaled(let key):
             let flight = PaymentInFlight(idempotencyKey: key, draft: draft)
+            if draft.method == .card {
+                return enter(.atTerminal(flight, cancelling: false)) + [.payAtTerminal(idempotencyKey: key, amount: draft.order.amount)]
+            }
             return enter(.submitting(flight)) + [.submitPayment(idempotencyKey: key, draft.order, payCode: payCode)]
         case .paymentIntentJournalFailed(let problem):
             return fail(problem)
@@ -22,6 +25,9 @@ extension SessionStateMachine {
         case .paymentSubmissionFailed(let problem) where problem.isUncertain:
             // The answer was lost, not necessarily the payment: look it up by its key.
             return enter(.resolvingSubmission(flight, problem, attemptsLeft: settings.maximumPolls))
+        case .paymentSubmissionFailed(let problem) where flight.card != nil:
+            // The card was charged and the backend will not record it: the money goes back.
+            return reverseAtTerminal(flight, .rejected(SessionProblem(.paymentReversed, backendMessage: problem.backendMessage)))
         case .paymentSubmissionFailed(let problem):
             let abandoned = SessionAction.journalPaymentState(idempotencyKey: flight.idempotencyKey, .abandoned)
             if problem.code == .payCodeInvalid {
@@ -37,9 +43,14 @@ extension SessionStateMachine {
         switch event {
         case .paymentQueried(let snapshot):
             return settle(snapshot, flight, pollsLeft: settings.maximumPolls)
+        // A charged card's record asked for again (the create is idempotent under its key).
+        case .paymentSubmitted(let snapshot) where flight.card != nil:
+            return settle(snapshot, flight, pollsLeft: settings.maximumPolls)
+        case .paymentSubmissionFailed(let problem) where !problem.isUncertain && flight.card != nil:
+            return reverseAtTerminal(flight, .rejected(SessionProblem(.paymentReversed, backendMessage: problem.backendMessage)))
         case .paymentKeyVoided:
             return [.journalPaymentState(idempotencyKey: flight.idempotencyKey, .abandoned)] + fail(problem)
-        case .paymentQueryFailed:
+        case .paymentQueryFailed, .paymentSubmissionFailed where flight.card != nil:
             // Still unknown after the limit: the journal keeps the intent for start-up reconciliation.
             guard attemptsLeft > 1 else { return fail(.paymentUnresolved) }
             return enter(.resolvingSubmission(flight, problem, attemptsLeft: attemptsLeft - 1))
@@ -50,6 +61,7 @@ extension SessionStateMachine {
 
     /// Acts on what the backend says a payment is. `pollsLeft` is how many more queries an open payment may take.
     mutating func settle(_ snapshot: PaymentSnapshot, _ flight: PaymentInFlight, pollsLeft: Int) -> [SessionAction] {
+        if flight.card != nil { return settleCard(snapshot, flight) }
         var flight = flight
         var actions: [SessionAction] = []
         if flight.paymentID == nil {
@@ -132,7 +144,7 @@ extension SessionStateMachine {
 extension SessionStateMachine {
     mutating func choosingMethod(_ context: EnrollmentContext, _ event: SessionEvent) -> [SessionAction] {
         switch event {
-        case .methodChosen(let method) where settings.paymentMethods.contains(method):
+        case .methodChosen(let method) where offeredMethods.contains(method):
             return enter(.checkingPrinter(PaymentDraft(context: context, method: method))) + [.checkPrinter]
         case .backTapped:
             return enter(Self.screen(for: context))
@@ -173,7 +185,7 @@ extension SessionStateMachine {
     mutating func startPayment(_ draft: PaymentDraft) -> [SessionAction] {
         switch draft.method {
         case .payCode: enter(.awaitingPayCode(draft, notice: nil))
-        case .onScreenQR: enter(.journalingIntent(draft, payCode: nil)) + [.journalPaymentIntent(draft.order)]
+        case .onScreenQR, .card: enter(.journalingIntent(draft, payCode: nil)) + [.journalPaymentIntent(draft.order)]
         }
     }
 

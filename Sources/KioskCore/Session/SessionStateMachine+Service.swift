@@ -72,6 +72,8 @@ extension SessionStateMachine {
         case .stillThere: [(.countdown, settings.countdownSeconds)]
         case .showingQR: [(.qr, settings.qrTimeoutSeconds), (.poll, settings.pollIntervalSeconds)]
         case .awaitingPayer, .resolvingSubmission: [(.poll, settings.pollIntervalSeconds), (.dwell, settings.maximumWaitSeconds)]
+        // The terminal's own request timeout bounds each ask; the attempts bound the state.
+        case .resolvingTerminal: [(.poll, settings.pollIntervalSeconds)]
         case .takingReceipt: [(.takeReceipt, settings.takeReceiptSeconds)]
         case .lookingUpPerson, .lookingUpEnrollment, .loadingHistory, .journalingIntent, .submitting, .reversing, .fetchingReceipt:
             [(.dwell, settings.maximumWaitSeconds)]
@@ -92,7 +94,14 @@ extension SessionStateMachine {
         case (.awaitingPayer(let flight, _, _), .poll), (.showingQR(let flight, _), .poll):
             return flight.paymentID.map { [.queryPayment(paymentID: $0)] } ?? []
         case (.resolvingSubmission(let flight, _, _), .poll):
+            // A charged card is recorded again under its key (the create is idempotent); a fence
+            // would void the key and leave the charge unrecorded.
+            if let approval = flight.card { return [recordCard(flight, approval)] }
             return [.fencePaymentKey(idempotencyKey: flight.idempotencyKey)]
+        case (.resolvingTerminal(let flight, _), .poll):
+            return [queryTerminal(flight)]
+        case (.reversingAtTerminal(let flight, let reason, _), .poll):
+            return flight.card.map { [.reverseAtTerminal($0, reason.terminalReason)] } ?? []
         case (.reversing(let flight, _, _), .poll):
             return flight.paymentID.map { [.reversePayment(paymentID: $0, idempotencyKey: flight.reversalKey)] } ?? []
         case (.showingQR(let flight, _), .qr):

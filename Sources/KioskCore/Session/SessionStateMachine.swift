@@ -17,6 +17,11 @@ public struct SessionStateMachine: Sendable {
     var timers = TimerBook()
     /// Pay codes used at this kiosk within their validity, across sessions (salted hashes only).
     var payCodesUsed = PayCodeReplayGuard()
+    /// Configured methods whose device is away now (the card terminal unreachable): not offered.
+    public internal(set) var unavailableMethods: Set<PaymentMethod> = []
+
+    /// The methods the resident may choose now, in the configured order.
+    public var offeredMethods: [PaymentMethod] { settings.paymentMethods.filter { !unavailableMethods.contains($0) } }
 
     public init(settings: SessionSettings) {
         self.settings = settings
@@ -46,6 +51,11 @@ public struct SessionStateMachine: Sendable {
         case .journalWriteFailed: return paymentLeftUnresolved()
         case .cancelTapped: return cancelTapped()
         case .residentActive: return restartIdleTimer()
+        case .paymentMethodAvailability(let method, let available):
+            let changed = available ? unavailableMethods.remove(method) != nil : unavailableMethods.insert(method).inserted
+            // The method screen shows what is offered now.
+            if changed, case .choosingMethod(let context) = state { return enter(.choosingMethod(context)) }
+            return []
         default: break
         }
         switch state {
@@ -71,6 +81,10 @@ public struct SessionStateMachine: Sendable {
         case .awaitingPayer(let flight, _, let pollsLeft): return awaitingPayer(flight, pollsLeft: pollsLeft, event)
         case .showingQR(let flight, _): return showingQR(flight, event)
         case .reversing(let flight, let reason, let attemptsLeft): return reversing(flight, reason, attemptsLeft: attemptsLeft, event)
+        case .atTerminal(let flight, let cancelling): return atTerminal(flight, cancelling: cancelling, event)
+        case .resolvingTerminal(let flight, let attemptsLeft): return resolvingTerminal(flight, attemptsLeft: attemptsLeft, event)
+        case .reversingAtTerminal(let flight, let reason, let attemptsLeft):
+            return reversingAtTerminal(flight, reason, attemptsLeft: attemptsLeft, event)
         case .paymentFailed(let context, _): return paymentFailed(context, event)
         case .fetchingReceipt(let job): return fetchingReceipt(job, event)
         case .printing(let job): return printing(job, event)

@@ -53,6 +53,10 @@ enum DemoRoutes {
             await controls.setPaper(body.paper)
             return try CardRoutes.json(Done())
         }
+        router.post("/demo/api/terminal") { request, context in
+            let step = try await decode(DemoTerminalStep.self, request, context)
+            return try await run { () throws(KioskError) in try await controls.terminal(step) }
+        }
         router.post("/demo/api/backend") { request, context in
             let body = try await decode(BackendRequest.self, request, context)
             await controls.setBackend(up: body.up)

@@ -68,7 +68,7 @@ struct ScreenChannel: Sendable {
         for await update in await updates() {
             seq += 1
             let screen = ResidentScreen(state: update.state, actions: update.actions,
-                                        context: context(seq: seq, enteredAt: update.enteredAt, settings: source?.sessionSettings))
+                                        context: context(seq: seq, enteredAt: update.enteredAt, settings: source?.sessionSettings, methods: update.methods))
             shown.latest.withLock { $0 = (seq, update.state) }
             try await outbound.write(.text(Self.encode(ScreenMessage(screen: screen))))
         }
@@ -137,8 +137,8 @@ struct ScreenChannel: Sendable {
         try await outbound.write(.text(Self.encode(ErrorMessage(message: message))))
     }
 
-    private func context(seq: Int, enteredAt: Date, settings: SessionSettings?) -> ResidentScreen.Context {
-        ResidentScreen.Context(seq: seq, demo: demo, enteredAt: enteredAt, settings: settings ?? SessionSettings(insuranceYear: 0), qrSVG: qrSVG)
+    private func context(seq: Int, enteredAt: Date, settings: SessionSettings?, methods: [PaymentMethod]? = nil) -> ResidentScreen.Context {
+        ResidentScreen.Context(seq: seq, demo: demo, enteredAt: enteredAt, settings: settings ?? SessionSettings(insuranceYear: 0), qrSVG: qrSVG, methods: methods)
     }
 
     private static func encode(_ value: some Encodable) throws -> String {

@@ -109,6 +109,16 @@
       case "printer":
         call("printer", { paper: b.dataset.paper }, "打印机纸张：" + PAPER[b.dataset.paper]).then(refresh);
         break;
+      case "terminal": {
+        const step = { action: b.dataset.action };
+        if (step.action === "present") { step.card = $("#terminal-card").value; step.entry = b.dataset.entry; }
+        if (step.action === "pin") step.pin = b.dataset.pin;
+        if (step.action === "fault") step.fault = $("#terminal-fault").value;
+        const what = step.action === "present" ? `${b.textContent}：${$("#terminal-card").selectedOptions[0].textContent}`
+          : step.action === "fault" ? "刷卡器故障：" + $("#terminal-fault").selectedOptions[0].textContent : b.textContent;
+        call("terminal", step, what).then(refresh);
+        break;
+      }
       case "backend":
         call("backend", { up: b.dataset.up === "true" }, b.dataset.up === "true" ? "后台恢复" : "后台断开").then(refresh);
         break;
@@ -140,6 +150,8 @@
     $("#st-idcard").textContent = cards.idcard ? "已放置" : "无";
     for (const b of document.querySelectorAll("#printer button")) b.classList.toggle("on", b.dataset.paper === st.printer);
     showReceipt(st.printed || 0);
+    $("#terminal-panel").hidden = st.terminal == null;
+    $("#st-terminal").textContent = st.terminal || "—";
     for (const b of document.querySelectorAll("#backend button")) b.classList.toggle("on", (b.dataset.up === "true") === Boolean(st.backendUp));
   }
 

@@ -118,6 +118,7 @@ window.KioskScreens = (() => {
     ssc: '<svg viewBox="0 0 240 180"><rect x="30" y="118" width="180" height="40" rx="10" fill="#3D4957"/><rect x="50" y="130" width="140" height="10" rx="5" fill="#16202B"/><g class="card-in"><rect x="62" y="18" width="116" height="120" rx="12" fill="#1F63B5"/><rect x="80" y="40" width="36" height="28" rx="4" fill="#F2C94C"/><rect x="80" y="84" width="80" height="8" rx="4" fill="#fff" opacity=".8"/><rect x="80" y="100" width="56" height="8" rx="4" fill="#fff" opacity=".8"/></g><path d="M120 6v0" stroke="#0B4F9C"/></svg>',
     idcard: '<svg viewBox="0 0 240 180"><rect x="20" y="120" width="200" height="44" rx="12" fill="#3D4957"/><path d="M70 110c14-10 86-10 100 0" fill="none" stroke="#1F63B5" stroke-width="6" stroke-linecap="round"/><path d="M88 96c9-6 55-6 64 0" fill="none" stroke="#1F63B5" stroke-width="6" stroke-linecap="round"/><rect x="48" y="16" width="144" height="72" rx="10" fill="#F7F3E8" stroke="#8A7A55" stroke-width="4"/><rect x="150" y="28" width="30" height="40" rx="4" fill="#C9BFA5"/><rect x="60" y="32" width="70" height="7" rx="3" fill="#8A7A55"/><rect x="60" y="48" width="50" height="7" rx="3" fill="#8A7A55"/><rect x="60" y="66" width="80" height="7" rx="3" fill="#8A7A55"/></svg>',
     essc: '<svg viewBox="0 0 240 180"><rect x="80" y="6" width="96" height="160" rx="14" fill="#16202B"/><rect x="88" y="20" width="80" height="128" rx="6" fill="#fff"/><rect x="98" y="26" width="60" height="12" rx="3" fill="#C62828"/><g fill="#16202B"><rect x="102" y="50" width="18" height="18"/><rect x="136" y="50" width="18" height="18"/><rect x="102" y="84" width="18" height="18"/><rect x="124" y="72" width="8" height="8"/><rect x="140" y="90" width="12" height="12"/><rect x="124" y="94" width="8" height="8"/></g><rect x="100" y="114" width="56" height="8" rx="4" fill="#3D4957"/><path d="M30 150h196" stroke="#3D4957" stroke-width="10" stroke-linecap="round"/><path d="M40 120l20 14M40 150h22" stroke="#1F63B5" stroke-width="5" stroke-linecap="round"/></svg>',
+    card: '<svg viewBox="0 0 150 150"><rect x="10" y="34" width="130" height="84" rx="10" fill="#16202B"/><rect x="10" y="52" width="130" height="14" fill="#FFC400"/><rect x="24" y="80" width="26" height="20" rx="3" fill="#E0B64A"/><rect x="60" y="92" width="60" height="8" rx="2" fill="#fff"/></svg>',
     paycode: '<svg viewBox="0 0 150 150"><rect x="38" y="4" width="74" height="142" rx="12" fill="#16202B"/><rect x="45" y="16" width="60" height="112" rx="4" fill="#fff"/><g fill="#16202B"><rect x="52" y="26" width="3" height="26"/><rect x="58" y="26" width="6" height="26"/><rect x="67" y="26" width="3" height="26"/><rect x="73" y="26" width="5" height="26"/><rect x="81" y="26" width="3" height="26"/><rect x="87" y="26" width="6" height="26"/><rect x="95" y="26" width="3" height="26"/><rect x="58" y="66" width="34" height="34"/></g><rect x="64" y="72" width="22" height="22" fill="#fff"/><rect x="70" y="78" width="10" height="10" fill="#16202B"/></svg>',
     scanqr: '<svg viewBox="0 0 150 150"><rect x="10" y="20" width="84" height="112" rx="8" fill="#fff" stroke="currentColor" stroke-width="6"/><g fill="currentColor"><rect x="24" y="36" width="22" height="22"/><rect x="58" y="36" width="22" height="22"/><rect x="24" y="72" width="22" height="22"/><rect x="58" y="76" width="10" height="10"/><rect x="70" y="88" width="10" height="10"/></g><rect x="84" y="50" width="56" height="94" rx="10" fill="currentColor"/><rect x="91" y="60" width="42" height="70" rx="4" fill="#fff"/><path d="M100 95h24" stroke="currentColor" stroke-width="5"/></svg>',
     phone: '<svg viewBox="0 0 240 400"><rect x="6" y="6" width="228" height="388" rx="30" fill="#16202B"/><rect x="20" y="40" width="200" height="320" rx="8" fill="#fff"/><rect x="36" y="56" width="168" height="30" rx="6" fill="#1E8745"/><g fill="#16202B"><rect x="40" y="104" width="6" height="64"/><rect x="52" y="104" width="12" height="64"/><rect x="70" y="104" width="5" height="64"/><rect x="82" y="104" width="10" height="64"/><rect x="98" y="104" width="5" height="64"/><rect x="110" y="104" width="12" height="64"/><rect x="128" y="104" width="6" height="64"/><rect x="140" y="104" width="10" height="64"/><rect x="156" y="104" width="5" height="64"/><rect x="168" y="104" width="12" height="64"/><rect x="186" y="104" width="8" height="64"/><rect x="70" y="196" width="100" height="100"/></g><rect x="86" y="212" width="68" height="68" fill="#fff"/><rect x="104" y="230" width="32" height="32" fill="#16202B"/><rect x="96" y="18" width="48" height="8" rx="4" fill="#3D4957"/></svg>',
@@ -244,8 +245,8 @@ window.KioskScreens = (() => {
   // ---------- screens ----------
   // Screens that wait for a device, the backend or the payer: kioskd sends what is being done as `busy`.
   const BUSY = ["readingCard", "lookingUpPerson", "lookingUpEnrollment", "loadingHistory", "checkingPrinter", "journalingIntent",
-    "submitting", "resolvingSubmission", "reversing", "fetchingReceipt", "awaitingPayer", "printing"];
-  const MONEY_MOVING = new Set(["submitting", "resolvingSubmission", "reversing", "awaitingPayer"]);
+    "submitting", "resolvingSubmission", "reversing", "fetchingReceipt", "awaitingPayer", "printing", "resolvingTerminal", "reversingAtTerminal"];
+  const MONEY_MOVING = new Set(["submitting", "resolvingSubmission", "reversing", "awaitingPayer", "atTerminal", "resolvingTerminal", "reversingAtTerminal"]);
 
   function busy(s) {
     const text = s.busy || t(s, "waiting");
@@ -460,7 +461,7 @@ window.KioskScreens = (() => {
     };
   }
 
-  const METHOD_ICON = { "paycode": ICON.paycode, "qr": ICON.scanqr };
+  const METHOD_ICON = { "paycode": ICON.paycode, "qr": ICON.scanqr, "card": ICON.card };
 
   function choosingMethod(s) {
     const methods = (s.methods || []).filter((m) => METHOD_ICON[m]);
@@ -471,6 +472,7 @@ window.KioskScreens = (() => {
         noticeBox(s),
         h("div", { class: "card pay-summary" }, h("span", { class: "caption", text: t(s, "due") }), s.amount ? amountFigure(s.amount.text, "big") : null),
         h("p", { class: "lead", text: t(s, "lead") }),
+        (s.unavailableMethods || []).includes("card") ? h("p", { class: "sub method-away", text: t(s, "card.unavailable") }) : null,
         h("div", { class: "methods" }, can ? methods.map((m, i) =>
           h("button", { type: "button", class: "method" + (i === 0 ? " primary" : ""), "data-action": "chooseMethod", "data-method": m },
             h("span", { class: "m-icon" }, svg(METHOD_ICON[m])), h("span", null, h("span", { class: "m-title", text: t(s, m + ".title") }), h("span", { class: "m-sub", text: t(s, m + ".sub") })))) : null),
@@ -535,6 +537,22 @@ window.KioskScreens = (() => {
         h("div", { class: "qr-box" }, qrNode(s, s.qr && s.qr.svg)),
         h("p", { class: "channels", text: (s.qr && s.qr.channelsText) || t(s, "channels") }),
         countdownLine(s, t(s, "countdown.before"), t(s, "countdown.after")),
+      ],
+      buttons: [exitBtn(s, t(s, "cancelPayment"))],
+    };
+  }
+
+  // The terminal has the payment: the resident follows the steps at the PIN pad; the kiosk never sees the PIN.
+  function atTerminal(s) {
+    if (s.busy) return { title: t(s, "title"), main: [busyView(s, s.busy)], buttons: [] };
+    return {
+      title: t(s, "title"),
+      main: [
+        h("div", { class: "card pay-summary" }, h("span", { class: "caption", text: t(s, "due") }), s.amount ? amountFigure(s.amount.text, "big") : null),
+        h("p", { class: "lead center", text: t(s, "lead") }),
+        h("ol", { class: "terminal-steps" }, [1, 2, 3, 4].map((n) => h("li", { text: t(s, "step." + n) }))),
+        h("p", { class: "scanner-label", text: t(s, "pinpad") }),
+        h("p", { class: "sub center", text: t(s, "privacy") }),
       ],
       buttons: [exitBtn(s, t(s, "cancelPayment"))],
     };
@@ -640,7 +658,7 @@ window.KioskScreens = (() => {
 
   const RENDER = {
     attract, typingIdentity, showingEnrollment, confirmingRegistration, alreadyPaid, unavailable,
-    choosingBeneficiary, showingHistory, choosingMethod, printerUnavailable, awaitingPayCode, showingQR,
+    choosingBeneficiary, showingHistory, choosingMethod, printerUnavailable, awaitingPayCode, showingQR, atTerminal,
     paymentFailed, takingReceipt, finished, stillThere, failed, outOfService, stopped: outOfService,
     maintenance, connecting,
   };

@@ -6,11 +6,15 @@ extension JournalPaymentState {
     /// `recordSubmitted`: the backend's payment id is recorded once, on an intent.
     var acceptsSubmission: Bool { self == .intended }
 
-    /// `recordState`: an intent without a payment can only be abandoned; a submitted payment reaches
+    /// `recordState`: an intent without a payment can only be abandoned (or, charged at the terminal,
+    /// reversed there); a submitted payment reaches
     /// one of the backend's final outcomes. `intended` and `submitted` are never targets here.
-    func accepts(_ next: JournalPaymentState) -> Bool {
+    /// `cardApproved`: the terminal charged the card (the only way an intent without a backend
+    /// payment can have moved money, and so be reversed).
+    func accepts(_ next: JournalPaymentState, cardApproved: Bool = false) -> Bool {
         switch (self, next) {
-        case (.intended, .abandoned): true
+        case (.intended, .abandoned): !cardApproved
+        case (.intended, .reversed): cardApproved
         case (.submitted, .succeeded), (.submitted, .failed), (.submitted, .reversed), (.submitted, .expired): true
         default: false
         }

@@ -25,6 +25,8 @@ struct JournalRow: Codable, FetchableRecord, PersistableRecord, Sendable {
     var resolvedAt: Double?
     /// The fields the backend's payment differed in from the intent, comma-separated.
     var anomaly: String?
+    /// `CardApproval` as JSON, once the terminal approved a card payment.
+    var cardApproval: String?
 
     enum Columns {
         static let idempotencyKey = Column(CodingKeys.idempotencyKey)
@@ -51,6 +53,25 @@ struct JournalRow: Codable, FetchableRecord, PersistableRecord, Sendable {
         updatedAt = JournalTime.seconds(intent.createdAt)
         resolvedAt = nil
         anomaly = nil
+        cardApproval = nil
+    }
+
+    static func encode(_ approval: CardApproval) throws(KioskError) -> String {
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            return String(decoding: try encoder.encode(approval), as: UTF8.self)
+        } catch {
+            throw KioskError(.journalUnavailable, "cannot encode the card approval for the journal: \(error)")
+        }
+    }
+
+    func card() throws(KioskError) -> CardApproval? {
+        guard let cardApproval else { return nil }
+        guard let approval = try? JSONDecoder().decode(CardApproval.self, from: Data(cardApproval.utf8)) else {
+            throw damaged("card approval")
+        }
+        return approval
     }
 
     func paymentState() throws(KioskError) -> JournalPaymentState {
@@ -71,7 +92,7 @@ struct JournalRow: Codable, FetchableRecord, PersistableRecord, Sendable {
         )
         return JournalEntry(
             intent: intent, paymentID: paymentID, state: try paymentState(), receipt: try receiptState(), updatedAt: JournalTime.date(updatedAt),
-            anomaly: anomaly
+            anomaly: anomaly, card: try card()
         )
     }
 

@@ -22,6 +22,20 @@ extension SQLitePaymentJournal {
         }
     }
 
+    public func recordCardApproval(key: String, _ approval: CardApproval, at date: Date) async throws(KioskError) {
+        let encoded = try JournalRow.encode(approval)
+        try await write("recordCardApproval") { db in
+            var row = try Self.row(db, key: key)
+            let state = try row.paymentState()
+            guard state == .intended, row.cardApproval == nil else {
+                throw KioskError.illegalTransition(key: key, "card approval on", from: state.rawValue, to: "approved")
+            }
+            row.cardApproval = encoded
+            row.updatedAt = JournalTime.seconds(date)
+            try row.update(db)
+        }
+    }
+
     public func recordSubmitted(key: String, paymentID: String, at date: Date) async throws(KioskError) {
         try await write("recordSubmitted") { db in
             var row = try Self.row(db, key: key)
@@ -40,7 +54,7 @@ extension SQLitePaymentJournal {
         try await write("recordState") { db in
             var row = try Self.row(db, key: key)
             let state = try row.paymentState()
-            guard state.accepts(next) else {
+            guard state.accepts(next, cardApproved: row.cardApproval != nil) else {
                 throw KioskError.illegalTransition(key: key, "payment", from: state.rawValue, to: next.rawValue)
             }
             row.state = next.rawValue

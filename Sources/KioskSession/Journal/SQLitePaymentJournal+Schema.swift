@@ -36,6 +36,10 @@ extension SQLitePaymentJournal {
             // What a backend payment differed in from its intent (field names), for technicians.
             try db.alter(table: JournalRow.databaseTableName) { table in table.add(column: "anomaly", .text) }
         }
+        migrator.registerMigration("v3 card approval") { db in
+            // The terminal's approval of a card payment (JSON of `CardApproval`: references and the masked PAN only).
+            try db.alter(table: JournalRow.databaseTableName) { table in table.add(column: "cardApproval", .text) }
+        }
         return migrator
     }
 }

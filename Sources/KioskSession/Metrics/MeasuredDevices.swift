@@ -30,7 +30,8 @@ extension SessionController.Devices {
     /// The same devices, with card reads and printing timed on `clock`.
     func measured(on clock: any Clock<Duration>) -> SessionController.Devices {
         SessionController.Devices(
-            cardReader: MeasuredCardReader(base: cardReader, clock: clock), scanner: scanner, printer: MeasuredReceiptPrinter(base: printer, clock: clock)
+            cardReader: MeasuredCardReader(base: cardReader, clock: clock), scanner: scanner, printer: MeasuredReceiptPrinter(base: printer, clock: clock),
+            terminal: terminal
         )
     }
 }

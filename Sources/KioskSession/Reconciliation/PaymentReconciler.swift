@@ -16,6 +16,12 @@ import Synchronization
 ///   a new query finds it succeeded); younger, it is left for the next pass. The age is the larger of
 ///   the wall-clock age and the monotonic time since this process first saw the entry open, so a wall
 ///   clock set back cannot keep an entry (and the kiosk) waiting.
+/// - `intended`, method card (`settleCard`): the terminal is asked what became of the payment
+///   (TransactionStatus), unless its approval is journaled already. Declined or unknown to the
+///   terminal: `abandoned` (nothing was charged). Approved: the approval is journaled, then recorded
+///   with the backend under the same key (an idempotent create, never a fence, which would void the
+///   key and leave the charge unrecorded); a backend that refuses it gets the money given back at
+///   the terminal (Reversal): `reversed`. Still in progress at the terminal: left for the next pass.
 /// - Backend unreachable or too slow: the entry stays unresolved and the pass stops asking (the
 ///   others would fail the same way); the report counts them.
 public struct PaymentReconciler: Sendable {
@@ -29,11 +35,27 @@ public struct PaymentReconciler: Sendable {
     /// Monotonic time since this reconciler was made.
     let uptime: Stopwatch
     private let firstSeenOpen = FirstSeen()
+    /// Card payments are settled with the terminal; nil when none is configured.
+    let cards: CardPaymentSettlement?
+
+    /// What settling a card payment needs beside the journal and the backend.
+    public struct CardPaymentSettlement: Sendable {
+        public let terminal: any PaymentTerminal
+        /// Sent with the backend's record of the payment.
+        public let kioskID: String
+
+        public init(terminal: any PaymentTerminal, kioskID: String) {
+            self.terminal = terminal
+            self.kioskID = kioskID
+        }
+    }
 
     public init(
         journal: any PaymentJournal, backend: any BackendClient, providerWindow: Duration = .seconds(120),
-        logger: Logger, now: @escaping @Sendable () -> Date = WallClock.system.now, clock: any Clock<Duration> = ContinuousClock()
+        logger: Logger, now: @escaping @Sendable () -> Date = WallClock.system.now, clock: any Clock<Duration> = ContinuousClock(),
+        cards: CardPaymentSettlement? = nil
     ) {
+        self.cards = cards
         self.journal = journal
         self.backend = backend
         self.providerWindow = providerWindow
@@ -105,6 +127,8 @@ public struct PaymentReconciler: Sendable {
         let key = entry.intent.idempotencyKey
         let payment: BackendPayment
         switch (entry.state, entry.paymentID) {
+        case (.intended, _) where entry.intent.method == .card:
+            return try await settleCard(entry)
         case (.intended, _):
             switch try await backend.fencePayment(idempotencyKey: key) {
             case .voided:
@@ -121,6 +145,46 @@ public struct PaymentReconciler: Sendable {
         default:
             throw KioskError(.journalIllegalTransition, "journal entry \(JournalKey.short(key)) is \(entry.state.rawValue) without a payment id")
         }
+        try await flagDifferences(entry.intent, payment)
+        return try await settle(key: key, createdAt: entry.intent.createdAt, payment)
+    }
+
+    func settleCard(_ entry: JournalEntry) async throws(KioskError) -> Outcome {
+        let key = entry.intent.idempotencyKey
+        guard let cards else {
+            throw KioskError(.terminalUnreachable, "card payment \(JournalKey.short(key)) needs the payment terminal, and none is configured")
+        }
+        var approval = entry.card
+        if approval == nil {
+            switch try await cards.terminal.status(of: TerminalPaymentRequest(entry.intent)) {
+            case .finished(.approved(let found)):
+                try await journal.recordCardApproval(key: key, found, at: now())
+                approval = found
+            case .finished(.declined), .notFound:
+                try await journal.recordState(key: key, .abandoned, at: now())
+                logger.notice("the terminal did not charge the card: abandoned", metadata: [LogKey.paymentKey: "\(JournalKey.short(key))"])
+                return .resolved(.abandoned)
+            case .inProgress:
+                logger.info("card payment still in progress at the terminal: left for the next pass", metadata: [LogKey.paymentKey: "\(JournalKey.short(key))"])
+                return .stillOpen
+            }
+        }
+        guard let approval else { return .stillOpen }
+        let order = PaymentOrder(personRef: entry.intent.personRef, payerRef: entry.intent.payerRef, year: entry.intent.year,
+                                 tierID: entry.intent.tier, amount: entry.intent.amount, method: .card)
+        let payment: BackendPayment
+        do {
+            payment = try await backend.createPayment(order.backendRequest(kioskID: cards.kioskID, payCode: nil, card: approval), idempotencyKey: key)
+        } catch let error where (error.backendProblem.map { $0.status < 500 }) ?? false {
+            // The backend will not record it: the charge is given back at the terminal.
+            logger.warning("the backend refused to record a card payment: reversing it at the terminal", metadata: [
+                LogKey.paymentKey: "\(JournalKey.short(key))", LogKey.errorCode: "\(error.backendProblem?.code ?? error.code.rawValue)",
+            ])
+            _ = try await cards.terminal.reverse(approval, reason: .unableToComplete)
+            try await journal.recordState(key: key, .reversed, at: now())
+            return .resolved(.reversed)
+        }
+        try await journal.recordSubmitted(key: key, paymentID: payment.paymentId, at: now())
         try await flagDifferences(entry.intent, payment)
         return try await settle(key: key, createdAt: entry.intent.createdAt, payment)
     }

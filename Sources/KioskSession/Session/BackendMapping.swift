@@ -95,10 +95,42 @@ extension EnrollmentWindow.Phase {
 }
 
 extension PaymentOrder {
-    func backendRequest(kioskID: String, payCode: PayCode?) -> BackendPaymentRequest {
+    func backendRequest(kioskID: String, payCode: PayCode?, card: CardApproval? = nil) -> BackendPaymentRequest {
         BackendPaymentRequest(
             personRef: personRef, payerRef: payerRef, year: year, tier: tierID, amountFen: amount.fen,
-            method: method == .payCode ? .paycode : .qr, payCode: payCode?.value, kioskId: kioskID
+            method: Components.Schemas.PaymentMethod(method), payCode: payCode?.value, card: card.map(Components.Schemas.CardPayment.init),
+            kioskId: kioskID
+        )
+    }
+}
+
+extension Components.Schemas.PaymentMethod {
+    init(_ method: PaymentMethod) {
+        switch method {
+        case .payCode: self = .paycode
+        case .onScreenQR: self = .qr
+        case .card: self = .card
+        }
+    }
+}
+
+extension PaymentMethod {
+    init(_ method: Components.Schemas.PaymentMethod) {
+        switch method {
+        case .paycode: self = .payCode
+        case .qr: self = .onScreenQR
+        case .card: self = .card
+        }
+    }
+}
+
+extension Components.Schemas.CardPayment {
+    /// What the backend records of an approved card payment: references and the masked number only.
+    init(_ approval: CardApproval) {
+        self.init(
+            terminalTransactionId: approval.terminalTransactionID, terminalTimestamp: approval.terminalTimeStamp,
+            maskedPan: CardApproval.masked(approval.maskedPAN), authCode: approval.authCode,
+            acquirerReference: approval.acquirerReference, brand: approval.brand
         )
     }
 }
@@ -107,7 +139,7 @@ extension PaymentSnapshot {
     init(_ payment: BackendPayment) {
         self.init(
             paymentID: payment.paymentId, status: Status(payment.status), amount: Money(fen: payment.amountFen),
-            method: payment.method == .paycode ? .payCode : .onScreenQR,
+            method: PaymentMethod(payment.method),
             channel: payment.channel.flatMap { PayCode.Channel(rawValue: $0.rawValue) },
             failureMessage: BackendText.line(payment.failureMessageZh, limit: BackendText.sentenceLimit), qrURL: BackendText.qrURL(payment.qrUrl),
             qrExpiresAt: payment.qrExpiresAt,
@@ -136,7 +168,7 @@ extension PaymentHistoryEntry {
         self.init(
             paymentID: payment.paymentId, personRef: payment.personRef, year: payment.year, tierID: payment.tier,
             amount: snapshot.amount, status: snapshot.status, channel: snapshot.channel, createdAt: payment.createdAt,
-            paidForOther: paidForOther, receiptAvailable: payment.receiptAvailable
+            paidForOther: paidForOther, receiptAvailable: payment.receiptAvailable, maskedPAN: payment.card.map { CardApproval.masked($0.maskedPan) }
         )
     }
 
@@ -158,6 +190,10 @@ extension ElectronicReceipt {
             issuedAt: receipt.issuedAt, paymentID: receipt.paymentId, kioskID: receipt.kioskId,
             channel: receipt.channel, verificationURL: BackendText.qrURL(receipt.verificationUrl) ?? ""
         )
+        card = receipt.card.map {
+            CardOnReceipt(maskedPAN: $0.maskedPan, authCode: $0.authCode.map { BackendText.line($0, limit: BackendText.labelLimit) ?? "" },
+                          reference: $0.acquirerReference.map { BackendText.line($0, limit: BackendText.labelLimit) ?? "" })
+        }
     }
 }
 
@@ -176,5 +212,13 @@ extension SessionProblem {
     /// A device or journal failure: its own code; nothing reached the backend.
     init(local error: KioskError) {
         self.init(error.code)
+    }
+}
+
+extension SessionProblem {
+    /// A payment terminal's error: uncertain when the request may have reached the terminal and its
+    /// answer was lost (then the payment is asked about, never sent again).
+    init(terminal error: KioskError) {
+        self.init(error.code, isUncertain: error.code == .terminalNoAnswer || error.code == .terminalMalformed)
     }
 }

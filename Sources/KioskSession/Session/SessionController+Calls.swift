@@ -15,7 +15,12 @@ extension SessionController {
         case .loadPaymentHistory(let personRef): loadPaymentHistory(personRef: personRef)
         case .checkPrinter: checkPrinter()
         case .journalPaymentIntent(let order): journalIntent(order)
-        case .submitPayment(let key, let order, let payCode): submitPayment(key: key, order, payCode: payCode)
+        case .submitPayment(let key, let order, let payCode, let card): submitPayment(key: key, order, payCode: payCode, card: card)
+        case .payAtTerminal(let key, let amount): payAtTerminal(key: key, amount: amount)
+        case .queryTerminal(let key, let amount): queryTerminal(key: key, amount: amount)
+        case .abortAtTerminal(let key, let amount): abortAtTerminal(key: key, amount: amount)
+        case .reverseAtTerminal(let approval, let reason): reverseAtTerminal(approval, reason: reason)
+        case .journalCardApproval(let key, let approval): enqueue(.cardApproval(key: key, approval))
         case .journalSubmission(let key, let paymentID): enqueue(.submitted(key: key, paymentID: paymentID))
         case .journalPaymentState(let key, let state): enqueue(.state(key: key, state))
         case .journalReceipt(let key, let receipt): enqueue(.receipt(key: key, receipt))
@@ -127,8 +132,8 @@ extension SessionController {
         }, failed: SessionEvent.historyLoadFailed)
     }
 
-    func submitPayment(key: String, _ order: PaymentOrder, payCode: PayCode?) {
-        let request = order.backendRequest(kioskID: kioskID, payCode: payCode)
+    func submitPayment(key: String, _ order: PaymentOrder, payCode: PayCode?, card: CardApproval?) {
+        let request = order.backendRequest(kioskID: kioskID, payCode: payCode, card: card)
         backendCall({ backend throws(KioskError) in
             .paymentSubmitted(PaymentSnapshot(try await backend.createPayment(request, idempotencyKey: key)))
         }, failed: SessionEvent.paymentSubmissionFailed)
@@ -169,6 +174,7 @@ enum JournalWrite: Sendable {
     case state(key: String, JournalPaymentState)
     case receipt(key: String, JournalReceiptState)
     case anomaly(key: String, differences: [String])
+    case cardApproval(key: String, CardApproval)
 }
 
 extension SessionController {
@@ -210,11 +216,68 @@ extension SessionController {
                 try await journal.recordReceipt(key: key, receipt, at: date)
             case .anomaly(let key, let differences):
                 try await journal.recordAnomaly(key: key, differences, at: date)
+            case .cardApproval(let key, let approval):
+                try await journal.recordCardApproval(key: key, approval, at: date)
             }
         } catch {
             // The entry stays where it was: reconciliation brings it to the backend's state, now.
             logger.error("journal write failed", metadata: [LogKey.errorCode: "\(error.code)"])
             send(.journalWriteFailed(error.code))
         }
+    }
+}
+
+extension SessionController {
+    /// One call to the payment terminal, or `terminal.unreachable` when none is configured.
+    func terminalCall(
+        _ operation: @escaping @Sendable (any PaymentTerminal) async throws(KioskError) -> SessionEvent,
+        failed: @escaping @Sendable (SessionProblem) -> SessionEvent
+    ) {
+        let terminal = devices.terminal
+        let logger = logger
+        call {
+            guard let terminal else { return failed(SessionProblem(.terminalUnreachable)) }
+            do throws(KioskError) {
+                return try await operation(terminal)
+            } catch {
+                logger.info("payment terminal call failed", metadata: [LogKey.errorCode: "\(error.code)"])
+                return failed(SessionProblem(terminal: error))
+            }
+        }
+    }
+
+    func terminalRequest(key: String, amount: Money) -> TerminalPaymentRequest {
+        TerminalPaymentRequest(transactionID: key, createdAt: now(), amount: amount)
+    }
+
+    func payAtTerminal(key: String, amount: Money) {
+        let request = terminalRequest(key: key, amount: amount)
+        terminalCall({ terminal throws(KioskError) in .terminalAnswered(try await terminal.pay(request)) },
+                     failed: SessionEvent.terminalFailed)
+    }
+
+    func queryTerminal(key: String, amount: Money) {
+        let request = terminalRequest(key: key, amount: amount)
+        terminalCall({ terminal throws(KioskError) in .terminalStatusFound(try await terminal.status(of: request)) },
+                     failed: SessionEvent.terminalStatusFailed)
+    }
+
+    /// Best effort: the payment's own answer settles it either way, so a failed abort is only logged.
+    func abortAtTerminal(key: String, amount: Money) {
+        guard let terminal = devices.terminal else { return }
+        let request = terminalRequest(key: key, amount: amount)
+        let logger = logger
+        Task {
+            do throws(KioskError) {
+                try await terminal.abort(request)
+            } catch {
+                logger.warning("the payment terminal did not take the abort", metadata: [LogKey.errorCode: "\(error.code)"])
+            }
+        }
+    }
+
+    func reverseAtTerminal(_ approval: CardApproval, reason: TerminalReversalReason) {
+        terminalCall({ terminal throws(KioskError) in .terminalReversed(try await terminal.reverse(approval, reason: reason)) },
+                     failed: SessionEvent.terminalReversalFailed)
     }
 }

@@ -21,7 +21,7 @@ extension SessionController: ResidentScreenSource {
     }
 
     var screenUpdate: ScreenUpdate {
-        ScreenUpdate(state: machine.state, actions: ResidentAction.offered(by: machine), enteredAt: stateEnteredAt)
+        ScreenUpdate(state: machine.state, actions: ResidentAction.offered(by: machine), enteredAt: stateEnteredAt, methods: machine.offeredMethods)
     }
 
     func publishScreen() {

@@ -14,11 +14,14 @@ public actor SessionController: Service {
         public var cardReader: any CardReader
         public var scanner: any BarcodeScanner
         public var printer: any ReceiptPrinter
+        /// Nil when no payment terminal is configured (then `card` is not a payment method).
+        public var terminal: (any PaymentTerminal)?
 
-        public init(cardReader: any CardReader, scanner: any BarcodeScanner, printer: any ReceiptPrinter) {
+        public init(cardReader: any CardReader, scanner: any BarcodeScanner, printer: any ReceiptPrinter, terminal: (any PaymentTerminal)? = nil) {
             self.cardReader = cardReader
             self.scanner = scanner
             self.printer = printer
+            self.terminal = terminal
         }
     }
 

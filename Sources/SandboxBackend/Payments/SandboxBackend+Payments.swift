@@ -53,8 +53,10 @@ extension SandboxBackend {
             payerRef: order.payerRef, year: order.year, tier: tier.id, amountFen: order.amountFen, method: order.method,
             channel: nil, status: .pending, scenario: "qr", queryCount: 0, failureCode: nil, failureMessage: nil,
             qrExpiresAt: nil, createdAt: now, completedAt: nil, kioskId: order.kioskId, businessDate: settings.currentDate().description,
-            itemLabel: "城乡居民基本医疗保险费 \(order.year)年度" + (quote.tiers.count > 1 ? "（\(tier.label)）" : "")
+            itemLabel: "城乡居民基本医疗保险费 \(order.year)年度" + (quote.tiers.count > 1 ? "（\(tier.label)）" : ""),
+            card: nil
         )
+        guard order.method == .card || order.card == nil else { return .failure(.invalid("card is only for method card")) }
         switch order.method {
         case .paycode:
             guard let text = order.payCode else { return .failure(.invalid("pay_code is required for method paycode")) }
@@ -71,6 +73,19 @@ extension SandboxBackend {
         case .qr:
             guard order.payCode == nil else { return .failure(.invalid("pay_code is only for method paycode")) }
             record.qrExpiresAt = now.addingTimeInterval(settings.qrLifetime.secondsValue)
+        case .card:
+            // The terminal charged the card already: the backend records it, succeeded.
+            guard order.payCode == nil else { return .failure(.invalid("pay_code is only for method paycode")) }
+            guard let card = order.card else { return .failure(.invalid("card is required for method card")) }
+            guard card.maskedPan.wholeMatch(of: /\*{4}[0-9]{4}/) != nil else {
+                return .failure(.invalid("card.masked_pan must be \"****\" and the last four digits"))
+            }
+            guard !card.terminalTransactionId.isEmpty, card.terminalTransactionId.count <= 64 else {
+                return .failure(.invalid("card.terminal_transaction_id must be 1–64 characters"))
+            }
+            record.scenario = "card"
+            record.card = try PaymentRecord.encode(card)
+            record.apply(.succeeded, at: now)
         }
         try record.insert(db)
         if record.status == .succeeded { try issueReceipt(for: record, db: db) }
@@ -160,5 +175,17 @@ extension PaymentRecord {
             failureMessage = message
             completedAt = now
         }
+    }
+}
+
+extension PaymentRecord {
+    static func encode(_ card: Components.Schemas.CardPayment) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(card), as: UTF8.self)
+    }
+
+    var cardPayment: Components.Schemas.CardPayment? {
+        card.flatMap { try? JSONDecoder().decode(Components.Schemas.CardPayment.self, from: Data($0.utf8)) }
     }
 }

@@ -74,7 +74,8 @@ extension SandboxAPI {
             payerMaskedName: resident.maskedName, payerMaskedIdNumber: resident.idNumber.masked,
             items: [.init(label: record.itemLabel, amountFen: record.amountFen)],
             totalFen: record.amountFen, issuer: backend.settings.receiptIssuer, issuedAt: receipt.issuedAt,
-            paymentId: record.id, kioskId: record.kioskId, channel: record.channel?.label,
+            paymentId: record.id, kioskId: record.kioskId, channel: record.cardPayment.map { "银行卡 " + $0.maskedPan } ?? record.channel?.label,
+            card: record.cardPayment,
             verificationUrl: "\(base)/receipts/verify?code=\(receipt.code)&number=\(receipt.number)&check=\(receipt.checkCode)"
         ))))
     }
@@ -86,7 +87,7 @@ extension SandboxAPI {
             failureCode: record.failureCode, failureMessageZh: record.failureMessage,
             qrUrl: record.method == .qr ? "\(backend.settings.publicBaseURL)/qr/\(record.id)" : nil,
             qrExpiresAt: record.qrExpiresAt, createdAt: record.createdAt, completedAt: record.completedAt,
-            receiptAvailable: record.status == .succeeded
+            receiptAvailable: record.status == .succeeded, card: record.cardPayment
         )
     }
 }

@@ -29,6 +29,8 @@ struct PaymentRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     var businessDate: String
     /// What the receipt calls the payment, fixed when it is made.
     var itemLabel: String
+    /// Method card: the terminal's approval as the kiosk reported it (JSON of the contract's CardPayment).
+    var card: String?
 
     /// Still waiting: a QR not yet paid, a payer confirming, or an unknown provider answer.
     static let openStatuses: [Components.Schemas.PaymentStatus] = [.pending, .userPaying, .unknown]

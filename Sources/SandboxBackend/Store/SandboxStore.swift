@@ -91,6 +91,9 @@ public final class SandboxStore: Sendable {
                 table.column("publishedAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v3 card payments") { db in
+            try db.alter(table: "payment") { table in table.add(column: "card", .text) }
+        }
         return migrator
     }
 }

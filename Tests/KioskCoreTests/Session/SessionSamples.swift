@@ -5,7 +5,7 @@ import KioskCore
 enum Sample {
     static let settings = SessionSettings(
         idleTimeoutSeconds: 60, countdownSeconds: 15, payCodeTimeoutSeconds: 90, qrTimeoutSeconds: 180, takeReceiptSeconds: 20,
-        pollIntervalSeconds: 5, maximumPolls: 3, maximumReversalAttempts: 2, paymentMethods: [.payCode, .onScreenQR],
+        pollIntervalSeconds: 5, maximumPolls: 3, maximumReversalAttempts: 2, paymentMethods: [.payCode, .onScreenQR, .card],
         maximumAmount: .yuan(1000), insuranceYear: 2021,
         qrURLOrigins: URLOrigin.paymentNetworks + [sandboxOrigin], verificationURLOrigins: [sandboxOrigin]
     )
@@ -20,6 +20,11 @@ enum Sample {
     static let paidPaymentID = "pay_old_000000000001"
     static let paymentID = "pay_new_000000000001"
     static let key = "key-0000000001"
+    /// The terminal's approval of the adult tier's 430 yuan.
+    static let approval = CardApproval(
+        terminalTransactionID: "SIMTX0001.8817000000000001", terminalTimeStamp: "2026-12-06T10:15:21.009+08:00", maskedPAN: "****0018",
+        authCode: "654321", acquirerReference: "8817000000000001", brand: "UnionPay", amount: .yuan(430)
+    )
 
     static let adult = Tier(
         id: "adult", label: "成年居民", amount: .yuan(430),

@@ -25,6 +25,11 @@ func label(_ action: SessionAction) -> String {
     case .fetchReceipt: "fetchReceipt"
     case .reconcilePayments: "reconcilePayments"
     case .journalAnomaly(_, _, let differences): "journalAnomaly(\(differences.joined(separator: ",")))"
+    case .payAtTerminal: "payAtTerminal"
+    case .queryTerminal: "queryTerminal"
+    case .abortAtTerminal: "abortAtTerminal"
+    case .reverseAtTerminal(_, let reason): "reverseAtTerminal(\(reason.rawValue))"
+    case .journalCardApproval: "journalCardApproval"
     }
 }
 

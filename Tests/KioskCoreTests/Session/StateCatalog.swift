@@ -42,6 +42,10 @@ enum StateCatalog {
                 .paymentSubmitted(Sample.snapshot(.pending, method: .onScreenQR)),
             ]
         case .reversing: path(to: .awaitingPayer) + [.cancelTapped]
+        case .atTerminal:
+            path(to: .choosingMethod) + [.methodChosen(.card), .printerChecked(.ready()), .paymentIntentJournaled(idempotencyKey: Sample.key)]
+        case .resolvingTerminal: path(to: .atTerminal) + [.terminalFailed(SessionProblem(.terminalNoAnswer, isUncertain: true))]
+        case .reversingAtTerminal: path(to: .atTerminal) + [.cancelTapped, .terminalAnswered(.approved(Sample.approval))]
         case .paymentFailed: path(to: .submitting) + [.paymentSubmitted(Sample.snapshot(.failed))]
         case .fetchingReceipt: path(to: .submitting) + [.paymentSubmitted(Sample.snapshot(.succeeded))]
         case .printing: path(to: .fetchingReceipt) + [.receiptFetched(Sample.receipt())]
@@ -64,6 +68,8 @@ enum EventKind: String, CaseIterable, Sendable {
     case paymentSubmitted, paymentSubmissionFailed, paymentQueried, paymentKeyVoided, paymentQueryFailed
     case paymentReversed, paymentReversalFailed, receiptFetched, receiptFetchFailed
     case paymentIntentJournaled, paymentIntentJournalFailed
+    case terminalAnswered, terminalFailed, terminalStatusFound, terminalStatusFailed, terminalReversed, terminalReversalFailed
+    case paymentMethodAvailability
     case manualEntryChosen, identityTyped, tierChosen, paymentConfirmed, registrationConfirmed, payForOtherChosen
     case relativeChosen, historyRequested, reprintRequested, methodChosen, continueWithoutReceiptChosen, retryChosen
     case backTapped, cancelTapped, continueTapped, doneTapped, residentActive
@@ -102,6 +108,13 @@ enum EventKind: String, CaseIterable, Sendable {
         case .receiptFetchFailed: return .receiptFetchFailed(Sample.timeout)
         case .paymentIntentJournaled: return .paymentIntentJournaled(idempotencyKey: Sample.key)
         case .paymentIntentJournalFailed: return .paymentIntentJournalFailed(SessionProblem(.journalUnavailable))
+        case .terminalAnswered: return .terminalAnswered(.approved(Sample.approval))
+        case .terminalFailed: return .terminalFailed(SessionProblem(.terminalNoAnswer, isUncertain: true))
+        case .terminalStatusFound: return .terminalStatusFound(.finished(.approved(Sample.approval)))
+        case .terminalStatusFailed: return .terminalStatusFailed(SessionProblem(.terminalNoAnswer, isUncertain: true))
+        case .terminalReversed: return .terminalReversed(.reversed)
+        case .terminalReversalFailed: return .terminalReversalFailed(SessionProblem(.terminalNoAnswer, isUncertain: true))
+        case .paymentMethodAvailability: return .paymentMethodAvailability(.card, available: false)
         case .manualEntryChosen: return .manualEntryChosen
         case .identityTyped: return .identityTyped(name: "刘洋", idNumber: Sample.validIDNumber)
         case .tierChosen: return .tierChosen("tier2")

@@ -111,6 +111,7 @@ enum TransitionTable {
         ]),
         .choosingMethod: rows(residentScreen, [
             .methodChosen: go(.checkingPrinter, "-idle", "checkPrinter"),
+            .paymentMethodAvailability: go(.choosingMethod, "-idle", "+idle"),
             .backTapped: go(.showingEnrollment, "-idle", "+idle"),
         ]),
         .checkingPrinter: rows(cancellableWait, [
@@ -170,6 +171,21 @@ enum TransitionTable {
             .paymentReversalFailed: go(.reversing, "+poll"),
             .paymentQueryFailed: go(.reversing, "+poll"),
             .dwellTimer: go(.failed, "+idle", "end(failed)", "reconcilePayments"),
+        ]),
+        .atTerminal: rows(stopsWithMoneyInFlight, [
+            .terminalAnswered: go(.submitting, "journalCardApproval", "submitPayment"),
+            .terminalFailed: go(.resolvingTerminal, "+poll", "queryTerminal"),
+            .cancelTapped: go(.atTerminal, "abortAtTerminal"),
+        ]),
+        .resolvingTerminal: [
+            .pollTimer: go(.resolvingTerminal, "queryTerminal"),
+            .terminalStatusFound: go(.submitting, "journalCardApproval", "-poll", "submitPayment"),
+            .terminalStatusFailed: go(.resolvingTerminal, "-poll", "+poll"),
+            .shutdownRequested: go(.stopped, "-poll", "end(shutdown)", "reconcilePayments"),
+        ],
+        .reversingAtTerminal: rows(stopsWithMoneyInFlight, [
+            .terminalReversed: go(.attract, "journalPaymentState(reversed)", "end(cancelled)"),
+            .terminalReversalFailed: go(.reversingAtTerminal, "+poll"),
         ]),
         .paymentFailed: rows(residentScreen, [
             .retryChosen: go(.choosingMethod, "-idle", "+idle"),
