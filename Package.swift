@@ -222,7 +222,7 @@ let package = Package(
         .target(
             name: "KioskTesting",
             dependencies: [
-                "KioskConfig", "KioskCore", "KioskSimulators", "SandboxBackend", "CUMockdev", "CLinuxProcess",
+                "KioskConfig", "KioskCore", "KioskDevices", "KioskSimulators", "SandboxBackend", "CUMockdev", "CLinuxProcess",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -305,7 +305,7 @@ let package = Package(
         .testTarget(
             name: "SessionTests",
             dependencies: [
-                "KioskAPI", "KioskSession", "KioskConfig", "KioskCore", "KioskBackendAPI", "SandboxBackend", "KioskTesting", "KioskDevices",
+                "KioskAPI", "KioskSession", "KioskConfig", "KioskCore", "KioskBackendAPI", "SandboxBackend", "KioskTesting", "KioskDevices", "KioskSimulators",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

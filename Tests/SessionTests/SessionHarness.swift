@@ -26,10 +26,10 @@ final class SessionHarness: Sendable {
     private let group: ServiceGroup
     private let running: Task<Void, any Error>
 
-    static func settings(printingRequired: Bool = false) -> SessionSettings {
+    static func settings(printingRequired: Bool = false, methods: [PaymentMethod] = [.payCode, .onScreenQR]) -> SessionSettings {
         SessionSettings(
             idleTimeoutSeconds: 60, countdownSeconds: 15, payCodeTimeoutSeconds: 90, qrTimeoutSeconds: 180, takeReceiptSeconds: 20,
-            pollIntervalSeconds: 5, maximumPolls: 3, maximumReversalAttempts: 3, paymentMethods: [.payCode, .onScreenQR],
+            pollIntervalSeconds: 5, maximumPolls: 3, maximumReversalAttempts: 3, paymentMethods: methods,
             maximumAmount: .yuan(5000), insuranceYear: 2021, printingRequired: printingRequired,
             qrURLOrigins: URLOrigin.paymentNetworks + [sandboxOrigin], verificationURLOrigins: [sandboxOrigin]
         )
@@ -43,9 +43,10 @@ final class SessionHarness: Sendable {
     /// `backendURL` overrides the sandbox's address (e.g. a closed port for "backend down").
     /// `devicePrinter` replaces the recording printer (e.g. a CUPSPrinter on a real ippeveprinter).
     /// `between` stands between the session and the client (a fault the client cannot make, e.g. an answer lost after the backend acted).
+    /// `terminal`: the payment terminal card payments go to (a `NexoTerminalStack`'s).
     init(today: String = "2020-11-15", settings: SessionSettings = SessionHarness.settings(), backendURL: String? = nil,
          devicePrinter: (any ReceiptPrinter)? = nil, between: (any BackendClient) -> any BackendClient = { $0 },
-         requestTimeout: Duration = .seconds(5), attempts: Int = 1) async throws {
+         requestTimeout: Duration = .seconds(5), attempts: Int = 1, terminal: (any PaymentTerminal)? = nil) async throws {
         self.settings = settings
         sandbox = try await SandboxHTTPServer(today: today)
         client = try HTTPSBackendClient(settings: BackendClientSettings(
@@ -57,7 +58,7 @@ final class SessionHarness: Sendable {
         let counter = KeyCounter()
         controller = SessionController(
             settings: settings, kioskID: Self.kioskID,
-            devices: .init(cardReader: cards, scanner: scanner, printer: devicePrinter ?? printer),
+            devices: .init(cardReader: cards, scanner: scanner, printer: devicePrinter ?? printer, terminal: terminal),
             backend: between(client), journal: journal, clock: clock, makeKey: { counter.next() }, logger: logger
         )
         group = ServiceGroup(configuration: .init(services: [controller], logger: Logger(label: "session-test-group")))
@@ -167,10 +168,11 @@ final class SessionHarness: Sendable {
 /// Runs `body` against a fresh harness and always shuts it down.
 func withSession(
     today: String = "2020-11-15", settings: SessionSettings = SessionHarness.settings(), backendURL: String? = nil,
-    devicePrinter: (any ReceiptPrinter)? = nil, between: (any BackendClient) -> any BackendClient = { $0 },
+    devicePrinter: (any ReceiptPrinter)? = nil, between: (any BackendClient) -> any BackendClient = { $0 }, terminal: (any PaymentTerminal)? = nil,
     _ body: (SessionHarness) async throws -> Void
 ) async throws {
-    let harness = try await SessionHarness(today: today, settings: settings, backendURL: backendURL, devicePrinter: devicePrinter, between: between)
+    let harness = try await SessionHarness(today: today, settings: settings, backendURL: backendURL, devicePrinter: devicePrinter, between: between,
+                                           terminal: terminal)
     do {
         try await body(harness)
     } catch {

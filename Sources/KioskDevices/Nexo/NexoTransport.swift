@@ -82,6 +82,9 @@ public final class HTTPSNexoTransport: NexoTransport {
             return KioskError(.terminalTLS, "TLS with the payment terminal failed (certificate not from the configured root, or not issued to the configured name): \(error)")
         case is NIOConnectionError, is SocketAddressError:
             return KioskError(.terminalUnreachable, "cannot connect to the payment terminal: \(error)")
+        case let io as IOError where [ECONNREFUSED, EHOSTUNREACH, ENETUNREACH].contains(io.errnoCode):
+            // Only a connection attempt fails this way: nothing was sent.
+            return KioskError(.terminalUnreachable, "cannot connect to the payment terminal: \(error)")
         default:
             break
         }
