@@ -14,8 +14,10 @@ struct DemoControlPanel: DemoControls {
     let sandbox: EmbeddedSandbox
     let session: SessionController
     let backendWatch: BackendWatch
-    /// The virtual PIN pad; nil when kiosk.conf names a real terminal.
-    let terminal: SimulatedPaymentTerminal?
+    /// The virtual PIN pad and its network side; nil when kiosk.conf names a real terminal.
+    let terminalServer: SimulatedTerminalServer?
+    var terminal: SimulatedPaymentTerminal? { terminalServer?.terminal }
+    let terminalWatch: TerminalWatch?
 
     func residents() async -> [DemoResidentInfo] {
         sandbox.registry.residents.enumerated().map { index, resident in
@@ -95,6 +97,10 @@ struct DemoControlPanel: DemoControls {
             guard let card = await terminal.presentedCard else { throw KioskError(.demoRefused, "no card is in the PIN pad") }
             done = await terminal.enterPIN(step.pin == "wrong" ? Self.wrongPIN(for: card.pin) : card.pin)
         case "cancel": done = await terminal.cancelAtPINPad()
+        case "offline", "online":
+            terminalServer?.isOnline = step.action == "online"
+            await terminalWatch?.checkNow()
+            done = true
         case "remove": done = await terminal.removeCard()
         case "clear":
             await terminal.clearFaults()
@@ -106,7 +112,7 @@ struct DemoControlPanel: DemoControls {
             await terminal.inject(fault)
             done = true
         default:
-            throw KioskError(.demoRefused, "unknown PIN pad action \"\(step.action)\" (present, pin, cancel, remove, fault, clear)")
+            throw KioskError(.demoRefused, "unknown PIN pad action \"\(step.action)\" (present, pin, cancel, remove, fault, clear, offline, online)")
         }
         guard done else {
             throw KioskError(.demoRefused, "the PIN pad does not take \"\(step.action)\" now (it shows \(await terminal.screen))")
@@ -136,7 +142,8 @@ struct DemoControlPanel: DemoControls {
             present[kind.rawValue] = readers.first { $0.role == kind.rawValue }?.cardPresent ?? false
         }
         return DemoState(printer: printer.paper.rawValue, backendUp: !sandbox.outage.isDown, cards: present, screen: await session.state.kind.rawValue,
-                         printed: printer.printedCount, terminal: await terminal?.screen.demoText)
+                         printed: printer.printedCount,
+                         terminal: terminalServer?.isOnline == false ? "已断开" : await terminal?.screen.demoText)
     }
 
     func lastReceiptImage() async -> [UInt8]? {
@@ -178,10 +185,10 @@ struct DemoControlPanel: DemoControls {
 extension DemoControlPanel {
     /// The panel exists only in `--demo`, where every device is simulated and the sandbox is embedded.
     static func make(devices: DeviceSet, sandbox: EmbeddedSandbox?, session: SessionController?, backendWatch: BackendWatch?,
-                     terminal: SimulatedPaymentTerminal?) -> DemoControlPanel? {
+                     terminal: SimulatedTerminalServer?, terminalWatch: TerminalWatch?) -> DemoControlPanel? {
         guard let simulated = devices.simulated, let sandbox, let session, let backendWatch else { return nil }
         return DemoControlPanel(cards: simulated.cards, scanner: simulated.scanner, printer: simulated.printer, sandbox: sandbox,
-                                session: session, backendWatch: backendWatch, terminal: terminal)
+                                session: session, backendWatch: backendWatch, terminalServer: terminal, terminalWatch: terminalWatch)
     }
 }
 

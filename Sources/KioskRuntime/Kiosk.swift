@@ -239,7 +239,8 @@ private func assemble(
     let terminalWatch = both(payment.terminal, running.configuration.terminal).map { terminal, settings in
         TerminalWatch(terminal: terminal, configuration: settings, session: session, clock: clock, wallClock: wallClock, logger: logger)
     }
-    let demo = DemoControlPanel.make(devices: devices, sandbox: sandbox, session: session, backendWatch: backendWatch, terminal: payment.simulator?.terminal)
+    let demo = DemoControlPanel.make(devices: devices, sandbox: sandbox, session: session, backendWatch: backendWatch, terminal: payment.simulator,
+                                     terminalWatch: terminalWatch)
     let inherited = try SystemdSocketActivation.takeListeners(environment: environment)[SystemdSocketActivation.residentScreenName]
         .map { descriptor throws(KioskError) in try InheritedListener(descriptor: descriptor, name: SystemdSocketActivation.residentScreenName) }
     try inherited?.check(against: configuration.ui)

@@ -36,15 +36,29 @@ actor TerminalWatch: Service {
         report = TerminalReport(poiID: configuration.poiID, address: configuration.address, reachable: false, settlementTime: configuration.settlementTime)
     }
 
+    private var pause: Task<Void, Never>?
+
     func run() async throws {
         try await cancelWhenGracefulShutdown {
             _ = try? await self.login()
             while !Task.isCancelled {
                 let reachable = await self.check()
                 await self.settleIfDue()
-                try? await self.clock.sleep(for: reachable ? Self.healthyPause : Self.outagePause)
+                await self.sleep(reachable ? Self.healthyPause : Self.outagePause)
             }
         }
+    }
+
+    private func sleep(_ length: Duration) async {
+        let sleeper = Task { [clock] in _ = try? await clock.sleep(for: length) }
+        pause = sleeper
+        await withTaskCancellationHandler { await sleeper.value } onCancel: { sleeper.cancel() }
+        pause = nil
+    }
+
+    /// Checks at once instead of after the pause (the demo's "unplug the PIN pad" switch).
+    func checkNow() {
+        pause?.cancel()
     }
 
     /// One Diagnosis; the session hears when the terminal comes or goes.

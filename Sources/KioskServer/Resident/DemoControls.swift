@@ -57,7 +57,7 @@ public struct DemoState: Sendable, Hashable, Codable {
 
 /// One thing done at the demo's virtual PIN pad (`POST /demo/api/terminal`).
 public struct DemoTerminalStep: Sendable, Hashable, Codable {
-    /// "present", "pin", "cancel", "remove", "fault" or "clear".
+    /// "present", "pin", "cancel", "remove", "fault", "clear", "offline" (unplug the pad from the network) or "online".
     public var action: String
     /// For "present": which demo card ("unionPayDebit", "socialSecurityCard", "insufficientFunds", "expired", "blocked").
     public var card: String?

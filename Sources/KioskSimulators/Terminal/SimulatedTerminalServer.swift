@@ -6,6 +6,7 @@ import KioskDevices
 import Logging
 import NIOCore
 import NIOSSL
+import Synchronization
 
 /// The virtual PIN pad on the network, as a real terminal is: HTTPS POST `/nexo` with protected
 /// nexo messages (Adyen Terminal API, local integration). The kiosk's `NexoTerminal` talks to it
@@ -14,13 +15,17 @@ public final class SimulatedTerminalServer: Sendable {
     public let terminal: SimulatedPaymentTerminal
     public let port: Int
     private let task: Task<Void, any Error>
+    /// Off: the pad is unplugged from the network (every request is refused with 503, nothing reaches the engine).
+    private let online: Switch
 
     /// Listens on `host:port` (0: a free port) and returns once it does.
     public static func start(terminal: SimulatedPaymentTerminal, credentials: SimulatedTerminalCredentials, security: NexoMessageSecurity,
                              host: String = "127.0.0.1", port: Int = 0, logger: Logger) async throws -> SimulatedTerminalServer {
         let tls = try serverTLS(credentials)
         let router = Router()
+        let online = Switch()
         router.post("/nexo") { request, _ -> Response in
+            guard online.isOn else { return errors(status: .serviceUnavailable, "the terminal is offline") }
             let body = try await request.body.collect(upTo: 1_048_576)
             return await answer(Data(body.readableBytesView), terminal: terminal, security: security, logger: logger)
         }
@@ -40,13 +45,27 @@ public final class SimulatedTerminalServer: Sendable {
             task.cancel()
             throw KioskError(.terminalUnreachable, "the simulated terminal could not listen on \(host):\(port)")
         }
-        return SimulatedTerminalServer(terminal: terminal, port: bound, task: task)
+        return SimulatedTerminalServer(terminal: terminal, port: bound, task: task, online: online)
     }
 
-    private init(terminal: SimulatedPaymentTerminal, port: Int, task: Task<Void, any Error>) {
+    private init(terminal: SimulatedPaymentTerminal, port: Int, task: Task<Void, any Error>, online: Switch) {
         self.terminal = terminal
         self.port = port
         self.task = task
+        self.online = online
+    }
+
+    public var isOnline: Bool {
+        get { online.isOn }
+        set { online.isOn = newValue }
+    }
+
+    final class Switch: Sendable {
+        private let state = Mutex(true)
+        var isOn: Bool {
+            get { state.withLock { $0 } }
+            set { state.withLock { $0 = newValue } }
+        }
     }
 
     public func stop() {
