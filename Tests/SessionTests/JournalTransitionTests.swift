@@ -119,4 +119,27 @@ struct JournalTransitionTests {
         await expectJournalError(.journalUnknownIntent) { try await journal.recordReceipt(key: "key-nobody", .printed, at: JournalSamples.start) }
         #expect(try await journal.entry(key: "key-nobody") == nil)
     }
+
+    @Test("a card the terminal charged: its approval is journaled once, on an intent; then it can be reversed but never abandoned")
+    func cardApproval() async throws {
+        let fixture = try JournalFixture()
+        defer { fixture.remove() }
+        let journal = fixture.journal
+        let key = "key-card-00001"
+        try await journal.recordIntent(JournalSamples.intent(key))
+        let approval = CardApproval(terminalTransactionID: "T1.881", terminalTimeStamp: "2020-11-15T10:00:00.000+08:00", maskedPAN: "****0017",
+                                    authCode: "654321", acquirerReference: "881", brand: "UnionPay", amount: Money(fen: 43_000))
+        try await journal.recordCardApproval(key: key, approval, at: JournalSamples.start + 1)
+        #expect(try await journal.entry(key: key)?.card == approval)
+        await expectJournalError(.journalIllegalTransition) { try await journal.recordCardApproval(key: key, approval, at: JournalSamples.start + 2) }
+        await expectJournalError(.journalIllegalTransition) { try await journal.recordState(key: key, .abandoned, at: JournalSamples.start + 2) }
+        try await journal.recordState(key: key, .reversed, at: JournalSamples.start + 3)
+        #expect(try await journal.entry(key: key)?.state == .reversed)
+
+        let plain = "key-card-00002"
+        try await journal.recordIntent(JournalSamples.intent(plain))
+        await expectJournalError(.journalIllegalTransition) { try await journal.recordState(key: plain, .reversed, at: JournalSamples.start + 1) }
+        try await journal.recordSubmitted(key: plain, paymentID: "pay_x", at: JournalSamples.start + 1)
+        await expectJournalError(.journalIllegalTransition) { try await journal.recordCardApproval(key: plain, approval, at: JournalSamples.start + 2) }
+    }
 }

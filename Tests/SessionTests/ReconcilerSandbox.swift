@@ -33,11 +33,13 @@ final class ReconcilerSandbox: Sendable {
 
     var logger: Logger { LogRecorder.logger("reconciler-test", lines: logs) }
 
+    /// `terminal`: where card payments are settled (none: a card entry cannot be).
     func reconciler(
         window: Duration = .seconds(120), backend: (any BackendClient)? = nil, now: @escaping @Sendable () -> Date = { Date() },
-        clock: any Clock<Duration> = ContinuousClock()
+        clock: any Clock<Duration> = ContinuousClock(), terminal: (any PaymentTerminal)? = nil
     ) -> PaymentReconciler {
-        PaymentReconciler(journal: journal, backend: backend ?? client, providerWindow: window, logger: logger, now: now, clock: clock)
+        PaymentReconciler(journal: journal, backend: backend ?? client, providerWindow: window, logger: logger, now: now, clock: clock,
+                          cards: terminal.map { PaymentReconciler.CardPaymentSettlement(terminal: $0, kioskID: "NT-TEST-0001") })
     }
 
     func person(_ resident: ReconcilerResident) async throws -> BackendPerson {
@@ -45,14 +47,15 @@ final class ReconcilerSandbox: Sendable {
     }
 
     /// The intent the kiosk journals for `person`'s default tier, as the session builds it.
-    func intent(for person: BackendPerson, key: String = "key-\(UUID().uuidString)", createdAt: Date = Date()) async throws -> PaymentIntent {
+    func intent(for person: BackendPerson, key: String = "key-\(UUID().uuidString)", createdAt: Date = Date(),
+                method: PaymentMethod = .payCode) async throws -> PaymentIntent {
         let enrollment = try await client.enrollment(personRef: person.personRef, year: 2021)
         guard let tier = enrollment.tiers.first(where: { $0.id == enrollment.defaultTier }) else {
             throw TestFixtureError("enrollment without its default tier")
         }
         return PaymentIntent(
             idempotencyKey: key, personRef: person.personRef, payerRef: nil, year: 2021, tier: tier.id,
-            amount: Money(fen: tier.dueFen), method: .payCode, createdAt: createdAt
+            amount: Money(fen: tier.dueFen), method: method, createdAt: createdAt
         )
     }
 

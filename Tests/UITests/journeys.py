@@ -188,6 +188,139 @@ class Journey:
         shown = (printing[-1].get("printing") or {}).get("document")
         self.expect(shown == document, step, f"the printing screen printed {shown!r}, want {document!r}")
 
+    def expect_nothing_printed(self, since, printed_before, step):
+        """No printing, receipt or finished screen since `since`, and the simulated printer printed nothing."""
+        self.expect(not [f for f in self.k.frames_since(since) if f.get("screen") in ("printing", "takingReceipt", "finished")],
+                    step, "kioskd printed or finished although nothing was paid")
+        printed = self.api.printed_count()
+        self.expect(printed == printed_before, step, f"the simulated printer printed {printed - printed_before} document(s)")
+
+    def expect_receipt_image(self, printed_before, step):
+        """The simulated printer printed one more document, and /demo/api/receipt.png is its picture."""
+        printed = self.api.printed_count()
+        self.expect(printed == printed_before + 1, step,
+                    f"the simulated printer printed {printed - printed_before} document(s), want 1")
+        image, content_type = self.api.receipt_image()
+        self.expect(content_type.startswith("image/png") and image[:8] == b"\x89PNG\r\n\x1a\n" and image[12:16] == b"IHDR",
+                    step, f"/demo/api/receipt.png is not a PNG ({content_type}, {len(image)} bytes)")
+        width, height = int.from_bytes(image[16:20], "big"), int.from_bytes(image[20:24], "big")
+        self.expect(width > 0 and height > 0, step, f"/demo/api/receipt.png is {width}×{height}")
+        self.k.notes.append(f"{step}: /demo/api/receipt.png is {width}×{height} px ({len(image)} bytes)")
+
+    def shown_frame(self):
+        """The SCREEN of the screen the journey last arrived at (not a newer one that may have replaced it)."""
+        return self.k.screen_frame(self.k.leaving_seq) or {}
+
+    # -- the PIN pad (kioskd --demo's virtual payment terminal) ------------------------------
+
+    def wait_pad(self, wanted, step, timeout=10):
+        """Waits until the PIN pad's display (/demo/api/state's "terminal") starts with `wanted`; returns it."""
+        deadline = time.monotonic() + timeout
+        while True:
+            shown = self.api.terminal_display()
+            if shown is not None and shown.startswith(wanted):
+                return shown
+            if time.monotonic() >= deadline:
+                break
+            self.k.page.wait_for_timeout(50)
+        self.k.failure_screenshot()
+        raise JourneyFailure(f"step '{step}': the PIN pad never showed {wanted!r} within {timeout} s (it shows {shown!r}); "
+                             f"{self.k.describe_state()}")
+
+    def choose_card(self, step="choose method card"):
+        """From the enrollment screen: confirm, choose 刷卡支付 → atTerminal; returns the amount."""
+        self.confirm_and_choose("card")
+        return self.expect_at_terminal(step)
+
+    def expect_at_terminal(self, step):
+        """atTerminal: the amount, the four steps at the PIN pad and 取消支付; the pad asks for the card
+        with the same amount (the screen comes before the terminal has the payment: wait for the pad)."""
+        self.k.wait_screen("atTerminal", step)
+        frame = self.shown_frame()
+        amount = (frame.get("amount") or {}).get("text")
+        self.expect(amount, step, f"SCREEN.amount is {frame.get('amount')}")
+        self.expect_visible_texts(step, [amount, "刷卡器"])
+        steps = self.k.page.evaluate("""() => [...document.querySelectorAll('ol.terminal-steps > li')]
+            .filter(e => e.checkVisibility()).map(e => e.textContent.trim())""")
+        self.expect(len(steps) == 4 and all(steps), step, f"ol.terminal-steps shows {steps}, want 4 visible steps")
+        self.expect("cancel" in (frame.get("actions") or []), step, f"kioskd does not offer cancel: {frame.get('actions')}")
+        pad = self.wait_pad("请插卡或挥卡", f"{step}: the PIN pad asks for a card")
+        self.expect(pad.endswith(amount), step, f"the PIN pad asks for {pad!r}, the screen for {amount}")
+        self.k.notes.append(f"{step}: the screen asks for {amount}, the PIN pad shows {pad!r}")
+        return amount
+
+    def insert_bank_card(self, step, card="unionPayDebit", entry="insert"):
+        """At the PIN pad: present the card; the pad asks for the PIN with all 3 tries; the kiosk stays on atTerminal."""
+        self.api.present_bank_card(card, entry)
+        self.wait_pad("请输入密码（还可输入 3 次）", step)
+        self.expect(self.k.screen == "atTerminal", step, "the screen left atTerminal while the pad asks for the PIN")
+
+    def take_bank_card(self, step):
+        """The pad says 请取卡 after a payment with an inserted card: the resident takes it; the pad is idle again."""
+        self.wait_pad("请取卡", step)
+        self.api.remove_bank_card()
+        self.wait_pad("待机", step)
+
+    def expect_card_declined(self, step, code, words, since, printed_before):
+        """paymentFailed after the pad declined the card: SCREEN.notice `code` in plain Chinese saying
+        `words`, the amount still shown, 重新支付 offered, nothing printed. Returns the amount."""
+        self.k.wait_screen("paymentFailed", step, timeout=30)
+        frame = self.shown_frame()
+        notice = frame.get("notice") or {}
+        self.expect(notice.get("code") == code, step, f"SCREEN.notice is {notice}, want code {code!r}")
+        shown = self.k.notice_text()
+        self.expect(words in shown, step, f"the notice does not say {words!r}: {shown!r}")
+        self.expect_plain_chinese(step, shown, code)
+        amount = (frame.get("amount") or {}).get("text")
+        self.expect(amount, step, f"SCREEN.amount is {frame.get('amount')}")
+        self.expect_visible_texts(step, [amount])
+        self.expect("retry" in (frame.get("actions") or []), step, f"kioskd does not offer retry: {frame.get('actions')}")
+        wait_visible(self.k, '[data-action="retry"]', step)
+        self.expect_nothing_printed(since, printed_before, step)
+        return amount
+
+    def expect_cancelled_to_attract(self, step, since, printed_before):
+        """The session ended cancelled: attract with notice payment.cancelled in plain Chinese, nothing printed."""
+        self.k.wait_screen("attract", step, timeout=30)
+        notice = self.shown_frame().get("notice") or {}
+        self.expect(notice.get("code") == "payment.cancelled", step, f"SCREEN.notice is {notice}, want code 'payment.cancelled'")
+        shown = self.k.notice_text()
+        self.expect("已取消" in shown, step, f"the notice does not say the payment was cancelled: {shown!r}")
+        self.expect_plain_chinese(step, shown, notice.get("code"))
+        self.expect_nothing_printed(since, printed_before, step)
+
+    def wait_card_offer(self, offered, step, timeout=10):
+        """On choosingMethod: waits until the page shows the method screen with (or without) 刷卡支付
+        (kioskd pushes it again when the terminal watch changes its mind), then checks its SCREEN:
+        `methods` and `unavailableMethods`, and the unavailability text. Screenshots it."""
+        try:
+            ended = self.k.page.wait_for_function(
+                """offered => {
+                    const body = document.body;
+                    if (!body || body.dataset.screen !== 'choosingMethod') return false;
+                    const card = [...document.querySelectorAll('[data-action="chooseMethod"][data-method="card"]')].some(e => e.checkVisibility());
+                    return card === offered ? body.dataset.seq : false;
+                }""", arg=offered, timeout=timeout * 1000, polling=50)
+            seq = ended.json_value()
+        except Exception:
+            self.k.failure_screenshot()
+            raise JourneyFailure(f"step '{step}': the method screen did not {'offer' if offered else 'leave out'} 刷卡支付 "
+                                 f"within {timeout} s; {self.k.describe_state()}") from None
+        frame = self.k._frame_for(seq) or {}
+        methods, away = frame.get("methods") or [], frame.get("unavailableMethods") or []
+        if offered:
+            self.expect("card" in methods and "card" not in away, step,
+                        f"SCREEN.methods is {methods} and unavailableMethods {away}, want card offered")
+            self.expect("刷卡暂不可用" not in self.k.visible_text(), step, "the page still says 刷卡暂不可用")
+        else:
+            self.expect("card" not in methods and "card" in away, step,
+                        f"SCREEN.methods is {methods} and unavailableMethods {away}, want card left out and named unavailable")
+            self.expect(methods, step, "SCREEN.methods is empty: no way to pay is left")
+            self.expect_visible_texts(step, ["刷卡暂不可用，请选择其他支付方式"])
+        self.k.notes.append(f"{step}: SCREEN.methods {methods}, unavailableMethods {away}")
+        self.k.screenshot("choosingMethod")
+        return methods
+
     def leave(self, step="leave"):
         """takingReceipt → done → finished → done → attract (whichever of them is shown)."""
         screen = self.k.screen
@@ -483,6 +616,139 @@ class Journey:
         self.leave()
         self.take_out_card("ssc")
 
+    def card_approved(self):
+        """刷卡支付: the resident inserts a UnionPay debit card at the PIN pad, types the right PIN → receipt."""
+        zhang = self.resident("张建国")
+        self.forbid_resident(zhang)
+        self.identify_by_card("ssc", zhang, "showingEnrollment")
+        printed_before = self.api.printed_count()
+        self.choose_card()
+        self.insert_bank_card("insert the UnionPay debit card")
+        paid_from = time.monotonic()
+        self.api.enter_pin(correct=True)
+        self.expect_receipt(paid_from, "type the right PIN", timeout=30)
+        self.expect_receipt_image(printed_before, "the receipt is printed")
+        self.take_bank_card("take the bank card out of the pad")
+        self.leave()
+        self.take_out_card("ssc")
+        self.expect_wiped(zhang, "after the session")
+
+    def card_wrong_pin_then_approved(self):
+        """Three wrong PINs: the pad declines (paymentFailed, bank_card.wrong_pin, nothing printed);
+        重新支付 → 刷卡 again, a new payment at the pad with its own 3 tries: one wrong PIN, then the
+        right one → receipt. One resident's session."""
+        zhang = self.resident("张建国")
+        self.forbid_resident(zhang)
+        self.identify_by_card("ssc", zhang, "showingEnrollment")
+        printed_before = self.api.printed_count()
+        self.choose_card()
+        self.insert_bank_card("insert the bank card")
+        declined_from = time.monotonic()
+        for left in (3, 2, 1):
+            step = f"type a wrong PIN ({left} {'tries' if left > 1 else 'try'} left)"
+            self.wait_pad(f"请输入密码（还可输入 {left} 次）", step)
+            self.expect(self.k.screen == "atTerminal", step, "the screen left atTerminal while the pad takes PINs")
+            self.api.enter_pin(correct=False)
+        self.expect_card_declined("the third wrong PIN", "bank_card.wrong_pin", "密码错误", declined_from, printed_before)
+        self.take_bank_card("take the bank card out after the wrong PINs")
+
+        self.k.tap("retry", "retry after the wrong PINs")
+        self.k.wait_screen("choosingMethod", "retry after the wrong PINs")
+        self.expect("card" in (self.shown_frame().get("methods") or []), "retry after the wrong PINs",
+                    f"kioskd does not offer card again: {self.shown_frame().get('methods')}")
+        self.k.tap("chooseMethod", "choose method card again", method="card")
+        self.expect_at_terminal("choose method card again")
+        self.insert_bank_card("insert the bank card again (3 tries again)")
+        self.api.enter_pin(correct=False)
+        self.wait_pad("请输入密码（还可输入 2 次）", "type a wrong PIN once")
+        self.expect(self.k.screen == "atTerminal", "type a wrong PIN once", "the screen left atTerminal after one wrong PIN")
+        paid_from = time.monotonic()
+        self.api.enter_pin(correct=True)
+        self.expect_receipt(paid_from, "then the right PIN", timeout=30)
+        self.expect_receipt_image(printed_before, "the receipt is printed")
+        self.take_bank_card("take the bank card out of the pad")
+        self.leave()
+        self.take_out_card("ssc")
+        self.expect_wiped(zhang, "after the session")
+
+    def card_declined(self):
+        """A card without the money: the pad declines (paymentFailed, bank_card.insufficient_funds,
+        the amount still shown, 重新支付 offered, nothing printed); the resident leaves."""
+        zhang = self.resident("张建国")
+        self.forbid_resident(zhang)
+        self.identify_by_card("ssc", zhang, "showingEnrollment")
+        printed_before = self.api.printed_count()
+        amount = self.choose_card()
+        self.insert_bank_card("insert a card with ¥50 on it", card="insufficientFunds")
+        declined_from = time.monotonic()
+        self.api.enter_pin(correct=True)
+        shown = self.expect_card_declined("type the right PIN", "bank_card.insufficient_funds", "余额不足", declined_from, printed_before)
+        self.expect(shown == amount, "type the right PIN", f"paymentFailed shows {shown}, atTerminal asked for {amount}")
+        self.take_bank_card("take the bank card out")
+        self.k.tap("cancel", "leave after the declined card")
+        self.k.wait_screen("attract", "leave after the declined card")
+        self.expect_nothing_printed(declined_from, printed_before, "leave after the declined card")
+        self.take_out_card("ssc")
+        self.expect_wiped(zhang, "after the session")
+
+    def card_cancelled(self):
+        """取消支付 on the screen while the pad waits for a card: kioskd aborts the payment at the
+        terminal → attract with payment.cancelled. Then a second session: the resident inserts the
+        card and presses cancel on the PIN pad itself → the same."""
+        zhang = self.resident("张建国")
+        self.forbid_resident(zhang)
+        self.identify_by_card("ssc", zhang, "showingEnrollment", "first visit: insert the SSC")
+        printed_before = self.api.printed_count()
+        self.choose_card("first visit: choose method card")
+        cancelled_from = time.monotonic()
+        self.k.tap("cancel", "tap 取消支付 on the screen")
+        self.expect_cancelled_to_attract("tap 取消支付 on the screen", cancelled_from, printed_before)
+        pad = self.wait_pad("交易失败", "the payment is aborted at the terminal")
+        self.k.notes.append(f"after 取消支付 the PIN pad shows {pad!r}")
+        self.take_out_card("ssc")
+        self.expect_wiped(zhang, "after the first visit")
+
+        self.identify_by_card("ssc", zhang, "showingEnrollment", "second visit: insert the SSC")
+        self.choose_card("second visit: choose method card")
+        self.insert_bank_card("insert the bank card")
+        cancelled_from = time.monotonic()
+        self.api.cancel_at_pinpad()
+        self.expect_cancelled_to_attract("press cancel on the PIN pad", cancelled_from, printed_before)
+        self.take_bank_card("take the bank card out of the pad")
+        self.take_out_card("ssc")
+        self.expect_wiped(zhang, "after the second visit")
+
+    def card_terminal_unreachable(self):
+        """The PIN pad is unplugged before the resident comes: the method screen leaves 刷卡 out and
+        says so; the resident pays by pay code. Plugged in again, the next resident is offered 刷卡."""
+        zhang, xiaoyu = self.resident("张建国"), self.resident("张小雨")
+        self.forbid_resident(zhang)
+        self.forbid_resident(xiaoyu)
+        self.api.terminal_network(False)
+        try:
+            self.wait_pad("已断开", "unplug the PIN pad")
+            self.identify_by_card("ssc", zhang, "showingEnrollment")
+            self.k.tap("confirmPayment", "confirm the payment")
+            self.k.wait_screen("choosingMethod", "confirm the payment")
+            methods = self.wait_card_offer(False, "the method screen without 刷卡")
+            self.expect("paycode" in methods, "the method screen without 刷卡", f"SCREEN.methods is {methods}")
+            self.k.tap("chooseMethod", "choose method paycode", method="paycode")
+            self.k.wait_screen("awaitingPayCode", "choose method paycode")
+            self.scan_good_paycode("wechat")
+            self.leave()
+            self.take_out_card("ssc")
+        finally:
+            self.api.terminal_network(True)
+        self.wait_pad("待机", "plug the PIN pad in again")
+        kind = "ssc" if xiaoyu.has_ssc else "idcard"
+        self.identify_by_card(kind, xiaoyu, "showingEnrollment", f"the next resident: insert {xiaoyu.masked_name}'s {kind} card")
+        self.k.tap("confirmPayment", "the next resident confirms the payment")
+        self.k.wait_screen("choosingMethod", "the next resident confirms the payment")
+        self.wait_card_offer(True, "the method screen offers 刷卡 again")
+        self.k.tap("cancel", "the next resident leaves")
+        self.k.wait_screen("attract", "the next resident leaves")
+        self.take_out_card(kind)
+
     def service_menu(self):
         """A technician holds the logo 5 s, types the PIN, reads the checks, switches maintenance on
         and off, shows the screen test pattern and closes the menu. kioskd runs with the hash of SERVICE_PIN."""
@@ -552,6 +818,11 @@ JOURNEYS = {
     "timeout-wipes": Journey.timeout_wipes,
     "backend-down": Journey.backend_down,
     "paper-out": Journey.paper_out,
+    "card-approved": Journey.card_approved,
+    "card-wrong-pin-then-approved": Journey.card_wrong_pin_then_approved,
+    "card-declined": Journey.card_declined,
+    "card-cancelled": Journey.card_cancelled,
+    "card-terminal-unreachable": Journey.card_terminal_unreachable,
     "service-menu": Journey.service_menu,
 }
 

@@ -114,6 +114,17 @@ class DemoAPI:
     def get(self, path):
         return self.request("GET", path)
 
+    def get_bytes(self, path):
+        """A GET whose answer is not JSON (the printed receipt's PNG): its bytes and Content-Type."""
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=self.timeout) as response:
+                return response.read(), response.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as error:
+            text = error.read().decode(errors="replace")
+            raise JourneyFailure(f"demo API GET {path} answered HTTP {error.code}: {text}") from None
+        except (urllib.error.URLError, OSError) as error:
+            raise JourneyFailure(f"demo API GET {path}: {error}") from None
+
     def post(self, path, body):
         return self.request("POST", path, body)
 
@@ -160,6 +171,46 @@ class DemoAPI:
 
     def state(self):
         return self.get("/demo/api/state")
+
+    def printed_count(self):
+        """How many documents the simulated printer has printed since kioskd started."""
+        return self.state().get("printed", 0)
+
+    def receipt_image(self):
+        """The last document the simulated printer printed, as PNG bytes (404 before the first)."""
+        return self.get_bytes("/demo/api/receipt.png")
+
+    # The virtual PIN pad (kioskd --demo without [terminal] in kiosk.conf). A step the pad cannot
+    # take now (no payment waiting for a card, no card to type a PIN for…) answers 409.
+
+    def terminal(self, action, **fields):
+        return self.post("/demo/api/terminal", {"action": action, **fields})
+
+    def present_bank_card(self, card="unionPayDebit", entry="insert"):
+        """The resident inserts (or taps) a demo bank card: unionPayDebit, socialSecurityCard (its
+        financial account), insufficientFunds, expired, blocked."""
+        return self.terminal("present", card=card, entry=entry)
+
+    def enter_pin(self, correct=True):
+        """The resident types the card's PIN (or a wrong one) on the pad and presses OK."""
+        return self.terminal("pin", pin="correct" if correct else "wrong")
+
+    def cancel_at_pinpad(self):
+        """The resident presses cancel on the PIN pad itself."""
+        return self.terminal("cancel")
+
+    def remove_bank_card(self):
+        """The resident takes the inserted bank card out of the pad."""
+        return self.terminal("remove")
+
+    def terminal_network(self, online):
+        """Plugs the PIN pad into the network or unplugs it (kioskd's terminal watch checks at once)."""
+        return self.terminal("online" if online else "offline")
+
+    def terminal_display(self):
+        """What the PIN pad's own display says ("请插卡或挥卡 ¥…", "请输入密码（还可输入 3 次）",
+        "交易成功", "交易失败：…", "请取卡", "待机"), or "已断开" while it is unplugged."""
+        return self.state().get("terminal")
 
 
 def find_resident(residents, name):
