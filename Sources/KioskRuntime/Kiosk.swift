@@ -216,9 +216,12 @@ private func assemble(
     let backendWatch = backend.map {
         BackendWatch(backend: $0, updater: updater, running: running, devices: deviceStatuses, session: session, clock: clock, wallClock: wallClock, logger: logger)
     }
+    let terminalWatch = both(payment.terminal, running.configuration.terminal).map { terminal, settings in
+        TerminalWatch(terminal: terminal, configuration: settings, journal: journal, session: session, clock: clock, wallClock: wallClock, logger: logger)
+    }
     let status = KioskStatusReporter(
         running: running, configPath: loaded.path, mode: sandbox == nil ? .production : .demo, devices: deviceStatuses, journal: journal,
-        session: session, backend: backend, configurationUpdates: updater, wallClock: wallClock
+        session: session, backend: backend, configurationUpdates: updater, terminal: terminalWatch, wallClock: wallClock
     )
 
     // The screens: the resident's page (and the technician's service menu on it), the admin API.
@@ -236,9 +239,6 @@ private func assemble(
         noResidentServed: { [session] in await session?.noResidentServed ?? true }, wallClock: wallClock, audit: audit, logger: logger
     )
     devices.cardDiagnostics.readCardsForWatchers(when: serviceTools.noResidentServed)
-    let terminalWatch = both(payment.terminal, running.configuration.terminal).map { terminal, settings in
-        TerminalWatch(terminal: terminal, configuration: settings, session: session, clock: clock, wallClock: wallClock, logger: logger)
-    }
     let demo = DemoControlPanel.make(devices: devices, sandbox: sandbox, session: session, backendWatch: backendWatch, terminal: payment.simulator,
                                      terminalWatch: terminalWatch)
     let inherited = try SystemdSocketActivation.takeListeners(environment: environment)[SystemdSocketActivation.residentScreenName]
@@ -254,7 +254,7 @@ private func assemble(
     let admin = try AdminServer.make(
         settings: configuration.admin, status: status, cards: devices.cardDiagnostics, scanner: devices.scannerDiagnostics, printer: devices.printer,
         observability: observability, maintenance: status, configuration: ConfigurationAdmin(updater: updater, backendWatch: backendWatch), screen: serviceTools,
-        clock: clock, logger: logger, audit: audit
+        terminal: terminalWatch, clock: clock, logger: logger, audit: audit
     ) {
         await ready.up("admin")
     }

@@ -30,6 +30,7 @@ extension KioskStatusReporter {
             }
         }
         checks.append(.backend(status.backend))
+        if let terminal { checks += DiagnosticCheck.terminal(await terminal.terminalReport(), now: wallClock.now()) }
         checks.append(clientCertificateCheck(configuration.backend))
         checks.append(await clockCheck())
         let journalPath = configuration.journal.path

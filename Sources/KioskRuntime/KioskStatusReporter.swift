@@ -18,12 +18,16 @@ public actor KioskStatusReporter: StatusReporting {
     /// Signed bundles and rollbacks: their state in `kioskctl diag`.
     let configurationUpdates: ConfigUpdater
     let wallClock: WallClock
+    /// The payment terminal's watch, when `[terminal]` is configured.
+    let terminal: TerminalWatch?
     private let startedAt: Date
     /// Maintenance mode asked for with `kioskctl maintenance on`: its reason and when (nil when off).
     var maintenanceRequest: (reason: String, since: Date)?
 
     init(running: RunningConfiguration, configPath: String, mode: KioskStatus.Mode, devices: DeviceStatuses, journal: any PaymentJournal,
-         session: SessionController?, backend: SwitchableBackendClient?, configurationUpdates: ConfigUpdater, wallClock: WallClock) {
+         session: SessionController?, backend: SwitchableBackendClient?, configurationUpdates: ConfigUpdater, terminal: TerminalWatch? = nil,
+         wallClock: WallClock) {
+        self.terminal = terminal
         self.wallClock = wallClock
         startedAt = wallClock.now()
         self.running = running

@@ -2,6 +2,7 @@ import Foundation
 import KioskAPI
 import KioskConfig
 import KioskCore
+import KioskServer
 import KioskSession
 import Logging
 import ServiceLifecycle
@@ -10,8 +11,9 @@ import ServiceLifecycle
 /// 30 s (5 s while it does not answer), tells the session when card payments can be offered, and
 /// runs the day's settlement (nexo Reconciliation) at `terminal.settlement_time` once no resident
 /// is being served.
-actor TerminalWatch: Service {
+actor TerminalWatch: Service, TerminalControl {
     let terminal: any PaymentTerminal
+    let journal: any PaymentJournal
     let configuration: KioskConfiguration.Terminal
     let session: SessionController?
     let clock: any Clock<Duration>
@@ -25,9 +27,10 @@ actor TerminalWatch: Service {
     static let healthyPause = Duration.seconds(30)
     static let outagePause = Duration.seconds(5)
 
-    init(terminal: any PaymentTerminal, configuration: KioskConfiguration.Terminal, session: SessionController?, clock: any Clock<Duration>,
-         wallClock: WallClock, logger: Logger) {
+    init(terminal: any PaymentTerminal, configuration: KioskConfiguration.Terminal, journal: any PaymentJournal, session: SessionController?,
+         clock: any Clock<Duration>, wallClock: WallClock, logger: Logger) {
         self.terminal = terminal
+        self.journal = journal
         self.configuration = configuration
         self.session = session
         self.clock = clock
@@ -37,10 +40,12 @@ actor TerminalWatch: Service {
     }
 
     private var pause: Task<Void, Never>?
+    /// Set by `checkNow` while a check runs: the next pause is skipped.
+    private var checkAgain = false
 
     func run() async throws {
         try await cancelWhenGracefulShutdown {
-            _ = try? await self.login()
+            _ = try? await self.login() as TerminalLogin
             while !Task.isCancelled {
                 let reachable = await self.check()
                 await self.settleIfDue()
@@ -50,6 +55,10 @@ actor TerminalWatch: Service {
     }
 
     private func sleep(_ length: Duration) async {
+        if checkAgain {
+            checkAgain = false
+            return
+        }
         let sleeper = Task { [clock] in _ = try? await clock.sleep(for: length) }
         pause = sleeper
         await withTaskCancellationHandler { await sleeper.value } onCancel: { sleeper.cancel() }
@@ -58,7 +67,7 @@ actor TerminalWatch: Service {
 
     /// Checks at once instead of after the pause (the demo's "unplug the PIN pad" switch).
     func checkNow() {
-        pause?.cancel()
+        if let pause { pause.cancel() } else { checkAgain = true }
     }
 
     /// One Diagnosis; the session hears when the terminal comes or goes.
@@ -87,6 +96,29 @@ actor TerminalWatch: Service {
             await session?.send(.paymentMethodAvailability(.card, available: report.reachable))
         }
         return report.reachable
+    }
+
+    func terminalReport() async -> TerminalReport {
+        var report = report
+        if let entry = try? await journal.latest(method: .card) {
+            report.lastTransaction = TerminalReport.Transaction(
+                key: JournalKey.short(entry.intent.idempotencyKey), state: entry.state.rawValue, amountFen: entry.intent.amount.fen,
+                at: entry.intent.createdAt, maskedPAN: entry.card?.maskedPAN, authCode: entry.card?.authCode,
+                terminalReference: entry.card?.terminalTransactionID
+            )
+        }
+        return report
+    }
+
+    func login() async throws(KioskError) -> TerminalReport {
+        _ = try await login() as TerminalLogin
+        await check()
+        return await terminalReport()
+    }
+
+    func settleNow() async throws(KioskError) -> TerminalReport {
+        _ = try await settle()
+        return await terminalReport()
     }
 
     func login() async throws(KioskError) -> TerminalLogin {

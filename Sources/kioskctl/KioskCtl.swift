@@ -8,7 +8,7 @@ struct KioskCtl: AsyncParsableCommand {
         commandName: "kioskctl",
         abstract: "Technician and operator tool for a kioskd kiosk (talks to its admin socket).",
         version: KioskVersion.current,
-        subcommands: [StatusCommand.self, DiagCommand.self, CardsCommand.self, ScannerCommand.self, PrinterCommand.self, MaintenanceCommand.self, SelftestCommand.self, PinCommand.self, ConfigCommand.self]
+        subcommands: [StatusCommand.self, DiagCommand.self, CardsCommand.self, ScannerCommand.self, PrinterCommand.self, TerminalCommand.self, MaintenanceCommand.self, SelftestCommand.self, PinCommand.self, ConfigCommand.self]
     )
 }
 

@@ -63,6 +63,7 @@ final class KillSwitchJournal: PaymentJournal {
     }
 
     func entry(key: String) async throws(KioskError) -> JournalEntry? { try await base.entry(key: key) }
+    func latest(method: PaymentMethod) async throws(KioskError) -> JournalEntry? { try await base.latest(method: method) }
     func capacity() async -> JournalCapacity { await base.capacity() }
     func unresolved() async throws(KioskError) -> [JournalEntry] { try await base.unresolved() }
     func owedReceipts() async throws(KioskError) -> [JournalEntry] { try await base.owedReceipts() }

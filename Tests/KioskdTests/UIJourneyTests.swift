@@ -11,14 +11,16 @@ struct UIJourneyTests {
     static let journeys = [
         "ssc-paycode", "idcard-qr", "typed-identity", "exempt", "aided-tier", "already-paid-reprint",
         "outside-window", "pay-for-other", "timeout-wipes", "backend-down", "paper-out", "service-menu",
+        "card-approved", "card-wrong-pin-then-approved", "card-declined", "card-cancelled", "card-terminal-unreachable",
     ]
     /// Screens the journeys must have shown between them (takingReceipt or finished: checked apart).
     /// ssc-paycode reaches paymentFailed (a declined pay code, then 重新支付) and awaitingPayer (a pay code
-    /// the payer confirms on the phone); already-paid-reprint reaches failed (an e-SSC code the sandbox does not know).
+    /// the payer confirms on the phone); already-paid-reprint reaches failed (an e-SSC code the sandbox does not know);
+    /// the card-… journeys reach atTerminal (the virtual PIN pad of kioskd --demo has the payment).
     static let requiredScreens = [
         "attract", "typingIdentity", "showingEnrollment", "confirmingRegistration", "alreadyPaid", "unavailable",
         "choosingBeneficiary", "showingHistory", "choosingMethod", "printerUnavailable", "awaitingPayCode",
-        "showingQR", "stillThere", "outOfService", "paymentFailed", "awaitingPayer", "failed",
+        "showingQR", "stillThere", "outOfService", "paymentFailed", "awaitingPayer", "failed", "atTerminal",
     ]
     /// The Nantong 2021 window (Policies/320600-2021-nantong.toml) is 2020-11-01…2020-12-20, then "closed".
     static let afterWindow = "2021-01-15"

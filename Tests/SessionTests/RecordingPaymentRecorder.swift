@@ -65,6 +65,9 @@ actor RecordingPaymentJournal: PaymentJournal {
     }
 
     func entry(key: String) async throws(KioskError) -> JournalEntry? { entries[key] }
+    func latest(method: PaymentMethod) async throws(KioskError) -> JournalEntry? {
+        entries.values.filter { $0.intent.method == method }.max { $0.intent.createdAt < $1.intent.createdAt }
+    }
 
     func unresolved() async throws(KioskError) -> [JournalEntry] {
         entries.values.filter { !$0.state.isResolved }.sorted { $0.intent.createdAt < $1.intent.createdAt }

@@ -12,7 +12,9 @@ every other screen the page renders long enough to be seen); the list of screens
 Each journey expects a fresh kioskd --demo (its sandbox keeps payments in memory: after ssc-paycode,
 张建国 has paid). Some need the daemon started in a particular way, which the Swift runner
 (Tests/KioskdTests/UIJourneyTests.swift) does: outside-window needs --sandbox-today after the
-window; timeout-wipes needs KIOSK_SESSION_IDLE_TIMEOUT_S=10 and KIOSK_SESSION_COUNTDOWN_S=5.
+window; timeout-wipes needs KIOSK_SESSION_IDLE_TIMEOUT_S=10 and KIOSK_SESSION_COUNTDOWN_S=5. The
+card-… journeys play the resident at kioskd --demo's virtual PIN pad (/demo/api/terminal), which
+runs when kiosk.conf has no [terminal]; they wait for what the pad shows (/demo/api/state).
 """
 import argparse
 import re

@@ -92,3 +92,34 @@ extension DiagnosticCheck {
               fix: "is kioskd running? `systemctl status kioskd`; its log: `journalctl -u kioskd -n 50`")
     }
 }
+
+extension DiagnosticCheck {
+    /// The card payment terminal: reachable and logged in, and the day's settlement not overdue.
+    public static func terminal(_ report: TerminalReport, now: Date) -> [Self] {
+        let id = "terminal"
+        let title = "payment terminal"
+        let place = "\(report.poiID ?? "?") at \(report.address ?? "?")"
+        var checks: [Self] = []
+        if report.reachable {
+            let host = report.hostReachable == false ? ", but its acquirer host does not answer" : ""
+            let login = report.loggedInAt == nil ? " (not logged in yet)" : ""
+            let status = report.status ?? "OK"
+            let ok = status == "OK" && report.hostReachable != false
+            checks.append(ok ? .pass(id, title, "\(place): \(status)\(login)")
+                : .warn(id, title, "\(place): \(status)\(host)\(login)", fix: "look at the terminal's own screen; card payments are not offered until it is OK"))
+        } else {
+            checks.append(.warn(id, title, "\(place) does not answer: \(report.lastError ?? "no answer yet")",
+                                fix: "check the terminal's power and network cable, terminal.address and the key (terminal.key_identifier, passphrase); residents can still pay by pay code"))
+        }
+        let settlementID = "terminal.settlement"
+        if let last = report.lastSettlement {
+            let hours = Int(now.timeIntervalSince(last.at) / 3600)
+            let text = "last \(hours) h ago (\(last.transactionCount) payments, \(Money(fen: last.totalFen)))"
+            checks.append(hours > 26 ? .warn(settlementID, "terminal settlement", text, fix: "run `kioskctl terminal settle`; check terminal.settlement_time")
+                : .pass(settlementID, "terminal settlement", text))
+        } else {
+            checks.append(.pass(settlementID, "terminal settlement", "none since kioskd started; daily at \(report.settlementTime ?? "?") (China Standard Time)"))
+        }
+        return checks
+    }
+}

@@ -19,6 +19,30 @@ public struct TerminalReport: Codable, Sendable, Equatable {
     public var lastSettlement: Settlement?
     /// When the next daily settlement is due ("HH:MM", China Standard Time).
     public var settlementTime: String?
+    /// The newest card payment in the journal.
+    public var lastTransaction: Transaction?
+
+    /// A card payment as technicians see it: references and the masked card number only.
+    public struct Transaction: Codable, Sendable, Equatable {
+        /// The idempotency key, shortened as in the logs.
+        public var key: String
+        public var state: String
+        public var amountFen: Int64
+        public var at: Date
+        public var maskedPAN: String?
+        public var authCode: String?
+        public var terminalReference: String?
+
+        public init(key: String, state: String, amountFen: Int64, at: Date, maskedPAN: String?, authCode: String?, terminalReference: String?) {
+            self.key = key
+            self.state = state
+            self.amountFen = amountFen
+            self.at = at
+            self.maskedPAN = maskedPAN
+            self.authCode = authCode
+            self.terminalReference = terminalReference
+        }
+    }
 
     public struct Settlement: Codable, Sendable, Equatable {
         public var at: Date

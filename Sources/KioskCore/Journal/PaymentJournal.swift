@@ -145,6 +145,8 @@ public protocol PaymentJournal: Sendable {
     func recordAnomaly(key: String, _ differences: [String], at date: Date) async throws(KioskError)
 
     func entry(key: String) async throws(KioskError) -> JournalEntry?
+    /// The newest entry paid with `method` (`kioskctl terminal last`), if any.
+    func latest(method: PaymentMethod) async throws(KioskError) -> JournalEntry?
     /// Entries in `intended` or `submitted`, oldest first.
     func unresolved() async throws(KioskError) -> [JournalEntry]
     /// Succeeded entries whose receipt is `owed`, oldest first.

@@ -79,7 +79,7 @@ extension ResidentScreen {
             self.notice = notice.map { .error($0) }
             countdown = Countdown(.payCode, seconds: context.settings.payCodeTimeoutSeconds, from: context.enteredAt)
         case .submitting(let flight), .resolvingSubmission(let flight, _, _), .awaitingPayer(let flight, _, _), .reversing(let flight, _, _),
-             .atTerminal(let flight, _), .resolvingTerminal(let flight, _), .reversingAtTerminal(let flight, _, _):
+             .atTerminal(let flight, _), .resolvingTerminal(let flight, _, _), .reversingAtTerminal(let flight, _, _):
             show(flight.draft.context)
         case .showingQR(let flight, let snapshot):
             show(flight.draft.context)

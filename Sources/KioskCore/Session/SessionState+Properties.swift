@@ -31,7 +31,7 @@ extension SessionState {
     public var paymentInFlight: PaymentInFlight? {
         switch self {
         case .submitting(let flight), .resolvingSubmission(let flight, _, _), .awaitingPayer(let flight, _, _),
-             .showingQR(let flight, _), .reversing(let flight, _, _), .atTerminal(let flight, _), .resolvingTerminal(let flight, _),
+             .showingQR(let flight, _), .reversing(let flight, _, _), .atTerminal(let flight, _), .resolvingTerminal(let flight, _, _),
              .reversingAtTerminal(let flight, _, _):
             flight
         default:

@@ -36,7 +36,8 @@ public indirect enum SessionState: Sendable, Hashable {
     /// `cancelling`: the resident pressed cancel and the terminal was asked to stop.
     case atTerminal(PaymentInFlight, cancelling: Bool)
     /// The terminal's answer was lost: its outcome is asked for (TransactionStatus), never sent again.
-    case resolvingTerminal(PaymentInFlight, attemptsLeft: Int)
+    /// `cancelling`: the resident cancelled; a charge found is given back, not kept.
+    case resolvingTerminal(PaymentInFlight, attemptsLeft: Int, cancelling: Bool)
     /// An approved card payment is being given back at the terminal (`flight.card` is set).
     case reversingAtTerminal(PaymentInFlight, ReversalReason, attemptsLeft: Int)
     /// The payment failed (declined, expired, never confirmed): try again or leave.

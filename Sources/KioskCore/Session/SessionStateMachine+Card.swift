@@ -8,7 +8,7 @@ extension SessionStateMachine {
         case .terminalAnswered(let outcome):
             return terminalFinished(flight, outcome, cancelling: cancelling)
         case .terminalFailed(let problem) where problem.isUncertain:
-            return enter(.resolvingTerminal(flight, attemptsLeft: settings.maximumPolls)) + [queryTerminal(flight)]
+            return enter(.resolvingTerminal(flight, attemptsLeft: settings.maximumPolls, cancelling: cancelling)) + [queryTerminal(flight)]
         case .terminalFailed(let problem):
             // Nothing reached the terminal, or it refused the request itself: nothing was charged.
             return [.journalPaymentState(idempotencyKey: flight.idempotencyKey, .abandoned)]
@@ -25,18 +25,25 @@ extension SessionStateMachine {
             + [.abortAtTerminal(idempotencyKey: flight.idempotencyKey, amount: flight.order.amount)]
     }
 
-    mutating func resolvingTerminal(_ flight: PaymentInFlight, attemptsLeft: Int, _ event: SessionEvent) -> [SessionAction] {
+    /// Cancel while the terminal's lost answer is being asked about: nothing to stop any more, but a
+    /// charge found is given back instead of kept. The timers keep running as they were.
+    mutating func cancelWhileResolving(_ flight: PaymentInFlight, attemptsLeft: Int) -> [SessionAction] {
+        enter(.resolvingTerminal(flight, attemptsLeft: attemptsLeft, cancelling: true), keeping: [.poll])
+    }
+
+    mutating func resolvingTerminal(_ flight: PaymentInFlight, attemptsLeft: Int, cancelling: Bool, _ event: SessionEvent) -> [SessionAction] {
         switch event {
         case .terminalStatusFound(.finished(let outcome)):
-            return terminalFinished(flight, outcome, cancelling: false)
+            return terminalFinished(flight, outcome, cancelling: cancelling)
         case .terminalStatusFound(.notFound):
             // The terminal never had it: nothing was charged.
-            return [.journalPaymentState(idempotencyKey: flight.idempotencyKey, .abandoned)]
-                + enter(.paymentFailed(flight.draft.context, SessionProblem(.terminalUnreachable)))
+            let abandoned = SessionAction.journalPaymentState(idempotencyKey: flight.idempotencyKey, .abandoned)
+            if cancelling { return [abandoned] + endSession(.cancelled, to: .attract(notice: .paymentCancelled)) }
+            return [abandoned] + enter(.paymentFailed(flight.draft.context, SessionProblem(.terminalUnreachable)))
         case .terminalStatusFound(.inProgress), .terminalStatusFailed:
             // Asked again at the next poll; out of attempts, the journal keeps the intent for reconciliation.
             guard attemptsLeft > 1 else { return fail(.paymentUnresolved) }
-            return enter(.resolvingTerminal(flight, attemptsLeft: attemptsLeft - 1))
+            return enter(.resolvingTerminal(flight, attemptsLeft: attemptsLeft - 1, cancelling: cancelling))
         default:
             return []
         }
@@ -105,9 +112,17 @@ extension SessionStateMachine {
         }
         guard snapshot.paymentID == flight.paymentID else { return actions + fail(.sessionPaymentMismatch) }
         let differences = snapshot.differences(from: flight.order)
-        guard snapshot.status == .succeeded, differences.isEmpty else {
-            let code: KioskError.Code = differences.isEmpty ? .paymentReversed : .sessionAmountChanged
-            return actions + reverseAtTerminal(flight, .rejected(SessionProblem(code, backendMessage: snapshot.failureMessage)))
+        if snapshot.status == .succeeded, !differences.isEmpty {
+            // The card was charged what the resident confirmed, but the backend's payment says other:
+            // kept as the backend holds it, flagged for technicians, the resident told plainly (as for pay codes).
+            let key = flight.idempotencyKey
+            return actions + [
+                .journalPaymentState(idempotencyKey: key, .succeeded),
+                .journalAnomaly(idempotencyKey: key, paymentID: snapshot.paymentID, differences: differences),
+            ] + fail(.sessionChargedOtherThanConfirmed)
+        }
+        guard snapshot.status == .succeeded else {
+            return actions + reverseAtTerminal(flight, .rejected(SessionProblem(.paymentReversed, backendMessage: snapshot.failureMessage)))
         }
         return actions + succeed(flight)
     }

@@ -133,6 +133,8 @@ extension SessionStateMachine {
             return reverse(flight, .cancelledByResident)
         case .atTerminal(let flight, cancelling: false):
             return cancelAtTerminal(flight)
+        case .resolvingTerminal(let flight, let attemptsLeft, cancelling: false):
+            return cancelWhileResolving(flight, attemptsLeft: attemptsLeft)
         default:
             return []
         }

@@ -48,15 +48,21 @@ extension SessionStateMachine {
             return settle(snapshot, flight, pollsLeft: settings.maximumPolls)
         case .paymentSubmissionFailed(let problem) where !problem.isUncertain && flight.card != nil:
             return reverseAtTerminal(flight, .rejected(SessionProblem(.paymentReversed, backendMessage: problem.backendMessage)))
-        case .paymentKeyVoided:
+        case .paymentKeyVoided where flight.card == nil:
             return [.journalPaymentState(idempotencyKey: flight.idempotencyKey, .abandoned)] + fail(problem)
-        case .paymentQueryFailed, .paymentSubmissionFailed where flight.card != nil:
+        case .paymentQueryFailed:
             // Still unknown after the limit: the journal keeps the intent for start-up reconciliation.
-            guard attemptsLeft > 1 else { return fail(.paymentUnresolved) }
-            return enter(.resolvingSubmission(flight, problem, attemptsLeft: attemptsLeft - 1))
+            return retryResolving(flight, problem, attemptsLeft: attemptsLeft)
+        case .paymentSubmissionFailed where flight.card != nil:
+            return retryResolving(flight, problem, attemptsLeft: attemptsLeft)
         default:
             return []
         }
+    }
+
+    mutating func retryResolving(_ flight: PaymentInFlight, _ problem: SessionProblem, attemptsLeft: Int) -> [SessionAction] {
+        guard attemptsLeft > 1 else { return fail(.paymentUnresolved) }
+        return enter(.resolvingSubmission(flight, problem, attemptsLeft: attemptsLeft - 1))
     }
 
     /// Acts on what the backend says a payment is. `pollsLeft` is how many more queries an open payment may take.

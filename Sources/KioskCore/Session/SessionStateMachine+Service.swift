@@ -98,7 +98,7 @@ extension SessionStateMachine {
             // would void the key and leave the charge unrecorded.
             if let approval = flight.card { return [recordCard(flight, approval)] }
             return [.fencePaymentKey(idempotencyKey: flight.idempotencyKey)]
-        case (.resolvingTerminal(let flight, _), .poll):
+        case (.resolvingTerminal(let flight, _, _), .poll):
             return [queryTerminal(flight)]
         case (.reversingAtTerminal(let flight, let reason, _), .poll):
             return flight.card.map { [.reverseAtTerminal($0, reason.terminalReason)] } ?? []

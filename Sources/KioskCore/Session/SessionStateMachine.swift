@@ -82,7 +82,8 @@ public struct SessionStateMachine: Sendable {
         case .showingQR(let flight, _): return showingQR(flight, event)
         case .reversing(let flight, let reason, let attemptsLeft): return reversing(flight, reason, attemptsLeft: attemptsLeft, event)
         case .atTerminal(let flight, let cancelling): return atTerminal(flight, cancelling: cancelling, event)
-        case .resolvingTerminal(let flight, let attemptsLeft): return resolvingTerminal(flight, attemptsLeft: attemptsLeft, event)
+        case .resolvingTerminal(let flight, let attemptsLeft, let cancelling):
+            return resolvingTerminal(flight, attemptsLeft: attemptsLeft, cancelling: cancelling, event)
         case .reversingAtTerminal(let flight, let reason, let attemptsLeft):
             return reversingAtTerminal(flight, reason, attemptsLeft: attemptsLeft, event)
         case .paymentFailed(let context, _): return paymentFailed(context, event)

@@ -11,7 +11,7 @@ public enum AdminRouter {
     public static func make(status: some StatusReporting, cards: (any CardDiagnostics)?, scanner: (any ScannerDiagnostics)? = nil,
                             printer: (any PrinterDiagnostics)? = nil, observability: Observability? = nil,
                             maintenance: (any MaintenanceControl)? = nil, configuration: (any ConfigurationControl)? = nil, screen: ResidentServiceTools? = nil,
-                            clock: any Clock<Duration> = ContinuousClock()) -> Router<BasicRequestContext> {
+                            terminal: (any TerminalControl)? = nil, clock: any Clock<Duration> = ContinuousClock()) -> Router<BasicRequestContext> {
         let router = Router()
         router.get("/healthz") { _, _ in "ok\n" }
         router.get("/v1/status") { _, _ in await status.currentStatus() }
@@ -19,6 +19,7 @@ public enum AdminRouter {
         CardRoutes.add(to: router, cards: cards, noResidentServed: screen?.noResidentServed)
         ScannerRoutes.add(to: router, scanner: scanner)
         PrinterRoutes.add(to: router, printer: printer)
+        TerminalRoutes.add(to: router, terminal: terminal)
         MaintenanceRoutes.add(to: router, maintenance: maintenance)
         ConfigRoutes.add(to: router, control: configuration)
         SelftestRoutes.add(to: router, cards: cards, scanner: scanner, printer: printer, screen: screen, clock: clock)

@@ -17,6 +17,7 @@ public enum AdminServer {
         observability: Observability? = nil,
         maintenance: (any MaintenanceControl)? = nil, configuration: (any ConfigurationControl)? = nil,
         screen: ResidentServiceTools? = nil,
+        terminal: (any TerminalControl)? = nil,
         clock: any Clock<Duration> = ContinuousClock(),
         logger: Logger,
         audit: Logger,
@@ -28,7 +29,8 @@ public enum AdminServer {
         return Application(
             router: AdminAuditResponder(
                 routes: AdminRouter.make(status: status, cards: cards, scanner: scanner, printer: printer, observability: observability,
-                                         maintenance: maintenance, configuration: configuration, screen: screen, clock: clock).buildResponder(),
+                                         maintenance: maintenance, configuration: configuration, screen: screen, terminal: terminal,
+                                         clock: clock).buildResponder(),
                 audit: audit, clock: clock
             ),
             configuration: .init(address: .unixDomainSocket(path: path), serverName: "kioskd-admin"),

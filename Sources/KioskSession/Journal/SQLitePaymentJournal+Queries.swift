@@ -21,6 +21,13 @@ extension SQLitePaymentJournal {
         try await read("entry") { db in try JournalRow.fetchOne(db, key: key) }?.entry()
     }
 
+    public func latest(method: PaymentMethod) async throws(KioskError) -> JournalEntry? {
+        try await read("latest") { db in
+            try JournalRow.filter(Column("method") == method.rawValue)
+                .order(JournalRow.Columns.createdAt.desc, JournalRow.Columns.idempotencyKey.desc).fetchOne(db)
+        }?.entry()
+    }
+
     public func unresolved() async throws(KioskError) -> [JournalEntry] {
         try await entries("unresolved", JournalRow.filter(Self.unresolvedStates.contains(JournalRow.Columns.state)))
     }

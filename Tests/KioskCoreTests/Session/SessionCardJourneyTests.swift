@@ -372,4 +372,45 @@ struct SessionCardJourneyTests {
         #expect(!Self.journalsState(stop))
         #expect(machine.state == .stopped)
     }
+
+    @Test("cancel, then the terminal's answer is lost: the cancel is kept while the payment is asked about, and a charge found is given back")
+    func cancelThenLostAnswerApproved() {
+        var machine = Self.machine(at: .atTerminal)
+        machine.feed(.cancelTapped)
+        machine.feed(.terminalFailed(Self.noAnswer))
+        guard case .resolvingTerminal(_, _, let cancelling) = machine.state else { Issue.record("not resolving: \(machine.state.kind)"); return }
+        #expect(cancelling)
+        let found = machine.feed(.terminalStatusFound(.finished(.approved(Sample.approval))))
+        #expect(Self.withoutTimers(found) == [Self.approvalJournaled, .reverseAtTerminal(Sample.approval, .customerCancel)])
+        #expect(!found.contains(Self.record), "a charge the resident cancelled is never recorded as paid")
+        machine.feed(.terminalReversed(.reversed))
+        #expect(machine.state == .attract(notice: .paymentCancelled))
+    }
+
+    @Test("cancel while the lost answer is being asked about: nothing to abort, but the charge found is given back; a declined or unknown one ends cancelled")
+    func cancelWhileResolving() {
+        var machine = Self.machine(at: .resolvingTerminal)
+        let timers = machine.runningTimers
+        #expect(machine.feed(.cancelTapped) == [], "no abort: the payment's request is over; the poll goes on")
+        #expect(machine.runningTimers == timers)
+        let found = machine.feed(.terminalStatusFound(.finished(.approved(Sample.approval))))
+        #expect(found.contains(.reverseAtTerminal(Sample.approval, .customerCancel)))
+
+        var unknown = Self.machine(at: .resolvingTerminal)
+        unknown.feed(.cancelTapped)
+        let notFound = unknown.feed(.terminalStatusFound(.notFound))
+        #expect(notFound.contains(Self.abandoned))
+        #expect(unknown.state == .attract(notice: .paymentCancelled))
+    }
+
+    @Test("the backend records the card payment as succeeded but for another amount: kept as the backend holds it, flagged for technicians, never reversed behind its back")
+    func backendRecordsAnotherAmount() {
+        var machine = Self.submittingCard()
+        let settled = machine.feed(.paymentSubmitted(Sample.snapshot(.succeeded, amount: .yuan(431), method: .card)))
+        #expect(Self.withoutTimers(settled).contains(.journalAnomaly(idempotencyKey: Sample.key, paymentID: Sample.paymentID, differences: ["amount"])))
+        #expect(settled.contains(.journalPaymentState(idempotencyKey: Sample.key, .succeeded)))
+        #expect(!settled.contains { if case .reverseAtTerminal = $0 { true } else { false } })
+        guard case .failed(let problem) = machine.state else { Issue.record("not failed: \(machine.state.kind)"); return }
+        #expect(problem.code == .sessionChargedOtherThanConfirmed)
+    }
 }

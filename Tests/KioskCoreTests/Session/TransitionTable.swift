@@ -181,6 +181,7 @@ enum TransitionTable {
             .pollTimer: go(.resolvingTerminal, "queryTerminal"),
             .terminalStatusFound: go(.submitting, "journalCardApproval", "-poll", "submitPayment"),
             .terminalStatusFailed: go(.resolvingTerminal, "-poll", "+poll"),
+            .cancelTapped: go(.resolvingTerminal),
             .shutdownRequested: go(.stopped, "-poll", "end(shutdown)", "reconcilePayments"),
         ],
         .reversingAtTerminal: rows(stopsWithMoneyInFlight, [
