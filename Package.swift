@@ -236,7 +236,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-crash-harness",
             dependencies: [
-                "KioskSession", "KioskConfig", "KioskCore", "KioskBackendAPI", "KioskSimulators",
+                "KioskSession", "KioskConfig", "KioskCore", "KioskBackendAPI", "KioskSimulators", "KioskDevices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

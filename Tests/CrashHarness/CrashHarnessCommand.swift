@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KioskBackendAPI
 import KioskCore
+import KioskDevices
 import KioskSession
 import Logging
 
@@ -35,8 +36,23 @@ struct CrashHarnessCommand: AsyncParsableCommand {
     @Option(help: "The resident's name (payment mode).")
     var name: String?
 
-    @Option(help: "The scanned pay code (payment mode), or \"qr\": the on-screen QR, paid on the phone through the sandbox once shown.")
+    @Option(help: "The scanned pay code (payment mode), \"qr\": the on-screen QR, paid on the phone through the sandbox once shown, or \"card\": at the payment terminal.")
     var payCode: String?
+
+    @Option(help: "The payment terminal (nexo over HTTPS), host:port; with --terminal-root, --terminal-name and --terminal-passphrase.")
+    var terminalAddress: String?
+
+    @Option(help: "PEM file of the root the terminal's certificate chains to.")
+    var terminalRoot: String?
+
+    @Option(help: "The name the terminal's certificate is issued to.")
+    var terminalName: String?
+
+    @Option(help: "The terminal's POIID.")
+    var terminalPOIID: String?
+
+    @Option(help: "The passphrase of the terminal's message key (test only).")
+    var terminalPassphrase: String?
 
     @Option(help: "Idempotency key of the payment (payment mode).")
     var key: String?
@@ -63,6 +79,7 @@ struct CrashHarnessCommand: AsyncParsableCommand {
             url: backend, connectTimeout: .seconds(2), requestTimeout: .seconds(5), retryBaseDelay: .milliseconds(50)
         ))
         let printer = ReceiptPrinterFile(path: receipts)
+        let terminal = try makeTerminal()
         let outcome: Result<Int32, any Error>
         var journalCommits = 0
         do {
@@ -70,10 +87,10 @@ struct CrashHarnessCommand: AsyncParsableCommand {
             let journal = KillSwitchJournal(store, killAfter: killAfter, killBefore: killBefore)
             defer { journalCommits = journal.commitCount }
             if recover {
-                let recovery = Recovery(journal: journal, backend: client, printer: printer, window: .seconds(window), logger: logger)
+                let recovery = Recovery(journal: journal, backend: client, printer: printer, window: .seconds(window), terminal: terminal?.terminal, logger: logger)
                 outcome = .success(try await recovery.run())
             } else if let idNumber, let name, let payCode, let key {
-                let payment = SessionPayment(journal: journal, backend: client, printer: printer, backendURL: backend, logger: logger)
+                let payment = SessionPayment(journal: journal, backend: client, printer: printer, backendURL: backend, terminal: terminal?.terminal, logger: logger)
                 outcome = .success(try await payment.run(idNumber: idNumber, name: name, payCode: payCode, key: key, year: year))
             } else {
                 outcome = .success(64)
@@ -82,6 +99,7 @@ struct CrashHarnessCommand: AsyncParsableCommand {
             outcome = .failure(error)
         }
         await client.shutdown()
+        await terminal?.transport.shutdown()
         print("commits=\(journalCommits)")
         switch outcome {
         case .success(0): return
@@ -90,5 +108,15 @@ struct CrashHarnessCommand: AsyncParsableCommand {
             logger.error("failed: \(error)")
             throw ExitCode(1)
         }
+    }
+
+    /// The nexo driver for `--terminal-…`, as kioskd builds it.
+    func makeTerminal() throws -> (terminal: NexoTerminal, transport: HTTPSNexoTransport)? {
+        guard let terminalAddress, let terminalRoot, let terminalName, let terminalPOIID, let terminalPassphrase else { return nil }
+        let security = try NexoMessageSecurity(keyIdentifier: "kioskd-test", keyVersion: 1, passphrase: terminalPassphrase)
+        let settings = NexoTerminalSettings(address: terminalAddress, certificateName: terminalName, trustRoot: .file(terminalRoot),
+                                            poiID: terminalPOIID, saleID: SessionPayment.kioskID, security: security)
+        let transport = try HTTPSNexoTransport(settings: settings)
+        return (NexoTerminal(settings: settings, transport: transport, softwareVersion: "crash-harness"), transport)
     }
 }

@@ -11,13 +11,18 @@ struct Recovery {
     let backend: any BackendClient
     let printer: ReceiptPrinterFile
     let window: Duration
+    /// Where card payments are settled.
+    let terminal: (any PaymentTerminal)?
     let logger: Logger
     static let passInterval: Duration = .milliseconds(200)
     static let limit: Duration = .seconds(30)
 
     /// Exit status: 0 when settled and every owed receipt printed, 2 when something stayed unresolved.
     func run() async throws -> Int32 {
-        let reconciler = PaymentReconciler(journal: journal, backend: backend, providerWindow: window, logger: logger)
+        let reconciler = PaymentReconciler(
+            journal: journal, backend: backend, providerWindow: window, logger: logger,
+            cards: terminal.map { PaymentReconciler.CardPaymentSettlement(terminal: $0, kioskID: SessionPayment.kioskID) }
+        )
         let deadline = ContinuousClock.now + Self.limit
         while try await reconciler.reconcile().stillUnresolved > 0 {
             guard ContinuousClock.now < deadline else { return 2 }

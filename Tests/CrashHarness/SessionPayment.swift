@@ -17,6 +17,8 @@ struct SessionPayment {
     let printer: ReceiptPrinterFile
     /// The contract's base URL; the sandbox's own routes (the phone paying a QR) are beside it.
     let backendURL: String
+    /// Where card payments go (`--pay-code card`).
+    let terminal: (any PaymentTerminal)?
     let logger: Logger
     static let kioskID = "NT-CRASH-0001"
     static let limit: Duration = .seconds(60)
@@ -25,8 +27,8 @@ struct SessionPayment {
     func run(idNumber: String, name: String, payCode: String, key: String, year: Int) async throws -> Int32 {
         let cards = SimulatedCardReader(), scanner = SimulatedScanner()
         let controller = SessionController(
-            settings: SessionSettings(pollIntervalSeconds: 1, insuranceYear: year), kioskID: Self.kioskID,
-            devices: .init(cardReader: cards, scanner: scanner, printer: FilePrinter(file: printer)),
+            settings: SessionSettings(pollIntervalSeconds: 1, paymentMethods: [.payCode, .onScreenQR, .card], insuranceYear: year), kioskID: Self.kioskID,
+            devices: .init(cardReader: cards, scanner: scanner, printer: FilePrinter(file: printer), terminal: terminal),
             backend: backend, journal: journal, makeKey: { key }, logger: logger
         )
         let group = ServiceGroup(configuration: .init(services: [controller], logger: logger))
@@ -62,7 +64,7 @@ struct SessionPayment {
             }
             switch state.kind {
             case .showingEnrollment: await controller.send(.paymentConfirmed)
-            case .choosingMethod: await controller.send(.methodChosen(payCode == "qr" ? .onScreenQR : .payCode))
+            case .choosingMethod: await controller.send(.methodChosen(payCode == "qr" ? .onScreenQR : payCode == "card" ? .card : .payCode))
             case .awaitingPayCode: scanner.scan(payCode)
             case .takingReceipt: await controller.send(.receiptTaken)
             case .journalingIntent: started = true
