@@ -53,7 +53,7 @@ struct PaymentTerminalSetup: Sendable {
         let security = try NexoMessageSecurity(keyIdentifier: configuration.keyIdentifier, keyVersion: configuration.keyVersion, passphrase: credentials.passphrase)
         let pad = SimulatedPaymentTerminal(poiID: configuration.poiID, clock: clock, now: wallClock.now)
         let server = try await SimulatedTerminalServer.start(terminal: pad, credentials: credentials, security: security, logger: logger)
-        teardown.add { server.stop() }
+        teardown.add { await server.stop() }
         let settings = NexoTerminalSettings(
             address: "127.0.0.1:\(server.port)", certificateName: configuration.certificateName, trustRoot: .pem(credentials.rootPEM),
             poiID: configuration.poiID, saleID: kioskID, security: security,

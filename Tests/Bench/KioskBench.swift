@@ -38,9 +38,14 @@ struct KioskBench: AsyncParsableCommand {
     @Flag(help: "Only the in-process soak (needs --devices).")
     var soak = false
 
+    @Flag(help: "Only the card payment terminal benchmark.")
+    var card = false
+
     func validate() throws {
         if soak {
             guard devices != nil else { throw ValidationError("--soak needs --devices") }
+        } else if card {
+            return
         } else if scanner {
             guard kioskd != nil, config != nil, devices != nil else { throw ValidationError("--scanner needs --kioskd, --config and --devices") }
         } else {
@@ -53,6 +58,10 @@ struct KioskBench: AsyncParsableCommand {
             await measure("scanner") { try await ScannerBenchmark(idleSeconds: idleSeconds, kioskd: kioskd, config: config, devices: devices).run() }
             return
         }
+        if card {
+            await measure("card at the nexo terminal") { try await CardTerminalBenchmark().run() }
+            return
+        }
         if soak, let devices {
             await measure("soak") { try await SoakBenchmark(sessions: soakSessions, devices: devices).run() }
             return
@@ -61,6 +70,7 @@ struct KioskBench: AsyncParsableCommand {
         // Cards first: the backend benchmark's in-process server and clients keep threads busy for a while after it.
         await measure("SSC read through pcscd") { try await CardBenchmark(floorProgram: pcscFloor, pyscardScript: pyscard, reads: cardReads).run() }
         await measure("session state machine and journal") { try await SessionBenchmark().run() }
+        await measure("card at the nexo terminal") { try await CardTerminalBenchmark().run() }
         await measure("receipt render") { try ReceiptBenchmark(devices: devices).run() }
         await measure("config bundle verify") { try ConfigBundleBenchmark().run() }
         await measure("receipt through a private cupsd queue") { try await PrintBenchmark(devices: devices).run() }

@@ -38,7 +38,7 @@ public struct NexoTerminalStack: Sendable {
 
     public func stop() async {
         await transport.shutdown()
-        server.stop()
+        await server.stop()
     }
 
     /// A payment as the session asks for it: the key is the SaleTransactionID, its ServiceID derived from it.

@@ -6,6 +6,7 @@ import KioskDevices
 import Logging
 import NIOCore
 import NIOSSL
+import ServiceLifecycle
 import Synchronization
 
 /// The virtual PIN pad on the network, as a real terminal is: HTTPS POST `/nexo` with protected
@@ -14,6 +15,7 @@ import Synchronization
 public final class SimulatedTerminalServer: Sendable {
     public let terminal: SimulatedPaymentTerminal
     public let port: Int
+    private let group: ServiceGroup
     private let task: Task<Void, any Error>
     /// Off: the pad is unplugged from the network (every request is refused with 503, nothing reaches the engine).
     private let online: Switch
@@ -39,18 +41,20 @@ public final class SimulatedTerminalServer: Sendable {
             },
             logger: logger
         )
-        let task = Task { try await application.runService(gracefulShutdownSignals: []) }
+        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
+        let task = Task { try await group.run() }
         var iterator = ports.makeAsyncIterator()
         guard let bound = await iterator.next() else {
             task.cancel()
             throw KioskError(.terminalUnreachable, "the simulated terminal could not listen on \(host):\(port)")
         }
-        return SimulatedTerminalServer(terminal: terminal, port: bound, task: task, online: online)
+        return SimulatedTerminalServer(terminal: terminal, port: bound, group: group, task: task, online: online)
     }
 
-    private init(terminal: SimulatedPaymentTerminal, port: Int, task: Task<Void, any Error>, online: Switch) {
+    private init(terminal: SimulatedPaymentTerminal, port: Int, group: ServiceGroup, task: Task<Void, any Error>, online: Switch) {
         self.terminal = terminal
         self.port = port
+        self.group = group
         self.task = task
         self.online = online
     }
@@ -68,8 +72,10 @@ public final class SimulatedTerminalServer: Sendable {
         }
     }
 
-    public func stop() {
-        task.cancel()
+    /// Stops listening, lets open requests end (a hanging one is cancelled) and returns once it has.
+    public func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = await task.result
     }
 
     static func answer(_ message: Data, terminal: SimulatedPaymentTerminal, security: NexoMessageSecurity, logger: Logger) async -> Response {
@@ -96,7 +102,7 @@ public final class SimulatedTerminalServer: Sendable {
             return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody { _ in throw AnswerLost() })
         case .hang:
             // Never answers: the request stays open until the kiosk gives up or the terminal stops.
-            while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+            try? await gracefulShutdown()
             return errors(status: .serviceUnavailable, "stopped")
         }
     }
