@@ -163,8 +163,9 @@ let package = Package(
         .executableTarget(
             name: "kiosk-sim",
             dependencies: [
-                "KioskConfig", "KioskCore", "KioskSimulators",
+                "KioskConfig", "KioskCore", "KioskSimulators", "KioskDevices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(

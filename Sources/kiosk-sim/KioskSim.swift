@@ -2,12 +2,12 @@ import ArgumentParser
 import KioskCore
 
 @main
-struct KioskSim: ParsableCommand {
+struct KioskSim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk-sim",
-        abstract: "Simulated kiosk devices for test stacks and technicians: virtual cards in pcscd's vpcd reader.",
+        abstract: "Simulated kiosk devices for test stacks and technicians: virtual cards in pcscd's vpcd reader, a virtual PIN pad on the network.",
         version: KioskVersion.current,
-        subcommands: [CardCommand.self]
+        subcommands: [CardCommand.self, TerminalCommand.self]
     )
 }
 
