@@ -159,24 +159,12 @@ struct CardExactlyOnceExplorerTests {
 
         let person = try await direct.resolveIdentity(.typed(.init(method: "typed", idNumber: resident.id, name: resident.name)))
         let ledger = try await direct.payments(personRef: person.personRef).own
-        let entries = await session.journal.entries.values
         let succeeded = ledger.filter { $0.status == .succeeded }
-        if succeeded.count > 1 { violations.append("charged twice: \(succeeded.map(\.paymentId))") }
         let recorded = succeeded.reduce(Money.zero) { $0 + Money(fen: $1.amountFen) }
         let kept = await stack.pad.charged
         if kept != recorded { violations.append("the pad kept \(kept) but the backend recorded \(recorded)") }
         if await stack.pad.transactions.filter({ $0.state == .approved }).count > 1 { violations.append("the card was charged twice at the pad") }
-        for payment in succeeded {
-            guard let entry = entries.first(where: { $0.paymentID == payment.paymentId }) else {
-                violations.append("lost: payment \(payment.paymentId) succeeded with no journal record")
-                continue
-            }
-            if entry.state != .succeeded { violations.append("payment \(payment.paymentId) succeeded but the journal says \(entry.state)") }
-            if ![.printed, .owed].contains(entry.receipt) { violations.append("payment \(payment.paymentId) has no receipt printed or owed") }
-        }
-        for entry in entries where !entry.state.isResolved {
-            violations.append("journal entry \(entry.intent.idempotencyKey) still \(entry.state) after reconciliation")
-        }
+        violations += ExactlyOnceExplorerTests.ledgerViolations(ledger, Array(await session.journal.entries.values))
         return Outcome(calls: proxy.counts, violations: violations)
     }
 }

@@ -160,7 +160,19 @@ struct ExactlyOnceExplorerTests {
 
         let person = try await direct.resolveIdentity(.typed(.init(method: "typed", idNumber: resident.id, name: resident.name)))
         let ledger = try await direct.payments(personRef: person.personRef).own
-        let entries = await session.journal.entries.values
+        violations += ledgerViolations(ledger, Array(await session.journal.entries.values))
+        for payment in ledger where payment.status.isOpenAtProvider {
+            violations.append("payment \(payment.paymentId) still \(payment.status) at the provider")
+        }
+        return Outcome(calls: proxy.counts, violations: violations)
+    }
+}
+
+extension ExactlyOnceExplorerTests {
+    /// The ledger and the journal after reconciliation: none charged twice, none lost, every success
+    /// journaled succeeded with its receipt printed or owed, nothing left unresolved.
+    static func ledgerViolations(_ ledger: [BackendPayment], _ entries: [JournalEntry]) -> [String] {
+        var violations: [String] = []
         let succeeded = ledger.filter { $0.status == .succeeded }
         if succeeded.count > 1 { violations.append("charged twice: \(succeeded.map(\.paymentId))") }
         for payment in succeeded {
@@ -174,10 +186,7 @@ struct ExactlyOnceExplorerTests {
         for entry in entries where !entry.state.isResolved {
             violations.append("journal entry \(entry.intent.idempotencyKey) still \(entry.state) after reconciliation")
         }
-        for payment in ledger where payment.status.isOpenAtProvider {
-            violations.append("payment \(payment.paymentId) still \(payment.status) at the provider")
-        }
-        return Outcome(calls: proxy.counts, violations: violations)
+        return violations
     }
 }
 

@@ -101,30 +101,14 @@ extension SessionStateMachine {
         }
     }
 
-    /// The backend's answer to recording a card payment: anything but "succeeded" means it is not
-    /// recorded as paid, so the money is given back.
+    /// The backend's answer to recording a card payment (its id journaled, its payment the one
+    /// asked about, and what it differs in from the order already checked by `settle`): anything but
+    /// "succeeded" means it is not recorded as paid, so the money is given back at the terminal.
     mutating func settleCard(_ snapshot: PaymentSnapshot, _ flight: PaymentInFlight) -> [SessionAction] {
-        var flight = flight
-        var actions: [SessionAction] = []
-        if flight.paymentID == nil {
-            flight.paymentID = snapshot.paymentID
-            actions.append(.journalSubmission(idempotencyKey: flight.idempotencyKey, paymentID: snapshot.paymentID))
-        }
-        guard snapshot.paymentID == flight.paymentID else { return actions + fail(.sessionPaymentMismatch) }
-        let differences = snapshot.differences(from: flight.order)
-        if snapshot.status == .succeeded, !differences.isEmpty {
-            // The card was charged what the resident confirmed, but the backend's payment says other:
-            // kept as the backend holds it, flagged for technicians, the resident told plainly (as for pay codes).
-            let key = flight.idempotencyKey
-            return actions + [
-                .journalPaymentState(idempotencyKey: key, .succeeded),
-                .journalAnomaly(idempotencyKey: key, paymentID: snapshot.paymentID, differences: differences),
-            ] + fail(.sessionChargedOtherThanConfirmed)
-        }
         guard snapshot.status == .succeeded else {
-            return actions + reverseAtTerminal(flight, .rejected(SessionProblem(.paymentReversed, backendMessage: snapshot.failureMessage)))
+            return reverseAtTerminal(flight, .rejected(SessionProblem(.paymentReversed, backendMessage: snapshot.failureMessage)))
         }
-        return actions + succeed(flight)
+        return succeed(flight)
     }
 }
 

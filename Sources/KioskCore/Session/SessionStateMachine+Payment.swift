@@ -67,7 +67,6 @@ extension SessionStateMachine {
 
     /// Acts on what the backend says a payment is. `pollsLeft` is how many more queries an open payment may take.
     mutating func settle(_ snapshot: PaymentSnapshot, _ flight: PaymentInFlight, pollsLeft: Int) -> [SessionAction] {
-        if flight.card != nil { return settleCard(snapshot, flight) }
         var flight = flight
         var actions: [SessionAction] = []
         if flight.paymentID == nil {
@@ -81,6 +80,8 @@ extension SessionStateMachine {
         // payment that differs is reversed so that nothing moves; a succeeded one has moved money
         // already: it is recorded as it is, flagged for technicians, and the resident is told plainly.
         let differences = snapshot.differences(from: flight.order)
+        // A charged card kept as the backend holds it below; anything else given back at the terminal.
+        if flight.card != nil, differences.isEmpty || snapshot.status != .succeeded { return actions + settleCard(snapshot, flight) }
         if !differences.isEmpty, snapshot.status.isOpen {
             return actions + reverse(flight, .rejected(SessionProblem(.sessionAmountChanged)))
         }
