@@ -39,18 +39,48 @@ struct CardCrashRecoveryTests {
         print("card crash recovery: \((points.count + 1) * (faults.count + 1) + 3) runs, \(points.count) kill points × \(faults.count + 1) terminal behaviours")
     }
 
+    /// The three dimensions at once: a terminal behaviour, a backend fault on one of the card's backend
+    /// calls (through `FaultProxy`), and a kill point. `make test` runs a seeded sample; `make soak`
+    /// (KIOSK_SOAK=1) all of them.
+    @Test("terminal behaviours × backend faults × kill points: the pad keeps exactly what the backend recorded, one receipt per recording")
+    func threeDimensions() async throws {
+        let harness = try RepositoryPaths.requiredBinary("kiosk-crash-harness")
+        let behaviours: [SimulatedTerminalFault?] = [nil, .answerLostAfterApproval, .answerLost, .restartMidTransaction, .busy, .inProgressFor(.milliseconds(200))]
+        let points: [CrashRecoveryTests.KillPoint?] = [nil] + (1...Self.commits).flatMap { [CrashRecoveryTests.KillPoint.before($0), .after($0)] }
+        var all: [(SimulatedTerminalFault?, FaultProxy.Operation, FaultProxy.Fault, CrashRecoveryTests.KillPoint?)] = []
+        for behaviour in behaviours {
+            for operation in [FaultProxy.Operation.create, .receipt] {
+                for fault in FaultProxy.Fault.allCases {
+                    all += points.map { (behaviour, operation, fault, $0) }
+                }
+            }
+        }
+        var generator = SplitMix64(seed: FaultKillExplorerTests.seed)
+        let chosen = FaultKillExplorerTests.soak ? all : Array(all.shuffled(using: &generator).prefix(16))
+        for (behaviour, operation, fault, point) in chosen {
+            _ = try await run(killPoint: point, cardholder: .pays(.unionPayDebit), fault: behaviour, backendFault: (operation, fault), harness: harness)
+        }
+        print("card crash recovery, three dimensions: \(chosen.count) of \(all.count) combinations (seed \(FaultKillExplorerTests.seed)\(FaultKillExplorerTests.soak ? ", all" : ""))")
+    }
+
     private func run(killPoint: CrashRecoveryTests.KillPoint?, cardholder: SimulatedCardholder, fault: SimulatedTerminalFault? = nil,
-                     harness: String) async throws -> String {
-        let label = "\(cardholder), terminal \(fault.map { "\($0)" } ?? "sound"), \(killPoint.map(\.description) ?? "no kill")"
+                     backendFault: (FaultProxy.Operation, FaultProxy.Fault)? = nil, harness: String) async throws -> String {
+        let label = "\(cardholder), terminal \(fault.map { "\($0)" } ?? "sound"), "
+            + "\(backendFault.map { "\($0.1.rawValue) on \($0.0.rawValue)" } ?? "no backend fault"), \(killPoint.map(\.description) ?? "no kill")"
         let directory = try TemporaryDirectory(prefix: "cardcrash")
         defer { directory.remove() }
         let stack = try await NexoTerminalStack.start()
         let sandbox = try await SandboxProcess(directory: directory)
+        let proxy = try FaultProxy()
+        defer { proxy.stop() }
+        if let port = URL(string: sandbox.url)?.port { proxy.forward(to: port) }
+        if let backendFault { proxy.inject(backendFault.1, on: backendFault.0, occurrence: 1) }
         let client = try HTTPSBackendClient(settings: BackendClientSettings(url: sandbox.url, connectTimeout: .seconds(2), requestTimeout: .seconds(5)))
         do {
             await stack.pad.enqueueCardholder(cardholder)
             if let fault { await stack.pad.inject(fault) }
-            let output = try await exercise(killPoint, label: label, harness: harness, sandbox: sandbox, client: client, stack: stack, directory: directory)
+            let output = try await exercise(killPoint, label: label, harness: harness, sandbox: sandbox, proxy: backendFault == nil ? nil : proxy,
+                                            client: client, stack: stack, directory: directory)
             await client.shutdown()
             await sandbox.stop()
             await stack.stop()
@@ -64,8 +94,8 @@ struct CardCrashRecoveryTests {
     }
 
     private func exercise(
-        _ killPoint: CrashRecoveryTests.KillPoint?, label: String, harness: String, sandbox: SandboxProcess, client: HTTPSBackendClient,
-        stack: NexoTerminalStack, directory: TemporaryDirectory
+        _ killPoint: CrashRecoveryTests.KillPoint?, label: String, harness: String, sandbox: SandboxProcess, proxy: FaultProxy?,
+        client: HTTPSBackendClient, stack: NexoTerminalStack, directory: TemporaryDirectory
     ) async throws -> String {
         let key = "kiosk" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let journalPath = directory.file("journal/journal.sqlite")
@@ -73,12 +103,19 @@ struct CardCrashRecoveryTests {
         let root = try directory.write("terminal-root.pem", stack.credentials.rootPEM)
         let terminal = ["--terminal-address", "127.0.0.1:\(stack.server.port)", "--terminal-root", root, "--terminal-name", NexoTerminalStack.certificateName,
                         "--terminal-poiid", NexoTerminalStack.poiID, "--terminal-passphrase", stack.credentials.passphrase]
-        let common = ["--backend", sandbox.url, "--journal", journalPath, "--receipts", receiptsPath] + terminal
+        let files = ["--journal", journalPath, "--receipts", receiptsPath] + terminal
+        let common = ["--backend", sandbox.url] + files
         let resident = CrashRecoveryTests.resident
-        let pay = common + ["--id-number", resident.idNumber, "--name", resident.name, "--pay-code", "card", "--key", key]
+        let pay = ["--backend", proxy?.url(basePath: "/kiosk/v1") ?? sandbox.url] + files
+            + ["--id-number", resident.idNumber, "--name", resident.name, "--pay-code", "card", "--key", key]
 
-        let paid = try await ChildProcess.run(harness, pay + (killPoint?.arguments ?? []), workDirectory: directory, timeout: .seconds(60))
-        if killPoint == nil {
+        let paid = try await ChildProcess.run(harness, pay + (killPoint?.arguments ?? []), workDirectory: directory, timeout: .seconds(120))
+        // What the proxy held on the way arrives before the next start-up.
+        proxy?.deliverHeld()
+        if proxy != nil {
+            // A backend fault may end the session unresolved (exit 3) or before the kill point.
+            #expect([0, 3, 128 + SIGKILL].contains(paid.status), "\(label): the harness exited \(paid.status): \(paid.error.suffix(300))")
+        } else if killPoint == nil {
             #expect(paid.status == 0, "\(label): \(paid.error)\(paid.output)")
         } else if paid.output.contains("commits=") {
             // The run ended before reaching the kill point (a busy terminal: intent, abandoned).
