@@ -2,7 +2,7 @@ import ArgumentParser
 import KioskCore
 
 @main
-struct KioskSim: AsyncParsableCommand {
+struct KioskSim: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk-sim",
         abstract: "Simulated kiosk devices for test stacks and technicians: virtual cards in pcscd's vpcd reader, a virtual PIN pad on the network.",

@@ -8,7 +8,10 @@ import Logging
 /// `kiosk-sim terminal`: the virtual PIN pad on the network, for a kioskd (or any nexo sale system)
 /// to take cards without hardware. The cardholder is typed on standard input, or `--auto` pays every
 /// payment with one sample card.
-struct TerminalCommand: AsyncParsableCommand {
+// Synchronous like the rest of kiosk-sim: an async root command would start the concurrency
+// runtime's threads before `card insert` blocks SIGTERM (TerminationSignals), and the signal would
+// then kill it instead of removing the card cleanly. The pad runs on a task; this thread waits.
+struct TerminalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "terminal",
         abstract: "A virtual PIN pad speaking nexo (Adyen Terminal API, local integration) over HTTPS.",
@@ -46,7 +49,28 @@ struct TerminalCommand: AsyncParsableCommand {
         guard Self.hostAndPort(listen) != nil else { throw ValidationError("--listen \(listen): not host:port") }
     }
 
-    func run() async throws {
+    func run() throws {
+        let options = self
+        let outcome = Outcome()
+        Task.detached {
+            do {
+                try await options.serve()
+            } catch {
+                outcome.failure = error
+            }
+            outcome.done.signal()
+        }
+        outcome.done.wait()
+        if let failure = outcome.failure { throw failure }
+    }
+
+    final class Outcome: @unchecked Sendable {
+        let done = DispatchSemaphore(value: 0)
+        /// Written once by the serving task before it signals `done`.
+        var failure: (any Error)?
+    }
+
+    func serve() async throws {
         guard let (host, port) = Self.hostAndPort(listen) else { throw ExitCode.validationFailure }
         let certificateName = "\(poiID).demo.terminal.kioskd"
         let credentials: SimulatedTerminalCredentials
