@@ -10,7 +10,7 @@ import Testing
 /// `kiosk-crash-harness` pays through the kiosk's SessionController at the virtual PIN pad, which runs
 /// in this process and outlives the kill, as a terminal on the LAN does; `--recover` is the next start.
 /// The money the pad kept, the backend's ledger and the journal must agree, with one receipt per payment.
-@Suite("crash recovery with the card: SIGKILL at every journal commit, then recovery", .serialized, .timeLimit(.minutes(10)))
+@Suite("crash recovery with the card: SIGKILL at every journal commit, then recovery", .serialized, .timeLimit(.minutes(60)))
 struct CardCrashRecoveryTests {
     /// intent, card approval, submitted, succeeded, receipt printed.
     static let commits = 5
