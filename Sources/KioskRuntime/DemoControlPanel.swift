@@ -89,7 +89,7 @@ struct DemoControlPanel: DemoControls {
         let done: Bool
         switch step.action {
         case "present":
-            guard let card = SimulatedBankCard.samples.first(where: { $0.name == (step.card ?? "unionPayDebit") })?.card else {
+            guard let card = SimulatedBankCard.sample(named: step.card ?? "unionPayDebit") else {
                 throw KioskError(.demoRefused, "no demo card \"\(step.card ?? "")\" (one of \(SimulatedBankCard.samples.map(\.name).joined(separator: ", ")))")
             }
             done = await terminal.present(card, by: step.entry == "tap" ? .tap : .insert)
@@ -106,7 +106,7 @@ struct DemoControlPanel: DemoControls {
             await terminal.clearFaults()
             done = true
         case "fault":
-            guard let fault = Self.fault(step.fault ?? "") else {
+            guard let fault = SimulatedTerminalFault(name: step.fault ?? "") else {
                 throw KioskError(.demoRefused, "unknown terminal fault \"\(step.fault ?? "")\"")
             }
             await terminal.inject(fault)
@@ -116,18 +116,6 @@ struct DemoControlPanel: DemoControls {
         }
         guard done else {
             throw KioskError(.demoRefused, "the PIN pad does not take \"\(step.action)\" now (it shows \(await terminal.screen))")
-        }
-    }
-
-    static func fault(_ name: String) -> SimulatedTerminalFault? {
-        switch name {
-        case "busy": .busy
-        case "answerLostAfterApproval": .answerLostAfterApproval
-        case "restartMidTransaction": .restartMidTransaction
-        case "neverAnswers": .neverAnswers
-        case "inProgress": .inProgressFor(.seconds(20))
-        case "declineReversal": .declineReversal
-        default: nil
         }
     }
 

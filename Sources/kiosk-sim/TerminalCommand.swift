@@ -76,7 +76,7 @@ struct TerminalCommand: ParsableCommand {
         let credentials: SimulatedTerminalCredentials
         let security: NexoMessageSecurity
         do {
-            credentials = try SimulatedTerminalCredentials.generate(certificateName: certificateName, now: Date())
+            credentials = try SimulatedTerminalCredentials.generate(certificateName: certificateName, now: WallClock.system.now())
             security = try NexoMessageSecurity(keyIdentifier: keyIdentifier, keyVersion: keyVersion, passphrase: credentials.passphrase)
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             try Self.write(credentials.rootPEM, to: out + "/terminal-root.pem", mode: 0o644)
@@ -126,7 +126,7 @@ struct TerminalCommand: ParsableCommand {
         }
         if autoCard != nil, isatty(STDIN_FILENO) == 0 {
             // Standard input ended (a service or a test): with --auto the pad keeps serving until killed.
-            while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+            await withCheckedContinuation { (_: CheckedContinuation<Void, Never>) in }
         }
         display.cancel()
         await server.stop()
@@ -162,8 +162,8 @@ struct TerminalCommand: ParsableCommand {
             await pad.clearFaults()
             done = true
         case "fault":
-            guard let fault = argument.flatMap(fault) else {
-                print("which fault? busy, answerLostAfterApproval, answerLost, restartMidTransaction, neverAnswers, inProgress, declineReversal")
+            guard let fault = argument.flatMap(SimulatedTerminalFault.init(name:)) else {
+                print("which fault? \(SimulatedTerminalFault.names.joined(separator: ", "))")
                 return true
             }
             await pad.inject(fault)
@@ -185,20 +185,7 @@ struct TerminalCommand: ParsableCommand {
     }
 
     static func card(_ name: String) -> SimulatedBankCard? {
-        SimulatedBankCard.samples.first { $0.name == name }?.card
-    }
-
-    static func fault(_ name: String) -> SimulatedTerminalFault? {
-        switch name {
-        case "busy": .busy
-        case "answerLostAfterApproval": .answerLostAfterApproval
-        case "answerLost": .answerLost
-        case "restartMidTransaction": .restartMidTransaction
-        case "neverAnswers": .neverAnswers
-        case "inProgress": .inProgressFor(.seconds(20))
-        case "declineReversal": .declineReversal
-        default: nil
-        }
+        SimulatedBankCard.sample(named: name)
     }
 
     static func hostAndPort(_ text: String) -> (String, Int)? {

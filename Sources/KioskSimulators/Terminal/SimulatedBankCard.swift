@@ -97,6 +97,11 @@ extension SimulatedBankCard {
         pan: "6225881000000000050", expiry: Expiry(year: 2035, month: 12), pin: samplePIN, balance: .yuan(5_000), isBlocked: true
     )
 
+    /// The sample card called `name` in `samples`.
+    public static func sample(named name: String) -> SimulatedBankCard? {
+        samples.first { $0.name == name }?.card
+    }
+
     /// The sample cards, for the demo panel.
     public static let samples: [(name: String, card: SimulatedBankCard)] = [
         ("unionPayDebit", .unionPayDebit), ("socialSecurityCard", .socialSecurityCard), ("insufficientFunds", .insufficientFunds),

@@ -78,7 +78,7 @@ public actor SimulatedPaymentTerminal {
     var loggedSaleIDs: [String] = []
 
     public init(
-        poiID: String, clock: any Clock<Duration> = ContinuousClock(), now: @escaping @Sendable () -> Date = Date.init,
+        poiID: String, clock: any Clock<Duration> = ContinuousClock(), now: @escaping @Sendable () -> Date = WallClock.system.now,
         references: SimulatedTerminalReferences = .random(), cardPresentationTimeout: Duration = .seconds(60),
         pinEntryTimeout: Duration = .seconds(60), pinTries: Int = 3
     ) {

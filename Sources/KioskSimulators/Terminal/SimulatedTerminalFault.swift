@@ -51,3 +51,21 @@ public enum SimulatedTerminalFault: Sendable, Hashable, CustomStringConvertible 
         return description
     }
 }
+
+extension SimulatedTerminalFault {
+    /// The fault a demo panel or `kiosk-sim terminal` names ("inProgress": in progress for 20 s).
+    public init?(name: String) {
+        switch name {
+        case "busy": self = .busy
+        case "answerLostAfterApproval": self = .answerLostAfterApproval
+        case "answerLost": self = .answerLost
+        case "restartMidTransaction": self = .restartMidTransaction
+        case "neverAnswers": self = .neverAnswers
+        case "inProgress": self = .inProgressFor(.seconds(20))
+        case "declineReversal": self = .declineReversal
+        default: return nil
+        }
+    }
+
+    public static let names = ["busy", "answerLostAfterApproval", "answerLost", "restartMidTransaction", "neverAnswers", "inProgress", "declineReversal"]
+}
