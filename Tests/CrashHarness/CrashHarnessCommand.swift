@@ -54,6 +54,9 @@ struct CrashHarnessCommand: AsyncParsableCommand {
     @Option(help: "The passphrase of the terminal's message key (test only).")
     var terminalPassphrase: String?
 
+    @Option(help: "Seconds the kiosk waits for the terminal's answer to a Payment before asking the terminal about it (kiosk.conf payment_timeout_s).")
+    var terminalPaymentTimeout: Int = 180
+
     @Option(help: "Idempotency key of the payment (payment mode).")
     var key: String?
 
@@ -70,6 +73,7 @@ struct CrashHarnessCommand: AsyncParsableCommand {
         if !recover, idNumber == nil || name == nil || payCode == nil || key == nil {
             throw ValidationError("payment mode needs --id-number, --name, --pay-code and --key")
         }
+        if terminalPaymentTimeout < 1 { throw ValidationError("--terminal-payment-timeout must be at least 1 second, got \(terminalPaymentTimeout)") }
     }
 
     func run() async throws {
@@ -115,7 +119,8 @@ struct CrashHarnessCommand: AsyncParsableCommand {
         guard let terminalAddress, let terminalRoot, let terminalName, let terminalPOIID, let terminalPassphrase else { return nil }
         let security = try NexoMessageSecurity(keyIdentifier: "kioskd-test", keyVersion: 1, passphrase: terminalPassphrase)
         let settings = NexoTerminalSettings(address: terminalAddress, certificateName: terminalName, trustRoot: .file(terminalRoot),
-                                            poiID: terminalPOIID, saleID: SessionPayment.kioskID, security: security)
+                                            poiID: terminalPOIID, saleID: SessionPayment.kioskID, security: security,
+                                            paymentTimeout: .seconds(terminalPaymentTimeout))
         let transport = try HTTPSNexoTransport(settings: settings)
         return (NexoTerminal(settings: settings, transport: transport, softwareVersion: "crash-harness"), transport)
     }

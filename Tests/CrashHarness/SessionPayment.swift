@@ -23,7 +23,7 @@ struct SessionPayment {
     static let kioskID = "NT-CRASH-0001"
     static let limit: Duration = .seconds(60)
 
-    /// Exit status: 0 when the session ended with the payment final, 3 when it did not within the limit.
+    /// Exit status: 0 when the session ended with the payment final, 3 when it did not (unresolved, or not within the limit).
     func run(idNumber: String, name: String, payCode: String, key: String, year: Int) async throws -> Int32 {
         let cards = SimulatedCardReader(), scanner = SimulatedScanner()
         let controller = SessionController(
@@ -62,6 +62,8 @@ struct SessionPayment {
                 qrPaid = await payOnThePhone(snapshot.paymentID, backendURL: backendURL)
             default: break
             }
+            // A failure that settled the payment (a card the backend refused, given back at the terminal) ends it too.
+            if case .failed(let problem) = state, started { return problem.code != .paymentUnresolved }
             switch state.kind {
             case .showingEnrollment: await controller.send(.paymentConfirmed)
             case .choosingMethod: await controller.send(.methodChosen(payCode == "qr" ? .onScreenQR : payCode == "card" ? .card : .payCode))

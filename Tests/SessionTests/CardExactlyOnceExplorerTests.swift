@@ -35,11 +35,16 @@ struct CardExactlyOnceExplorerTests {
     /// The resident at the PIN pad.
     enum Cardholder: String, CaseIterable, Sendable {
         case pays, insufficientFunds
+        /// Pays after the same contribution was paid elsewhere meanwhile: the backend refuses the card,
+        /// which the kiosk gives back at the terminal (`PaidElsewhere`).
+        case paysAfterPaidElsewhere
 
-        var script: SimulatedCardholder {
+        /// What the pad plays by itself; nil for the cardholder the test plays.
+        var script: SimulatedCardholder? {
             switch self {
             case .pays: .pays(.unionPayDebit)
             case .insufficientFunds: .pays(.insufficientFunds)
+            case .paysAfterPaidElsewhere: nil
             }
         }
     }
@@ -56,6 +61,8 @@ struct CardExactlyOnceExplorerTests {
     struct Outcome {
         var calls: [FaultProxy.Operation: Int]
         var violations: [String]
+        /// Payments given back at the pad.
+        var reversals: Int
     }
 
     @Test("terminal faults × backend faults: 0 lost, 0 charged twice, the pad keeps exactly what the backend recorded, one receipt per recording")
@@ -80,7 +87,8 @@ struct CardExactlyOnceExplorerTests {
                 broken.append("\(schedule): \(error)")
             }
         }
-        print("card exactly-once explorer: \(schedules.count) schedules with a backend fault (after \(Cardholder.allCases.count * TerminalFault.allCases.count) clean ones), \(broken.count) invariant violations")
+        let byCardholder = Cardholder.allCases.map { cardholder in "\(cardholder.rawValue) \(schedules.filter { $0.cardholder == cardholder }.count)" }
+        print("card exactly-once explorer: \(schedules.count) schedules with a backend fault (\(byCardholder.joined(separator: ", ")); after \(Cardholder.allCases.count * TerminalFault.allCases.count) clean ones), \(broken.count) invariant violations")
         #expect(broken.isEmpty, "\(broken.joined(separator: "\n"))")
     }
 
@@ -90,15 +98,24 @@ struct CardExactlyOnceExplorerTests {
         if let backend = schedule.backend { proxy.inject(backend.fault, on: backend.operation, occurrence: backend.occurrence) }
         let stack = try await NexoTerminalStack.start(paymentTimeout: .seconds(1))
         if let fault = schedule.terminal.injected { await stack.pad.inject(fault) }
-        await stack.pad.enqueueCardholder(schedule.cardholder.script)
+        if let script = schedule.cardholder.script { await stack.pad.enqueueCardholder(script) }
         let session = try await SessionHarness(
             settings: SessionHarness.settings(methods: [.payCode, .card]), backendURL: proxy.url(basePath: "/kiosk/v1"),
             requestTimeout: .seconds(1), attempts: 3, terminal: stack.terminal
         )
         proxy.forward(to: session.sandbox.port)
         let direct = try HTTPSBackendClient(settings: BackendClientSettings(url: session.sandbox.url, requestTimeout: .seconds(10)))
+        let resident = DemoResident.zhangJianguo
+        let elsewhere = schedule.cardholder != .paysAfterPaidElsewhere ? nil : Task {
+            try await PaidElsewhere.cardholder(at: stack.pad, idNumber: resident.id, name: resident.name, year: session.settings.insuranceYear, backend: direct)
+        }
+        defer { elsewhere?.cancel() }
         do {
-            let outcome = try await drive(session: session, proxy: proxy, direct: direct, stack: stack)
+            var outcome = try await drive(session: session, proxy: proxy, direct: direct, stack: stack, elsewhere: elsewhere)
+            let approves: [TerminalFault] = [.none, .answerLostAfterApproval, .answerLost, .neverAnswers, .inProgress, .declineReversal]
+            if schedule.cardholder == .paysAfterPaidElsewhere, schedule.backend == nil, approves.contains(schedule.terminal), outcome.reversals != 1 {
+                outcome.violations.append("the card the backend refused was not given back at the terminal")
+            }
             await direct.shutdown()
             await session.shutdown()
             await stack.stop()
@@ -111,7 +128,8 @@ struct CardExactlyOnceExplorerTests {
         }
     }
 
-    static func drive(session: SessionHarness, proxy: FaultProxy, direct: HTTPSBackendClient, stack: NexoTerminalStack) async throws -> Outcome {
+    static func drive(session: SessionHarness, proxy: FaultProxy, direct: HTTPSBackendClient, stack: NexoTerminalStack,
+                      elsewhere: Task<Void, any Error>?) async throws -> Outcome {
         var violations: [String] = []
         let resident = DemoResident.zhangJianguo
         let ended = ExactlyOnceExplorerTests.ended
@@ -145,6 +163,11 @@ struct CardExactlyOnceExplorerTests {
             if next.kind != .outOfService { violations.append("a payment is unresolved but the kiosk is \(next.kind), not out of service") }
         }
 
+        // The resident paid elsewhere by now if the pad ever asked for the card; if it never did, they never will.
+        elsewhere?.cancel()
+        if case .failure(let error) = await elsewhere?.result, !(error is CancellationError) {
+            violations.append("paying elsewhere failed: \(error)")
+        }
         proxy.deliverHeld()
         let reconciler = PaymentReconciler(
             journal: session.journal, backend: direct, providerWindow: .zero, logger: Logger(label: "explorer") { _ in SwiftLogNoOpLogHandler() },
@@ -159,12 +182,15 @@ struct CardExactlyOnceExplorerTests {
 
         let person = try await direct.resolveIdentity(.typed(.init(method: "typed", idNumber: resident.id, name: resident.name)))
         let ledger = try await direct.payments(personRef: person.personRef).own
-        let succeeded = ledger.filter { $0.status == .succeeded }
-        let recorded = succeeded.reduce(Money.zero) { $0 + Money(fen: $1.amountFen) }
+        // A payment elsewhere is by pay code: the pad must keep exactly what the backend holds as paid by card.
+        let cards = ledger.filter { $0.method == .card }
+        let recorded = cards.filter { $0.status == .succeeded }.reduce(Money.zero) { $0 + Money(fen: $1.amountFen) }
         let kept = await stack.pad.charged
         if kept != recorded { violations.append("the pad kept \(kept) but the backend recorded \(recorded)") }
         if await stack.pad.transactions.filter({ $0.state == .approved }).count > 1 { violations.append("the card was charged twice at the pad") }
-        violations += ExactlyOnceExplorerTests.ledgerViolations(ledger, Array(await session.journal.entries.values))
-        return Outcome(calls: proxy.counts, violations: violations)
+        if ledger.filter({ $0.status == .succeeded }).count > 1 { violations.append("paid twice: \(ledger.map(\.paymentId))") }
+        violations += ExactlyOnceExplorerTests.ledgerViolations(cards, Array(await session.journal.entries.values))
+        let reversals = await stack.pad.transactions.filter { $0.state == .reversed }.count
+        return Outcome(calls: proxy.counts, violations: violations, reversals: reversals)
     }
 }
