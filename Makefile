@@ -120,6 +120,7 @@ install:
 	install -d $(DESTDIR)$(PREFIX)/share/kioskd/devices
 	cp -R Devices/. $(DESTDIR)$(PREFIX)/share/kioskd/devices/
 	install -Dm644 Devices/udev/70-kioskd-scanner.rules $(DESTDIR)$(PREFIX)/lib/udev/rules.d/70-kioskd-scanner.rules
+	install -Dm644 Devices/udev/70-kioskd-idcard-serial.rules $(DESTDIR)$(PREFIX)/lib/udev/rules.d/70-kioskd-idcard-serial.rules
 	install -Dm644 systemd/kioskd.service $(DESTDIR)$(PREFIX)/lib/systemd/system/kioskd.service
 	install -Dm644 systemd/kioskd-ui.socket $(DESTDIR)$(PREFIX)/lib/systemd/system/kioskd-ui.socket
 	install -Dm644 systemd/kiosk-browser.service $(DESTDIR)$(PREFIX)/lib/systemd/system/kiosk-browser.service

@@ -40,6 +40,8 @@ let package = Package(
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CLinuxProcess"),
+        // Pseudo-terminals for the serial card readers' test doubles (KioskSimulators).
+        .systemLibrary(name: "CTerminalIO"),
         // libumockdev for the tests' in-process USB testbed (Tests/KioskTesting/USB).
         .systemLibrary(name: "CUMockdev", pkgConfig: "umockdev-1.0", providers: [.apt(["libumockdev-dev"])]),
 
@@ -148,7 +150,7 @@ let package = Package(
         .target(
             name: "KioskSimulators",
             dependencies: [
-                "KioskConfig", "KioskCore",
+                "KioskConfig", "KioskCore", "CTerminalIO",
                 // The virtual PIN pad speaks the real driver's protected nexo messages over HTTPS.
                 "KioskDevices",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -16,9 +16,10 @@ public struct DeviceSet: Sendable {
     public let scannerDiagnostics: (any ScannerDiagnostics)?
     /// What every part holds; a configuration update can replace the CUPS driver inside.
     public let printer: SwitchablePrinter
-    /// The hardware drivers: the service group runs the reader's monitor and the scanner's event
-    /// loop, and their own status replaces a probe of the hardware.
-    let pcsc: PCSCCardReader?
+    /// The hardware drivers: the service group runs the card slots' back ends (pcscd's monitor, a
+    /// serial reader's polling) and the scanner's event loop, and their own status replaces a probe of the hardware.
+    let cards: CardSlots?
+    var pcsc: PCSCCardReader? { cards?.pcsc }
     let usb: LibUSBScanner?
     /// With --demo: the devices the demo controls (and tests) put cards in, scan with and empty of paper.
     public let simulated: Simulated?
@@ -33,6 +34,13 @@ public struct DeviceSet: Sendable {
     public static func hardware(configuration: KioskConfiguration, database: DeviceDatabase, clock: any Clock<Duration>,
                                 logger: Logger) throws(KioskError) -> DeviceSet {
         let pcsc = PCSCCardReader(devices: configuration.devices, database: database, logger: logger)
+        var serial: GA467SerialReader?
+        if case .serial(let address) = configuration.devices.idcardReader {
+            let settings = GA467SerialReader.Settings(path: address.path, baud: address.baud,
+                                                      commandTimeout: .milliseconds(configuration.devices.cardCommandTimeoutMilliseconds))
+            serial = GA467SerialReader(settings: settings, clock: clock, today: { CalendarDate.today() }, logger: logger)
+        }
+        let cards = CardSlots(pcsc: pcsc, serialIDCard: serial)
         let usb = configuration.devices.scanner == .simulated ? nil
             : LibUSBScanner(selector: configuration.devices.scanner, database: database, clock: clock, logger: logger)
         let printer: SwitchablePrinter
@@ -42,8 +50,8 @@ public struct DeviceSet: Sendable {
         } else {
             printer = SwitchablePrinter(try cupsDriver(configuration: configuration, database: database, clock: clock))
         }
-        return DeviceSet(cardReader: pcsc, cardDiagnostics: pcsc, scanner: usb, scannerDiagnostics: usb, printer: printer,
-                         pcsc: pcsc, usb: usb, simulated: nil)
+        return DeviceSet(cardReader: cards, cardDiagnostics: cards, scanner: usb, scannerDiagnostics: usb, printer: printer,
+                         cards: cards, usb: usb, simulated: nil)
     }
 
     /// The simulated printer's paper: the production renderer's raster for its model, as a PNG.
@@ -56,7 +64,7 @@ public struct DeviceSet: Sendable {
         let devices = Simulated(cards: SimulatedCardReader(), scanner: SimulatedScanner(), printer: SimulatedPrinter(render: simulatedReceiptImage))
         return DeviceSet(cardReader: devices.cards, cardDiagnostics: devices.cards, scanner: devices.scanner, scannerDiagnostics: devices.scanner,
                          printer: SwitchablePrinter(.init(printer: devices.printer, diagnostics: devices.printer, history: nil)),
-                         pcsc: nil, usb: nil, simulated: devices)
+                         cards: nil, usb: nil, simulated: devices)
     }
 
     /// A CUPS driver for the configured destination and `Devices/printers` model.
@@ -73,7 +81,7 @@ public struct DeviceSet: Sendable {
 
     /// The drivers that run as services (in production).
     var services: [any Service] {
-        [pcsc as (any Service)?, usb].compactMap { $0 }
+        [cards as (any Service)?, usb].compactMap { $0 }
     }
 
     /// The devices' own status (simulated, or the running drivers'), or a probe of the hardware
@@ -87,7 +95,7 @@ public struct DeviceSet: Sendable {
             }
             return slots + [await simulated.scanner.scannerInfo().status, await printer]
         }
-        let cardReader = pcsc
+        let cardReader = cards
         async let ssc = Task.detached {
             cardReader?.status(of: .socialSecurityCard) ?? ReaderStatusProbe(database: database).status(role: .sscReader, selector: configured.sscReader)
         }.value

@@ -5,9 +5,9 @@ import KioskCore
 struct KioskSim: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk-sim",
-        abstract: "Simulated kiosk devices for test stacks and technicians: virtual cards in pcscd's vpcd reader, a virtual PIN pad on the network.",
+        abstract: "Simulated kiosk devices for test stacks and technicians: virtual cards in pcscd's vpcd reader, a serial ID-card reader, a virtual PIN pad on the network.",
         version: KioskVersion.current,
-        subcommands: [CardCommand.self, TerminalCommand.self]
+        subcommands: [CardCommand.self, SerialIDCardReaderCommand.self, TerminalCommand.self]
     )
 }
 

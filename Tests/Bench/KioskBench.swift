@@ -41,10 +41,13 @@ struct KioskBench: AsyncParsableCommand {
     @Flag(help: "Only the card payment terminal benchmark.")
     var card = false
 
+    @Flag(name: .customLong("id-readers"), help: "Only the ID-card back-end benchmark (PC/SC tunnel and serial line).")
+    var idReaders = false
+
     func validate() throws {
         if soak {
             guard devices != nil else { throw ValidationError("--soak needs --devices") }
-        } else if card {
+        } else if card || idReaders {
             return
         } else if scanner {
             guard kioskd != nil, config != nil, devices != nil else { throw ValidationError("--scanner needs --kioskd, --config and --devices") }
@@ -62,6 +65,10 @@ struct KioskBench: AsyncParsableCommand {
             await measure("card at the nexo terminal") { try await CardTerminalBenchmark().run() }
             return
         }
+        if idReaders {
+            await measure("ID read through each back end") { try await IDCardBackEndBenchmark(reads: cardReads / 2).run() }
+            return
+        }
         if soak, let devices {
             await measure("soak") { try await SoakBenchmark(sessions: soakSessions, devices: devices).run() }
             return
@@ -69,6 +76,7 @@ struct KioskBench: AsyncParsableCommand {
         guard let pcscFloor, let pyscard, let devices else { return }
         // Cards first: the backend benchmark's in-process server and clients keep threads busy for a while after it.
         await measure("SSC read through pcscd") { try await CardBenchmark(floorProgram: pcscFloor, pyscardScript: pyscard, reads: cardReads).run() }
+        await measure("ID read through each back end") { try await IDCardBackEndBenchmark(reads: cardReads / 2).run() }
         await measure("session state machine and journal") { try await SessionBenchmark().run() }
         await measure("card at the nexo terminal") { try await CardTerminalBenchmark().run() }
         await measure("receipt render") { try ReceiptBenchmark(devices: devices).run() }

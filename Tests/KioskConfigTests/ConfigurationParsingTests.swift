@@ -187,4 +187,24 @@ struct ConfigurationParsingTests {
         let found = problems(Self.minimal, environment: ["KIOSK_SESSION_IDLE_TIMEOUT_S": "soon"])
         #expect(found.map(\.description) == [#"session.idle_timeout_s: "soon" is not an integer (environment KIOSK_SESSION_IDLE_TIMEOUT_S)"#])
     }
+
+    @Test("each card slot's reader: auto, a pattern bare or as pcsc:, and for the ID-card slot a serial line with its speed; problems name the key")
+    func readerBackEnds() throws {
+        func devices(_ ssc: String, _ idcard: String) throws -> KioskConfiguration.Devices {
+            try KioskConfiguration.parse(text: Self.minimal, source: "test.conf", environment: ["KIOSK_DEVICES_SSC_READER": ssc, "KIOSK_DEVICES_IDCARD_READER": idcard]).devices
+        }
+        let pcsc = try devices("pcsc:ACS ACR39U*", "Virtual PCD ID*")
+        #expect(pcsc.sscReader == .namePattern("ACS ACR39U*") && pcsc.idcardReader == .namePattern("Virtual PCD ID*"))
+        let serial = try devices("auto", "serial:/dev/serial/by-id/usb-1a86_USB_Serial-if00-port0?baud=9600")
+        #expect(serial.idcardReader == .serial(SerialReaderAddress(path: "/dev/serial/by-id/usb-1a86_USB_Serial-if00-port0", baud: 9600)))
+        #expect(serial.idcardReader.description == "serial:/dev/serial/by-id/usb-1a86_USB_Serial-if00-port0?baud=9600")
+        #expect(try devices("auto", "serial:/dev/kioskd-idcard").idcardReader == .serial(SerialReaderAddress(path: "/dev/kioskd-idcard", baud: 115_200)))
+        #expect(ReaderSelector.serial(SerialReaderAddress(path: "/dev/ttyS1")).pcscSelector == nil)
+
+        let found = problems(Self.minimal, environment: ["KIOSK_DEVICES_SSC_READER": "library:/opt/ssc/libSSCardDriver.so", "KIOSK_DEVICES_IDCARD_READER": "serial:/dev/ttyUSB0?parity=even"])
+        #expect(found.map(\.description) == [
+            #"devices.ssc_reader: unknown reader back end "library:"; expected auto, simulated, a PC/SC reader name pattern or pcsc:PATTERN (environment KIOSK_DEVICES_SSC_READER)"#,
+            #"devices.idcard_reader: "serial:/dev/ttyUSB0?parity=even": unknown option "parity=even" (only baud=N) (environment KIOSK_DEVICES_IDCARD_READER)"#,
+        ])
+    }
 }

@@ -10,6 +10,7 @@ extension DiagnosticCheck {
     public static func reader(_ status: DeviceStatus, lastATR: String?, virtual: Bool = false) -> Self {
         let id = status.role == .sscReader ? "reader.ssc" : "reader.idcard"
         let title = status.role.label
+        if status.selector.hasPrefix("serial:") { return serialReader(status, id: id, title: title) }
         let last = lastATR.map { ", last card ATR \($0)" } ?? ", no card inserted since kioskd started"
         switch status.state {
         case .online where virtual:
@@ -24,6 +25,20 @@ extension DiagnosticCheck {
             return .fail(id, title, status.detail, fix: "take the card out and insert it again; if it persists, unplug and replug the reader")
         case .userError, .busy:
             return .fail(id, title, status.detail, fix: "take the card out of the slot and try again")
+        }
+    }
+
+    /// A GA 467 reader on a serial line: its device, speed and SAM number, or why it cannot be used.
+    private static func serialReader(_ status: DeviceStatus, id: String, title: String) -> Self {
+        let path = String(status.selector.dropFirst("serial:".count).prefix { $0 != "?" })
+        switch status.state {
+        case .online:
+            return .pass(id, title, status.detail)
+        case .noDevice, .offline:
+            return .fail(id, title, "not usable (\(status.detail))",
+                         fix: "check the reader's serial or USB cable and power; `ls -l \(path)` must show the device, owned by the group the udev rule in Devices/udev gives it, which kioskd's user is in")
+        case .hardwareError, .userError, .busy:
+            return .fail(id, title, status.detail, fix: "take the card off the reader and put it back; if it persists, unplug the reader's cable and plug it in again")
         }
     }
 

@@ -1,10 +1,14 @@
 import KioskCore
 
-/// How a card reader is chosen: any known model, the simulator, or a reader-name pattern (`*` wildcards).
+/// How a card slot's reader is chosen (kiosk.conf `devices.ssc_reader` / `idcard_reader`): on pcscd,
+/// any known model (`auto`), or a reader-name pattern (`*` wildcards), bare or as `pcsc:PATTERN`; the
+/// simulator (`simulated`, with --demo); or, for the ID-card slot, a GA 467 reader on a serial line
+/// (`serial:/dev/ttyUSB0`, optionally `?baud=9600`).
 public enum ReaderSelector: Sendable, Equatable, CustomStringConvertible {
     case auto
     case simulated
     case namePattern(String)
+    case serial(SerialReaderAddress)
 
     init(_ text: String) {
         switch text {
@@ -14,11 +18,49 @@ public enum ReaderSelector: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The selector `text` names for the slot, or what is wrong with it.
+    static func parse(_ text: String, slot: CardKind) throws(SelectorProblem) -> ReaderSelector {
+        guard let colon = text.firstIndex(of: ":"), text[..<colon].count > 1, text[..<colon].allSatisfy({ $0.isLetter && $0.isASCII }) else {
+            if text.isEmpty { throw SelectorProblem("must not be empty") }
+            return ReaderSelector(text)
+        }
+        let scheme = String(text[..<colon]), rest = String(text[text.index(after: colon)...])
+        switch scheme {
+        case "pcsc":
+            guard !rest.isEmpty else { throw SelectorProblem("\"pcsc:\" needs a reader name pattern, e.g. pcsc:ACS ACR39U*") }
+            return .namePattern(rest)
+        case "serial":
+            guard slot == .idCard else {
+                throw SelectorProblem("a serial reader (GA 467) serves the ID-card slot only; the SSC slot takes auto, a PC/SC reader name pattern or pcsc:PATTERN")
+            }
+            return .serial(try SerialReaderAddress.parse(rest))
+        default:
+            let expected = slot == .idCard ? "auto, simulated, a PC/SC reader name pattern, pcsc:PATTERN or serial:/dev/PATH"
+                : "auto, simulated, a PC/SC reader name pattern or pcsc:PATTERN"
+            throw SelectorProblem("unknown reader back end \"\(scheme):\"; expected \(expected)")
+        }
+    }
+
+    /// What is wrong with a selector's text.
+    struct SelectorProblem: Error {
+        let message: String
+        init(_ message: String) { self.message = message }
+    }
+
     public var description: String {
         switch self {
         case .auto: "auto"
         case .simulated: "simulated"
         case .namePattern(let pattern): pattern
+        case .serial(let address): address.description
+        }
+    }
+
+    /// The PC/SC pattern or `auto` this selector asks pcscd for; nil for a slot pcscd does not serve.
+    public var pcscSelector: ReaderSelector? {
+        switch self {
+        case .serial: nil
+        default: self
         }
     }
 
@@ -109,5 +151,43 @@ public enum PrinterSelector: Sendable, Equatable, CustomStringConvertible {
         case .ipp(let uri): uri
         case .cupsQueue(let queue): "cups:\(queue)"
         }
+    }
+}
+
+/// A GA 467 reader on a serial line: `serial:/dev/ttyUSB0` or `serial:/dev/ttyS1?baud=9600`.
+public struct SerialReaderAddress: Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var baud: Int
+    /// The speeds termios offers that readers use; 115200 is GA 467 readers' usual one.
+    public static let speeds = [9600, 19200, 38400, 57600, 115200]
+
+    public init(path: String, baud: Int = 115_200) {
+        self.path = path
+        self.baud = baud
+    }
+
+    static func parse(_ text: String) throws(ReaderSelector.SelectorProblem) -> SerialReaderAddress {
+        let parts = text.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(parts[0])
+        guard path.hasPrefix("/"), path.count > 1, !path.hasSuffix("/") else {
+            throw ReaderSelector.SelectorProblem("\"serial:\(text)\" needs the device's absolute path, e.g. serial:/dev/ttyUSB0 or serial:/dev/serial/by-id/…")
+        }
+        var address = SerialReaderAddress(path: path)
+        guard parts.count == 2 else { return address }
+        for option in parts[1].split(separator: "&") {
+            let pair = option.split(separator: "=", maxSplits: 1).map(String.init)
+            guard pair.count == 2, pair[0] == "baud" else {
+                throw ReaderSelector.SelectorProblem("\"serial:\(text)\": unknown option \"\(option)\" (only baud=N)")
+            }
+            guard let baud = Int(pair[1]), speeds.contains(baud) else {
+                throw ReaderSelector.SelectorProblem("\"serial:\(text)\": baud must be one of \(speeds.map(String.init).joined(separator: ", ")), not \(pair[1])")
+            }
+            address.baud = baud
+        }
+        return address
+    }
+
+    public var description: String {
+        "serial:\(path)" + (baud == 115_200 ? "" : "?baud=\(baud)")
     }
 }

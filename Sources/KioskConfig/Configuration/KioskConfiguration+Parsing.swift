@@ -68,6 +68,19 @@ extension KioskConfiguration.Backend {
 }
 
 extension KioskConfiguration.Devices {
+    /// A slot's reader selector; a problem is reported (and `auto` stands in so the rest still reads).
+    private static func readerSelector(_ document: ConfigDocument, _ key: String, slot: CardKind) -> ReaderSelector {
+        let text = document.string("devices", key, default: "auto") { text in
+            do throws(ReaderSelector.SelectorProblem) {
+                _ = try ReaderSelector.parse(text, slot: slot)
+                return nil
+            } catch {
+                return error.message
+            }
+        }
+        return (try? ReaderSelector.parse(text, slot: slot)) ?? .auto
+    }
+
     static func read(from document: ConfigDocument) -> Self {
         let scannerText = document.string("devices", "scanner", default: "auto") {
             ScannerSelector.parse($0) == nil ? "\"\($0)\" is not auto, simulated or a USB VID:PID such as 1eab:1d06" : nil
@@ -76,8 +89,8 @@ extension KioskConfiguration.Devices {
             PrinterSelector.parse($0) == nil ? "\"\($0)\" is not an ipp://, ipps:// or cups: URI (nor auto or simulated)" : nil
         }
         return Self(
-            sscReader: ReaderSelector(document.string("devices", "ssc_reader", default: "auto", check: ConfigChecks.nonEmpty)),
-            idcardReader: ReaderSelector(document.string("devices", "idcard_reader", default: "auto", check: ConfigChecks.nonEmpty)),
+            sscReader: readerSelector(document, "ssc_reader", slot: .socialSecurityCard),
+            idcardReader: readerSelector(document, "idcard_reader", slot: .idCard),
             scanner: ScannerSelector.parse(scannerText) ?? .auto,
             printer: PrinterSelector.parse(printerText) ?? .auto,
             database: document.string("devices", "database", default: "/usr/share/kioskd/devices", check: ConfigChecks.nonEmpty),

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import KioskConfig
 import KioskCore
 
@@ -13,6 +16,11 @@ public struct ReaderStatusProbe: Sendable {
         func report(_ state: DeviceState, _ action: RequiredAction?, _ detail: String) -> DeviceStatus {
             DeviceStatus(role: role, selector: selector.description, state: state, requiredAction: action, detail: detail)
         }
+        if case .serial(let address) = selector {
+            // Not pcscd's: the device is only looked for here; kioskd's driver opens it and asks its SAM.
+            return access(address.path, F_OK) == 0 ? report(.online, nil, "\(address.path) present (GA 467 on a serial line)")
+                : report(.noDevice, .maintenance, "no serial device at \(address.path): is the reader plugged in?")
+        }
         let readers: [String]
         do {
             readers = try PCSCContext().readerNames()
@@ -20,6 +28,8 @@ public struct ReaderStatusProbe: Sendable {
             return report(.offline, .maintenance, "\(error.message)")
         }
         switch selector {
+        case .serial:
+            return report(.noDevice, .configuration, "not a PC/SC reader")
         case .simulated:
             return report(.noDevice, .configuration, "simulated readers run only with kioskd --demo")
         case .namePattern(let pattern):

@@ -8,6 +8,8 @@ enum GA467Frame {
     enum SW3 {
         static let ok: UInt8 = 0x90
         static let found: UInt8 = 0x9F
+        /// Find card: no card on the reader.
+        static let notFound: UInt8 = 0x80
         static let noContent: UInt8 = 0x91
         static let checksumError: UInt8 = 0x10
         static let lengthError: UInt8 = 0x11

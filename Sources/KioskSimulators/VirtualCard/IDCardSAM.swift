@@ -4,7 +4,8 @@
 /// the rest waits for GET RESPONSE.
 struct IDCardSAM: Sendable {
     static let readDataHeader: [UInt8] = [0x01, 0x00, 0x04, 0x00]  // text length 256, photo length 1024
-    static let samID: [UInt8] = [0x05, 0x00, 0x01, 0x00, 0x20, 0x25, 0x03, 0x14, 0x00, 0x00, 0x12, 0x34, 0x56, 0x78, 0x90, 0x12]
+    /// 05.01-20250314-0000000001-1234567890 as sdtapi shows it (`GA467SAMNumber`): little-endian 16, 16, 32, 32, 32 bits.
+    static let samID: [UInt8] = [0x05, 0x00, 0x01, 0x00, 0xCA, 0xFE, 0x34, 0x01, 0x01, 0x00, 0x00, 0x00, 0xD2, 0x02, 0x96, 0x49]
 
     private let card: VirtualCardFile.IDCard
     private var pending: PendingResponse?
@@ -35,18 +36,35 @@ struct IDCardSAM: Sendable {
         case .notAFrame: return nil
         case .badLength: return GA467Frame.response(sw3: GA467Frame.SW3.lengthError)
         case .badChecksum: return GA467Frame.response(sw3: GA467Frame.SW3.checksumError)
-        case .command(let command, let parameter, _):
-            switch (command, parameter) {
+        case .command(let code, let parameter, _):
+            switch (code, parameter) {
             case (0x20, 0x01): return GA467Frame.response(sw3: GA467Frame.SW3.found, data: [0, 0, 0, 0])
             case (0x20, 0x02): return GA467Frame.response(sw3: GA467Frame.SW3.ok, data: [UInt8](repeating: 0, count: 8))
             case (0x30, 0x01):
                 let data = Self.readDataHeader + IDCardTextBlock.encode(card) + card.photo
                 return GA467Frame.response(sw3: GA467Frame.SW3.ok, data: data)
             case (0x30, 0x03): return GA467Frame.response(sw3: GA467Frame.SW3.noContent)  // no appended address
-            case (0x11, 0xFF): return GA467Frame.response(sw3: GA467Frame.SW3.ok)
-            case (0x12, 0xFF): return GA467Frame.response(sw3: GA467Frame.SW3.ok, data: Self.samID)
-            default: return GA467Frame.response(sw3: GA467Frame.SW3.commandError)
+            default: return Self.samFrame(answering: command)
             }
+        }
+    }
+
+    /// The SAM's answer to its own commands (status, number), card or no card; nil when `command` is
+    /// not a frame at all.
+    static func samFrame(answering command: [UInt8]) -> [UInt8]? {
+        guard case .command(let code, let parameter, _) = GA467Frame.parseCommand(command) else { return frame(answeringBroken: command) }
+        switch (code, parameter) {
+        case (0x11, 0xFF): return GA467Frame.response(sw3: GA467Frame.SW3.ok)
+        case (0x12, 0xFF): return GA467Frame.response(sw3: GA467Frame.SW3.ok, data: samID)
+        default: return GA467Frame.response(sw3: GA467Frame.SW3.commandError)
+        }
+    }
+
+    private static func frame(answeringBroken command: [UInt8]) -> [UInt8]? {
+        switch GA467Frame.parseCommand(command) {
+        case .badLength: GA467Frame.response(sw3: GA467Frame.SW3.lengthError)
+        case .badChecksum: GA467Frame.response(sw3: GA467Frame.SW3.checksumError)
+        case .notAFrame, .command: nil
         }
     }
 

@@ -1,7 +1,8 @@
 import KioskCore
 
 /// One request at a time, in arrival order: nexo lets a sale system have only one message
-/// outstanding with a terminal (Abort excepted).
+/// outstanding with a terminal (Abort excepted), and a GA 467 SAM must not see a "find card" between
+/// the select and the read of another command sequence.
 actor RequestGate {
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []

@@ -1,0 +1,268 @@
+import KioskCore
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// The ID-card slot on a reader that speaks GA 467 frames on a serial line (RS-232, or a USB-serial
+/// bridge: `/dev/ttyUSB*`, `/dev/ttyACM*`), 115200 8N1 unless its profile says otherwise.
+///
+/// A GA 467 SAM never speaks first, so the service asks "find card" (`20 01`) every
+/// `pollInterval`: a 10-byte command and a 10- or 15-byte answer, about 2 ms of line time at
+/// 115200 baud, the rest of the time asleep. A card is present while find answers 9F and gone when
+/// it answers 80. A device that is missing or goes away (unplugged) is opened again every
+/// `reopenInterval`. Every exchange returns by `commandTimeout`, so a silent reader never hangs a read.
+public final class GA467SerialReader: Service, Sendable {
+    public struct Settings: Sendable, Equatable {
+        public var path: String
+        public var baud: Int
+        public var commandTimeout: Duration
+        public var pollInterval: Duration
+        public var reopenInterval: Duration
+
+        public init(path: String, baud: Int = 115_200, commandTimeout: Duration = .seconds(3), pollInterval: Duration = .milliseconds(500),
+                    reopenInterval: Duration = .seconds(2)) {
+            self.path = path
+            self.baud = baud
+            self.commandTimeout = commandTimeout
+            self.pollInterval = pollInterval
+            self.reopenInterval = reopenInterval
+        }
+    }
+
+    /// `serial:` + the device path: how technicians and `kioskctl cards` name this reader.
+    public var name: String { "serial:\(settings.path)" }
+    public let settings: Settings
+    public let events: AsyncStream<CardEvent>
+    private let eventSink: AsyncStream<CardEvent>.Continuation
+    let watchers = EventFanOut<CardWatchEvent>()
+    private let clock: any Clock<Duration>
+    private let today: @Sendable () -> CalendarDate
+    private let logger: Logger
+    private let gate = RequestGate()
+    private let queue = BlockingCallQueue(label: "ga467-serial")
+    private let state = Mutex(State())
+    /// Whether a card inserted now may be read for `cards watch` (no resident being served).
+    private let watcherReadGate = Mutex<@Sendable () async -> Bool>({ true })
+
+    struct State {
+        var link: GA467SerialLink?
+        var cardPresent = false
+        /// Why the reader cannot be used now (missing device, silent SAM); nil while it answers.
+        var problem: KioskError?
+        /// The SAM's number, read when the device is opened.
+        var samNumber: String?
+        /// Bytes skipped before frames since kioskd started: line noise a technician should know of.
+        var skippedBytes = 0
+    }
+
+    public init(settings: Settings, clock: any Clock<Duration>, today: @escaping @Sendable () -> CalendarDate, logger: Logger) {
+        self.settings = settings
+        self.clock = clock
+        self.today = today
+        self.logger = logger
+        (events, eventSink) = AsyncStream.makeStream(of: CardEvent.self, bufferingPolicy: .bufferingNewest(16))
+    }
+
+    // MARK: The service
+
+    /// Polls until graceful shutdown, then closes the line and ends the streams.
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                let open = await self.poll()
+                try? await self.clock.sleep(for: open ? self.settings.pollInterval : self.settings.reopenInterval)
+            }
+        }
+        let link = state.withLock { state in
+            defer { state.link = nil }
+            return state.link
+        }
+        await queue.run(timeout: nil) { link?.line.close() }
+        eventSink.finish()
+        watchers.finish()
+    }
+
+    /// One "find card", opening the device first when needed; publishes what changed. True while the device is open.
+    @discardableResult
+    func poll() async -> Bool {
+        do throws(KioskError) {
+            try await gate.run { () throws(KioskError) in
+                let found = try await self.exchange(.findCard)
+                switch found.sw3 {
+                case GA467Command.findCard.success: self.cardPresence(true)
+                case GA467Command.noCard: self.cardPresence(false)
+                default: try IDCardReading.check(found, after: .findCard)
+                }
+            }
+            return true
+        } catch {
+            return state.withLock { $0.link != nil }
+        }
+    }
+
+    // MARK: Reading
+
+    /// The card on the reader, refused (expired, invalid number) as the session must refuse it.
+    public func read() async throws(KioskError) -> CardHolder {
+        let holder = try await readCard()
+        if let refusal = holder.refusal(today: today()) { throw refusal }
+        return holder
+    }
+
+    /// The card as read, without judging it: technicians see expired cards and bad numbers too.
+    public func readCard() async throws(KioskError) -> CardHolder {
+        try await gate.run { () throws(KioskError) in
+            try await IDCardReading.read { command throws(KioskError) in try await self.exchange(command) }
+        }
+    }
+
+    /// One command on the line's queue, opening the device first when it is not open.
+    private func exchange(_ command: GA467Command) async throws(KioskError) -> GA467Response {
+        let settings = self.settings
+        let outcome = await queue.run(timeout: nil) { () -> Result<GA467SerialLink.Exchange, KioskError> in
+            do throws(KioskError) {
+                let link = try self.openLink()
+                return .success(try link.exchange(command, timeout: settings.commandTimeout))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch outcome {
+        case .success(let exchange)?:
+            noteAnswer(exchange)
+            return exchange.response
+        case .failure(let error)?:
+            throw noteFailure(error)
+        case nil:
+            throw KioskError(.cardNotResponding, "the serial line's queue stopped")
+        }
+    }
+
+    /// The open link, or a new one (on the queue): the device opened, its SAM checked and numbered.
+    private func openLink() throws(KioskError) -> GA467SerialLink {
+        if let link = state.withLock({ $0.link }) { return link }
+        let link = GA467SerialLink(line: try SerialLine(path: settings.path, baud: settings.baud))
+        let number: String?
+        do {
+            let status = try link.exchange(.samStatus, timeout: settings.commandTimeout).response
+            try IDCardReading.check(status, after: .samStatus)
+            let answer = try link.exchange(.samNumber, timeout: settings.commandTimeout).response
+            number = answer.sw3 == GA467Command.samNumber.success ? GA467SAMNumber(answer.data)?.description : nil
+        } catch {
+            link.line.close()
+            throw error
+        }
+        state.withLock { state in
+            state.link = link
+            state.samNumber = number
+            state.problem = nil
+        }
+        logger.notice("ID-card reader connected", metadata: [LogKey.reader: "\(name)", LogKey.detail: "SAM \(number ?? "number unknown")"])
+        watchers.publish(CardWatchEvent(kind: .readerAdded, reader: name))
+        return link
+    }
+
+    private func noteAnswer(_ exchange: GA467SerialLink.Exchange) {
+        state.withLock { state in
+            state.problem = nil
+            state.skippedBytes += exchange.skippedBytes
+        }
+        if exchange.skippedBytes > 0 {
+            logger.warning("ID-card reader: bytes before a frame skipped (line noise?)", metadata: [
+                LogKey.reader: "\(name)", LogKey.detail: "\(exchange.skippedBytes) byte(s)",
+            ])
+        }
+    }
+
+    /// Records why the reader failed; a device that went away or fell silent is closed (and opened
+    /// again at the next poll).
+    private func noteFailure(_ error: KioskError) -> KioskError {
+        let (fresh, lost, hadCard) = state.withLock { state -> (Bool, GA467SerialLink?, Bool) in
+            let fresh = state.problem?.message != error.message
+            state.problem = error
+            guard error.code == .cardReaderMissing || error.code == .cardNotResponding, let link = state.link else { return (fresh, nil, false) }
+            state.link = nil
+            defer { state.cardPresent = false }
+            return (fresh, link, state.cardPresent)
+        }
+        if fresh { logger.error("ID-card reader fault", metadata: [LogKey.reader: "\(name)", LogKey.error: "\(error.code)", LogKey.detail: "\(error.message)"]) }
+        guard let lost else { return error }
+        lost.line.close()
+        watchers.publish(CardWatchEvent(kind: .readerRemoved, reader: name))
+        if hadCard {
+            eventSink.yield(.removed(.idCard))
+            watchers.publish(CardWatchEvent(kind: .cardRemoved, reader: name))
+        }
+        return error
+    }
+
+    private func cardPresence(_ present: Bool) {
+        let changed = state.withLock { state in
+            defer { state.cardPresent = present }
+            return state.cardPresent != present
+        }
+        guard changed else { return }
+        eventSink.yield(present ? .inserted(.idCard) : .removed(.idCard))
+        watchers.publish(CardWatchEvent(kind: present ? .cardInserted : .cardRemoved, reader: name))
+        guard present, watchers.hasSubscribers else { return }
+        Task {
+            guard await self.watcherReadGate.withLock({ $0 })() else { return self.watchers.publish(GA467SerialReader.notReadForWatchers(reader: self.name)) }
+            await self.publishRead()
+        }
+    }
+
+    private func publishRead() async {
+        do throws(KioskError) {
+            watchers.publish(CardWatchEvent(kind: .cardRead, reader: name, report: try await readReport()))
+        } catch {
+            watchers.publish(CardWatchEvent(kind: .cardRead, reader: name, problem: CardReport.Problem(code: error.code.rawValue, message: error.message)))
+        }
+    }
+
+    // MARK: Technicians
+
+    public var cardPresent: Bool { state.withLock { $0.cardPresent } }
+
+    /// The card read for `kioskctl cards read`, masked.
+    public func readReport() async throws(KioskError) -> CardReport {
+        CardReport(holder: try await readCard(), reader: name, today: today())
+    }
+
+    public func readerInfo() -> CardReaderInfo {
+        state.withLock { CardReaderInfo(name: name, role: CardKind.idCard.rawValue, cardPresent: $0.cardPresent, atr: nil) }
+    }
+
+    public func readCardsForWatchers(when allowed: @escaping @Sendable () async -> Bool) {
+        watcherReadGate.withLock { $0 = allowed }
+    }
+
+    public func watch() -> AsyncStream<CardWatchEvent> {
+        let (open, present) = state.withLock { ($0.link != nil, $0.cardPresent) }
+        var initial: [CardWatchEvent] = []
+        if open { initial.append(CardWatchEvent(kind: .readerAdded, reader: name)) }
+        if present { initial.append(CardWatchEvent(kind: .cardInserted, reader: name)) }
+        return watchers.subscribe(initial: initial)
+    }
+
+    /// The slot for `kioskctl status` and `diag`: the device, its SAM's number, and any fault.
+    public func status() -> DeviceStatus {
+        let (open, problem, number, skipped) = state.withLock { ($0.link != nil, $0.problem, $0.samNumber, $0.skippedBytes) }
+        let selector = name
+        if let problem, !open {
+            return DeviceStatus(role: .idcardReader, selector: selector, state: .noDevice, requiredAction: .maintenance, detail: problem.message)
+        }
+        if let problem {
+            return DeviceStatus(role: .idcardReader, selector: selector, state: .hardwareError, requiredAction: .reset, detail: problem.message)
+        }
+        guard open else {
+            return DeviceStatus(role: .idcardReader, selector: selector, state: .offline, requiredAction: nil, detail: "\(settings.path) not opened yet")
+        }
+        let noise = skipped > 0 ? ", \(skipped) byte(s) of line noise skipped since start" : ""
+        return DeviceStatus(role: .idcardReader, selector: selector, state: .online,
+                            detail: "GA 467 on \(settings.path) at \(settings.baud) baud, SAM \(number ?? "number unknown")\(noise)")
+    }
+
+    static func notReadForWatchers(reader: String) -> CardWatchEvent {
+        CardWatchEvent(kind: .cardRead, reader: reader, problem: CardReaderInfo.notReadForWatchers)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import KioskAPI
+import KioskCore
+import KioskSimulators
+import KioskTesting
+import Testing
+
+/// kioskd with its ID-card slot on a GA 467 reader behind a serial line (`idcard_reader =
+/// "serial:/dev/pts/N"`, the pty's slave end), its SSC slot on pcscd as before: `kioskctl cards`,
+/// `selftest card` and `diag` work as with PC/SC readers.
+@Suite("kioskctl with the ID-card slot on a serial GA 467 reader", .serialized)
+struct KioskctlSerialReaderTests {
+    static func environment(_ device: PseudoTerminalIDCardReader) -> [String: String] {
+        ["KIOSK_DEVICES_SSC_READER": "Virtual PCD SSC*", "KIOSK_DEVICES_IDCARD_READER": "serial:\(device.devicePath)"]
+    }
+
+    static func idCard() throws -> VirtualCardFile.IDCard {
+        guard case .idCard(let card) = try VirtualCardFile.load(path: RepositoryPaths.devicesDatabase + "/cards/idcard.toml").content else {
+            throw TestFixtureError("Devices/cards/idcard.toml is not an ID card")
+        }
+        return card
+    }
+
+    @Test("cards readers lists the serial reader; selftest card reads a card placed on it, masked; diag shows its SAM, then the fix once it is unplugged")
+    func readersSelftestAndDiag() async throws {
+        let device = try PseudoTerminalIDCardReader()
+        defer { device.unplug() }
+        try await PCSCStack.exclusively {
+            let fixture = try DaemonFixture(extraEnvironment: Self.environment(device))
+            defer { fixture.stop() }
+            #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
+            let serialName = "serial:\(device.devicePath)"
+            try await waitUntil("kioskd has opened the serial reader") {
+                let result = try await fixture.kioskctl(["cards", "readers", "--json", "--socket", fixture.socketPath])
+                let readers = (try? JSONDecoder().decode([CardReaderInfo].self, from: Data(result.output.utf8))) ?? []
+                return readers.contains { $0.name == serialName && $0.role == "idcard" }
+            }
+            try await KioskctlCardsTests.maintenanceOn(fixture)
+
+            let selftest = try ChildProcess(RepositoryPaths.binary("kioskctl"), ["selftest", "card", "--timeout", "30", "--socket", fixture.socketPath],
+                                            workDirectory: fixture.work)
+            defer { selftest.stop() }
+            try await waitUntil("kioskctl says what to do") { selftest.standardOutput.contains("insert any card into either reader") }
+            device.place(try Self.idCard())
+            #expect(await selftest.waitForExit(timeout: .seconds(30)) == 0, "kioskctl: \(selftest.standardOutput) \(selftest.standardError)")
+            #expect(selftest.standardOutput.contains("✔ card read in \(serialName)"), "\(selftest.standardOutput)")
+            #expect(selftest.standardOutput.range(of: #"\d{17}[\dX]"#, options: .regularExpression) == nil, "an unmasked ID number was printed")
+
+            let read = try await fixture.kioskctl(["cards", "read", "--json", "--reader", serialName, "--socket", fixture.socketPath])
+            #expect(read.status == 0, "kioskctl: \(read.error)")
+            let report = try JSONDecoder().decode(CardReport.self, from: Data(read.output.utf8))
+            #expect(report.kind == "idcard" && report.reader == serialName && report.idNumberValid)
+            #expect(read.output.range(of: #"\d{17}[\dX]"#, options: .regularExpression) == nil)
+
+            let diag = try JSONDecoder().decode(DiagnosticReport.self, from: Data(try await fixture.kioskctl(["diag", "--json", "--socket", fixture.socketPath]).output.utf8))
+            let idSlot = try #require(diag.checks.first { $0.id == "reader.idcard" })
+            #expect(idSlot.passed && idSlot.detail.contains("GA 467 on \(device.devicePath) at 115200 baud, SAM 05.01-"), "\(idSlot)")
+
+            device.unplug()
+            try await waitUntil("diag reports the serial reader gone", timeout: .seconds(20), poll: .milliseconds(200)) {
+                let report = try JSONDecoder().decode(DiagnosticReport.self, from: Data(try await fixture.kioskctl(["diag", "--json", "--socket", fixture.socketPath]).output.utf8))
+                guard let check = report.checks.first(where: { $0.id == "reader.idcard" }), !check.passed else { return false }
+                return check.fix?.contains("ls -l \(device.devicePath)") == true
+            }
+        }
+    }
+
+    @Test("kioskd refuses idcard_reader = serial: on the SSC slot, a relative path and an unknown speed, naming the key and what it takes")
+    func configurationErrors() async throws {
+        let cases = [
+            ("KIOSK_DEVICES_SSC_READER", "serial:/dev/ttyUSB0", "serves the ID-card slot only"),
+            ("KIOSK_DEVICES_IDCARD_READER", "serial:ttyUSB0", "needs the device's absolute path"),
+            ("KIOSK_DEVICES_IDCARD_READER", "serial:/dev/ttyUSB0?baud=12345", "baud must be one of 9600, 19200, 38400, 57600, 115200"),
+            ("KIOSK_DEVICES_IDCARD_READER", "sdtapi:/usr/lib/libsdtapi.so?port=1001", "unknown reader back end \"sdtapi:\""),
+        ]
+        let work = try TemporaryDirectory()
+        defer { work.remove() }
+        for (variable, value, message) in cases {
+            let check = try await ChildProcess.run(RepositoryPaths.binary("kioskd"), ["--check-config", RepositoryPaths.shippedConfiguration],
+                                                   environment: [variable: value], workDirectory: work)
+            #expect(check.status == 78, "\(variable)=\(value)")
+            #expect(check.error.contains(message) || check.output.contains(message), "\(variable)=\(value): \(check.error)\(check.output)")
+        }
+    }
+}
