@@ -14,10 +14,11 @@ BUILD := .build
 DEBUG_BIN = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 DEMO_DIR := $(BUILD)/demo
 
-# Debian 12 packages: to build, and additionally to run the test stacks.
+# Debian 12 packages: to build, and additionally to run the test stacks (gcc: the tests build the
+# vendor-library doubles, e.g. Tests/tools/sdtapi-double.c).
 BUILD_PACKAGES := pkg-config libpcsclite-dev libusb-1.0-0-dev libcups2-dev libpango1.0-dev \
 	libcairo2-dev libqrencode-dev libsqlite3-dev fonts-noto-cjk libumockdev-dev
-TEST_PACKAGES := pcscd vsmartcard-vpcd umockdev libumockdev-dev python3 python3-venv systemd poppler-utils zbar-tools cups cups-ipp-utils cups-filters dbus \
+TEST_PACKAGES := pcscd vsmartcard-vpcd umockdev libumockdev-dev python3 python3-venv systemd poppler-utils zbar-tools cups cups-ipp-utils cups-filters dbus gcc \
 	chromium xvfb xdotool xauth x11-xserver-utils
 # The browser tests drive the system Chromium with Playwright from PyPI (never its own browser download);
 # the lockdown test (Tests/UITests/browser_lockdown.py) presses keys in Xvfb with xdotool.

@@ -34,13 +34,12 @@ public struct DeviceSet: Sendable {
     public static func hardware(configuration: KioskConfiguration, database: DeviceDatabase, clock: any Clock<Duration>,
                                 logger: Logger) throws(KioskError) -> DeviceSet {
         let pcsc = PCSCCardReader(devices: configuration.devices, database: database, logger: logger)
-        var serial: GA467SerialReader?
-        if case .serial(let address) = configuration.devices.idcardReader {
-            let settings = GA467SerialReader.Settings(path: address.path, baud: address.baud,
-                                                      commandTimeout: .milliseconds(configuration.devices.cardCommandTimeoutMilliseconds))
-            serial = GA467SerialReader(settings: settings, clock: clock, today: { CalendarDate.today() }, logger: logger)
+        var ga467: GA467Reader?
+        if let port = ga467Port(configuration.devices.idcardReader) {
+            ga467 = GA467Reader(port: port, settings: .init(commandTimeout: .milliseconds(configuration.devices.cardCommandTimeoutMilliseconds)),
+                                clock: clock, today: { CalendarDate.today() }, logger: logger)
         }
-        let cards = CardSlots(pcsc: pcsc, serialIDCard: serial)
+        let cards = CardSlots(pcsc: pcsc, ga467: ga467)
         let usb = configuration.devices.scanner == .simulated ? nil
             : LibUSBScanner(selector: configuration.devices.scanner, database: database, clock: clock, logger: logger)
         let printer: SwitchablePrinter
@@ -52,6 +51,15 @@ public struct DeviceSet: Sendable {
         }
         return DeviceSet(cardReader: cards, cardDiagnostics: cards, scanner: usb, scannerDiagnostics: usb, printer: printer,
                          cards: cards, usb: usb, simulated: nil)
+    }
+
+    /// The port of an ID-card slot whose SAM kioskd drives itself; nil for a slot on pcscd.
+    static func ga467Port(_ selector: ReaderSelector) -> (any GA467Port)? {
+        switch selector {
+        case .serial(let address): SerialGA467Port(path: address.path, baud: address.baud)
+        case .sdtapi(let address): SDTAPIPort(libraryPath: address.libraryPath, portNumber: address.port)
+        case .auto, .simulated, .namePattern: nil
+        }
     }
 
     /// The simulated printer's paper: the production renderer's raster for its model, as a PNG.

@@ -36,7 +36,7 @@ struct IDCardBackEndBenchmark {
         let device = try PseudoTerminalIDCardReader()
         defer { device.unplug() }
         device.place(idCard)
-        let serial = GA467SerialReader(settings: .init(path: device.devicePath), clock: ContinuousClock(), today: { CalendarDate.today() },
+        let serial = GA467Reader(port: SerialGA467Port(path: device.devicePath), settings: .init(), clock: ContinuousClock(), today: { CalendarDate.today() },
                                        logger: Logger(label: "bench"))
 
         // Alternating rounds, so drift on a shared machine hits both alike.

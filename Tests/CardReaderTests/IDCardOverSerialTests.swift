@@ -7,7 +7,7 @@ import Logging
 import ServiceLifecycle
 import Testing
 
-/// The ID-card slot on a GA 467 reader behind a real serial line: `GA467SerialReader` opens the
+/// The ID-card slot on a GA 467 reader behind a real serial line: `GA467Reader` on a `SerialGA467Port` opens the
 /// slave end of a pseudo-terminal with termios, and the virtual SAM answers on the master end
 /// (`PseudoTerminalIDCardReader`). Polling runs on a `TestClock`; the line itself is real.
 @Suite("resident ID cards read from a GA 467 reader on a serial line (a pty pair)", .serialized)
@@ -22,13 +22,13 @@ struct IDCardOverSerialTests {
     /// A started reader on a fresh pty; `body` gets the reader, the virtual device and the clock.
     static func withSerialReader(
         commandTimeout: Duration = .seconds(2),
-        _ body: (GA467SerialReader, PseudoTerminalIDCardReader, TestClock) async throws -> Void
+        _ body: (GA467Reader, PseudoTerminalIDCardReader, TestClock) async throws -> Void
     ) async throws {
         let device = try PseudoTerminalIDCardReader()
         defer { device.unplug() }
         let clock = TestClock()
-        let settings = GA467SerialReader.Settings(path: device.devicePath, commandTimeout: commandTimeout, pollInterval: pollInterval)
-        let reader = GA467SerialReader(settings: settings, clock: clock, today: { CardStack.today }, logger: Logger(label: "serial-test"))
+        let settings = GA467Reader.Settings(commandTimeout: commandTimeout, pollInterval: pollInterval)
+        let reader = GA467Reader(port: SerialGA467Port(path: device.devicePath), settings: settings, clock: clock, today: { CardStack.today }, logger: Logger(label: "serial-test"))
         let group = ServiceGroup(services: [reader], logger: Logger(label: "serial-test"))
         let running = Task { try await group.run() }
         do {
@@ -45,7 +45,7 @@ struct IDCardOverSerialTests {
     }
 
     /// The reader's next insertion or removal, or a failure when none comes.
-    static func nextEvent(_ reader: GA467SerialReader) async throws -> CardEvent? {
+    static func nextEvent(_ reader: GA467Reader) async throws -> CardEvent? {
         try await within(.seconds(10), "a card event") { await reader.events.first { _ in true } }
     }
 
@@ -172,8 +172,8 @@ struct IDCardOverSerialTests {
     @Test("a device that is not a serial line, a missing one and one held by another process are named as such")
     func openErrors() async throws {
         let clock = TestClock()
-        func reader(_ path: String) -> GA467SerialReader {
-            GA467SerialReader(settings: .init(path: path, commandTimeout: .milliseconds(300)), clock: clock, today: { CardStack.today },
+        func reader(_ path: String) -> GA467Reader {
+            GA467Reader(port: SerialGA467Port(path: path), settings: .init(commandTimeout: .milliseconds(300)), clock: clock, today: { CardStack.today },
                               logger: Logger(label: "serial-test"))
         }
         let missing = await #expect(throws: KioskError.self) { try await reader("/dev/ttyKIOSKD-none").read() }
@@ -196,7 +196,7 @@ struct IDCardOverSerialTests {
         defer { sim.stop() }
         try await waitUntil("kiosk-sim prints the device") { sim.standardOutput.hasPrefix("serial:/dev/") || !sim.isRunning }
         let path = String(sim.standardOutput.prefix { $0 != "\n" }.dropFirst("serial:".count))
-        let reader = GA467SerialReader(settings: .init(path: path), clock: TestClock(), today: { CardStack.today }, logger: Logger(label: "serial-test"))
+        let reader = GA467Reader(port: SerialGA467Port(path: path), settings: .init(), clock: TestClock(), today: { CardStack.today }, logger: Logger(label: "serial-test"))
         #expect(try await reader.read().kind == .idCard, "kiosk-sim: \(sim.standardOutput) \(sim.standardError)")
         sim.signal(SIGTERM)
         #expect(await sim.waitForExit(timeout: .seconds(10)) == 0)

@@ -200,6 +200,8 @@ struct ConfigurationParsingTests {
         #expect(serial.idcardReader.description == "serial:/dev/serial/by-id/usb-1a86_USB_Serial-if00-port0?baud=9600")
         #expect(try devices("auto", "serial:/dev/kioskd-idcard").idcardReader == .serial(SerialReaderAddress(path: "/dev/kioskd-idcard", baud: 115_200)))
         #expect(ReaderSelector.serial(SerialReaderAddress(path: "/dev/ttyS1")).pcscSelector == nil)
+        #expect(try devices("auto", "sdtapi:/opt/routon/libsdtapi.so?port=3").idcardReader == .sdtapi(SDTAPIAddress(libraryPath: "/opt/routon/libsdtapi.so", port: 3)))
+        #expect(try devices("auto", "sdtapi:/usr/lib/libsdtapi.so").idcardReader.description == "sdtapi:/usr/lib/libsdtapi.so?port=1001")
 
         let found = problems(Self.minimal, environment: ["KIOSK_DEVICES_SSC_READER": "library:/opt/ssc/libSSCardDriver.so", "KIOSK_DEVICES_IDCARD_READER": "serial:/dev/ttyUSB0?parity=even"])
         #expect(found.map(\.description) == [

@@ -5,13 +5,14 @@ import KioskSimulators
 import KioskTesting
 import Testing
 
-/// kioskd with its ID-card slot on a GA 467 reader behind a serial line (`idcard_reader =
-/// "serial:/dev/pts/N"`, the pty's slave end), its SSC slot on pcscd as before: `kioskctl cards`,
-/// `selftest card` and `diag` work as with PC/SC readers.
-@Suite("kioskctl with the ID-card slot on a serial GA 467 reader", .serialized)
+/// kioskd with its ID-card slot on a reader whose SAM it drives itself, its SSC slot on pcscd as
+/// before: GA 467 frames on a serial line (`idcard_reader = "serial:/dev/pts/N"`, a pty's slave end
+/// with the virtual SAM behind it), or the same reader through a libsdtapi built by the test run
+/// (`sdtapi:…/libsdtapi.so?port=1001`). `kioskctl cards`, `selftest card` and `diag` work as with PC/SC readers.
+@Suite("kioskctl with the ID-card slot on a serial GA 467 reader or through sdtapi", .serialized)
 struct KioskctlSerialReaderTests {
-    static func environment(_ device: PseudoTerminalIDCardReader) -> [String: String] {
-        ["KIOSK_DEVICES_SSC_READER": "Virtual PCD SSC*", "KIOSK_DEVICES_IDCARD_READER": "serial:\(device.devicePath)"]
+    enum BackEnd: String, CaseIterable, Sendable {
+        case serial, sdtapi
     }
 
     static func idCard() throws -> VirtualCardFile.IDCard {
@@ -21,15 +22,18 @@ struct KioskctlSerialReaderTests {
         return card
     }
 
-    @Test("cards readers lists the serial reader; selftest card reads a card placed on it, masked; diag shows its SAM, then the fix once it is unplugged")
-    func readersSelftestAndDiag() async throws {
+    @Test("cards readers lists the reader; selftest card reads a card placed on it, masked; diag shows its SAM, then the fix once it is unplugged",
+          arguments: BackEnd.allCases)
+    func readersSelftestAndDiag(_ backEnd: BackEnd) async throws {
         let device = try PseudoTerminalIDCardReader()
         defer { device.unplug() }
+        let double = try await SDTAPIDouble.build(ports: [1001: device.devicePath])
+        defer { double.directory.remove() }
+        let serialName = backEnd == .serial ? "serial:\(device.devicePath)" : "sdtapi:\(double.libraryPath)?port=1001"
         try await PCSCStack.exclusively {
-            let fixture = try DaemonFixture(extraEnvironment: Self.environment(device))
+            let fixture = try DaemonFixture(extraEnvironment: ["KIOSK_DEVICES_SSC_READER": "Virtual PCD SSC*", "KIOSK_DEVICES_IDCARD_READER": serialName])
             defer { fixture.stop() }
             #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
-            let serialName = "serial:\(device.devicePath)"
             try await waitUntil("kioskd has opened the serial reader") {
                 let result = try await fixture.kioskctl(["cards", "readers", "--json", "--socket", fixture.socketPath])
                 let readers = (try? JSONDecoder().decode([CardReaderInfo].self, from: Data(result.output.utf8))) ?? []
@@ -54,24 +58,27 @@ struct KioskctlSerialReaderTests {
 
             let diag = try JSONDecoder().decode(DiagnosticReport.self, from: Data(try await fixture.kioskctl(["diag", "--json", "--socket", fixture.socketPath]).output.utf8))
             let idSlot = try #require(diag.checks.first { $0.id == "reader.idcard" })
-            #expect(idSlot.passed && idSlot.detail.contains("GA 467 on \(device.devicePath) at 115200 baud, SAM 05.01-"), "\(idSlot)")
+            let connection = backEnd == .serial ? "GA 467 on \(device.devicePath) at 115200 baud" : "sdtapi \(double.libraryPath), port 1001 (USB reader 1)"
+            #expect(idSlot.passed && idSlot.detail == "\(connection), SAM 05.01-20250314-0000000001-1234567890", "\(idSlot)")
 
             device.unplug()
             try await waitUntil("diag reports the serial reader gone", timeout: .seconds(20), poll: .milliseconds(200)) {
                 let report = try JSONDecoder().decode(DiagnosticReport.self, from: Data(try await fixture.kioskctl(["diag", "--json", "--socket", fixture.socketPath]).output.utf8))
                 guard let check = report.checks.first(where: { $0.id == "reader.idcard" }), !check.passed else { return false }
-                return check.fix?.contains("ls -l \(device.devicePath)") == true
+                return check.fix?.contains(backEnd == .serial ? "ls -l \(device.devicePath)" : "nm -D \(double.libraryPath)") == true
             }
         }
     }
 
-    @Test("kioskd refuses idcard_reader = serial: on the SSC slot, a relative path and an unknown speed, naming the key and what it takes")
+    @Test("kioskd refuses serial: and sdtapi: on the SSC slot, a relative path, an unknown speed or port, naming the key and what it takes")
     func configurationErrors() async throws {
         let cases = [
             ("KIOSK_DEVICES_SSC_READER", "serial:/dev/ttyUSB0", "serves the ID-card slot only"),
             ("KIOSK_DEVICES_IDCARD_READER", "serial:ttyUSB0", "needs the device's absolute path"),
             ("KIOSK_DEVICES_IDCARD_READER", "serial:/dev/ttyUSB0?baud=12345", "baud must be one of 9600, 19200, 38400, 57600, 115200"),
-            ("KIOSK_DEVICES_IDCARD_READER", "sdtapi:/usr/lib/libsdtapi.so?port=1001", "unknown reader back end \"sdtapi:\""),
+            ("KIOSK_DEVICES_IDCARD_READER", "sdtapi:/usr/lib/libsdtapi.so?port=17", "port must be 1–16 (COM ports) or 1001–1016 (USB readers), not 17"),
+            ("KIOSK_DEVICES_SSC_READER", "sdtapi:/usr/lib/libsdtapi.so", "sdtapi (the ID reader SDK) serves the ID-card slot only"),
+            ("KIOSK_DEVICES_SSC_READER", "library:/opt/ssc/libSSCardDriver.so", "unknown reader back end \"library:\""),
         ]
         let work = try TemporaryDirectory()
         defer { work.remove() }

@@ -10,7 +10,7 @@ extension DiagnosticCheck {
     public static func reader(_ status: DeviceStatus, lastATR: String?, virtual: Bool = false) -> Self {
         let id = status.role == .sscReader ? "reader.ssc" : "reader.idcard"
         let title = status.role.label
-        if status.selector.hasPrefix("serial:") { return serialReader(status, id: id, title: title) }
+        if status.selector.hasPrefix("serial:") || status.selector.hasPrefix("sdtapi:") { return ga467Reader(status, id: id, title: title) }
         let last = lastATR.map { ", last card ATR \($0)" } ?? ", no card inserted since kioskd started"
         switch status.state {
         case .online where virtual:
@@ -28,17 +28,21 @@ extension DiagnosticCheck {
         }
     }
 
-    /// A GA 467 reader on a serial line: its device, speed and SAM number, or why it cannot be used.
-    private static func serialReader(_ status: DeviceStatus, id: String, title: String) -> Self {
-        let path = String(status.selector.dropFirst("serial:".count).prefix { $0 != "?" })
+    /// A reader whose SAM kioskd drives itself: on a serial line (its device, speed and SAM number) or
+    /// through sdtapi (its library and port), or why it cannot be used.
+    private static func ga467Reader(_ status: DeviceStatus, id: String, title: String) -> Self {
+        let sdtapi = status.selector.hasPrefix("sdtapi:")
+        let target = String(status.selector.drop { $0 != ":" }.dropFirst().prefix { $0 != "?" })
         switch status.state {
         case .online:
             return .pass(id, title, status.detail)
         case .noDevice, .offline:
-            return .fail(id, title, "not usable (\(status.detail))",
-                         fix: "check the reader's serial or USB cable and power; `ls -l \(path)` must show the device, owned by the group the udev rule in Devices/udev gives it, which kioskd's user is in")
+            let fix = sdtapi
+                ? "check that \(target) is the reader vendor's libsdtapi.so for this machine (`nm -D \(target) | grep SDT_`), the port number (1–16 COM, 1001–1016 USB), and the reader's cable"
+                : "check the reader's serial or USB cable and power; `ls -l \(target)` must show the device, owned by the group the udev rule in Devices/udev gives it, which kioskd's user is in"
+            return .fail(id, title, "not usable (\(status.detail))", fix: fix)
         case .hardwareError, .userError, .busy:
-            return .fail(id, title, status.detail, fix: "take the card off the reader and put it back; if it persists, unplug the reader's cable and plug it in again")
+            return .fail(id, title, status.detail, fix: "take the card off the reader and put it back; if it persists, unplug the reader's cable and plug it in again, or restart kioskd")
         }
     }
 

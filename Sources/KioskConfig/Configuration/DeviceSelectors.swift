@@ -3,12 +3,14 @@ import KioskCore
 /// How a card slot's reader is chosen (kiosk.conf `devices.ssc_reader` / `idcard_reader`): on pcscd,
 /// any known model (`auto`), or a reader-name pattern (`*` wildcards), bare or as `pcsc:PATTERN`; the
 /// simulator (`simulated`, with --demo); or, for the ID-card slot, a GA 467 reader on a serial line
-/// (`serial:/dev/ttyUSB0`, optionally `?baud=9600`).
+/// (`serial:/dev/ttyUSB0`, optionally `?baud=9600`) or one driven through its vendor's sdtapi library
+/// (`sdtapi:/usr/lib/libsdtapi.so?port=1001`).
 public enum ReaderSelector: Sendable, Equatable, CustomStringConvertible {
     case auto
     case simulated
     case namePattern(String)
     case serial(SerialReaderAddress)
+    case sdtapi(SDTAPIAddress)
 
     init(_ text: String) {
         switch text {
@@ -34,8 +36,13 @@ public enum ReaderSelector: Sendable, Equatable, CustomStringConvertible {
                 throw SelectorProblem("a serial reader (GA 467) serves the ID-card slot only; the SSC slot takes auto, a PC/SC reader name pattern or pcsc:PATTERN")
             }
             return .serial(try SerialReaderAddress.parse(rest))
+        case "sdtapi":
+            guard slot == .idCard else {
+                throw SelectorProblem("sdtapi (the ID reader SDK) serves the ID-card slot only; the SSC slot takes auto, a PC/SC reader name pattern or pcsc:PATTERN")
+            }
+            return .sdtapi(try SDTAPIAddress.parse(rest))
         default:
-            let expected = slot == .idCard ? "auto, simulated, a PC/SC reader name pattern, pcsc:PATTERN or serial:/dev/PATH"
+            let expected = slot == .idCard ? "auto, simulated, a PC/SC reader name pattern, pcsc:PATTERN, serial:/dev/PATH or sdtapi:/PATH/libsdtapi.so?port=N"
                 : "auto, simulated, a PC/SC reader name pattern or pcsc:PATTERN"
             throw SelectorProblem("unknown reader back end \"\(scheme):\"; expected \(expected)")
         }
@@ -53,13 +60,14 @@ public enum ReaderSelector: Sendable, Equatable, CustomStringConvertible {
         case .simulated: "simulated"
         case .namePattern(let pattern): pattern
         case .serial(let address): address.description
+        case .sdtapi(let address): address.description
         }
     }
 
     /// The PC/SC pattern or `auto` this selector asks pcscd for; nil for a slot pcscd does not serve.
     public var pcscSelector: ReaderSelector? {
         switch self {
-        case .serial: nil
+        case .serial, .sdtapi: nil
         default: self
         }
     }
@@ -190,4 +198,41 @@ public struct SerialReaderAddress: Sendable, Equatable, CustomStringConvertible 
     public var description: String {
         "serial:\(path)" + (baud == 115_200 ? "" : "?baud=\(baud)")
     }
+}
+
+/// A reader driven through its vendor's SDK: `sdtapi:/usr/lib/libsdtapi.so?port=1001`. Ports as the
+/// SDK numbers them: 1–16 serial COM ports, 1001–1016 USB readers (1001, the first USB reader, by default).
+public struct SDTAPIAddress: Sendable, Equatable, CustomStringConvertible {
+    public var libraryPath: String
+    public var port: Int
+
+    public init(libraryPath: String, port: Int = 1001) {
+        self.libraryPath = libraryPath
+        self.port = port
+    }
+
+    public static func isValidPort(_ port: Int) -> Bool { (1...16).contains(port) || (1001...1016).contains(port) }
+
+    static func parse(_ text: String) throws(ReaderSelector.SelectorProblem) -> SDTAPIAddress {
+        let parts = text.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(parts[0])
+        guard path.hasPrefix("/"), path.count > 1, !path.hasSuffix("/") else {
+            throw ReaderSelector.SelectorProblem("\"sdtapi:\(text)\" needs the library's absolute path, e.g. sdtapi:/usr/lib/libsdtapi.so?port=1001")
+        }
+        var address = SDTAPIAddress(libraryPath: path)
+        guard parts.count == 2 else { return address }
+        for option in parts[1].split(separator: "&") {
+            let pair = option.split(separator: "=", maxSplits: 1).map(String.init)
+            guard pair.count == 2, pair[0] == "port" else {
+                throw ReaderSelector.SelectorProblem("\"sdtapi:\(text)\": unknown option \"\(option)\" (only port=N)")
+            }
+            guard let port = Int(pair[1]), isValidPort(port) else {
+                throw ReaderSelector.SelectorProblem("\"sdtapi:\(text)\": port must be 1–16 (COM ports) or 1001–1016 (USB readers), not \(pair[1])")
+            }
+            address.port = port
+        }
+        return address
+    }
+
+    public var description: String { "sdtapi:\(libraryPath)?port=\(port)" }
 }

@@ -19,13 +19,7 @@ final class GA467SerialLink: @unchecked Sendable {
     /// The longest answer a reader gives: text, photo and fingerprints (30 10), with room to spare.
     static let longestAnswer = 4096
 
-    /// What the exchange skipped and how it ended, for the reader's log and counters.
-    struct Exchange {
-        let response: GA467Response
-        let skippedBytes: Int
-    }
-
-    func exchange(_ command: GA467Command, timeout: Duration) throws(KioskError) -> Exchange {
+    func exchange(_ command: GA467Command, timeout: Duration) throws(KioskError) -> GA467Exchange {
         if answerGivenUp { try drain() }
         answerGivenUp = true
         let deadline = ContinuousClock.now + timeout
@@ -56,7 +50,7 @@ final class GA467SerialLink: @unchecked Sendable {
                         continue
                     }
                     answerGivenUp = buffer.count > 7 + length
-                    return Exchange(response: response, skippedBytes: skipped)
+                    return GA467Exchange(response: response, skippedBytes: skipped)
                 }
             }
             let more = try line.read(upTo: 2048, until: deadline)

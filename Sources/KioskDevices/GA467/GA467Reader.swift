@@ -3,34 +3,31 @@ import Logging
 import ServiceLifecycle
 import Synchronization
 
-/// The ID-card slot on a reader that speaks GA 467 frames on a serial line (RS-232, or a USB-serial
-/// bridge: `/dev/ttyUSB*`, `/dev/ttyACM*`), 115200 8N1 unless its profile says otherwise.
+/// The ID-card slot on a reader whose SAM kioskd drives with GA 467 commands itself, through a
+/// `GA467Port`: frames on a serial line, or the vendor's sdtapi library.
 ///
 /// A GA 467 SAM never speaks first, so the service asks "find card" (`20 01`) every
-/// `pollInterval`: a 10-byte command and a 10- or 15-byte answer, about 2 ms of line time at
-/// 115200 baud, the rest of the time asleep. A card is present while find answers 9F and gone when
-/// it answers 80. A device that is missing or goes away (unplugged) is opened again every
-/// `reopenInterval`. Every exchange returns by `commandTimeout`, so a silent reader never hangs a read.
-public final class GA467SerialReader: Service, Sendable {
+/// `pollInterval`: on a serial line a 10-byte command and a 15-byte answer, about 2 ms of line
+/// time at 115200 baud, the rest of the time asleep. A card is present while find answers 9F and
+/// gone when it answers 80. A reader that is missing or goes away (unplugged) is opened again every
+/// `reopenInterval`. Each call has `commandTimeout`; a call that does not return by then (a vendor
+/// library stuck in its driver) fails the read, and the slot stays faulty until that call returns.
+public final class GA467Reader: Service, Sendable {
     public struct Settings: Sendable, Equatable {
-        public var path: String
-        public var baud: Int
         public var commandTimeout: Duration
         public var pollInterval: Duration
         public var reopenInterval: Duration
 
-        public init(path: String, baud: Int = 115_200, commandTimeout: Duration = .seconds(3), pollInterval: Duration = .milliseconds(500),
-                    reopenInterval: Duration = .seconds(2)) {
-            self.path = path
-            self.baud = baud
+        public init(commandTimeout: Duration = .seconds(3), pollInterval: Duration = .milliseconds(500), reopenInterval: Duration = .seconds(2)) {
             self.commandTimeout = commandTimeout
             self.pollInterval = pollInterval
             self.reopenInterval = reopenInterval
         }
     }
 
-    /// `serial:` + the device path: how technicians and `kioskctl cards` name this reader.
-    public var name: String { "serial:\(settings.path)" }
+    /// How technicians and `kioskctl cards` name this reader (`serial:/dev/…`, `sdtapi:…`).
+    public var name: String { port.name }
+    public let port: any GA467Port
     public let settings: Settings
     public let events: AsyncStream<CardEvent>
     private let eventSink: AsyncStream<CardEvent>.Continuation
@@ -39,23 +36,29 @@ public final class GA467SerialReader: Service, Sendable {
     private let today: @Sendable () -> CalendarDate
     private let logger: Logger
     private let gate = RequestGate()
-    private let queue = BlockingCallQueue(label: "ga467-serial")
+    private let queue = BlockingCallQueue(label: "ga467-reader")
     private let state = Mutex(State())
     /// Whether a card inserted now may be read for `cards watch` (no resident being served).
     private let watcherReadGate = Mutex<@Sendable () async -> Bool>({ true })
 
     struct State {
-        var link: GA467SerialLink?
+        var open = false
         var cardPresent = false
         /// Why the reader cannot be used now (missing device, silent SAM); nil while it answers.
         var problem: KioskError?
-        /// The SAM's number, read when the device is opened.
+        /// The SAM's number, read when the port is opened.
         var samNumber: String?
         /// Bytes skipped before frames since kioskd started: line noise a technician should know of.
         var skippedBytes = 0
+        /// The call that has not returned yet, past its timeout: nothing else is sent until it does.
+        var stuckCall: String?
+        /// Numbers the calls, so that a call returning just as the watchdog gives up is not taken for stuck.
+        var callsStarted = 0
+        var callsReturned = 0
     }
 
-    public init(settings: Settings, clock: any Clock<Duration>, today: @escaping @Sendable () -> CalendarDate, logger: Logger) {
+    public init(port: any GA467Port, settings: Settings, clock: any Clock<Duration>, today: @escaping @Sendable () -> CalendarDate, logger: Logger) {
+        self.port = port
         self.settings = settings
         self.clock = clock
         self.today = today
@@ -73,11 +76,11 @@ public final class GA467SerialReader: Service, Sendable {
                 try? await self.clock.sleep(for: open ? self.settings.pollInterval : self.settings.reopenInterval)
             }
         }
-        let link = state.withLock { state in
-            defer { state.link = nil }
-            return state.link
-        }
-        await queue.run(timeout: nil) { link?.line.close() }
+        let (wasOpen, port) = (state.withLock { state in
+            defer { state.open = false }
+            return state.open
+        }, self.port)
+        if wasOpen { _ = await queue.run(timeout: settings.commandTimeout) { port.close() } }
         eventSink.finish()
         watchers.finish()
     }
@@ -96,7 +99,7 @@ public final class GA467SerialReader: Service, Sendable {
             }
             return true
         } catch {
-            return state.withLock { $0.link != nil }
+            return state.withLock { $0.open }
         }
     }
 
@@ -116,13 +119,27 @@ public final class GA467SerialReader: Service, Sendable {
         }
     }
 
-    /// One command on the line's queue, opening the device first when it is not open.
+    /// One command on the reader's queue, opening the port first when it is not open.
     private func exchange(_ command: GA467Command) async throws(KioskError) -> GA467Response {
-        let settings = self.settings
-        let outcome = await queue.run(timeout: nil) { () -> Result<GA467SerialLink.Exchange, KioskError> in
+        if let stuck = state.withLock({ $0.stuckCall }) {
+            throw KioskError(.cardNotResponding, "the ID reader \(name) has not returned from \(stuck) yet; nothing more is sent to it until it does")
+        }
+        let (port, timeout) = (self.port, settings.commandTimeout)
+        let (call, opening) = state.withLock { state in
+            state.callsStarted += 1
+            return (state.callsStarted, !state.open)
+        }
+        // Opening first asks the SAM's status and number: three exchanges more.
+        let outcome = await queue.run(timeout: timeout * (opening ? 4 : 1) + Self.watchdogMargin) { () -> Result<GA467Exchange, KioskError> in
+            defer {
+                self.state.withLock { state in
+                    state.callsReturned = call
+                    state.stuckCall = nil
+                }
+            }
             do throws(KioskError) {
-                let link = try self.openLink()
-                return .success(try link.exchange(command, timeout: settings.commandTimeout))
+                if !self.state.withLock({ $0.open }) { try self.openPort() }
+                return .success(try port.exchange(command, timeout: timeout))
             } catch {
                 return .failure(error)
             }
@@ -134,35 +151,39 @@ public final class GA467SerialReader: Service, Sendable {
         case .failure(let error)?:
             throw noteFailure(error)
         case nil:
-            throw KioskError(.cardNotResponding, "the serial line's queue stopped")
+            state.withLock { state in
+                if state.callsReturned < call { state.stuckCall = "\(command)" }
+            }
+            throw noteFailure(KioskError(.cardNotResponding, "the ID reader \(name) did not return from \(command) within \(timeout)"))
         }
     }
 
-    /// The open link, or a new one (on the queue): the device opened, its SAM checked and numbered.
-    private func openLink() throws(KioskError) -> GA467SerialLink {
-        if let link = state.withLock({ $0.link }) { return link }
-        let link = GA467SerialLink(line: try SerialLine(path: settings.path, baud: settings.baud))
+    /// Time a port's call may take beyond its own timeout before the watchdog gives up on it.
+    static let watchdogMargin: Duration = .seconds(1)
+
+    /// Opens the port (on the queue), checks the SAM and reads its number.
+    private func openPort() throws(KioskError) {
+        try port.open(timeout: settings.commandTimeout)
         let number: String?
         do {
-            let status = try link.exchange(.samStatus, timeout: settings.commandTimeout).response
+            let status = try port.exchange(.samStatus, timeout: settings.commandTimeout).response
             try IDCardReading.check(status, after: .samStatus)
-            let answer = try link.exchange(.samNumber, timeout: settings.commandTimeout).response
+            let answer = try port.exchange(.samNumber, timeout: settings.commandTimeout).response
             number = answer.sw3 == GA467Command.samNumber.success ? GA467SAMNumber(answer.data)?.description : nil
         } catch {
-            link.line.close()
+            port.close()
             throw error
         }
         state.withLock { state in
-            state.link = link
+            state.open = true
             state.samNumber = number
             state.problem = nil
         }
         logger.notice("ID-card reader connected", metadata: [LogKey.reader: "\(name)", LogKey.detail: "SAM \(number ?? "number unknown")"])
         watchers.publish(CardWatchEvent(kind: .readerAdded, reader: name))
-        return link
     }
 
-    private func noteAnswer(_ exchange: GA467SerialLink.Exchange) {
+    private func noteAnswer(_ exchange: GA467Exchange) {
         state.withLock { state in
             state.problem = nil
             state.skippedBytes += exchange.skippedBytes
@@ -174,20 +195,21 @@ public final class GA467SerialReader: Service, Sendable {
         }
     }
 
-    /// Records why the reader failed; a device that went away or fell silent is closed (and opened
+    /// Records why the reader failed; a port that went away or fell silent is closed (and opened
     /// again at the next poll).
     private func noteFailure(_ error: KioskError) -> KioskError {
-        let (fresh, lost, hadCard) = state.withLock { state -> (Bool, GA467SerialLink?, Bool) in
+        let (fresh, lost, hadCard) = state.withLock { state -> (Bool, Bool, Bool) in
             let fresh = state.problem?.message != error.message
             state.problem = error
-            guard error.code == .cardReaderMissing || error.code == .cardNotResponding, let link = state.link else { return (fresh, nil, false) }
-            state.link = nil
+            guard error.code == .cardReaderMissing || error.code == .cardNotResponding, state.open else { return (fresh, false, false) }
+            state.open = false
             defer { state.cardPresent = false }
-            return (fresh, link, state.cardPresent)
+            return (fresh, true, state.cardPresent)
         }
         if fresh { logger.error("ID-card reader fault", metadata: [LogKey.reader: "\(name)", LogKey.error: "\(error.code)", LogKey.detail: "\(error.message)"]) }
-        guard let lost else { return error }
-        lost.line.close()
+        guard lost else { return error }
+        let port = self.port
+        queue.send { port.close() }
         watchers.publish(CardWatchEvent(kind: .readerRemoved, reader: name))
         if hadCard {
             eventSink.yield(.removed(.idCard))
@@ -206,7 +228,7 @@ public final class GA467SerialReader: Service, Sendable {
         watchers.publish(CardWatchEvent(kind: present ? .cardInserted : .cardRemoved, reader: name))
         guard present, watchers.hasSubscribers else { return }
         Task {
-            guard await self.watcherReadGate.withLock({ $0 })() else { return self.watchers.publish(GA467SerialReader.notReadForWatchers(reader: self.name)) }
+            guard await self.watcherReadGate.withLock({ $0 })() else { return self.watchers.publish(GA467Reader.notReadForWatchers(reader: self.name)) }
             await self.publishRead()
         }
     }
@@ -237,17 +259,21 @@ public final class GA467SerialReader: Service, Sendable {
     }
 
     public func watch() -> AsyncStream<CardWatchEvent> {
-        let (open, present) = state.withLock { ($0.link != nil, $0.cardPresent) }
+        let (open, present) = state.withLock { ($0.open, $0.cardPresent) }
         var initial: [CardWatchEvent] = []
         if open { initial.append(CardWatchEvent(kind: .readerAdded, reader: name)) }
         if present { initial.append(CardWatchEvent(kind: .cardInserted, reader: name)) }
         return watchers.subscribe(initial: initial)
     }
 
-    /// The slot for `kioskctl status` and `diag`: the device, its SAM's number, and any fault.
+    /// The slot for `kioskctl status` and `diag`: the connection, its SAM's number, and any fault.
     public func status() -> DeviceStatus {
-        let (open, problem, number, skipped) = state.withLock { ($0.link != nil, $0.problem, $0.samNumber, $0.skippedBytes) }
+        let (open, problem, number, skipped, stuck) = state.withLock { ($0.open, $0.problem, $0.samNumber, $0.skippedBytes, $0.stuckCall) }
         let selector = name
+        if let stuck {
+            return DeviceStatus(role: .idcardReader, selector: selector, state: .hardwareError, requiredAction: .reset,
+                                detail: "\(name) has not returned from \(stuck): unplug the reader and plug it in again, or restart kioskd")
+        }
         if let problem, !open {
             return DeviceStatus(role: .idcardReader, selector: selector, state: .noDevice, requiredAction: .maintenance, detail: problem.message)
         }
@@ -255,11 +281,10 @@ public final class GA467SerialReader: Service, Sendable {
             return DeviceStatus(role: .idcardReader, selector: selector, state: .hardwareError, requiredAction: .reset, detail: problem.message)
         }
         guard open else {
-            return DeviceStatus(role: .idcardReader, selector: selector, state: .offline, requiredAction: nil, detail: "\(settings.path) not opened yet")
+            return DeviceStatus(role: .idcardReader, selector: selector, state: .offline, requiredAction: nil, detail: "\(name) not opened yet")
         }
         let noise = skipped > 0 ? ", \(skipped) byte(s) of line noise skipped since start" : ""
-        return DeviceStatus(role: .idcardReader, selector: selector, state: .online,
-                            detail: "GA 467 on \(settings.path) at \(settings.baud) baud, SAM \(number ?? "number unknown")\(noise)")
+        return DeviceStatus(role: .idcardReader, selector: selector, state: .online, detail: "\(port.connection), SAM \(number ?? "number unknown")\(noise)")
     }
 
     static func notReadForWatchers(reader: String) -> CardWatchEvent {
