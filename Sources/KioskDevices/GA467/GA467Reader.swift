@@ -29,32 +29,22 @@ public final class GA467Reader: Service, Sendable {
     public var name: String { port.name }
     public let port: any GA467Port
     public let settings: Settings
-    public let events: AsyncStream<CardEvent>
-    private let eventSink: AsyncStream<CardEvent>.Continuation
-    let watchers = EventFanOut<CardWatchEvent>()
+    public var events: AsyncStream<CardEvent> { slot.events }
+    private let slot: PolledCardSlot
     private let clock: any Clock<Duration>
     private let today: @Sendable () -> CalendarDate
     private let logger: Logger
     private let gate = RequestGate()
-    private let queue = BlockingCallQueue(label: "ga467-reader")
+    private let calls = WatchedCallQueue(label: "ga467-reader")
     private let state = Mutex(State())
-    /// Whether a card inserted now may be read for `cards watch` (no resident being served).
-    private let watcherReadGate = Mutex<@Sendable () async -> Bool>({ true })
 
     struct State {
-        var open = false
-        var cardPresent = false
         /// Why the reader cannot be used now (missing device, silent SAM); nil while it answers.
         var problem: KioskError?
         /// The SAM's number, read when the port is opened.
         var samNumber: String?
         /// Bytes skipped before frames since kioskd started: line noise a technician should know of.
         var skippedBytes = 0
-        /// The call that has not returned yet, past its timeout: nothing else is sent until it does.
-        var stuckCall: String?
-        /// Numbers the calls, so that a call returning just as the watchdog gives up is not taken for stuck.
-        var callsStarted = 0
-        var callsReturned = 0
     }
 
     public init(port: any GA467Port, settings: Settings, clock: any Clock<Duration>, today: @escaping @Sendable () -> CalendarDate, logger: Logger) {
@@ -63,7 +53,7 @@ public final class GA467Reader: Service, Sendable {
         self.clock = clock
         self.today = today
         self.logger = logger
-        (events, eventSink) = AsyncStream.makeStream(of: CardEvent.self, bufferingPolicy: .bufferingNewest(16))
+        slot = PolledCardSlot(kind: .idCard, name: port.name)
     }
 
     // MARK: The service
@@ -76,13 +66,9 @@ public final class GA467Reader: Service, Sendable {
                 try? await self.clock.sleep(for: open ? self.settings.pollInterval : self.settings.reopenInterval)
             }
         }
-        let (wasOpen, port) = (state.withLock { state in
-            defer { state.open = false }
-            return state.open
-        }, self.port)
-        if wasOpen { _ = await queue.run(timeout: settings.commandTimeout) { port.close() } }
-        eventSink.finish()
-        watchers.finish()
+        let port = self.port
+        if slot.isOpen { calls.send { port.close() } }
+        slot.finish()
     }
 
     /// One "find card", opening the device first when needed; publishes what changed. True while the device is open.
@@ -99,7 +85,7 @@ public final class GA467Reader: Service, Sendable {
             }
             return true
         } catch {
-            return state.withLock { $0.open }
+            return slot.isOpen
         }
     }
 
@@ -121,40 +107,20 @@ public final class GA467Reader: Service, Sendable {
 
     /// One command on the reader's queue, opening the port first when it is not open.
     private func exchange(_ command: GA467Command) async throws(KioskError) -> GA467Response {
-        if let stuck = state.withLock({ $0.stuckCall }) {
-            throw KioskError(.cardNotResponding, "the ID reader \(name) has not returned from \(stuck) yet; nothing more is sent to it until it does")
-        }
-        let (port, timeout) = (self.port, settings.commandTimeout)
-        let (call, opening) = state.withLock { state in
-            state.callsStarted += 1
-            return (state.callsStarted, !state.open)
-        }
-        // Opening first asks the SAM's status and number: three exchanges more.
-        let outcome = await queue.run(timeout: timeout * (opening ? 4 : 1) + Self.watchdogMargin) { () -> Result<GA467Exchange, KioskError> in
-            defer {
-                self.state.withLock { state in
-                    state.callsReturned = call
-                    state.stuckCall = nil
-                }
+        // Refused without counting as the reader's fault: that is the stuck call's, already noted.
+        if let refusal = calls.refusal(device: "the ID reader \(name)") { throw refusal }
+        let (port, timeout, opening) = (self.port, settings.commandTimeout, !slot.isOpen)
+        do throws(KioskError) {
+            // Opening first asks the SAM's status and number: three exchanges more.
+            let exchange = try await calls.run("\(command)", device: "the ID reader \(name)", timeout: timeout * (opening ? 4 : 1) + Self.watchdogMargin) {
+                () throws(KioskError) -> GA467Exchange in
+                if !self.slot.isOpen { try self.openPort() }
+                return try port.exchange(command, timeout: timeout)
             }
-            do throws(KioskError) {
-                if !self.state.withLock({ $0.open }) { try self.openPort() }
-                return .success(try port.exchange(command, timeout: timeout))
-            } catch {
-                return .failure(error)
-            }
-        }
-        switch outcome {
-        case .success(let exchange)?:
             noteAnswer(exchange)
             return exchange.response
-        case .failure(let error)?:
+        } catch {
             throw noteFailure(error)
-        case nil:
-            state.withLock { state in
-                if state.callsReturned < call { state.stuckCall = "\(command)" }
-            }
-            throw noteFailure(KioskError(.cardNotResponding, "the ID reader \(name) did not return from \(command) within \(timeout)"))
         }
     }
 
@@ -175,12 +141,11 @@ public final class GA467Reader: Service, Sendable {
             throw error
         }
         state.withLock { state in
-            state.open = true
             state.samNumber = number
             state.problem = nil
         }
+        slot.readerOpened()
         logger.notice("ID-card reader connected", metadata: [LogKey.reader: "\(name)", LogKey.detail: "SAM \(number ?? "number unknown")"])
-        watchers.publish(CardWatchEvent(kind: .readerAdded, reader: name))
     }
 
     private func noteAnswer(_ exchange: GA467Exchange) {
@@ -198,77 +163,43 @@ public final class GA467Reader: Service, Sendable {
     /// Records why the reader failed; a port that went away or fell silent is closed (and opened
     /// again at the next poll).
     private func noteFailure(_ error: KioskError) -> KioskError {
-        let (fresh, lost, hadCard) = state.withLock { state -> (Bool, Bool, Bool) in
-            let fresh = state.problem?.message != error.message
-            state.problem = error
-            guard error.code == .cardReaderMissing || error.code == .cardNotResponding, state.open else { return (fresh, false, false) }
-            state.open = false
-            defer { state.cardPresent = false }
-            return (fresh, true, state.cardPresent)
+        let fresh = state.withLock { state in
+            defer { state.problem = error }
+            return state.problem?.message != error.message
         }
         if fresh { logger.error("ID-card reader fault", metadata: [LogKey.reader: "\(name)", LogKey.error: "\(error.code)", LogKey.detail: "\(error.message)"]) }
-        guard lost else { return error }
+        guard error.code == .cardReaderMissing || error.code == .cardNotResponding, slot.readerLost() else { return error }
         let port = self.port
-        queue.send { port.close() }
-        watchers.publish(CardWatchEvent(kind: .readerRemoved, reader: name))
-        if hadCard {
-            eventSink.yield(.removed(.idCard))
-            watchers.publish(CardWatchEvent(kind: .cardRemoved, reader: name))
-        }
+        calls.send { port.close() }
         return error
     }
 
     private func cardPresence(_ present: Bool) {
-        let changed = state.withLock { state in
-            defer { state.cardPresent = present }
-            return state.cardPresent != present
-        }
-        guard changed else { return }
-        eventSink.yield(present ? .inserted(.idCard) : .removed(.idCard))
-        watchers.publish(CardWatchEvent(kind: present ? .cardInserted : .cardRemoved, reader: name))
-        guard present, watchers.hasSubscribers else { return }
-        Task {
-            guard await self.watcherReadGate.withLock({ $0 })() else { return self.watchers.publish(GA467Reader.notReadForWatchers(reader: self.name)) }
-            await self.publishRead()
-        }
-    }
-
-    private func publishRead() async {
-        do throws(KioskError) {
-            watchers.publish(CardWatchEvent(kind: .cardRead, reader: name, report: try await readReport()))
-        } catch {
-            watchers.publish(CardWatchEvent(kind: .cardRead, reader: name, problem: CardReport.Problem(code: error.code.rawValue, message: error.message)))
-        }
+        slot.cardPresence(present) { () throws(KioskError) in try await self.readReport() }
     }
 
     // MARK: Technicians
 
-    public var cardPresent: Bool { state.withLock { $0.cardPresent } }
+    public var cardPresent: Bool { slot.cardPresent }
 
     /// The card read for `kioskctl cards read`, masked.
     public func readReport() async throws(KioskError) -> CardReport {
         CardReport(holder: try await readCard(), reader: name, today: today())
     }
 
-    public func readerInfo() -> CardReaderInfo {
-        state.withLock { CardReaderInfo(name: name, role: CardKind.idCard.rawValue, cardPresent: $0.cardPresent, atr: nil) }
-    }
+    public func readerInfo() -> CardReaderInfo { slot.readerInfo() }
 
     public func readCardsForWatchers(when allowed: @escaping @Sendable () async -> Bool) {
-        watcherReadGate.withLock { $0 = allowed }
+        slot.readCardsForWatchers(when: allowed)
     }
 
-    public func watch() -> AsyncStream<CardWatchEvent> {
-        let (open, present) = state.withLock { ($0.open, $0.cardPresent) }
-        var initial: [CardWatchEvent] = []
-        if open { initial.append(CardWatchEvent(kind: .readerAdded, reader: name)) }
-        if present { initial.append(CardWatchEvent(kind: .cardInserted, reader: name)) }
-        return watchers.subscribe(initial: initial)
-    }
+    public func watch() -> AsyncStream<CardWatchEvent> { slot.watch() }
 
     /// The slot for `kioskctl status` and `diag`: the connection, its SAM's number, and any fault.
     public func status() -> DeviceStatus {
-        let (open, problem, number, skipped, stuck) = state.withLock { ($0.open, $0.problem, $0.samNumber, $0.skippedBytes, $0.stuckCall) }
+        let stuck = calls.stuckCall
+        let open = slot.isOpen
+        let (problem, number, skipped) = state.withLock { ($0.problem, $0.samNumber, $0.skippedBytes) }
         let selector = name
         if let stuck {
             return DeviceStatus(role: .idcardReader, selector: selector, state: .hardwareError, requiredAction: .reset,
@@ -285,9 +216,5 @@ public final class GA467Reader: Service, Sendable {
         }
         let noise = skipped > 0 ? ", \(skipped) byte(s) of line noise skipped since start" : ""
         return DeviceStatus(role: .idcardReader, selector: selector, state: .online, detail: "\(port.connection), SAM \(number ?? "number unknown")\(noise)")
-    }
-
-    static func notReadForWatchers(reader: String) -> CardWatchEvent {
-        CardWatchEvent(kind: .cardRead, reader: reader, problem: CardReaderInfo.notReadForWatchers)
     }
 }
