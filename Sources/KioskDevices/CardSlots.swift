@@ -1,56 +1,73 @@
 import KioskCore
 import ServiceLifecycle
 
-/// The kiosk's two card slots, each on the back end kiosk.conf names for it: pcscd (the SSC slot
-/// always; the ID-card slot too unless it is elsewhere), or, for the ID-card slot, a reader whose
-/// SAM kioskd drives with GA 467 commands (on a serial line, or through the vendor's sdtapi). The session, `kioskctl cards` and `diag` see one reader whatever the back ends.
-/// As a Service it runs each back end and passes their insertions and removals on.
+/// A reader of one slot that kioskd drives itself rather than through pcscd: the SSC reader's
+/// standard library (`SSCLibraryReader`), an ID reader's SAM on a serial line or through sdtapi
+/// (`GA467Reader`). Each asks for its card by polling (`PolledCardSlot`).
+public protocol SlotReader: Service, Sendable {
+    var slot: CardKind { get }
+    /// `library:…`, `serial:…`, `sdtapi:…`.
+    var name: String { get }
+    var events: AsyncStream<CardEvent> { get }
+    var cardPresent: Bool { get }
+    /// The card, refused (expired, invalid number) as the session must refuse it.
+    func read() async throws(KioskError) -> CardHolder
+    /// The card read for technicians, masked and not judged.
+    func readReport() async throws(KioskError) -> CardReport
+    func readerInfo() -> CardReaderInfo
+    func watch() -> AsyncStream<CardWatchEvent>
+    func readCardsForWatchers(when allowed: @escaping @Sendable () async -> Bool)
+    func status() -> DeviceStatus
+}
+
+/// The kiosk's two card slots, each on the back end kiosk.conf names for it: pcscd, or a reader
+/// kioskd drives itself (`SlotReader`). The session, `kioskctl cards` and `diag` see one reader
+/// whatever the back ends. As a Service it runs each back end and passes their insertions and removals on.
 public final class CardSlots: CardReader, CardDiagnostics, Service {
     public let pcsc: PCSCCardReader
-    /// The ID-card slot's reader when kioskd drives its SAM itself (serial line, sdtapi).
-    public let ga467: GA467Reader?
+    /// The slots not on pcscd, by kind.
+    public let ownReaders: [CardKind: any SlotReader]
     public let events: AsyncStream<CardEvent>
     private let eventSink: AsyncStream<CardEvent>.Continuation
 
-    public init(pcsc: PCSCCardReader, ga467: GA467Reader?) {
+    public init(pcsc: PCSCCardReader, ownReaders: [any SlotReader] = []) {
         self.pcsc = pcsc
-        self.ga467 = ga467
+        self.ownReaders = Dictionary(ownReaders.map { ($0.slot, $0) }) { first, _ in first }
         (events, eventSink) = AsyncStream.makeStream(of: CardEvent.self, bufferingPolicy: .bufferingNewest(16))
     }
 
     public func run() async throws {
-        let (pcsc, serial, sink) = (self.pcsc, ga467, eventSink)
+        let (pcsc, readers, sink) = (self.pcsc, Array(ownReaders.values), eventSink)
         await withDiscardingTaskGroup { group in
             group.addTask { try? await pcsc.run() }
             group.addTask { for await event in pcsc.events { sink.yield(event) } }
-            if let serial {
-                group.addTask { try? await serial.run() }
-                group.addTask { for await event in serial.events { sink.yield(event) } }
+            for reader in readers {
+                group.addTask { try? await reader.run() }
+                group.addTask { for await event in reader.events { sink.yield(event) } }
             }
         }
         eventSink.finish()
     }
 
     public func read(_ kind: CardKind) async throws(KioskError) -> CardHolder {
-        if kind == .idCard, let ga467 { return try await ga467.read() }
+        if let reader = ownReaders[kind] { return try await reader.read() }
         return try await pcsc.read(kind)
     }
 
     /// The slot's state for `kioskctl status` and `diag`.
     public func status(of kind: CardKind) -> DeviceStatus {
-        if kind == .idCard, let ga467 { return ga467.status() }
-        return pcsc.status(of: kind)
+        ownReaders[kind]?.status() ?? pcsc.status(of: kind)
     }
 
     // MARK: Technicians
 
     public func readers() async -> [CardReaderInfo] {
-        await pcsc.readers() + (ga467.map { [$0.readerInfo()] } ?? [])
+        await pcsc.readers() + CardKind.allCases.compactMap { ownReaders[$0]?.readerInfo() }
     }
 
     public func watch() -> AsyncStream<CardWatchEvent> {
-        guard let ga467 else { return pcsc.watch() }
-        let sources = [pcsc.watch(), ga467.watch()]
+        guard !ownReaders.isEmpty else { return pcsc.watch() }
+        let sources = [pcsc.watch()] + CardKind.allCases.compactMap { ownReaders[$0]?.watch() }
         let (merged, sink) = AsyncStream.makeStream(of: CardWatchEvent.self, bufferingPolicy: .bufferingNewest(64))
         let forwarding = Task {
             await withDiscardingTaskGroup { group in
@@ -65,18 +82,22 @@ public final class CardSlots: CardReader, CardDiagnostics, Service {
     }
 
     public func readReport(reader: String?) async throws(KioskError) -> CardReport {
-        guard let ga467 else { return try await pcsc.readReport(reader: reader) }
-        let ga467Asked = reader == ga467.name
-        // No reader named: the SSC slot first, as on pcscd alone, then the ID-card slot.
-        let sscCardIn = await pcsc.readers().contains { $0.role == CardKind.socialSecurityCard.rawValue && $0.cardPresent }
-        if ga467Asked || reader == nil && !sscCardIn && ga467.cardPresent {
-            return try await ga467.readReport()
+        if let reader, let own = ownReaders.values.first(where: { $0.name == reader }) { return try await own.readReport() }
+        guard reader == nil, !ownReaders.isEmpty else { return try await pcsc.readReport(reader: reader) }
+        // No reader named: the slot with a card in it, the SSC slot first, as on pcscd alone.
+        let pcscCards = await pcsc.readers().filter(\.cardPresent).compactMap(\.role)
+        for kind in [CardKind.socialSecurityCard, .idCard] {
+            if let own = ownReaders[kind] {
+                if own.cardPresent { return try await own.readReport() }
+            } else if pcscCards.contains(kind.rawValue) {
+                return try await pcsc.readReport(reader: nil)
+            }
         }
-        return try await pcsc.readReport(reader: reader)
+        return try await pcsc.readReport(reader: nil)
     }
 
     public func readCardsForWatchers(when allowed: @escaping @Sendable () async -> Bool) {
         pcsc.readCardsForWatchers(when: allowed)
-        ga467?.readCardsForWatchers(when: allowed)
+        for reader in ownReaders.values { reader.readCardsForWatchers(when: allowed) }
     }
 }

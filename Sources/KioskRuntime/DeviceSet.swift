@@ -39,7 +39,12 @@ public struct DeviceSet: Sendable {
             ga467 = GA467Reader(port: port, settings: .init(commandTimeout: .milliseconds(configuration.devices.cardCommandTimeoutMilliseconds)),
                                 clock: clock, today: { CalendarDate.today() }, logger: logger)
         }
-        let cards = CardSlots(pcsc: pcsc, ga467: ga467)
+        var sscLibrary: SSCLibraryReader?
+        if case .library(let address) = configuration.devices.sscReader {
+            sscLibrary = SSCLibraryReader(libraryPath: address.libraryPath, settings: .init(cardType: address.cardType), clock: clock,
+                                          today: { CalendarDate.today() }, logger: logger)
+        }
+        let cards = CardSlots(pcsc: pcsc, ownReaders: [sscLibrary as (any SlotReader)?, ga467].compactMap { $0 })
         let usb = configuration.devices.scanner == .simulated ? nil
             : LibUSBScanner(selector: configuration.devices.scanner, database: database, clock: clock, logger: logger)
         let printer: SwitchablePrinter
@@ -58,7 +63,7 @@ public struct DeviceSet: Sendable {
         switch selector {
         case .serial(let address): SerialGA467Port(path: address.path, baud: address.baud)
         case .sdtapi(let address): SDTAPIPort(libraryPath: address.libraryPath, portNumber: address.port)
-        case .auto, .simulated, .namePattern: nil
+        case .auto, .simulated, .namePattern, .library: nil
         }
     }
 

@@ -16,11 +16,11 @@ struct IDCardThroughSDTAPITests {
 
     static func withReader(
         commandTimeout: Duration = .seconds(2),
-        _ body: (GA467Reader, PseudoTerminalIDCardReader, SDTAPIDouble, TestClock) async throws -> Void
+        _ body: (GA467Reader, PseudoTerminalIDCardReader, LibraryDouble, TestClock) async throws -> Void
     ) async throws {
         let device = try PseudoTerminalIDCardReader()
         defer { device.unplug() }
-        let double = try await SDTAPIDouble.build(ports: [port: device.devicePath])
+        let double = try await LibraryDouble.sdtapi(ports: [port: device.devicePath])
         defer { double.release(); double.directory.remove() }
         let clock = TestClock()
         let reader = GA467Reader(port: SDTAPIPort(libraryPath: double.libraryPath, portNumber: port),
@@ -103,13 +103,13 @@ struct IDCardThroughSDTAPITests {
         let missing = await read("/usr/lib/kioskd-none/libsdtapi.so")
         #expect(missing?.code == .cardReaderMissing && missing?.message.contains("cannot load the ID reader's sdtapi library: /usr/lib/kioskd-none/libsdtapi.so") == true,
                 "\(String(describing: missing))")
-        let incomplete = try await SDTAPIDouble.build(ports: [:], complete: false)
+        let incomplete = try await LibraryDouble.sdtapi(ports: [:], complete: false)
         defer { incomplete.directory.remove() }
         let noSymbol = await read(incomplete.libraryPath)
         #expect(noSymbol?.message == "\(incomplete.libraryPath) does not export SDT_ReadBaseMsg: is it the ID reader's sdtapi (libsdtapi.so)?", "\(String(describing: noSymbol))")
         let device = try PseudoTerminalIDCardReader()
         defer { device.unplug() }
-        let double = try await SDTAPIDouble.build(ports: [1001: device.devicePath])
+        let double = try await LibraryDouble.sdtapi(ports: [1001: device.devicePath])
         defer { double.directory.remove() }
         let noReader = await read(double.libraryPath, port: 1002)
         #expect(noReader?.code == .cardReaderMissing && noReader?.message.contains("SDT_OpenPort on port 1002 returned 0x01: the port could not be opened") == true,

@@ -203,9 +203,13 @@ struct ConfigurationParsingTests {
         #expect(try devices("auto", "sdtapi:/opt/routon/libsdtapi.so?port=3").idcardReader == .sdtapi(SDTAPIAddress(libraryPath: "/opt/routon/libsdtapi.so", port: 3)))
         #expect(try devices("auto", "sdtapi:/usr/lib/libsdtapi.so").idcardReader.description == "sdtapi:/usr/lib/libsdtapi.so?port=1001")
 
-        let found = problems(Self.minimal, environment: ["KIOSK_DEVICES_SSC_READER": "library:/opt/ssc/libSSCardDriver.so", "KIOSK_DEVICES_IDCARD_READER": "serial:/dev/ttyUSB0?parity=even"])
+        let library = try devices("library:/opt/ssc/libSSCardDriver.so?type=2", "auto")
+        #expect(library.sscReader == .library(SSCLibraryAddress(libraryPath: "/opt/ssc/libSSCardDriver.so", cardType: 2)) && library.sscReader.pcscSelector == nil)
+        #expect(try devices("library:/opt/ssc/libSSCardDriver.so", "auto").sscReader.description == "library:/opt/ssc/libSSCardDriver.so")
+
+        let found = problems(Self.minimal, environment: ["KIOSK_DEVICES_SSC_READER": "hsm:/opt/ssc/libSSCardDriver.so", "KIOSK_DEVICES_IDCARD_READER": "serial:/dev/ttyUSB0?parity=even"])
         #expect(found.map(\.description) == [
-            #"devices.ssc_reader: unknown reader back end "library:"; expected auto, simulated, a PC/SC reader name pattern or pcsc:PATTERN (environment KIOSK_DEVICES_SSC_READER)"#,
+            #"devices.ssc_reader: unknown reader back end "hsm:"; expected auto, simulated, a PC/SC reader name pattern, pcsc:PATTERN or library:/PATH/libSSCardDriver.so (environment KIOSK_DEVICES_SSC_READER)"#,
             #"devices.idcard_reader: "serial:/dev/ttyUSB0?parity=even": unknown option "parity=even" (only baud=N) (environment KIOSK_DEVICES_IDCARD_READER)"#,
         ])
     }

@@ -9,7 +9,7 @@ import Testing
 /// before: GA 467 frames on a serial line (`idcard_reader = "serial:/dev/pts/N"`, a pty's slave end
 /// with the virtual SAM behind it), or the same reader through a libsdtapi built by the test run
 /// (`sdtapi:…/libsdtapi.so?port=1001`). `kioskctl cards`, `selftest card` and `diag` work as with PC/SC readers.
-@Suite("kioskctl with the ID-card slot on a serial GA 467 reader or through sdtapi", .serialized)
+@Suite("kioskctl with slots on readers kioskd drives itself: serial GA 467, sdtapi, the standard SSC library", .serialized)
 struct KioskctlSerialReaderTests {
     enum BackEnd: String, CaseIterable, Sendable {
         case serial, sdtapi
@@ -27,7 +27,7 @@ struct KioskctlSerialReaderTests {
     func readersSelftestAndDiag(_ backEnd: BackEnd) async throws {
         let device = try PseudoTerminalIDCardReader()
         defer { device.unplug() }
-        let double = try await SDTAPIDouble.build(ports: [1001: device.devicePath])
+        let double = try await LibraryDouble.sdtapi(ports: [1001: device.devicePath])
         defer { double.directory.remove() }
         let serialName = backEnd == .serial ? "serial:\(device.devicePath)" : "sdtapi:\(double.libraryPath)?port=1001"
         try await PCSCStack.exclusively {
@@ -70,6 +70,34 @@ struct KioskctlSerialReaderTests {
         }
     }
 
+    @Test("the SSC slot through the standard (部标) library: cards read and diag name it, the PSAM's terminal, then the fix once it cannot load")
+    func sscLibrary() async throws {
+        let double = try await LibraryDouble.sscDriver(reader: PCSCStack.sscReader.pcscName)
+        defer { double.directory.remove() }
+        let name = "library:\(double.libraryPath)"
+        try await PCSCStack.exclusively {
+            let fixture = try DaemonFixture(extraEnvironment: ["KIOSK_DEVICES_SSC_READER": name, "KIOSK_DEVICES_IDCARD_READER": "Virtual PCD ID*"])
+            defer { fixture.stop() }
+            #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
+            try await KioskctlCardsTests.maintenanceOn(fixture)
+            let card = try VirtualCard(VirtualCardFile.load(path: RepositoryPaths.devicesDatabase + "/cards/ssc-gen3.toml")).insert(port: PCSCStack.sscReader.port)
+            defer { card.remove() }
+            try await waitUntil("kioskd's library reader sees the card", timeout: .seconds(20), poll: .milliseconds(200)) {
+                let result = try await fixture.kioskctl(["cards", "readers", "--json", "--socket", fixture.socketPath])
+                let readers = (try? JSONDecoder().decode([CardReaderInfo].self, from: Data(result.output.utf8))) ?? []
+                return readers.contains { $0.name == name && $0.role == "ssc" && $0.cardPresent }
+            }
+            let read = try await fixture.kioskctl(["cards", "read", "--json", "--reader", name, "--socket", fixture.socketPath])
+            #expect(read.status == 0, "kioskctl: \(read.error)")
+            let report = try JSONDecoder().decode(CardReport.self, from: Data(read.output.utf8))
+            #expect(report.kind == "ssc" && report.reader == name && report.specVersion == "3.00" && report.idNumberValid)
+            #expect(read.output.range(of: #"\d{17}[\dX]"#, options: .regularExpression) == nil)
+            let diag = try JSONDecoder().decode(DiagnosticReport.self, from: Data(try await fixture.kioskctl(["diag", "--json", "--socket", fixture.socketPath]).output.utf8))
+            let slot = try #require(diag.checks.first { $0.id == "reader.ssc" })
+            #expect(slot.passed && slot.detail == "部标 SSC library \(double.libraryPath) (iReadCardBas and iReadCard), PSAM terminal 410100813475", "\(slot)")
+        }
+    }
+
     @Test("kioskd refuses serial: and sdtapi: on the SSC slot, a relative path, an unknown speed or port, naming the key and what it takes")
     func configurationErrors() async throws {
         let cases = [
@@ -78,7 +106,9 @@ struct KioskctlSerialReaderTests {
             ("KIOSK_DEVICES_IDCARD_READER", "serial:/dev/ttyUSB0?baud=12345", "baud must be one of 9600, 19200, 38400, 57600, 115200"),
             ("KIOSK_DEVICES_IDCARD_READER", "sdtapi:/usr/lib/libsdtapi.so?port=17", "port must be 1–16 (COM ports) or 1001–1016 (USB readers), not 17"),
             ("KIOSK_DEVICES_SSC_READER", "sdtapi:/usr/lib/libsdtapi.so", "sdtapi (the ID reader SDK) serves the ID-card slot only"),
-            ("KIOSK_DEVICES_SSC_READER", "library:/opt/ssc/libSSCardDriver.so", "unknown reader back end \"library:\""),
+            ("KIOSK_DEVICES_IDCARD_READER", "library:/opt/ssc/libSSCardDriver.so", "library: (the standard SSC reader library) serves the SSC slot only"),
+            ("KIOSK_DEVICES_SSC_READER", "library:/opt/ssc/libSSCardDriver.so?type=5", "type must be 1 (contact), 2 (contactless)"),
+            ("KIOSK_DEVICES_SSC_READER", "hsm:/opt/ssc/libSSCardDriver.so", "unknown reader back end \"hsm:\""),
         ]
         let work = try TemporaryDirectory()
         defer { work.remove() }

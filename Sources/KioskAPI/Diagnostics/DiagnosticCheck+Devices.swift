@@ -10,7 +10,7 @@ extension DiagnosticCheck {
     public static func reader(_ status: DeviceStatus, lastATR: String?, virtual: Bool = false) -> Self {
         let id = status.role == .sscReader ? "reader.ssc" : "reader.idcard"
         let title = status.role.label
-        if status.selector.hasPrefix("serial:") || status.selector.hasPrefix("sdtapi:") { return ga467Reader(status, id: id, title: title) }
+        if ["serial:", "sdtapi:", "library:"].contains(where: status.selector.hasPrefix) { return ownReader(status, id: id, title: title) }
         let last = lastATR.map { ", last card ATR \($0)" } ?? ", no card inserted since kioskd started"
         switch status.state {
         case .online where virtual:
@@ -28,17 +28,18 @@ extension DiagnosticCheck {
         }
     }
 
-    /// A reader whose SAM kioskd drives itself: on a serial line (its device, speed and SAM number) or
-    /// through sdtapi (its library and port), or why it cannot be used.
-    private static func ga467Reader(_ status: DeviceStatus, id: String, title: String) -> Self {
-        let sdtapi = status.selector.hasPrefix("sdtapi:")
+    /// A reader kioskd drives itself: a serial line (its device, speed and SAM number), sdtapi (its
+    /// library and port) or the standard SSC library (its PSAM's terminal), or why it cannot be used.
+    private static func ownReader(_ status: DeviceStatus, id: String, title: String) -> Self {
         let target = String(status.selector.drop { $0 != ":" }.dropFirst().prefix { $0 != "?" })
         switch status.state {
         case .online:
             return .pass(id, title, status.detail)
         case .noDevice, .offline:
-            let fix = sdtapi
+            let fix = status.selector.hasPrefix("sdtapi:")
                 ? "check that \(target) is the reader vendor's libsdtapi.so for this machine (`nm -D \(target) | grep SDT_`), the port number (1–16 COM, 1001–1016 USB), and the reader's cable"
+                : status.selector.hasPrefix("library:")
+                ? "check that \(target) is the reader vendor's standard (部标) SSC library for this machine (`nm -D \(target) | grep iReadCardBas`), its own configuration, and the reader's cable"
                 : "check the reader's serial or USB cable and power; `ls -l \(target)` must show the device, owned by the group the udev rule in Devices/udev gives it, which kioskd's user is in"
             return .fail(id, title, "not usable (\(status.detail))", fix: fix)
         case .hardwareError, .userError, .busy:

@@ -4,13 +4,15 @@ import KioskCore
 /// any known model (`auto`), or a reader-name pattern (`*` wildcards), bare or as `pcsc:PATTERN`; the
 /// simulator (`simulated`, with --demo); or, for the ID-card slot, a GA 467 reader on a serial line
 /// (`serial:/dev/ttyUSB0`, optionally `?baud=9600`) or one driven through its vendor's sdtapi library
-/// (`sdtapi:/usr/lib/libsdtapi.so?port=1001`).
+/// (`sdtapi:/usr/lib/libsdtapi.so?port=1001`); for the SSC slot, the reader vendor's library for the
+/// ministry's standard interface (`library:/opt/vendor/libSSCardDriver.so`, optionally `?type=1`).
 public enum ReaderSelector: Sendable, Equatable, CustomStringConvertible {
     case auto
     case simulated
     case namePattern(String)
     case serial(SerialReaderAddress)
     case sdtapi(SDTAPIAddress)
+    case library(SSCLibraryAddress)
 
     init(_ text: String) {
         switch text {
@@ -33,17 +35,22 @@ public enum ReaderSelector: Sendable, Equatable, CustomStringConvertible {
             return .namePattern(rest)
         case "serial":
             guard slot == .idCard else {
-                throw SelectorProblem("a serial reader (GA 467) serves the ID-card slot only; the SSC slot takes auto, a PC/SC reader name pattern or pcsc:PATTERN")
+                throw SelectorProblem("a serial reader (GA 467) serves the ID-card slot only; the SSC slot takes auto, a PC/SC reader name pattern, pcsc:PATTERN or library:PATH")
             }
             return .serial(try SerialReaderAddress.parse(rest))
         case "sdtapi":
             guard slot == .idCard else {
-                throw SelectorProblem("sdtapi (the ID reader SDK) serves the ID-card slot only; the SSC slot takes auto, a PC/SC reader name pattern or pcsc:PATTERN")
+                throw SelectorProblem("sdtapi (the ID reader SDK) serves the ID-card slot only; the SSC slot takes auto, a PC/SC reader name pattern, pcsc:PATTERN or library:PATH")
             }
             return .sdtapi(try SDTAPIAddress.parse(rest))
+        case "library":
+            guard slot == .socialSecurityCard else {
+                throw SelectorProblem("library: (the standard SSC reader library) serves the SSC slot only; for the ID-card slot use serial: or sdtapi:")
+            }
+            return .library(try SSCLibraryAddress.parse(rest))
         default:
             let expected = slot == .idCard ? "auto, simulated, a PC/SC reader name pattern, pcsc:PATTERN, serial:/dev/PATH or sdtapi:/PATH/libsdtapi.so?port=N"
-                : "auto, simulated, a PC/SC reader name pattern or pcsc:PATTERN"
+                : "auto, simulated, a PC/SC reader name pattern, pcsc:PATTERN or library:/PATH/libSSCardDriver.so"
             throw SelectorProblem("unknown reader back end \"\(scheme):\"; expected \(expected)")
         }
     }
@@ -61,13 +68,14 @@ public enum ReaderSelector: Sendable, Equatable, CustomStringConvertible {
         case .namePattern(let pattern): pattern
         case .serial(let address): address.description
         case .sdtapi(let address): address.description
+        case .library(let address): address.description
         }
     }
 
     /// The PC/SC pattern or `auto` this selector asks pcscd for; nil for a slot pcscd does not serve.
     public var pcscSelector: ReaderSelector? {
         switch self {
-        case .serial, .sdtapi: nil
+        case .serial, .sdtapi, .library: nil
         default: self
         }
     }
@@ -235,4 +243,40 @@ public struct SDTAPIAddress: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "sdtapi:\(libraryPath)?port=\(port)" }
+}
+
+/// The SSC reader vendor's library for the ministry's standard interface: `library:/opt/vendor/libSSCardDriver.so`,
+/// optionally `?type=N`, the interface's `iType`: 1 contact, 2 contactless, 3 either, contact first
+/// (the default), 4 either, contactless first.
+public struct SSCLibraryAddress: Sendable, Equatable, CustomStringConvertible {
+    public var libraryPath: String
+    public var cardType: Int
+
+    public init(libraryPath: String, cardType: Int = 3) {
+        self.libraryPath = libraryPath
+        self.cardType = cardType
+    }
+
+    static func parse(_ text: String) throws(ReaderSelector.SelectorProblem) -> SSCLibraryAddress {
+        let parts = text.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(parts[0])
+        guard path.hasPrefix("/"), path.count > 1, !path.hasSuffix("/") else {
+            throw ReaderSelector.SelectorProblem("\"library:\(text)\" needs the library's absolute path, e.g. library:/opt/vendor/libSSCardDriver.so")
+        }
+        var address = SSCLibraryAddress(libraryPath: path)
+        guard parts.count == 2 else { return address }
+        for option in parts[1].split(separator: "&") {
+            let pair = option.split(separator: "=", maxSplits: 1).map(String.init)
+            guard pair.count == 2, pair[0] == "type" else {
+                throw ReaderSelector.SelectorProblem("\"library:\(text)\": unknown option \"\(option)\" (only type=N)")
+            }
+            guard let type = Int(pair[1]), (1...4).contains(type) else {
+                throw ReaderSelector.SelectorProblem("\"library:\(text)\": type must be 1 (contact), 2 (contactless), 3 (either, contact first) or 4 (either, contactless first), not \(pair[1])")
+            }
+            address.cardType = type
+        }
+        return address
+    }
+
+    public var description: String { "library:\(libraryPath)" + (cardType == 3 ? "" : "?type=\(cardType)") }
 }

@@ -12,7 +12,9 @@ import Synchronization
 /// gone when it answers 80. A reader that is missing or goes away (unplugged) is opened again every
 /// `reopenInterval`. Each call has `commandTimeout`; a call that does not return by then (a vendor
 /// library stuck in its driver) fails the read, and the slot stays faulty until that call returns.
-public final class GA467Reader: Service, Sendable {
+public final class GA467Reader: SlotReader {
+    public var slot: CardKind { .idCard }
+
     public struct Settings: Sendable, Equatable {
         public var commandTimeout: Duration
         public var pollInterval: Duration
@@ -29,8 +31,8 @@ public final class GA467Reader: Service, Sendable {
     public var name: String { port.name }
     public let port: any GA467Port
     public let settings: Settings
-    public var events: AsyncStream<CardEvent> { slot.events }
-    private let slot: PolledCardSlot
+    public var events: AsyncStream<CardEvent> { polled.events }
+    private let polled: PolledCardSlot
     private let clock: any Clock<Duration>
     private let today: @Sendable () -> CalendarDate
     private let logger: Logger
@@ -53,7 +55,7 @@ public final class GA467Reader: Service, Sendable {
         self.clock = clock
         self.today = today
         self.logger = logger
-        slot = PolledCardSlot(kind: .idCard, name: port.name)
+        polled = PolledCardSlot(kind: .idCard, name: port.name)
     }
 
     // MARK: The service
@@ -67,8 +69,8 @@ public final class GA467Reader: Service, Sendable {
             }
         }
         let port = self.port
-        if slot.isOpen { calls.send { port.close() } }
-        slot.finish()
+        if polled.isOpen { calls.send { port.close() } }
+        polled.finish()
     }
 
     /// One "find card", opening the device first when needed; publishes what changed. True while the device is open.
@@ -85,7 +87,7 @@ public final class GA467Reader: Service, Sendable {
             }
             return true
         } catch {
-            return slot.isOpen
+            return polled.isOpen
         }
     }
 
@@ -109,12 +111,12 @@ public final class GA467Reader: Service, Sendable {
     private func exchange(_ command: GA467Command) async throws(KioskError) -> GA467Response {
         // Refused without counting as the reader's fault: that is the stuck call's, already noted.
         if let refusal = calls.refusal(device: "the ID reader \(name)") { throw refusal }
-        let (port, timeout, opening) = (self.port, settings.commandTimeout, !slot.isOpen)
+        let (port, timeout, opening) = (self.port, settings.commandTimeout, !polled.isOpen)
         do throws(KioskError) {
             // Opening first asks the SAM's status and number: three exchanges more.
             let exchange = try await calls.run("\(command)", device: "the ID reader \(name)", timeout: timeout * (opening ? 4 : 1) + Self.watchdogMargin) {
                 () throws(KioskError) -> GA467Exchange in
-                if !self.slot.isOpen { try self.openPort() }
+                if !self.polled.isOpen { try self.openPort() }
                 return try port.exchange(command, timeout: timeout)
             }
             noteAnswer(exchange)
@@ -144,7 +146,7 @@ public final class GA467Reader: Service, Sendable {
             state.samNumber = number
             state.problem = nil
         }
-        slot.readerOpened()
+        polled.readerOpened()
         logger.notice("ID-card reader connected", metadata: [LogKey.reader: "\(name)", LogKey.detail: "SAM \(number ?? "number unknown")"])
     }
 
@@ -168,37 +170,37 @@ public final class GA467Reader: Service, Sendable {
             return state.problem?.message != error.message
         }
         if fresh { logger.error("ID-card reader fault", metadata: [LogKey.reader: "\(name)", LogKey.error: "\(error.code)", LogKey.detail: "\(error.message)"]) }
-        guard error.code == .cardReaderMissing || error.code == .cardNotResponding, slot.readerLost() else { return error }
+        guard error.code == .cardReaderMissing || error.code == .cardNotResponding, polled.readerLost() else { return error }
         let port = self.port
         calls.send { port.close() }
         return error
     }
 
     private func cardPresence(_ present: Bool) {
-        slot.cardPresence(present) { () throws(KioskError) in try await self.readReport() }
+        polled.cardPresence(present) { () throws(KioskError) in try await self.readReport() }
     }
 
     // MARK: Technicians
 
-    public var cardPresent: Bool { slot.cardPresent }
+    public var cardPresent: Bool { polled.cardPresent }
 
     /// The card read for `kioskctl cards read`, masked.
     public func readReport() async throws(KioskError) -> CardReport {
         CardReport(holder: try await readCard(), reader: name, today: today())
     }
 
-    public func readerInfo() -> CardReaderInfo { slot.readerInfo() }
+    public func readerInfo() -> CardReaderInfo { polled.readerInfo() }
 
     public func readCardsForWatchers(when allowed: @escaping @Sendable () async -> Bool) {
-        slot.readCardsForWatchers(when: allowed)
+        polled.readCardsForWatchers(when: allowed)
     }
 
-    public func watch() -> AsyncStream<CardWatchEvent> { slot.watch() }
+    public func watch() -> AsyncStream<CardWatchEvent> { polled.watch() }
 
     /// The slot for `kioskctl status` and `diag`: the connection, its SAM's number, and any fault.
     public func status() -> DeviceStatus {
         let stuck = calls.stuckCall
-        let open = slot.isOpen
+        let open = polled.isOpen
         let (problem, number, skipped) = state.withLock { ($0.problem, $0.samNumber, $0.skippedBytes) }
         let selector = name
         if let stuck {

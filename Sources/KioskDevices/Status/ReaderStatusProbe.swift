@@ -21,6 +21,10 @@ public struct ReaderStatusProbe: Sendable {
             return access(address.path, F_OK) == 0 ? report(.online, nil, "\(address.path) present (GA 467 on a serial line)")
                 : report(.noDevice, .maintenance, "no serial device at \(address.path): is the reader plugged in?")
         }
+        if case .library(let address) = selector {
+            return access(address.libraryPath, R_OK) == 0 ? report(.online, nil, "\(address.libraryPath) present (部标 SSC library)")
+                : report(.noDevice, .maintenance, "no SSC library at \(address.libraryPath)")
+        }
         if case .sdtapi(let address) = selector {
             return access(address.libraryPath, R_OK) == 0 ? report(.online, nil, "\(address.libraryPath) present (sdtapi, port \(address.port))")
                 : report(.noDevice, .maintenance, "no sdtapi library at \(address.libraryPath)")
@@ -32,7 +36,7 @@ public struct ReaderStatusProbe: Sendable {
             return report(.offline, .maintenance, "\(error.message)")
         }
         switch selector {
-        case .serial, .sdtapi:
+        case .serial, .sdtapi, .library:
             return report(.noDevice, .configuration, "not a PC/SC reader")
         case .simulated:
             return report(.noDevice, .configuration, "simulated readers run only with kioskd --demo")
