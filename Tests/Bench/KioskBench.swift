@@ -41,7 +41,7 @@ struct KioskBench: AsyncParsableCommand {
     @Flag(help: "Only the card payment terminal benchmark.")
     var card = false
 
-    @Flag(name: .customLong("id-readers"), help: "Only the ID-card back-end benchmark (PC/SC tunnel and serial line).")
+    @Flag(name: .customLong("id-readers"), help: "Only the card readers' back-end benchmark (PC/SC, serial line, sdtapi, the 部标 SSC library).")
     var idReaders = false
 
     func validate() throws {
@@ -66,7 +66,7 @@ struct KioskBench: AsyncParsableCommand {
             return
         }
         if idReaders {
-            await measure("ID read through each back end") { try await IDCardBackEndBenchmark(reads: cardReads / 2).run() }
+            await measure("card reads through each back end") { try await CardBackEndBenchmark(reads: cardReads / 2).run() }
             return
         }
         if soak, let devices {
@@ -76,7 +76,7 @@ struct KioskBench: AsyncParsableCommand {
         guard let pcscFloor, let pyscard, let devices else { return }
         // Cards first: the backend benchmark's in-process server and clients keep threads busy for a while after it.
         await measure("SSC read through pcscd") { try await CardBenchmark(floorProgram: pcscFloor, pyscardScript: pyscard, reads: cardReads).run() }
-        await measure("ID read through each back end") { try await IDCardBackEndBenchmark(reads: cardReads / 2).run() }
+        await measure("card reads through each back end") { try await CardBackEndBenchmark(reads: cardReads / 2).run() }
         await measure("session state machine and journal") { try await SessionBenchmark().run() }
         await measure("card at the nexo terminal") { try await CardTerminalBenchmark().run() }
         await measure("receipt render") { try ReceiptBenchmark(devices: devices).run() }
