@@ -13,6 +13,9 @@ import Testing
 @Suite("resident ID cards read from a GA 467 reader on a serial line (a pty pair)", .serialized)
 struct IDCardOverSerialTests {
     static let pollInterval: Duration = .milliseconds(500)
+    /// How long a test waits for the reader's service to finish a poll or publish an event: a safety
+    /// net for a loaded machine (the whole suite on two cores), never a measurement.
+    static let patience: Duration = .seconds(60)
 
     static func card(_ toml: String = TestCards.idCard()) throws -> VirtualCardFile.IDCard {
         guard case .idCard(let card) = try VirtualCardFile(toml: toml, source: "test").content else { throw TestFixtureError("not an ID card") }
@@ -33,7 +36,7 @@ struct IDCardOverSerialTests {
         let running = Task { try await group.run() }
         do {
             // The first poll opens the device and asks its SAM; then the service sleeps on the clock.
-            try await clock.waitForSleepers()
+            try await clock.waitForSleepers(timeout: IDCardOverSerialTests.patience)
             try await body(reader, device, clock)
         } catch {
             await group.triggerGracefulShutdown()
@@ -46,18 +49,18 @@ struct IDCardOverSerialTests {
 
     /// The reader's next insertion or removal, or a failure when none comes.
     static func nextEvent(_ reader: GA467Reader) async throws -> CardEvent? {
-        try await within(.seconds(10), "a card event") { await reader.events.first { _ in true } }
+        try await within(IDCardOverSerialTests.patience, "a card event") { await reader.events.first { _ in true } }
     }
 
     /// The next technician's event, or a failure when none comes.
     static func nextWatchEvent(_ stream: AsyncStream<CardWatchEvent>) async throws -> CardWatchEvent? {
-        try await within(.seconds(10), "a watch event") { await stream.first { _ in true } }
+        try await within(IDCardOverSerialTests.patience, "a watch event") { await stream.first { _ in true } }
     }
 
     /// One poll: the service's sleep ends, it asks "find card", and sleeps again.
     static func poll(_ clock: TestClock) async throws {
         clock.advance(by: pollInterval)
-        try await clock.waitForSleepers()
+        try await clock.waitForSleepers(timeout: IDCardOverSerialTests.patience)
     }
 
     @Test("the card reads as the same CardHolder as through the PC/SC tunnel; the SAM is checked and numbered when the line opens")

@@ -29,7 +29,7 @@ struct IDCardThroughSDTAPITests {
         let group = ServiceGroup(services: [reader], logger: Logger(label: "sdtapi-test"))
         let running = Task { try await group.run() }
         do {
-            try await clock.waitForSleepers()
+            try await clock.waitForSleepers(timeout: IDCardOverSerialTests.patience)
             try await body(reader, device, double, clock)
         } catch {
             double.release()
@@ -73,7 +73,7 @@ struct IDCardThroughSDTAPITests {
             let refused = await #expect(throws: KioskError.self) { try await reader.read() }
             #expect(refused?.message.contains("nothing more is sent to it until it does") == true, "\(String(describing: refused))")
             double.release()
-            try await waitUntil("the stuck call returns") { !reader.status().detail.contains("has not returned") }
+            try await waitUntil("the stuck call returns", timeout: IDCardOverSerialTests.patience) { !reader.status().detail.contains("has not returned") }
             try await IDCardOverSerialTests.poll(clock)
             #expect(try await reader.read().name == "陈德明")
         }

@@ -28,7 +28,7 @@ struct SSCThroughLibraryTests {
             let group = ServiceGroup(services: [reader], logger: Logger(label: "ssc-library-test"))
             let running = Task { try await group.run() }
             do {
-                try await clock.waitForSleepers()
+                try await clock.waitForSleepers(timeout: IDCardOverSerialTests.patience)
                 try await body(pcsc, reader, double, clock)
             } catch {
                 double.release()
@@ -44,11 +44,11 @@ struct SSCThroughLibraryTests {
 
     static func poll(_ clock: TestClock) async throws {
         clock.advance(by: pollInterval)
-        try await clock.waitForSleepers()
+        try await clock.waitForSleepers(timeout: IDCardOverSerialTests.patience)
     }
 
     static func nextEvent(_ reader: SSCLibraryReader) async throws -> CardEvent? {
-        try await within(.seconds(10), "a card event") { await reader.events.first { _ in true } }
+        try await within(IDCardOverSerialTests.patience, "a card event") { await reader.events.first { _ in true } }
     }
 
     @Test("cards of each generation read as the same CardHolder as over PC/SC (gender, nation, birth date through iReadCard); the slot names the PSAM's terminal",
@@ -131,7 +131,7 @@ struct SSCThroughLibraryTests {
             let refused = await #expect(throws: KioskError.self) { try await reader.read() }
             #expect(refused?.message.contains("nothing more is sent to it until it does") == true, "\(String(describing: refused))")
             double.release()
-            try await waitUntil("the stuck call returns") { reader.status().state != .hardwareError }
+            try await waitUntil("the stuck call returns", timeout: IDCardOverSerialTests.patience) { reader.status().state != .hardwareError }
             #expect(try await reader.read().name == "王秀英")
         }
     }
