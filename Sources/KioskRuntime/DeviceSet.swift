@@ -33,14 +33,18 @@ public struct DeviceSet: Sendable {
     /// The devices the configuration names, from the `Devices/` database.
     public static func hardware(configuration: KioskConfiguration, database: DeviceDatabase, clock: any Clock<Duration>,
                                 logger: Logger) throws(KioskError) -> DeviceSet {
-        let pcsc = PCSCCardReader(devices: configuration.devices, database: database, logger: logger)
+        // A slot named by its model (model:…) takes the model's PC/SC names or driver.
+        var devices = configuration.devices
+        devices.sscReader = try devices.sscReader.resolved(slot: .socialSecurityCard, key: "ssc_reader", database: database)
+        devices.idcardReader = try devices.idcardReader.resolved(slot: .idCard, key: "idcard_reader", database: database)
+        let pcsc = PCSCCardReader(devices: devices, database: database, logger: logger)
         var ga467: GA467Reader?
-        if let port = ga467Port(configuration.devices.idcardReader) {
+        if let port = ga467Port(devices.idcardReader) {
             ga467 = GA467Reader(port: port, settings: .init(commandTimeout: .milliseconds(configuration.devices.cardCommandTimeoutMilliseconds)),
                                 clock: clock, today: { CalendarDate.today() }, logger: logger)
         }
         var sscLibrary: SSCLibraryReader?
-        if case .library(let address) = configuration.devices.sscReader {
+        if case .library(let address) = devices.sscReader {
             sscLibrary = SSCLibraryReader(libraryPath: address.libraryPath, settings: .init(cardType: address.cardType), clock: clock,
                                           today: { CalendarDate.today() }, logger: logger)
         }
@@ -63,7 +67,7 @@ public struct DeviceSet: Sendable {
         switch selector {
         case .serial(let address): SerialGA467Port(path: address.path, baud: address.baud)
         case .sdtapi(let address): SDTAPIPort(libraryPath: address.libraryPath, portNumber: address.port)
-        case .auto, .simulated, .namePattern, .library: nil
+        case .auto, .simulated, .namePattern, .library, .model: nil
         }
     }
 

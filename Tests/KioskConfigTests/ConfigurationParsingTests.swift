@@ -209,7 +209,7 @@ struct ConfigurationParsingTests {
 
         let found = problems(Self.minimal, environment: ["KIOSK_DEVICES_SSC_READER": "hsm:/opt/ssc/libSSCardDriver.so", "KIOSK_DEVICES_IDCARD_READER": "serial:/dev/ttyUSB0?parity=even"])
         #expect(found.map(\.description) == [
-            #"devices.ssc_reader: unknown reader back end "hsm:"; expected auto, simulated, a PC/SC reader name pattern, pcsc:PATTERN or library:/PATH/libSSCardDriver.so (environment KIOSK_DEVICES_SSC_READER)"#,
+            #"devices.ssc_reader: unknown reader back end "hsm:"; expected auto, simulated, a PC/SC reader name pattern, pcsc:PATTERN, library:/PATH/libSSCardDriver.so or model:NAME (environment KIOSK_DEVICES_SSC_READER)"#,
             #"devices.idcard_reader: "serial:/dev/ttyUSB0?parity=even": unknown option "parity=even" (only baud=N) (environment KIOSK_DEVICES_IDCARD_READER)"#,
         ])
     }

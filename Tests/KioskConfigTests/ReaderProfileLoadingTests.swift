@@ -107,4 +107,39 @@ struct ReaderProfileLoadingTests {
         }
         #expect(error.message.contains("idcard: the model has no idcard role"))
     }
+
+    @Test("a model kioskd drives itself names its driver; model:<file> in kiosk.conf takes it, or the model's PC/SC name")
+    func driverModels() throws {
+        let library = try load("""
+            name = "Vendor SSC reader (部标 library)"
+            roles = ["ssc"]
+            driver = "library:/opt/vendor/libSSCardDriver.so?type=1"
+            """).get()
+        let model = try #require(library)
+        #expect(model.driver == "library:/opt/vendor/libSSCardDriver.so?type=1" && model.namePatterns.isEmpty)
+        let database = DeviceDatabase(readers: [model, ReaderModel(id: "acs-acr39u", name: "ACS ACR39U", roles: [.sscReader], namePatterns: ["ACS ACR39U*"])])
+        #expect(try ReaderSelector.model("test").resolved(slot: .socialSecurityCard, key: "ssc_reader", database: database)
+            == .library(SSCLibraryAddress(libraryPath: "/opt/vendor/libSSCardDriver.so", cardType: 1)))
+        #expect(try ReaderSelector.model("acs-acr39u").resolved(slot: .socialSecurityCard, key: "ssc_reader", database: database) == .namePattern("ACS ACR39U*"))
+        #expect(try ReaderSelector.auto.resolved(slot: .idCard, key: "idcard_reader", database: database) == .auto)
+        let unknown = #expect(throws: KioskError.self) { try ReaderSelector.model("nope").resolved(slot: .idCard, key: "idcard_reader", database: database) }
+        #expect(unknown?.message == "devices.idcard_reader: no reader model \"nope\" in the devices database's readers/ (known: acs-acr39u, test)")
+        let wrongSlot = #expect(throws: KioskError.self) { try ReaderSelector.model("test").resolved(slot: .idCard, key: "idcard_reader", database: database) }
+        #expect(wrongSlot?.message.contains("does not serve the ID-card reader slot") == true, "\(String(describing: wrongSlot))")
+    }
+
+    @Test("a driver is checked as kiosk.conf checks a selector: one slot, a back end that slot takes, not a PC/SC name", arguments: [
+        ("roles = [\"ssc\", \"idcard\"]\ndriver = \"serial:/dev/ttyUSB0\"", "a reader with a driver serves one slot"),
+        ("roles = [\"ssc\"]\ndriver = \"serial:/dev/ttyUSB0\"", "serves the ID-card slot only"),
+        ("roles = [\"idcard\"]\ndriver = \"Vendor*\"", "is a PC/SC reader: a driver is library:…, serial:… or sdtapi:…"),
+        ("roles = [\"idcard\"]\ndriver = \"sdtapi:libsdtapi.so\"", "needs the library's absolute path"),
+    ])
+    func badDrivers(lines: String, problem: String) throws {
+        let loaded = try load("name = \"Vendor reader\"\n" + lines + "\n")
+        guard case .failure(let error) = loaded else {
+            Issue.record("accepted: \(lines)")
+            return
+        }
+        #expect(error.message.contains("readers/test.toml") && error.message.contains(problem), "\(error.message)")
+    }
 }

@@ -98,6 +98,40 @@ struct KioskctlSerialReaderTests {
         }
     }
 
+    @Test("ssc_reader = \"model:…\" takes the reader model's driver from the devices database; an unknown model stops kioskd with the models it knows")
+    func readerModelNamesTheDriver() async throws {
+        let double = try await LibraryDouble.sscDriver(reader: PCSCStack.sscReader.pcscName)
+        defer { double.directory.remove() }
+        let database = try TemporaryDirectory(prefix: "devices")
+        defer { database.remove() }
+        try FileManager.default.removeItem(atPath: database.path)
+        try FileManager.default.copyItem(atPath: RepositoryPaths.devicesDatabase, toPath: database.path)
+        _ = try database.write("readers/vendor-ssc.toml", """
+            name = "Vendor SSC reader through its 部标 library"
+            roles = ["ssc"]
+            driver = "library:\(double.libraryPath)"
+            """)
+        let databasePath = database.path
+        let configuration: @Sendable (String) -> String = { socket in
+            DaemonFixture.configuration(version: 1, socketPath: socket).replacingOccurrences(of: "database = \"\(RepositoryPaths.devicesDatabase)\"", with: "database = \"\(databasePath)\"")
+        }
+        try await PCSCStack.exclusively {
+            let fixture = try DaemonFixture(extraEnvironment: ["KIOSK_DEVICES_SSC_READER": "model:vendor-ssc"], configuration: configuration)
+            defer { fixture.stop() }
+            #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
+            try await waitUntil("diag shows the model's library", timeout: .seconds(30), poll: .milliseconds(200)) {
+                let diag = try JSONDecoder().decode(DiagnosticReport.self, from: Data(try await fixture.kioskctl(["diag", "--json", "--socket", fixture.socketPath]).output.utf8))
+                return diag.checks.first { $0.id == "reader.ssc" }?.detail.contains("部标 SSC library \(double.libraryPath)") == true
+            }
+            let unknown = try DaemonFixture(extraEnvironment: ["KIOSK_DEVICES_SSC_READER": "model:nope"], configuration: configuration)
+            defer { unknown.stop() }
+            let status = await unknown.daemon.waitForExit(timeout: .seconds(30))
+            #expect(status != nil && status != 0, "kioskd kept running with model:nope")
+            #expect(unknown.daemon.standardError.contains("devices.ssc_reader: no reader model \"nope\"") || unknown.daemon.standardOutput.contains("no reader model \"nope\""),
+                    "\(unknown.daemon.standardError)\(unknown.daemon.standardOutput)")
+        }
+    }
+
     @Test("kioskd refuses serial: and sdtapi: on the SSC slot, a relative path, an unknown speed or port, naming the key and what it takes")
     func configurationErrors() async throws {
         let cases = [

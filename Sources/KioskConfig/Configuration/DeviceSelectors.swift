@@ -13,6 +13,8 @@ public enum ReaderSelector: Sendable, Equatable, CustomStringConvertible {
     case serial(SerialReaderAddress)
     case sdtapi(SDTAPIAddress)
     case library(SSCLibraryAddress)
+    /// A model of the devices database by its file name (`model:acs-acr39u`): its PC/SC names, or its `driver`.
+    case model(String)
 
     init(_ text: String) {
         switch text {
@@ -43,16 +45,46 @@ public enum ReaderSelector: Sendable, Equatable, CustomStringConvertible {
                 throw SelectorProblem("sdtapi (the ID reader SDK) serves the ID-card slot only; the SSC slot takes auto, a PC/SC reader name pattern, pcsc:PATTERN or library:PATH")
             }
             return .sdtapi(try SDTAPIAddress.parse(rest))
+        case "model":
+            guard !rest.isEmpty, rest.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
+                throw SelectorProblem("\"model:\" needs a reader model's file name in the devices database, e.g. model:acs-acr39u")
+            }
+            return .model(rest)
         case "library":
             guard slot == .socialSecurityCard else {
                 throw SelectorProblem("library: (the standard SSC reader library) serves the SSC slot only; for the ID-card slot use serial: or sdtapi:")
             }
             return .library(try SSCLibraryAddress.parse(rest))
         default:
-            let expected = slot == .idCard ? "auto, simulated, a PC/SC reader name pattern, pcsc:PATTERN, serial:/dev/PATH or sdtapi:/PATH/libsdtapi.so?port=N"
-                : "auto, simulated, a PC/SC reader name pattern, pcsc:PATTERN or library:/PATH/libSSCardDriver.so"
+            let expected = slot == .idCard ? "auto, simulated, a PC/SC reader name pattern, pcsc:PATTERN, serial:/dev/PATH, sdtapi:/PATH/libsdtapi.so?port=N or model:NAME"
+                : "auto, simulated, a PC/SC reader name pattern, pcsc:PATTERN, library:/PATH/libSSCardDriver.so or model:NAME"
             throw SelectorProblem("unknown reader back end \"\(scheme):\"; expected \(expected)")
         }
+    }
+
+    /// The selector a `model:` names, taken from the devices database: the model's `driver`, or a PC/SC
+    /// reader matching its name. Any other selector is itself.
+    public func resolved(slot: CardKind, key: String, database: DeviceDatabase) throws(KioskError) -> ReaderSelector {
+        guard case .model(let id) = self else { return self }
+        guard let model = database.readers.first(where: { $0.id == id }) else {
+            let known = database.readers.map(\.id).sorted().joined(separator: ", ")
+            throw KioskError(.configInvalid, "devices.\(key): no reader model \"\(id)\" in the devices database's readers/ (known: \(known))")
+        }
+        let role: DeviceRole = slot == .socialSecurityCard ? .sscReader : .idcardReader
+        guard model.roles.contains(role) else {
+            throw KioskError(.configInvalid, "devices.\(key): the reader model \"\(id)\" (\(model.name)) does not serve the \(role.label) slot")
+        }
+        if let driver = model.driver {
+            do throws(SelectorProblem) {
+                return try ReaderSelector.parse(driver, slot: slot)
+            } catch {
+                throw KioskError(.configInvalid, "devices.\(key): the reader model \"\(id)\"'s driver: \(error.message)")
+            }
+        }
+        guard let pattern = model.namePatterns.first else {
+            throw KioskError(.configInvalid, "devices.\(key): the reader model \"\(id)\" has neither name_patterns nor a driver")
+        }
+        return .namePattern(pattern)
     }
 
     /// What is wrong with a selector's text.
@@ -69,13 +101,14 @@ public enum ReaderSelector: Sendable, Equatable, CustomStringConvertible {
         case .serial(let address): address.description
         case .sdtapi(let address): address.description
         case .library(let address): address.description
+        case .model(let id): "model:\(id)"
         }
     }
 
     /// The PC/SC pattern or `auto` this selector asks pcscd for; nil for a slot pcscd does not serve.
     public var pcscSelector: ReaderSelector? {
         switch self {
-        case .serial, .sdtapi, .library: nil
+        case .serial, .sdtapi, .library, .model: nil
         default: self
         }
     }

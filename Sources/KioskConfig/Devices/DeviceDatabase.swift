@@ -95,6 +95,10 @@ final class DeviceProfileReader {
 
     func optionalBool(_ key: String) -> Bool? { root.optional(key, .flag) }
 
+    func optionalString(_ key: String) -> String? { root.optional(key, .string) }
+
+    func optionalStrings(_ key: String) -> [String]? { root.optional(key, .texts) }
+
     func int(_ key: String) -> Int? { root.required(key, .integer) }
 
     func strings(_ key: String) -> [String]? { root.required(key, .texts) }

@@ -13,11 +13,16 @@ public struct ReaderModel: Sendable, Equatable {
     /// that reaches its TCP port presents any card it likes). `auto` never takes it; a kiosk uses it
     /// only when kiosk.conf names it in `ssc_reader` / `idcard_reader`.
     public var isVirtual: Bool
+    /// For a reader kioskd drives itself rather than through pcscd, how kiosk.conf would name it:
+    /// `library:…` (SSC), `serial:…` or `sdtapi:…` (ID card). kiosk.conf's `model:<file name>` then
+    /// takes it from here.
+    public var driver: String?
 
     public init(
         id: String, name: String, roles: [DeviceRole], namePatterns: [String], ssc: SSCReadProfile? = nil,
-        idcard: IDCardTunnelProfile? = nil, isVirtual: Bool = false
+        idcard: IDCardTunnelProfile? = nil, isVirtual: Bool = false, driver: String? = nil
     ) {
+        self.driver = driver
         self.id = id
         self.name = name
         self.roles = roles

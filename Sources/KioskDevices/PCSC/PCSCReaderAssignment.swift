@@ -41,7 +41,7 @@ struct PCSCReaderAssignment: Sendable {
 
     private func matches(_ name: String, _ selector: ReaderSelector, role: DeviceRole) -> Bool {
         switch selector {
-        case .simulated, .serial, .sdtapi, .library: false
+        case .simulated, .serial, .sdtapi, .library, .model: false
         case .namePattern(let pattern): ReaderSelector.matches(name, pattern: pattern)
         case .auto: database.readerPatterns(for: role).contains { ReaderSelector.matches(name, pattern: $0) }
         }

@@ -38,6 +38,8 @@ public struct ReaderStatusProbe: Sendable {
         switch selector {
         case .serial, .sdtapi, .library:
             return report(.noDevice, .configuration, "not a PC/SC reader")
+        case .model(let id):
+            return report(.noDevice, .configuration, "model:\(id) is resolved when kioskd starts")
         case .simulated:
             return report(.noDevice, .configuration, "simulated readers run only with kioskd --demo")
         case .namePattern(let pattern):
