@@ -87,6 +87,27 @@ public enum ReaderSelector: Sendable, Equatable, CustomStringConvertible {
         return .namePattern(pattern)
     }
 
+    /// `PATH[?option=N]` after a scheme: the absolute path, and the one integer option it may take.
+    static func pathAndOption(_ text: String, scheme: String, needs: String, option: String, valid: (Int) -> Bool,
+                              range: String) throws(SelectorProblem) -> (path: String, value: Int?) {
+        let parts = text.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(parts[0])
+        guard path.hasPrefix("/"), path.count > 1, !path.hasSuffix("/") else { throw SelectorProblem("\"\(scheme):\(text)\" needs \(needs)") }
+        guard parts.count == 2 else { return (path, nil) }
+        var value: Int?
+        for given in parts[1].split(separator: "&") {
+            let pair = given.split(separator: "=", maxSplits: 1).map(String.init)
+            guard pair.count == 2, pair[0] == option else {
+                throw SelectorProblem("\"\(scheme):\(text)\": unknown option \"\(given)\" (only \(option)=N)")
+            }
+            guard let number = Int(pair[1]), valid(number) else {
+                throw SelectorProblem("\"\(scheme):\(text)\": \(option) must be \(range), not \(pair[1])")
+            }
+            value = number
+        }
+        return (path, value)
+    }
+
     /// What is wrong with a selector's text.
     struct SelectorProblem: Error {
         let message: String
@@ -216,24 +237,9 @@ public struct SerialReaderAddress: Sendable, Equatable, CustomStringConvertible 
     }
 
     static func parse(_ text: String) throws(ReaderSelector.SelectorProblem) -> SerialReaderAddress {
-        let parts = text.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        let path = String(parts[0])
-        guard path.hasPrefix("/"), path.count > 1, !path.hasSuffix("/") else {
-            throw ReaderSelector.SelectorProblem("\"serial:\(text)\" needs the device's absolute path, e.g. serial:/dev/ttyUSB0 or serial:/dev/serial/by-id/…")
-        }
-        var address = SerialReaderAddress(path: path)
-        guard parts.count == 2 else { return address }
-        for option in parts[1].split(separator: "&") {
-            let pair = option.split(separator: "=", maxSplits: 1).map(String.init)
-            guard pair.count == 2, pair[0] == "baud" else {
-                throw ReaderSelector.SelectorProblem("\"serial:\(text)\": unknown option \"\(option)\" (only baud=N)")
-            }
-            guard let baud = Int(pair[1]), speeds.contains(baud) else {
-                throw ReaderSelector.SelectorProblem("\"serial:\(text)\": baud must be one of \(speeds.map(String.init).joined(separator: ", ")), not \(pair[1])")
-            }
-            address.baud = baud
-        }
-        return address
+        let (path, baud) = try ReaderSelector.pathAndOption(text, scheme: "serial", needs: "the device's absolute path, e.g. serial:/dev/ttyUSB0 or serial:/dev/serial/by-id/…",
+                                                            option: "baud", valid: speeds.contains, range: "one of \(speeds.map(String.init).joined(separator: ", "))")
+        return SerialReaderAddress(path: path, baud: baud ?? 115_200)
     }
 
     public var description: String {
@@ -255,24 +261,9 @@ public struct SDTAPIAddress: Sendable, Equatable, CustomStringConvertible {
     public static func isValidPort(_ port: Int) -> Bool { (1...16).contains(port) || (1001...1016).contains(port) }
 
     static func parse(_ text: String) throws(ReaderSelector.SelectorProblem) -> SDTAPIAddress {
-        let parts = text.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        let path = String(parts[0])
-        guard path.hasPrefix("/"), path.count > 1, !path.hasSuffix("/") else {
-            throw ReaderSelector.SelectorProblem("\"sdtapi:\(text)\" needs the library's absolute path, e.g. sdtapi:/usr/lib/libsdtapi.so?port=1001")
-        }
-        var address = SDTAPIAddress(libraryPath: path)
-        guard parts.count == 2 else { return address }
-        for option in parts[1].split(separator: "&") {
-            let pair = option.split(separator: "=", maxSplits: 1).map(String.init)
-            guard pair.count == 2, pair[0] == "port" else {
-                throw ReaderSelector.SelectorProblem("\"sdtapi:\(text)\": unknown option \"\(option)\" (only port=N)")
-            }
-            guard let port = Int(pair[1]), isValidPort(port) else {
-                throw ReaderSelector.SelectorProblem("\"sdtapi:\(text)\": port must be 1–16 (COM ports) or 1001–1016 (USB readers), not \(pair[1])")
-            }
-            address.port = port
-        }
-        return address
+        let (path, port) = try ReaderSelector.pathAndOption(text, scheme: "sdtapi", needs: "the library's absolute path, e.g. sdtapi:/usr/lib/libsdtapi.so?port=1001",
+                                                            option: "port", valid: isValidPort, range: "1–16 (COM ports) or 1001–1016 (USB readers)")
+        return SDTAPIAddress(libraryPath: path, port: port ?? 1001)
     }
 
     public var description: String { "sdtapi:\(libraryPath)?port=\(port)" }
@@ -291,24 +282,10 @@ public struct SSCLibraryAddress: Sendable, Equatable, CustomStringConvertible {
     }
 
     static func parse(_ text: String) throws(ReaderSelector.SelectorProblem) -> SSCLibraryAddress {
-        let parts = text.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        let path = String(parts[0])
-        guard path.hasPrefix("/"), path.count > 1, !path.hasSuffix("/") else {
-            throw ReaderSelector.SelectorProblem("\"library:\(text)\" needs the library's absolute path, e.g. library:/opt/vendor/libSSCardDriver.so")
-        }
-        var address = SSCLibraryAddress(libraryPath: path)
-        guard parts.count == 2 else { return address }
-        for option in parts[1].split(separator: "&") {
-            let pair = option.split(separator: "=", maxSplits: 1).map(String.init)
-            guard pair.count == 2, pair[0] == "type" else {
-                throw ReaderSelector.SelectorProblem("\"library:\(text)\": unknown option \"\(option)\" (only type=N)")
-            }
-            guard let type = Int(pair[1]), (1...4).contains(type) else {
-                throw ReaderSelector.SelectorProblem("\"library:\(text)\": type must be 1 (contact), 2 (contactless), 3 (either, contact first) or 4 (either, contactless first), not \(pair[1])")
-            }
-            address.cardType = type
-        }
-        return address
+        let (path, type) = try ReaderSelector.pathAndOption(text, scheme: "library", needs: "the library's absolute path, e.g. library:/opt/vendor/libSSCardDriver.so",
+                                                            option: "type", valid: (1...4).contains,
+                                                            range: "1 (contact), 2 (contactless), 3 (either, contact first) or 4 (either, contactless first)")
+        return SSCLibraryAddress(libraryPath: path, cardType: type ?? 3)
     }
 
     public var description: String { "library:\(libraryPath)" + (cardType == 3 ? "" : "?type=\(cardType)") }
