@@ -44,9 +44,11 @@ final class SessionHarness: Sendable {
     /// `devicePrinter` replaces the recording printer (e.g. a CUPSPrinter on a real ippeveprinter).
     /// `between` stands between the session and the client (a fault the client cannot make, e.g. an answer lost after the backend acted).
     /// `terminal`: the payment terminal card payments go to (a `NexoTerminalStack`'s).
+    /// `cardReader` replaces the scripted card reader (e.g. a real back end on a virtual card).
     init(today: String = "2020-11-15", settings: SessionSettings = SessionHarness.settings(), backendURL: String? = nil,
          devicePrinter: (any ReceiptPrinter)? = nil, between: (any BackendClient) -> any BackendClient = { $0 },
-         requestTimeout: Duration = .seconds(5), attempts: Int = 1, terminal: (any PaymentTerminal)? = nil) async throws {
+         requestTimeout: Duration = .seconds(5), attempts: Int = 1, terminal: (any PaymentTerminal)? = nil,
+         cardReader: (any CardReader)? = nil) async throws {
         self.settings = settings
         sandbox = try await SandboxHTTPServer(today: today)
         client = try HTTPSBackendClient(settings: BackendClientSettings(
@@ -58,7 +60,7 @@ final class SessionHarness: Sendable {
         let counter = KeyCounter()
         controller = SessionController(
             settings: settings, kioskID: Self.kioskID,
-            devices: .init(cardReader: cards, scanner: scanner, printer: devicePrinter ?? printer, terminal: terminal),
+            devices: .init(cardReader: cardReader ?? cards, scanner: scanner, printer: devicePrinter ?? printer, terminal: terminal),
             backend: between(client), journal: journal, clock: clock, makeKey: { counter.next() }, logger: logger
         )
         group = ServiceGroup(configuration: .init(services: [controller], logger: Logger(label: "session-test-group")))
