@@ -62,7 +62,7 @@ struct KioskctlSerialReaderTests {
             #expect(idSlot.passed && idSlot.detail == "\(connection), SAM 05.01-20250314-0000000001-1234567890", "\(idSlot)")
 
             device.unplug()
-            try await waitUntil("diag reports the serial reader gone", timeout: .seconds(20), poll: .milliseconds(200)) {
+            try await waitUntil("diag reports the serial reader gone", timeout: .seconds(60), poll: .milliseconds(200)) {
                 let report = try JSONDecoder().decode(DiagnosticReport.self, from: Data(try await fixture.kioskctl(["diag", "--json", "--socket", fixture.socketPath]).output.utf8))
                 guard let check = report.checks.first(where: { $0.id == "reader.idcard" }), !check.passed else { return false }
                 return check.fix?.contains(backEnd == .serial ? "ls -l \(device.devicePath)" : "nm -D \(double.libraryPath)") == true
@@ -82,7 +82,7 @@ struct KioskctlSerialReaderTests {
             try await KioskctlCardsTests.maintenanceOn(fixture)
             let card = try VirtualCard(VirtualCardFile.load(path: RepositoryPaths.devicesDatabase + "/cards/ssc-gen3.toml")).insert(port: PCSCStack.sscReader.port)
             defer { card.remove() }
-            try await waitUntil("kioskd's library reader sees the card", timeout: .seconds(20), poll: .milliseconds(200)) {
+            try await waitUntil("kioskd's library reader sees the card", timeout: .seconds(60), poll: .milliseconds(200)) {
                 let result = try await fixture.kioskctl(["cards", "readers", "--json", "--socket", fixture.socketPath])
                 let readers = (try? JSONDecoder().decode([CardReaderInfo].self, from: Data(result.output.utf8))) ?? []
                 return readers.contains { $0.name == name && $0.role == "ssc" && $0.cardPresent }
@@ -119,7 +119,7 @@ struct KioskctlSerialReaderTests {
             let fixture = try DaemonFixture(extraEnvironment: ["KIOSK_DEVICES_SSC_READER": "model:vendor-ssc"], configuration: configuration)
             defer { fixture.stop() }
             #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
-            try await waitUntil("diag shows the model's library", timeout: .seconds(30), poll: .milliseconds(200)) {
+            try await waitUntil("diag shows the model's library", timeout: .seconds(60), poll: .milliseconds(200)) {
                 let diag = try JSONDecoder().decode(DiagnosticReport.self, from: Data(try await fixture.kioskctl(["diag", "--json", "--socket", fixture.socketPath]).output.utf8))
                 return diag.checks.first { $0.id == "reader.ssc" }?.detail.contains("部标 SSC library \(double.libraryPath)") == true
             }
