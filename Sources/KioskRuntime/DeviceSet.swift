@@ -65,7 +65,7 @@ public struct DeviceSet: Sendable {
     /// The port of an ID-card slot whose SAM kioskd drives itself; nil for a slot on pcscd.
     static func ga467Port(_ selector: ReaderSelector) -> (any GA467Port)? {
         switch selector {
-        case .serial(let address): SerialGA467Port(path: address.path, baud: address.baud)
+        case .serial(let address): SerialGA467Port(path: address.path, baud: address.baud, clock: ContinuousClock())
         case .sdtapi(let address): SDTAPIPort(libraryPath: address.libraryPath, portNumber: address.port)
         case .auto, .simulated, .namePattern, .library, .model: nil
         }

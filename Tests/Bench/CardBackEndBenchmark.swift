@@ -47,7 +47,7 @@ struct CardBackEndBenchmark {
         let device = try PseudoTerminalIDCardReader()
         defer { device.unplug() }
         device.place(idCard)
-        let serial = GA467Reader(port: SerialGA467Port(path: device.devicePath), settings: .init(), clock: ContinuousClock(), today: { CalendarDate.today() },
+        let serial = GA467Reader(port: SerialGA467Port(path: device.devicePath, clock: ContinuousClock()), settings: .init(), clock: ContinuousClock(), today: { CalendarDate.today() },
                                        logger: Logger(label: "bench"))
         let double = try await LibraryDouble.sdtapi(ports: [1001: device.devicePath])
         defer { double.directory.remove() }
@@ -126,7 +126,7 @@ struct CardBackEndBenchmark {
         defer { device.unplug() }
         let double = try await LibraryDouble.sscDriver(reader: PCSCStack.sscReader.pcscName)
         defer { double.directory.remove() }
-        let serial = GA467Reader(port: SerialGA467Port(path: device.devicePath), settings: .init(), clock: ContinuousClock(), today: { CalendarDate.today() },
+        let serial = GA467Reader(port: SerialGA467Port(path: device.devicePath, clock: ContinuousClock()), settings: .init(), clock: ContinuousClock(), today: { CalendarDate.today() },
                                  logger: Logger(label: "bench"))
         let library = SSCLibraryReader(libraryPath: double.libraryPath, clock: ContinuousClock(), today: { CalendarDate.today() }, logger: Logger(label: "bench"))
         var rows: [BenchRow] = []

@@ -31,7 +31,7 @@ struct IDCardOverSerialTests {
         defer { device.unplug() }
         let clock = TestClock()
         let settings = GA467Reader.Settings(commandTimeout: commandTimeout, pollInterval: pollInterval)
-        let reader = GA467Reader(port: SerialGA467Port(path: device.devicePath), settings: settings, clock: clock, today: { CardStack.today }, logger: Logger(label: "serial-test"))
+        let reader = GA467Reader(port: SerialGA467Port(path: device.devicePath, clock: ContinuousClock()), settings: settings, clock: clock, today: { CardStack.today }, logger: Logger(label: "serial-test"))
         let group = ServiceGroup(services: [reader], logger: Logger(label: "serial-test"))
         let running = Task { try await group.run() }
         do {
@@ -176,7 +176,7 @@ struct IDCardOverSerialTests {
     func openErrors() async throws {
         let clock = TestClock()
         func reader(_ path: String) -> GA467Reader {
-            GA467Reader(port: SerialGA467Port(path: path), settings: .init(commandTimeout: .milliseconds(300)), clock: clock, today: { CardStack.today },
+            GA467Reader(port: SerialGA467Port(path: path, clock: ContinuousClock()), settings: .init(commandTimeout: .milliseconds(300)), clock: clock, today: { CardStack.today },
                               logger: Logger(label: "serial-test"))
         }
         let missing = await #expect(throws: KioskError.self) { try await reader("/dev/ttyKIOSKD-none").read() }
@@ -199,7 +199,7 @@ struct IDCardOverSerialTests {
         defer { sim.stop() }
         try await waitUntil("kiosk-sim prints the device") { sim.standardOutput.hasPrefix("serial:/dev/") || !sim.isRunning }
         let path = String(sim.standardOutput.prefix { $0 != "\n" }.dropFirst("serial:".count))
-        let reader = GA467Reader(port: SerialGA467Port(path: path), settings: .init(), clock: TestClock(), today: { CardStack.today }, logger: Logger(label: "serial-test"))
+        let reader = GA467Reader(port: SerialGA467Port(path: path, clock: ContinuousClock()), settings: .init(), clock: TestClock(), today: { CardStack.today }, logger: Logger(label: "serial-test"))
         #expect(try await reader.read().kind == .idCard, "kiosk-sim: \(sim.standardOutput) \(sim.standardError)")
         sim.signal(SIGTERM)
         #expect(await sim.waitForExit(timeout: .seconds(10)) == 0)

@@ -65,7 +65,7 @@ struct CardBackEndJourneyTests {
     func serial() async throws {
         let device = try PseudoTerminalIDCardReader()
         defer { device.unplug() }
-        let reader = GA467Reader(port: SerialGA467Port(path: device.devicePath), settings: .init(pollInterval: .milliseconds(100)),
+        let reader = GA467Reader(port: SerialGA467Port(path: device.devicePath, clock: ContinuousClock()), settings: .init(pollInterval: .milliseconds(100)),
                                  clock: ContinuousClock(), today: { CalendarDate(year: 2020, month: 11, day: 15)! }, logger: Logger(label: "serial"))
         try await Self.journey(reader, maskedName: "陈*明") { device.place(try Self.idCard()) }
     }

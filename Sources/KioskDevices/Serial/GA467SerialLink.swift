@@ -22,7 +22,7 @@ final class GA467SerialLink: @unchecked Sendable {
     func exchange(_ command: GA467Command, timeout: Duration) throws(KioskError) -> GA467Exchange {
         if answerGivenUp { try drain() }
         answerGivenUp = true
-        let deadline = ContinuousClock.now + timeout
+        let deadline = line.clock.now + timeout
         line.discardInput()
         try line.write(command.frame, until: deadline)
         var buffer: [UInt8] = []
@@ -61,9 +61,9 @@ final class GA467SerialLink: @unchecked Sendable {
 
     /// Reads and drops input until none has come for `quietPeriod`.
     private func drain() throws(KioskError) {
-        let giveUp = ContinuousClock.now + Self.longestDrain
-        while ContinuousClock.now < giveUp {
-            if try line.read(upTo: 4096, until: ContinuousClock.now + Self.quietPeriod).isEmpty {
+        let giveUp = line.clock.now + Self.longestDrain
+        while line.clock.now < giveUp {
+            if try line.read(upTo: 4096, until: line.clock.now + Self.quietPeriod).isEmpty {
                 answerGivenUp = false
                 return
             }

@@ -5,18 +5,21 @@ import KioskCore
 public final class SerialGA467Port: GA467Port, @unchecked Sendable {
     public let path: String
     public let baud: Int
+    private let clock: ContinuousClock
     private var link: GA467SerialLink?
 
-    public init(path: String, baud: Int = 115_200) {
+    /// `clock` times the line's I/O deadlines (real time: poll(2) waits in it).
+    public init(path: String, baud: Int = 115_200, clock: ContinuousClock) {
         self.path = path
         self.baud = baud
+        self.clock = clock
     }
 
     public var name: String { "serial:\(path)" }
     public var connection: String { "GA 467 on \(path) at \(baud) baud" }
 
     public func open(timeout: Duration) throws(KioskError) {
-        link = GA467SerialLink(line: try SerialLine(path: path, baud: baud))
+        link = GA467SerialLink(line: try SerialLine(path: path, baud: baud, clock: clock))
     }
 
     public func exchange(_ command: GA467Command, timeout: Duration) throws(KioskError) -> GA467Exchange {

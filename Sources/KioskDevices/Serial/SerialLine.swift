@@ -9,6 +9,8 @@ import KioskCore
 /// unplugged device. Used from one queue at a time.
 final class SerialLine: @unchecked Sendable {
     let path: String
+    /// The deadlines' clock: poll(2) waits in real time, so it is the monotonic one (handed in by the composition root).
+    let clock: ContinuousClock
     private let descriptor: Int32
     private var closed = false
 
@@ -16,7 +18,7 @@ final class SerialLine: @unchecked Sendable {
     static let speeds: [Int: speed_t] = [9600: speed_t(B9600), 19200: speed_t(B19200), 38400: speed_t(B38400),
                                          57600: speed_t(B57600), 115200: speed_t(B115200)]
 
-    init(path: String, baud: Int) throws(KioskError) {
+    init(path: String, baud: Int, clock: ContinuousClock) throws(KioskError) {
         guard let speed = Self.speeds[baud] else {
             throw KioskError(.configInvalid, "serial speed \(baud) is not one of \(Self.speeds.keys.sorted().map(String.init).joined(separator: ", "))")
         }
@@ -52,6 +54,7 @@ final class SerialLine: @unchecked Sendable {
         }
         tcflush(fd, TCIOFLUSH)
         self.path = path
+        self.clock = clock
         descriptor = fd
     }
 
@@ -104,7 +107,7 @@ final class SerialLine: @unchecked Sendable {
     /// True when `events` is ready, false at the deadline; throws when the device hung up.
     private func wait(for events: Int16, until deadline: ContinuousClock.Instant) throws(KioskError) -> Bool {
         while true {
-            let left = deadline - ContinuousClock.now
+            let left = deadline - clock.now
             guard left > .zero else { return false }
             var entry = pollfd(fd: descriptor, events: events, revents: 0)
             let milliseconds = Int32(min(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1, 60_000))
