@@ -226,7 +226,7 @@ let package = Package(
         .target(
             name: "KioskTesting",
             dependencies: [
-                "KioskConfig", "KioskCore", "KioskDevices", "KioskSimulators", "SandboxBackend", "CUMockdev", "CLinuxProcess",
+                "KioskConfig", "KioskCore", "KioskDevices", "KioskSimulators", "SandboxBackend", "CUMockdev", "CLinuxProcess", "CPCSCLite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
