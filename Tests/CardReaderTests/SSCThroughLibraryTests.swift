@@ -16,10 +16,10 @@ struct SSCThroughLibraryTests {
 
     /// A PCSCCardReader for the stack (and for comparison), the library's double on the SSC reader, and its reader.
     static func withLibrary(
-        callTimeout: Duration = .seconds(5),
+        callTimeout: Duration = .seconds(5), readerInfo: LibraryDouble.ReaderInfo = .declared,
         _ body: @escaping @Sendable (PCSCCardReader, SSCLibraryReader, LibraryDouble, TestClock) async throws -> Void
     ) async throws {
-        let double = try await LibraryDouble.sscDriver(reader: PCSCStack.sscReader.pcscName)
+        let double = try await LibraryDouble.sscDriver(reader: PCSCStack.sscReader.pcscName, readerInfo: readerInfo)
         defer { double.release(); double.directory.remove() }
         try await CardStack.withReader { pcsc in
             let clock = TestClock()
@@ -65,6 +65,30 @@ struct SSCThroughLibraryTests {
             #expect(holder.gender != nil && holder.birthDate != nil && holder.specVersion == "\(generation).00")
             let status = reader.status()
             #expect(status.state == .online && status.detail.contains("PSAM terminal 410100813475"), "\(status.detail)")
+        }
+    }
+
+    @Test("the slot names the reader's serial number and the PSAM's terminal from iGetReaderInfo before any card; without that call, from the first read; answered the other way round, the read puts them right",
+          arguments: [LibraryDouble.ReaderInfo.declared, .absent, .psamFirst])
+    func readerInfo(_ variant: LibraryDouble.ReaderInfo) async throws {
+        try await Self.withLibrary(readerInfo: variant) { pcsc, reader, _, _ in
+            let before = reader.status()
+            #expect(before.state == .online, "\(before.detail)")
+            switch variant {
+            case .declared:
+                #expect(before.detail.hasSuffix("(iReadCardBas and iReadCard, iGetReaderInfo), reader SSCDOUBLE0001, PSAM terminal 410100813475"), "\(before.detail)")
+            case .absent:
+                #expect(before.detail.hasSuffix("(iReadCardBas and iReadCard), PSAM terminal not read yet"), "\(before.detail)")
+            case .psamFirst:
+                // Nothing tells the two apart before a card has given the PSAM's number.
+                #expect(before.detail.hasSuffix("reader 410100813475, PSAM terminal SSCDOUBLE0001"), "\(before.detail)")
+            }
+            let card = try await CardStack.insert(TestCards.ssc(generation: 3), into: PCSCStack.sscReader.port, reader: pcsc)
+            defer { card.remove() }
+            _ = try await reader.read()
+            let after = reader.status().detail
+            let expected = variant == .absent ? "(iReadCardBas and iReadCard), PSAM terminal 410100813475" : "reader SSCDOUBLE0001, PSAM terminal 410100813475"
+            #expect(after.hasSuffix(expected), "\(after)")
         }
     }
 

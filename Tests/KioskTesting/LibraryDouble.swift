@@ -17,11 +17,32 @@ public struct LibraryDouble: Sendable {
     }
 
     /// The standard SSC library's double (Tests/tools/sscard-driver-double.c) on the PC/SC `reader`,
-    /// its PSAM's terminal numbers `terminal`; `complete: false` leaves out iReadCardBas.
+    /// its PSAM's terminal numbers `terminal`, the reader's `serialNumber`; `complete: false` leaves out
+    /// iReadCardBas, `readerInfo` says how it has the vendor extension iGetReaderInfo.
     public static func sscDriver(reader: String, terminal: (number: String, device: String) = ("410100813475", "KIOSKTEST01"),
-                                 complete: Bool = true) async throws -> LibraryDouble {
-        try await build(source: "sscard-driver-double.c", library: "libSSCardDriver.so", defines: complete ? [] : ["SSCARD_DOUBLE_INCOMPLETE"],
-                        linking: ["-I/usr/include/PCSC", "-lpcsclite"], configuration: ["reader \(reader)", "terminal \(terminal.number) \(terminal.device)"])
+                                 serialNumber: String = "SSCDOUBLE0001", complete: Bool = true, readerInfo: ReaderInfo = .declared) async throws -> LibraryDouble {
+        try await build(source: "sscard-driver-double.c", library: "libSSCardDriver.so",
+                        defines: (complete ? [] : ["SSCARD_DOUBLE_INCOMPLETE"]) + readerInfo.defines,
+                        linking: ["-I/usr/include/PCSC", "-lpcsclite"],
+                        configuration: ["reader \(reader)", "terminal \(terminal.number) \(terminal.device)", "serial \(serialNumber)"])
+    }
+
+    /// How the SSC library's double has `iGetReaderInfo`.
+    public enum ReaderInfo: Sendable {
+        /// `(char *pReaderSN, char *pPsamTermNo)`, as the vendor headers declare it.
+        case declared
+        /// The PSAM's terminal number first, as one province's SiCardDriver declares it.
+        case psamFirst
+        /// Not exported (the interface's core set alone).
+        case absent
+
+        var defines: [String] {
+            switch self {
+            case .declared: []
+            case .psamFirst: ["SSCARD_DOUBLE_READER_INFO_PSAM_FIRST"]
+            case .absent: ["SSCARD_DOUBLE_NO_READER_INFO"]
+            }
+        }
     }
 
     static func build(source: String, library: String, defines: [String], linking: [String], configuration: [String]) async throws -> LibraryDouble {

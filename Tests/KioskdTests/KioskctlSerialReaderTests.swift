@@ -22,7 +22,17 @@ struct KioskctlSerialReaderTests {
         return card
     }
 
-    @Test("cards readers lists the reader; selftest card reads a card placed on it, masked; diag shows its SAM, then the fix once it is unplugged",
+    /// The detail of the check `id` in the on-screen service menu, opened with the technician PIN over the
+    /// resident screen's WebSocket as the page opens it.
+    static func serviceMenuCheck(_ id: String, _ fixture: DaemonFixture) async throws -> String? {
+        let screen = try await ResidentScreenSocket(port: try fixture.uiPort())
+        try await screen.sendMessage(#"{"type":"servicePIN","pin":"\#(ServiceMenuTests.pin)"}"#)
+        let menu = try ServiceMenuTests.object(try await screen.message(ofType: "serviceMenu"))
+        let checks = try #require((menu["report"] as? [String: Any])?["checks"] as? [[String: Any]])
+        return checks.first { $0["id"] as? String == id }?["detail"] as? String
+    }
+
+    @Test("cards readers lists the reader; selftest card reads a card placed on it, masked; diag and the on-screen service menu show its SAM, then the fix once it is unplugged",
           arguments: BackEnd.allCases)
     func readersSelftestAndDiag(_ backEnd: BackEnd) async throws {
         let device = try PseudoTerminalIDCardReader()
@@ -31,7 +41,8 @@ struct KioskctlSerialReaderTests {
         defer { double.directory.remove() }
         let serialName = backEnd == .serial ? "serial:\(device.devicePath)" : "sdtapi:\(double.libraryPath)?port=1001"
         try await PCSCStack.exclusively {
-            let fixture = try DaemonFixture(extraEnvironment: ["KIOSK_DEVICES_SSC_READER": "Virtual PCD SSC*", "KIOSK_DEVICES_IDCARD_READER": serialName])
+            let fixture = try DaemonFixture(extraEnvironment: ["KIOSK_DEVICES_SSC_READER": "Virtual PCD SSC*", "KIOSK_DEVICES_IDCARD_READER": serialName]
+                .merging(try ServiceMenuTests.credential(ServiceMenuTests.pinHash)) { _, new in new })
             defer { fixture.stop() }
             #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
             try await waitUntil("kioskd has opened the serial reader") {
@@ -60,6 +71,7 @@ struct KioskctlSerialReaderTests {
             let idSlot = try #require(diag.checks.first { $0.id == "reader.idcard" })
             let connection = backEnd == .serial ? "GA 467 on \(device.devicePath) at 115200 baud" : "sdtapi \(double.libraryPath), port 1001 (USB reader 1)"
             #expect(idSlot.passed && idSlot.detail == "\(connection), SAM 05.01-20250314-0000000001-1234567890", "\(idSlot)")
+            #expect(try await Self.serviceMenuCheck("reader.idcard", fixture) == idSlot.detail)
 
             device.unplug()
             try await waitUntil("diag reports the serial reader gone", timeout: .seconds(60), poll: .milliseconds(200)) {
@@ -70,23 +82,25 @@ struct KioskctlSerialReaderTests {
         }
     }
 
-    @Test("the SSC slot through the standard (部标) library: cards read and diag name it, the PSAM's terminal, then the fix once it cannot load")
+    @Test("the SSC slot through the standard (部标) library: cards read, diag and the service menu name it, the reader and its PSAM's terminal")
     func sscLibrary() async throws {
         let double = try await LibraryDouble.sscDriver(reader: PCSCStack.sscReader.pcscName)
         defer { double.directory.remove() }
         let name = "library:\(double.libraryPath)"
         try await PCSCStack.exclusively {
-            let fixture = try DaemonFixture(extraEnvironment: ["KIOSK_DEVICES_SSC_READER": name, "KIOSK_DEVICES_IDCARD_READER": "Virtual PCD ID*"])
+            let fixture = try DaemonFixture(extraEnvironment: ["KIOSK_DEVICES_SSC_READER": name, "KIOSK_DEVICES_IDCARD_READER": "Virtual PCD ID*"]
+                .merging(try ServiceMenuTests.credential(ServiceMenuTests.pinHash)) { _, new in new })
             defer { fixture.stop() }
             #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd: \(fixture.daemon.standardOutput)")
             try await KioskctlCardsTests.maintenanceOn(fixture)
             let card = try VirtualCard(VirtualCardFile.load(path: RepositoryPaths.devicesDatabase + "/cards/ssc-gen3.toml")).insert(port: PCSCStack.sscReader.port)
             defer { card.remove() }
-            try await waitUntil("kioskd's library reader sees the card", timeout: .seconds(60), poll: .milliseconds(200)) {
+            let seen = try await eventually(within: .seconds(60), poll: .milliseconds(200)) {
                 let result = try await fixture.kioskctl(["cards", "readers", "--json", "--socket", fixture.socketPath])
                 let readers = (try? JSONDecoder().decode([CardReaderInfo].self, from: Data(result.output.utf8))) ?? []
                 return readers.contains { $0.name == name && $0.role == "ssc" && $0.cardPresent }
             }
+            try #require(seen, "kioskd's library reader did not see the card within 60 s; kioskd said:\n\(fixture.daemon.standardOutput.suffix(4000))")
             let read = try await fixture.kioskctl(["cards", "read", "--json", "--reader", name, "--socket", fixture.socketPath])
             #expect(read.status == 0, "kioskctl: \(read.error)")
             let report = try JSONDecoder().decode(CardReport.self, from: Data(read.output.utf8))
@@ -94,7 +108,8 @@ struct KioskctlSerialReaderTests {
             #expect(read.output.range(of: #"\d{17}[\dX]"#, options: .regularExpression) == nil)
             let diag = try JSONDecoder().decode(DiagnosticReport.self, from: Data(try await fixture.kioskctl(["diag", "--json", "--socket", fixture.socketPath]).output.utf8))
             let slot = try #require(diag.checks.first { $0.id == "reader.ssc" })
-            #expect(slot.passed && slot.detail == "部标 SSC library \(double.libraryPath) (iReadCardBas and iReadCard), PSAM terminal 410100813475", "\(slot)")
+            #expect(try await Self.serviceMenuCheck("reader.ssc", fixture) == slot.detail)
+            #expect(slot.passed && slot.detail == "部标 SSC library \(double.libraryPath) (iReadCardBas and iReadCard, iGetReaderInfo), reader SSCDOUBLE0001, PSAM terminal 410100813475", "\(slot)")
         }
     }
 

@@ -8,6 +8,7 @@
  * integrators' code show them:
  *   long iReadCardBas(int iType, char *pOutInfo);
  *   long iReadCard(int iType, int iAuthType, char *pCardInfo, char *pFileAddr, char *pOutInfo);
+ *   long iGetReaderInfo(char *pReaderSN, char *pPsamTermNo);   (a vendor extension, not in every library)
  * iType 1 contact, 2 contactless, 3 auto (contact first), 4 auto (contactless first); the double has one
  * reader, so all four read it the same way. 0 is success; a failure is a negative code with a short GBK
  * text in pOutInfo (caller-allocated, at least 1024 bytes): -2 无卡, -4 卡无应答, -11 读卡器连接错,
@@ -25,12 +26,15 @@
  * trailing 00/20/FF padding.
  *
  * Configuration: a file beside the library, `<library>.conf`, lines `reader <PC/SC reader name, rest of
- * line>`, `terminal <终端机编号> [<终端设备号>]` and `control <directory>`. While `<control>/hang` exists
+ * line>`, `terminal <终端机编号> [<终端设备号>]`, `serial <the reader's serial number>` and `control <directory>`. While `<control>/hang` exists
  * and names a function, that function waits (a call that "never returns") until the file is removed.
  * `<control>/psam` holding `none` makes every call fail with -2201; holding `nokey`, a 3.00 card fails
  * with -2203 once EF05 is read (iReadCardBas) or before EF06 is read (iReadCard): 3.0 cards need PSAM
  * external authentication for personal data.
- * Built with -DSSCARD_DOUBLE_INCOMPLETE it lacks iReadCardBas (a library that is not the SSC driver).
+ * Built with -DSSCARD_DOUBLE_INCOMPLETE it lacks iReadCardBas (a library that is not the SSC driver);
+ * with -DSSCARD_DOUBLE_NO_READER_INFO it lacks iGetReaderInfo (as libraries of the core set alone do);
+ * with -DSSCARD_DOUBLE_READER_INFO_PSAM_FIRST its iGetReaderInfo takes the PSAM's number first, as one
+ * province's SiCardDriver declares it (`iGetReaderInfo(StringBuilder psamNo, StringBuilder devCSN)`).
  */
 #define _GNU_SOURCE
 #include <PCSC/winscard.h>
@@ -53,7 +57,7 @@
 #define TEXT_STATUS "\xBF\xA8\xB7\xB5\xBB\xD8\xD7\xB4\xCC\xAC\xD7\xD6"                /* 卡返回状态字 */
 
 static int loaded;
-static char reader[256], control[256], terminal_number[32] = "000000000000", terminal_device[64];
+static char reader[256], control[256], terminal_number[32] = "000000000000", terminal_device[64], serial[64] = "SSCDOUBLE0001";
 
 static void load_configuration(void) {
     if (loaded) return;
@@ -73,6 +77,8 @@ static void load_configuration(void) {
         } else if (strncmp(line, "terminal ", 9) == 0) {
             terminal_device[0] = 0;
             if (sscanf(line, "terminal %31s %63s", terminal_number, terminal_device) < 1) strcpy(terminal_number, "000000000000");
+        } else if (sscanf(line, "serial %63s", value) == 1) {
+            snprintf(serial, sizeof serial, "%s", value);
         } else if (sscanf(line, "control %255s", value) == 1) {
             snprintf(control, sizeof control, "%s", value);
         }
@@ -438,3 +444,20 @@ long iReadCard(int iType, int iAuthType, char *pCardInfo, char *pFileAddr, char 
     }
     return finish(&card, result, &out, pOutInfo);
 }
+
+#ifndef SSCARD_DOUBLE_NO_READER_INFO
+/* The reader's serial number and its PSAM's 终端机编号; no card needed. Without a PSAM: -2201, the
+ * serial number still given. */
+#ifdef SSCARD_DOUBLE_READER_INFO_PSAM_FIRST
+long iGetReaderInfo(char *pPsamTermNo, char *pReaderSN) {
+#else
+long iGetReaderInfo(char *pReaderSN, char *pPsamTermNo) {
+#endif
+    maybe_hang("iGetReaderInfo");
+    if (!pReaderSN || !pPsamTermNo) return -14;
+    snprintf(pReaderSN, 64, "%s", serial);
+    if (psam_is("none")) return fail(pPsamTermNo, -2201, TEXT_NO_PSAM);
+    snprintf(pPsamTermNo, 32, "%s", terminal_number);
+    return 0;
+}
+#endif

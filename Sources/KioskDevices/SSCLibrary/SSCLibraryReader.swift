@@ -16,6 +16,7 @@ import Synchronization
 ///
 ///     long iReadCardBas(int iType, char *pOutInfo);     // SSCLibraryAnswer.basic
 ///     long iReadCard(int iType, int iAuthType, char *pCardInfo, char *pFileAddr, char *pOutInfo);  // optional
+///     long iGetReaderInfo(char *pReaderSN, char *pPsamTermNo);   // optional, a vendor extension
 ///
 /// `iType` 1 contact, 2 contactless, 3 either (contact first), 4 either (contactless first). 0 is
 /// success; failures are `SSCLibraryCode`s, with a text in `pOutInfo`. The interface has no call
@@ -23,6 +24,12 @@ import Synchronization
 /// `pollInterval` (1 s: one read of the card's basic records, the rest of the time asleep): a card
 /// is present while the call does not answer -2 (无卡). The holder's gender, nation and birth date
 /// come from `iReadCard` (`SSSEEF05|02|$SSSEEF06|0A|0B|0D|$`) when the library exports it.
+///
+/// `iGetReaderInfo` is not in the interface's core set; the vendor headers that have it declare it as
+/// above (reader serial number, then the PSAM's 终端机编号), but one province's SiCardDriver declares the
+/// two the other way round (`iGetReaderInfo(StringBuilder psamNo, StringBuilder devCSN)`). It is called once
+/// the library loads, for `diag`; when a card read has given the PSAM's terminal number, that number
+/// tells which of the two answers is which.
 public final class SSCLibraryReader: SlotReader {
     public var slot: CardKind { .socialSecurityCard }
 
@@ -56,14 +63,18 @@ public final class SSCLibraryReader: SlotReader {
         var problem: KioskError?
         /// 终端机编号 of the reader's PSAM, from the last read (not personal data).
         var terminalNumber: String?
+        /// iGetReaderInfo's two answers, in the order of its declaration; or why the call failed.
+        var readerInfo: Result<(serial: String, terminal: String), KioskError>?
     }
 
     typealias ReadCardBas = @convention(c) (Int32, UnsafeMutablePointer<CChar>?) -> CLong
     typealias ReadCard = @convention(c) (Int32, Int32, UnsafeMutablePointer<CChar>?, UnsafeMutablePointer<CChar>?, UnsafeMutablePointer<CChar>?) -> CLong
+    typealias GetReaderInfo = @convention(c) (UnsafeMutablePointer<CChar>?, UnsafeMutablePointer<CChar>?) -> CLong
 
     struct Library: @unchecked Sendable {
         let readCardBas: ReadCardBas
         let readCard: ReadCard?
+        let getReaderInfo: GetReaderInfo?
     }
 
     /// What callers of the interface allocate, with room to spare.
@@ -149,24 +160,47 @@ public final class SSCLibraryReader: SlotReader {
 
     /// One library call on the queue under the watchdog; its answer, or its code as a `KioskError`.
     private func call(_ function: String, _ body: @escaping @Sendable (Library, UnsafeMutablePointer<CChar>) -> CLong) async throws(KioskError) -> [UInt8] {
+        try await call(function, library: try await loadedLibrary()) { library, buffer, _ in body(library, buffer) }.first
+    }
+
+    /// `body` on the queue under the watchdog with two answer buffers; their text, or the call's code as a `KioskError`
+    /// (its text from the first buffer holding one).
+    private func call(_ function: String, library: Library,
+                      _ body: @escaping @Sendable (Library, UnsafeMutablePointer<CChar>, UnsafeMutablePointer<CChar>) -> CLong) async throws(KioskError) -> (first: [UInt8], second: [UInt8]) {
         if let refusal = calls.refusal(device: "the SSC reader's library \(libraryPath)") { throw refusal }
-        let library = try await loadedLibrary()
         do throws(KioskError) {
-            let answer = try await calls.run(function, device: "the SSC reader's library \(libraryPath)", timeout: settings.callTimeout) {
-                () throws(KioskError) -> [UInt8] in
-                var buffer = [CChar](repeating: 0, count: Self.answerCapacity)
-                let code = buffer.withUnsafeMutableBufferPointer { body(library, $0.baseAddress!) }
-                let text = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+            let answers = try await calls.run(function, device: "the SSC reader's library \(libraryPath)", timeout: settings.callTimeout) {
+                () throws(KioskError) -> (first: [UInt8], second: [UInt8]) in
+                var first = [CChar](repeating: 0, count: Self.answerCapacity), second = first
+                let code = first.withUnsafeMutableBufferPointer { one in
+                    second.withUnsafeMutableBufferPointer { two in body(library, one.baseAddress!, two.baseAddress!) }
+                }
+                let texts = [first, second].map { buffer in buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) } }
                 let result = Int32(truncatingIfNeeded: code)
-                guard result == 0 else { throw SSCLibraryCode.error(result, call: function, text: text) }
-                return text
+                guard result == 0 else { throw SSCLibraryCode.error(result, call: function, text: texts[0].isEmpty ? texts[1] : texts[0]) }
+                return (texts[0], texts[1])
             }
             state.withLock { $0.problem = nil }
-            return answer
+            return answers
         } catch {
             if error.code != .cardRemoved { noteProblem(error) }
             throw error
         }
+    }
+
+    /// The reader's serial number and its PSAM's terminal number, where the library has iGetReaderInfo.
+    private func readReaderInfo(_ library: Library) async {
+        guard library.getReaderInfo != nil else { return }
+        let info: Result<(serial: String, terminal: String), KioskError>
+        do throws(KioskError) {
+            let (first, second) = try await call("iGetReaderInfo", library: library) { library, serial, terminal in
+                library.getReaderInfo?(serial, terminal) ?? -13
+            }
+            info = .success((try SSCLibraryAnswer.text(first, what: "iGetReaderInfo"), try SSCLibraryAnswer.text(second, what: "iGetReaderInfo")))
+        } catch {
+            info = .failure(error)
+        }
+        state.withLock { $0.readerInfo = info }
     }
 
     private func loadedLibrary() async throws(KioskError) -> Library {
@@ -175,7 +209,8 @@ public final class SSCLibraryReader: SlotReader {
             let library = try Self.load(libraryPath)
             state.withLock { $0.library = library }
             polled.readerOpened()
-            logger.notice("SSC reader library loaded", metadata: [LogKey.reader: "\(name)", LogKey.detail: library.readCard == nil ? "no iReadCard" : "iReadCardBas and iReadCard"])
+            logger.notice("SSC reader library loaded", metadata: [LogKey.reader: "\(name)", LogKey.detail: "\(library.calls)"])
+            await readReaderInfo(library)
             return library
         } catch {
             noteProblem(error)
@@ -194,7 +229,8 @@ public final class SSCLibraryReader: SlotReader {
             throw KioskError(.cardReaderMissing, "\(path) does not export iReadCardBas: is it the reader's standard (部标) SSCardDriver library?")
         }
         return Library(readCardBas: unsafeBitCast(readCardBas, to: ReadCardBas.self),
-                       readCard: dlsym(handle, "iReadCard").map { unsafeBitCast($0, to: ReadCard.self) })
+                       readCard: dlsym(handle, "iReadCard").map { unsafeBitCast($0, to: ReadCard.self) },
+                       getReaderInfo: dlsym(handle, "iGetReaderInfo").map { unsafeBitCast($0, to: GetReaderInfo.self) })
     }
 
     private func noteProblem(_ error: KioskError) {
@@ -225,9 +261,10 @@ public final class SSCLibraryReader: SlotReader {
 
     public func watch() -> AsyncStream<CardWatchEvent> { polled.watch() }
 
-    /// The slot for `kioskctl status` and `diag`: the library, the PSAM's terminal number, and any fault.
+    /// The slot for `kioskctl status` and `diag`: the library, the reader's serial number, the PSAM's
+    /// terminal number, and any fault.
     public func status() -> DeviceStatus {
-        let (library, problem, terminal) = state.withLock { ($0.library, $0.problem, $0.terminalNumber) }
+        let (library, problem, readTerminal, info) = state.withLock { ($0.library, $0.problem, $0.terminalNumber, $0.readerInfo) }
         if let stuck = calls.stuckCall {
             return DeviceStatus(role: .sscReader, selector: name, state: .hardwareError, requiredAction: .reset,
                                 detail: "\(name) has not returned from \(stuck): unplug the reader and plug it in again, or restart kioskd")
@@ -240,8 +277,27 @@ public final class SSCLibraryReader: SlotReader {
             return DeviceStatus(role: .sscReader, selector: name, state: problem.code == .cardReaderMissing ? .noDevice : .hardwareError,
                                 requiredAction: .maintenance, detail: problem.message)
         }
-        let calls = library.readCard == nil ? "iReadCardBas only: gender, nation and birth date are not read" : "iReadCardBas and iReadCard"
+        var reader = ""
+        var terminal = readTerminal ?? "not read yet"
+        switch info {
+        case .success(var answer):
+            if let readTerminal, answer.serial == readTerminal, answer.terminal != readTerminal { swap(&answer.serial, &answer.terminal) }
+            reader = answer.serial.isEmpty ? "" : ", reader \(answer.serial)"
+            if !answer.terminal.isEmpty { terminal = answer.terminal }
+        case .failure(let error):
+            reader = ", iGetReaderInfo failed: \(error.message)"
+        case nil:
+            break
+        }
         return DeviceStatus(role: .sscReader, selector: name, state: .online,
-                            detail: "部标 SSC library \(libraryPath) (\(calls)), PSAM terminal \(terminal ?? "not read yet")")
+                            detail: "部标 SSC library \(libraryPath) (\(library.calls))\(reader), PSAM terminal \(terminal)")
+    }
+}
+
+extension SSCLibraryReader.Library {
+    /// Which of the interface's calls the library has, for the log and `diag`.
+    var calls: String {
+        let info = getReaderInfo == nil ? "" : ", iGetReaderInfo"
+        return readCard == nil ? "iReadCardBas only: gender, nation and birth date are not read\(info)" : "iReadCardBas and iReadCard\(info)"
     }
 }
