@@ -44,7 +44,21 @@ struct KioskBench: AsyncParsableCommand {
     @Flag(name: .customLong("id-readers"), help: "Only the card readers' back-end benchmark (PC/SC, serial line, sdtapi, the 部标 SSC library).")
     var idReaders = false
 
+    @Flag(name: .customLong("card-to-screen"), help: "Only card inserted -> enrollment on screen through each card back end (kioskd, the sandbox, Chromium; needs --screen-python and --screen-probe).")
+    var cardToScreen = false
+
+    @Option(name: .customLong("screen-python"), help: "With --card-to-screen: the Python with Playwright (.build/ui-venv/bin/python).")
+    var screenPython: String?
+    @Option(name: .customLong("screen-probe"), help: "With --card-to-screen: Tests/UITests/bench_card_screen.py.")
+    var screenProbe: String?
+    @Option(name: .customLong("screen-rounds"), help: "With --card-to-screen: measured rounds per back end.")
+    var screenRounds = 20
+
     func validate() throws {
+        if cardToScreen {
+            guard screenPython != nil, screenProbe != nil else { throw ValidationError("--card-to-screen needs --screen-python and --screen-probe") }
+            return
+        }
         if soak {
             guard devices != nil else { throw ValidationError("--soak needs --devices") }
         } else if card || idReaders {
@@ -63,6 +77,12 @@ struct KioskBench: AsyncParsableCommand {
         }
         if card {
             await measure("card at the nexo terminal") { try await CardTerminalBenchmark().run() }
+            return
+        }
+        if cardToScreen, let screenPython, let screenProbe {
+            await measure("card inserted -> enrollment on screen through each back end") {
+                try await CardToScreenBenchmark(rounds: screenRounds, python: screenPython, probe: screenProbe).run()
+            }
             return
         }
         if idReaders {

@@ -198,7 +198,16 @@ def ui_enrollment():
     ]
 
 
-BENCHMARKS = [check_config, lifecycle, admin_and_idle, in_process, scanner, ui_enrollment]
+def card_to_screen():
+    """Card inserted -> enrollment on screen through each card back end: kioskd as in production (not --demo)
+    on the sandbox, the reader's back end at its own polling, the page in Chromium (kiosk-bench runs them all)."""
+    result = run_program("card -> enrollment through each back end", [
+        f"{BIN}/kiosk-bench", "--card-to-screen", "--screen-python", os.path.join(REPO, ".build/ui-venv/bin/python"),
+        "--screen-probe", os.path.join(REPO, "Tests/UITests/bench_card_screen.py")])
+    return rows_of("card -> enrollment through each back end", result)
+
+
+BENCHMARKS = [check_config, lifecycle, admin_and_idle, in_process, scanner, ui_enrollment, card_to_screen]
 
 
 def main():

@@ -1,0 +1,278 @@
+import Foundation
+import KioskCore
+import KioskSimulators
+import KioskTesting
+
+/// Card inserted → enrollment on screen, through each card back end, end to end: kioskd as in
+/// production (not --demo) with the slot on that back end at its production polling, the sandbox
+/// backend over HTTP, and the resident page in the system Chromium (Tests/UITests/bench_card_screen.py).
+///
+/// A round: the page listens; after a pause drawn uniformly from one second (a resident comes at any
+/// point of a polling back end's cycle) the card goes in and its wall-clock time is noted; the page
+/// notes the same clock when the enrollment renders; 退出; the card comes out and the round ends once
+/// kioskd has seen it gone. The simulators answer at once: a real reader adds its own time (an ID card's
+/// RF and SAM, about a second by vendors' figures; 1295 bytes at 115200 baud, about 112 ms, on a serial
+/// line), which the back ends' read rows of `--id-readers` separate from kioskd's.
+struct CardToScreenBenchmark {
+    let rounds: Int
+    let python: String
+    let probe: String
+
+    enum BackEnd: String, CaseIterable {
+        case pcscID = "ID card, PC/SC tunnel (pcscd+vpcd)"
+        case serial = "ID card, GA 467 serial (pty)"
+        case sdtapi = "ID card, sdtapi C ABI (double) over the pty"
+        case pcscSSC = "SSC, PC/SC (pcscd+vpcd)"
+        case library = "SSC, 部标 library C ABI (double, on PC/SC)"
+
+        var slot: CardKind { [.pcscSSC, .library].contains(self) ? .socialSecurityCard : .idCard }
+    }
+
+    func run() async throws -> [BenchRow] {
+        try await PCSCStack.shared.start()
+        defer { Task { await PCSCStack.shared.stop() } }
+        let sandbox = try await SandboxHTTPServer()
+        defer { Task { await sandbox.stop() } }
+        var rows: [BenchRow] = []
+        var random = SplitMix64(seed: 0x4B494F534B)
+        for backEnd in BackEnd.allCases {
+            let samples = try await measure(backEnd, sandbox: sandbox, random: &random)
+            rows += [50, 95].map { percentile in
+                BenchRow(name: "card inserted -> enrollment on screen, \(backEnd.rawValue), p\(percentile) (n=\(rounds))",
+                         value: samples.percentileMilliseconds(Double(percentile)), unit: "ms", target: "(reported)", met: true)
+            }
+        }
+        return rows
+    }
+
+    private func measure(_ backEnd: BackEnd, sandbox: SandboxHTTPServer, random: inout SplitMix64) async throws -> LatencySamples {
+        let serialDevice = try PseudoTerminalIDCardReader()
+        defer { serialDevice.unplug() }
+        var double: LibraryDouble?
+        defer { double?.directory.remove() }
+        let selector: (ssc: String, id: String)
+        switch backEnd {
+        case .pcscID, .pcscSSC:
+            selector = (PCSCStack.sscReader.pcscName, PCSCStack.idcardReader.pcscName)
+        case .serial:
+            selector = (PCSCStack.sscReader.pcscName, "serial:\(serialDevice.devicePath)")
+        case .sdtapi:
+            double = try await LibraryDouble.sdtapi(ports: [1001: serialDevice.devicePath])
+            selector = (PCSCStack.sscReader.pcscName, "sdtapi:\(double!.libraryPath)?port=1001")
+        case .library:
+            double = try await LibraryDouble.sscDriver(reader: PCSCStack.sscReader.pcscName)
+            selector = ("library:\(double!.libraryPath)", PCSCStack.idcardReader.pcscName)
+        }
+        let kioskd = try KioskdProcess(sandboxURL: sandbox.url, sscReader: selector.ssc, idcardReader: selector.id)
+        defer { kioskd.stop() }
+        do {
+            return try await rounds(backEnd, kioskd: kioskd, readerName: backEnd.slot == .idCard ? selector.id : selector.ssc,
+                                    serialDevice: serialDevice, random: &random)
+        } catch {
+            throw BenchFailure("\(backEnd.rawValue): \(error)\n\(kioskd.logTail)")
+        }
+    }
+
+    private func rounds(_ backEnd: BackEnd, kioskd: KioskdProcess, readerName: String, serialDevice: PseudoTerminalIDCardReader,
+                        random: inout SplitMix64) async throws -> LatencySamples {
+        let uiPort = try await kioskd.ready()
+        let screen = try LineChannel(python, [probe, "--url", "http://127.0.0.1:\(uiPort)"])
+        defer { screen.stop() }
+        try await screen.expect("ready")
+
+        var samples = LatencySamples()
+        for round in 0..<(rounds + 1) {
+            try await screen.send("arm", expecting: "armed")
+            try await Task.sleep(for: .milliseconds(Int.random(in: 0..<1000, using: &random)))
+            let insertedAt = Date()
+            let card = try insert(backEnd, serialDevice: serialDevice)
+            let rendered = try await screen.send("wait")
+            guard rendered.hasPrefix("rendered "), let at = Double(rendered.split(separator: " ")[1]) else {
+                card.remove()
+                throw BenchFailure("the screen said \(rendered)")
+            }
+            if round > 0 { samples.add(.milliseconds(at - insertedAt.timeIntervalSince1970 * 1000)) }  // round 0 warms up
+            try await screen.send("cancel", expecting: "attract")
+            card.remove()
+            try await kioskd.waitForEmptySlot(readerName, role: backEnd.slot)
+        }
+        try await screen.send("quit", expecting: nil)
+        return samples
+    }
+
+    /// The card in its reader; `remove()` takes it out.
+    private func insert(_ backEnd: BackEnd, serialDevice: PseudoTerminalIDCardReader) throws -> InsertedCard {
+        switch backEnd {
+        case .serial, .sdtapi:
+            serialDevice.place(try Self.idCard())
+            return InsertedCard { serialDevice.place(nil) }
+        case .pcscID:
+            let card = try VirtualCard(VirtualCardFile.load(path: RepositoryPaths.devicesDatabase + "/cards/idcard.toml")).insert(port: PCSCStack.idcardReader.port)
+            return InsertedCard { card.remove() }
+        case .pcscSSC, .library:
+            let card = try VirtualCard(Self.socialSecurityCard()).insert(port: PCSCStack.sscReader.port)
+            return InsertedCard { card.remove() }
+        }
+    }
+
+    struct InsertedCard {
+        let remove: () -> Void
+    }
+
+    static func idCard() throws -> VirtualCardFile.IDCard {
+        guard case .idCard(let card) = try VirtualCardFile.load(path: RepositoryPaths.devicesDatabase + "/cards/idcard.toml").content else {
+            throw BenchFailure("Devices/cards/idcard.toml is not an ID card")
+        }
+        return card
+    }
+
+    /// The sample third-generation card, held by a resident of Nantong whose 2021 enrollment the sandbox has.
+    static func socialSecurityCard() throws -> VirtualCardFile {
+        let sample = try String(contentsOfFile: RepositoryPaths.devicesDatabase + "/cards/ssc-gen3.toml", encoding: .utf8)
+            .replacingOccurrences(of: "name = \"周海燕\"", with: "name = \"王秀英\"")
+            .replacingOccurrences(of: "id_number = \"320684198806060776\"", with: "id_number = \"320611195507200183\"")
+        return try VirtualCardFile(toml: sample, source: "ssc-gen3.toml, 王秀英")
+    }
+}
+
+/// kioskd spawned as in production, on the sandbox, its card slots on the given back ends.
+private final class KioskdProcess: Sendable {
+    let work: TemporaryDirectory
+    let socketPath: String
+    let notify: NotifySocket
+    let process: ChildProcess
+
+    init(sandboxURL: String, sscReader: String, idcardReader: String) throws {
+        work = try TemporaryDirectory(prefix: "kioskd-bench")
+        socketPath = work.file("admin.sock")
+        let configuration = try work.write("kiosk.conf", """
+            [kiosk]
+            id = "BENCH-0001"
+            region = "320600"
+            insurance_year = 2021
+            config_version = 1
+
+            [backend]
+            url = "\(sandboxURL)"
+
+            [devices]
+            ssc_reader = "\(sscReader)"
+            idcard_reader = "\(idcardReader)"
+            # No scanner is plugged in: kioskd waits for it, and card sessions run meanwhile.
+            scanner = "0c2e:0b61"
+            printer = "simulated"
+            database = "\(RepositoryPaths.devicesDatabase)"
+
+            [ui]
+            listen = "127.0.0.1:0"
+            root = "\(RepositoryPaths.uiRoot)"
+
+            [admin]
+            socket = "\(socketPath)"
+            group = ""
+
+            [journal]
+            path = "\(work.file("journal.sqlite"))"
+
+            [updates]
+            history_directory = "\(work.file("config-history"))"
+            """)
+        notify = try NotifySocket(directory: work)
+        process = try ChildProcess(RepositoryPaths.binary("kioskd"), ["--config", configuration, "--log-level", "notice"],
+                                   environment: ["NOTIFY_SOCKET": notify.path], workDirectory: work)
+    }
+
+    var logTail: String { "kioskd said:\n" + String(process.standardOutput.suffix(3000)) + String(process.standardError.suffix(2000)) }
+
+    /// The resident screen's port, once kioskd is ready.
+    func ready() async throws -> Int {
+        guard await notify.waitFor("READY=1", timeout: .seconds(60)).found else {
+            throw BenchFailure("kioskd did not become ready (running: \(process.isRunning))\n\(logTail)")
+        }
+        let log = process.standardOutput
+        guard let range = log.range(of: #"ui_address=http://127\.0\.0\.1:\d+/"#, options: .regularExpression),
+              let port = Int(log[range].dropFirst("ui_address=http://127.0.0.1:".count).dropLast()) else {
+            throw BenchFailure("kioskd logged no resident screen address\n\(logTail)")
+        }
+        return port
+    }
+
+    /// Until kioskd's reader `name` holds no card (a polling back end sees it at its next poll).
+    func waitForEmptySlot(_ name: String, role: CardKind) async throws {
+        try await waitUntil("kioskd sees the card out of \(name)", timeout: .seconds(60), poll: .milliseconds(50)) {
+            let listed = try await ChildProcess.run(RepositoryPaths.binary("kioskctl"), ["cards", "readers", "--json", "--socket", self.socketPath],
+                                                    workDirectory: self.work)
+            let readers = (try? JSONDecoder().decode([CardReaderInfo].self, from: Data(listed.output.utf8))) ?? []
+            let slot = readers.filter { $0.role == role.rawValue && $0.name == name }
+            return !slot.isEmpty && slot.allSatisfy { !$0.cardPresent }
+        }
+    }
+
+    func stop() {
+        process.stop()
+        work.remove()
+    }
+}
+
+/// A child process spoken to a line at a time on its standard input and output; its standard error
+/// is kept for the report when it dies.
+private final class LineChannel: @unchecked Sendable {
+    private let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private let errorLog: TemporaryDirectory
+    private var buffered = Data()
+
+    init(_ executable: String, _ arguments: [String]) throws {
+        errorLog = try TemporaryDirectory(prefix: "screen-probe")
+        FileManager.default.createFile(atPath: errorLog.file("stderr"), contents: nil)
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorLog.file("stderr")))
+        try process.run()
+    }
+
+    /// Sends `command` and returns the answer line; with `expecting`, fails unless the answer is that.
+    @discardableResult
+    func send(_ command: String, expecting: String? = nil) async throws -> String {
+        try input.fileHandleForWriting.write(contentsOf: Data((command + "\n").utf8))
+        guard let expecting else { return command == "quit" ? "" : try await line() }
+        try await expect(expecting)
+        return expecting
+    }
+
+    func expect(_ answer: String) async throws {
+        let got = try await line()
+        guard got == answer else { throw BenchFailure("the screen probe answered \"\(got)\", not \(answer)\(diedReport)") }
+    }
+
+    private func line() async throws -> String {
+        while true {
+            if let newline = buffered.firstIndex(of: 0x0A) {
+                let line = String(decoding: buffered[buffered.startIndex..<newline], as: UTF8.self)
+                buffered = Data(buffered[buffered.index(after: newline)...])
+                return line
+            }
+            let handle = output.fileHandleForReading
+            let chunk = await Task.detached { handle.availableData }.value
+            guard !chunk.isEmpty else { throw BenchFailure("the screen probe closed its output\(diedReport)") }
+            buffered.append(chunk)
+        }
+    }
+
+    private var diedReport: String {
+        if process.isRunning { return "" }
+        let log = (try? String(contentsOfFile: errorLog.file("stderr"), encoding: .utf8)) ?? ""
+        return " (it exited with status \(process.terminationStatus)): \(log.suffix(2000))"
+    }
+
+    func stop() {
+        try? input.fileHandleForWriting.close()
+        if process.isRunning {
+            process.waitUntilExit()
+        }
+        errorLog.remove()
+    }
+}
