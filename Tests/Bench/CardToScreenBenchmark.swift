@@ -145,38 +145,9 @@ private final class KioskdProcess: Sendable {
     init(sandboxURL: String, sscReader: String, idcardReader: String) throws {
         work = try TemporaryDirectory(prefix: "kioskd-bench")
         socketPath = work.file("admin.sock")
-        let configuration = try work.write("kiosk.conf", """
-            [kiosk]
-            id = "BENCH-0001"
-            region = "320600"
-            insurance_year = 2021
-            config_version = 1
-
-            [backend]
-            url = "\(sandboxURL)"
-
-            [devices]
-            ssc_reader = "\(sscReader)"
-            idcard_reader = "\(idcardReader)"
-            # No scanner is plugged in: kioskd waits for it, and card sessions run meanwhile.
-            scanner = "0c2e:0b61"
-            printer = "simulated"
-            database = "\(RepositoryPaths.devicesDatabase)"
-
-            [ui]
-            listen = "127.0.0.1:0"
-            root = "\(RepositoryPaths.uiRoot)"
-
-            [admin]
-            socket = "\(socketPath)"
-            group = ""
-
-            [journal]
-            path = "\(work.file("journal.sqlite"))"
-
-            [updates]
-            history_directory = "\(work.file("config-history"))"
-            """)
+        // No scanner is plugged in: kioskd waits for it, and card sessions run meanwhile.
+        let configuration = try work.write("kiosk.conf", TestKioskConf.text(
+            socketPath: socketPath, kioskID: "BENCH-0001", backendURL: sandboxURL, sscReader: sscReader, idcardReader: idcardReader, printer: "simulated"))
         notify = try NotifySocket(directory: work)
         process = try ChildProcess(RepositoryPaths.binary("kioskd"), ["--config", configuration, "--log-level", "notice"],
                                    environment: ["NOTIFY_SOCKET": notify.path], workDirectory: work)
@@ -189,12 +160,7 @@ private final class KioskdProcess: Sendable {
         guard await notify.waitFor("READY=1", timeout: .seconds(60)).found else {
             throw BenchFailure("kioskd did not become ready (running: \(process.isRunning))\n\(logTail)")
         }
-        let log = process.standardOutput
-        guard let range = log.range(of: #"ui_address=http://127\.0\.0\.1:\d+/"#, options: .regularExpression),
-              let port = Int(log[range].dropFirst("ui_address=http://127.0.0.1:".count).dropLast()) else {
-            throw BenchFailure("kioskd logged no resident screen address\n\(logTail)")
-        }
-        return port
+        return try TestKioskConf.uiPort(inLog: process.standardOutput)
     }
 
     /// Until kioskd's reader `name` holds no card (a polling back end sees it at its next poll).

@@ -37,37 +37,8 @@ struct SoakBenchmark {
 
     private func soak(work: TemporaryDirectory, backendURL: String) async throws -> [BenchRow] {
         let socket = work.file("admin.sock")
-        let path = try work.write("kiosk.conf", """
-            [kiosk]
-            id = "BENCH-SOAK"
-            region = "320600"
-            insurance_year = 2021
-            config_version = 1
-
-            [backend]
-            url = "\(backendURL)"
-
-            [devices]
-            ssc_reader = "Nothing Here*"
-            idcard_reader = "Nothing Here*"
-            scanner = "0c2e:0b61"
-            printer = "simulated"
-            database = "\(devices)"
-
-            [ui]
-            listen = "127.0.0.1:0"
-            root = "\(RepositoryPaths.uiRoot)"
-
-            [admin]
-            socket = "\(socket)"
-            group = ""
-
-            [journal]
-            path = "\(work.file("journal.sqlite"))"
-
-            [updates]
-            history_directory = "\(work.file("config-history"))"
-            """)
+        let path = try work.write("kiosk.conf", TestKioskConf.text(
+            socketPath: socket, kioskID: "BENCH-SOAK", backendURL: backendURL, printer: "simulated", database: devices))
         let quiet = Logger(label: "kioskd") { _ in SwiftLogNoOpLogHandler() }
         let loaded = try LoadedConfiguration.load(path: path, environment: [:])
         let deviceSet = DeviceSet.simulated()

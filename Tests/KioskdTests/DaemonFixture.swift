@@ -55,39 +55,7 @@ final class DaemonFixture: KioskUnderTest, @unchecked Sendable {
     }
 
     static func configuration(version: Int, socketPath: String) -> String {
-        """
-        [kiosk]
-        id = "TEST-0001"
-        region = "320600"
-        insurance_year = 2021
-        config_version = \(version)
-
-        [backend]
-        # Port 9 (discard) on loopback: nothing listens, so the backend is unreachable.
-        url = "http://127.0.0.1:9/kiosk/v1"
-        connect_timeout_ms = 500
-
-        [devices]
-        ssc_reader = "Nothing Here*"
-        idcard_reader = "Nothing Here*"
-        scanner = "0c2e:0b61"
-        printer = "ipp://127.0.0.1:9/ipp/print"
-        database = "\(RepositoryPaths.devicesDatabase)"
-
-        [ui]
-        listen = "127.0.0.1:0"
-        root = "\(RepositoryPaths.uiRoot)"
-
-        [admin]
-        socket = "\(socketPath)"
-        group = ""
-
-        [journal]
-        path = "\(socketPath).journal"
-
-        [updates]
-        history_directory = "\(socketPath).config-history"
-        """
+        TestKioskConf.text(version: version, socketPath: socketPath)
     }
 
     var logText: String { daemon.standardOutput }

@@ -137,14 +137,6 @@ struct ResidentUIServerTests {
 extension DaemonFixture {
     /// The port kioskd's resident UI got (the fixture listens on port 0), from its log.
     func uiPort() throws -> Int {
-        try Self.uiPort(in: daemon.standardOutput)
-    }
-
-    static func uiPort(in log: String) throws -> Int {
-        guard let range = log.range(of: #"ui_address=http://127\.0\.0\.1:\d+/"#, options: .regularExpression),
-              let port = Int(log[range].dropFirst("ui_address=http://127.0.0.1:".count).dropLast()) else {
-            throw TestFixtureError("kioskd logged no resident screen address:\n\(log)")
-        }
-        return port
+        try TestKioskConf.uiPort(inLog: daemon.standardOutput)
     }
 }

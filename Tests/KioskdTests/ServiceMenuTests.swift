@@ -117,7 +117,7 @@ struct ServiceMenuTests {
         defer { restarted.stop() }
         #expect(await fixture.notify.waitFor("READY=1", timeout: .seconds(20)).found, "kioskd said:\n\(restarted.standardOutput)")
         try await waitUntil("the demo session is in attract", timeout: .seconds(15), poll: .milliseconds(100)) { try await fixture.status().session == "attract" }
-        let again = try await Self.attract(port: try DaemonFixture.uiPort(in: restarted.standardOutput))
+        let again = try await Self.attract(port: try TestKioskConf.uiPort(inLog: restarted.standardOutput))
         try await again.sendMessage(#"{"type":"serviceOpen"}"#)
         _ = try await again.message(ofType: "servicePINPad")
         try await again.sendMessage(#"{"type":"servicePIN","pin":"\#(Self.pin)"}"#)
