@@ -30,23 +30,25 @@ public struct DeviceSet: Sendable {
         public let printer: SimulatedPrinter
     }
 
-    /// The devices the configuration names, from the `Devices/` database.
-    public static func hardware(configuration: KioskConfiguration, database: DeviceDatabase, clock: any Clock<Duration>,
+    /// The devices the configuration names, from the `Devices/` database. `wallClock` dates the cards'
+    /// validity checks (expiry, the ID card's period).
+    public static func hardware(configuration: KioskConfiguration, database: DeviceDatabase, clock: any Clock<Duration>, wallClock: WallClock,
                                 logger: Logger) throws(KioskError) -> DeviceSet {
+        let today: @Sendable () -> CalendarDate = { CalendarDate.today(by: wallClock) }
         // A slot named by its model (model:…) takes the model's PC/SC names or driver.
         var devices = configuration.devices
         devices.sscReader = try devices.sscReader.resolved(slot: .socialSecurityCard, key: "ssc_reader", database: database)
         devices.idcardReader = try devices.idcardReader.resolved(slot: .idCard, key: "idcard_reader", database: database)
-        let pcsc = PCSCCardReader(devices: devices, database: database, logger: logger)
+        let pcsc = PCSCCardReader(devices: devices, database: database, today: today, logger: logger)
         var ga467: GA467Reader?
         if let port = ga467Port(devices.idcardReader) {
             ga467 = GA467Reader(port: port, settings: .init(commandTimeout: .milliseconds(configuration.devices.cardCommandTimeoutMilliseconds)),
-                                clock: clock, today: { CalendarDate.today() }, logger: logger)
+                                clock: clock, today: today, logger: logger)
         }
         var sscLibrary: SSCLibraryReader?
         if case .library(let address) = devices.sscReader {
             sscLibrary = SSCLibraryReader(libraryPath: address.libraryPath, settings: .init(cardType: address.cardType), clock: clock,
-                                          today: { CalendarDate.today() }, logger: logger)
+                                          today: today, logger: logger)
         }
         let cards = CardSlots(pcsc: pcsc, ownReaders: [sscLibrary as (any SlotReader)?, ga467].compactMap { $0 })
         let usb = configuration.devices.scanner == .simulated ? nil

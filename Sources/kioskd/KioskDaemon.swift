@@ -58,14 +58,16 @@ struct KioskDaemon: AsyncParsableCommand {
         for refusal in CoreDumps.forbid() { logger.debug("core dumps: \(refusal)") }
         let metrics = KioskMetrics()
         metrics.bootstrap()
-        // The one clock the services measure time with (tests build the kiosk on a TestClock).
+        // The one clock the services measure time with (tests build the kiosk on a TestClock), and
+        // the one that says the date and time.
         let clock = ContinuousClock()
+        let wallClock = WallClock.system
         let kiosk: Kiosk
         do {
             // The PIN's credential is read with the configuration: nothing has started yet to stop.
             let loaded = try LoadedConfiguration.load(path: config, environment: ProcessInfo.processInfo.environment)
             let devices: DeviceSet = demo ? .simulated()
-                : try .hardware(configuration: loaded.configuration, database: loaded.database, clock: clock, logger: logger)
+                : try .hardware(configuration: loaded.configuration, database: loaded.database, clock: clock, wallClock: wallClock, logger: logger)
             let journal: SQLitePaymentJournal
             do {
                 journal = try SQLitePaymentJournal(path: loaded.configuration.journal.path)
@@ -78,7 +80,7 @@ struct KioskDaemon: AsyncParsableCommand {
                 devices: devices,
                 backend: demo ? .embeddedSandbox(residentsFile: sandboxResidents, policyDirectory: sandboxPolicies,
                                                  today: sandboxToday.flatMap { CalendarDate(iso: $0) }) : .configured,
-                journal: journal, clock: clock, metrics: metrics, logger: logger, audit: Logger(label: "kioskd.audit")
+                journal: journal, clock: clock, wallClock: wallClock, metrics: metrics, logger: logger, audit: Logger(label: "kioskd.audit")
             )
         } catch let exit as ExitCode {
             throw exit

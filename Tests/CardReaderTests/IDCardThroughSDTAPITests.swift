@@ -15,12 +15,13 @@ struct IDCardThroughSDTAPITests {
     static let port = 1001
 
     static func withReader(
-        commandTimeout: Duration = .seconds(2),
+        commandTimeout: Duration = .seconds(2), libraryVersion: String? = nil,
         _ body: (GA467Reader, PseudoTerminalIDCardReader, LibraryDouble, TestClock) async throws -> Void
     ) async throws {
         let device = try PseudoTerminalIDCardReader()
         defer { device.unplug() }
         let double = try await LibraryDouble.sdtapi(ports: [port: device.devicePath])
+        if let libraryVersion { try double.installAsVersionedFile(libraryVersion) }
         defer { double.release(); double.directory.remove() }
         let clock = TestClock()
         let reader = GA467Reader(port: SDTAPIPort(libraryPath: double.libraryPath, portNumber: port),
@@ -42,19 +43,19 @@ struct IDCardThroughSDTAPITests {
         try await running.value
     }
 
-    @Test("the card reads as the same CardHolder as through the PC/SC tunnel; the slot names the library, port and SAM")
+    @Test("the card reads as the same CardHolder as through the PC/SC tunnel; the slot names the library and its versioned file, port and SAM")
     func readsLikeTheTunnel() async throws {
         let tunnel = SimulatedCardReader(today: { CardStack.today })
         tunnel.insert(try VirtualCardFile(toml: TestCards.idCard(), source: "test"))
         let expected = try await tunnel.read(.idCard)
-        try await Self.withReader { reader, device, double, clock in
+        try await Self.withReader(libraryVersion: "3.4.1") { reader, device, double, clock in
             device.place(try IDCardOverSerialTests.card())
             try await IDCardOverSerialTests.poll(clock)
             #expect(try await IDCardOverSerialTests.nextEvent(reader) == .inserted(.idCard))
             #expect(try await reader.read() == expected)
             let status = reader.status()
             #expect(status.state == .online)
-            #expect(status.detail == "sdtapi \(double.libraryPath), port 1001 (USB reader 1), SAM 05.01-20250314-0000000001-1234567890", "\(status.detail)")
+            #expect(status.detail == "sdtapi \(double.libraryPath) (libsdtapi.so.3.4.1), port 1001 (USB reader 1), SAM 05.01-20250314-0000000001-1234567890", "\(status.detail)")
             #expect(reader.name == "sdtapi:\(double.libraryPath)?port=1001")
             device.place(nil)
             try await IDCardOverSerialTests.poll(clock)

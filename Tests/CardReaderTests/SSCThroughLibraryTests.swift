@@ -16,10 +16,11 @@ struct SSCThroughLibraryTests {
 
     /// A PCSCCardReader for the stack (and for comparison), the library's double on the SSC reader, and its reader.
     static func withLibrary(
-        callTimeout: Duration = .seconds(5), readerInfo: LibraryDouble.ReaderInfo = .declared,
+        callTimeout: Duration = .seconds(5), readerInfo: LibraryDouble.ReaderInfo = .declared, libraryVersion: String? = nil,
         _ body: @escaping @Sendable (PCSCCardReader, SSCLibraryReader, LibraryDouble, TestClock) async throws -> Void
     ) async throws {
         let double = try await LibraryDouble.sscDriver(reader: PCSCStack.sscReader.pcscName, readerInfo: readerInfo)
+        if let libraryVersion { try double.installAsVersionedFile(libraryVersion) }
         defer { double.release(); double.directory.remove() }
         try await CardStack.withReader { pcsc in
             let clock = TestClock()
@@ -68,12 +69,13 @@ struct SSCThroughLibraryTests {
         }
     }
 
-    @Test("the slot names the reader's serial number and the PSAM's terminal from iGetReaderInfo before any card; without that call, from the first read; answered the other way round, the read puts them right",
+    @Test("the slot names the library's versioned file, the reader's serial number and the PSAM's terminal from iGetReaderInfo before any card; without that call, the terminal from the first read; answered the other way round, the read puts them right",
           arguments: [LibraryDouble.ReaderInfo.declared, .absent, .psamFirst])
     func readerInfo(_ variant: LibraryDouble.ReaderInfo) async throws {
-        try await Self.withLibrary(readerInfo: variant) { pcsc, reader, _, _ in
+        try await Self.withLibrary(readerInfo: variant, libraryVersion: "2.1.0") { pcsc, reader, double, _ in
             let before = reader.status()
             #expect(before.state == .online, "\(before.detail)")
+            #expect(before.detail.hasPrefix("部标 SSC library \(double.libraryPath) (libSSCardDriver.so.2.1.0) (iReadCardBas and iReadCard"), "\(before.detail)")
             switch variant {
             case .declared:
                 #expect(before.detail.hasSuffix("(iReadCardBas and iReadCard, iGetReaderInfo), reader SSCDOUBLE0001, PSAM terminal 410100813475"), "\(before.detail)")

@@ -57,6 +57,13 @@ public struct LibraryDouble: Sendable {
         return LibraryDouble(directory: directory, libraryPath: path)
     }
 
+    /// The library moved to `<name>.<version>` with its path a link to it, as vendors install libraries.
+    public func installAsVersionedFile(_ version: String) throws {
+        let versioned = libraryPath + "." + version
+        try FileManager.default.moveItem(atPath: libraryPath, toPath: versioned)
+        try FileManager.default.createSymbolicLink(atPath: libraryPath, withDestinationPath: versioned)
+    }
+
     /// From now on the named exported call waits until `release()`.
     public func hang(_ call: String) throws {
         try control("hang", call)

@@ -36,7 +36,7 @@ public final class SDTAPIPort: GA467Port, @unchecked Sendable {
 
     public var name: String { "sdtapi:\(libraryPath)?port=\(portNumber)" }
     public var connection: String {
-        "sdtapi \(libraryPath), port \(portNumber) (\(portNumber >= 1001 ? "USB reader \(portNumber - 1000)" : "COM\(portNumber)"))"
+        "sdtapi \(SharedLibraryFile.described(libraryPath)), port \(portNumber) (\(portNumber >= 1001 ? "USB reader \(portNumber - 1000)" : "COM\(portNumber)"))"
     }
 
     private typealias OpenPort = @convention(c) (Int32) -> Int32

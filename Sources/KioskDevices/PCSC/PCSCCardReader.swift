@@ -28,9 +28,9 @@ public final class PCSCCardReader: CardReader, CardDiagnostics, Service {
     static let sharingRetries = 30
     static let sharingRetryDelay = Duration.milliseconds(100)
 
-    public convenience init(devices: KioskConfiguration.Devices, database: DeviceDatabase, logger: Logger) {
+    public convenience init(devices: KioskConfiguration.Devices, database: DeviceDatabase, today: @escaping @Sendable () -> CalendarDate, logger: Logger) {
         self.init(sscReader: devices.sscReader, idcardReader: devices.idcardReader, database: database,
-                  commandTimeout: .milliseconds(devices.cardCommandTimeoutMilliseconds), today: { CalendarDate.today() }, logger: logger)
+                  commandTimeout: .milliseconds(devices.cardCommandTimeoutMilliseconds), today: today, logger: logger)
     }
 
     public init(

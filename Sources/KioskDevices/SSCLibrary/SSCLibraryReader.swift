@@ -290,7 +290,7 @@ public final class SSCLibraryReader: SlotReader {
             break
         }
         return DeviceStatus(role: .sscReader, selector: name, state: .online,
-                            detail: "部标 SSC library \(libraryPath) (\(library.calls))\(reader), PSAM terminal \(terminal)")
+                            detail: "部标 SSC library \(SharedLibraryFile.described(libraryPath)) (\(library.calls))\(reader), PSAM terminal \(terminal)")
     }
 }
 
