@@ -55,6 +55,7 @@ struct KioskBench: AsyncParsableCommand {
     var screenRounds = 20
 
     func validate() throws {
+        guard soakSessions == 0 || soakSessions >= 4 else { throw ValidationError("--soak-sessions \(soakSessions): 0 (no soak) or at least 4 (it measures after each quarter)") }
         if cardToScreen {
             guard screenPython != nil, screenProbe != nil else { throw ValidationError("--card-to-screen needs --screen-python and --screen-probe") }
             return

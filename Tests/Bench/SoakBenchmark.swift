@@ -59,6 +59,8 @@ struct SoakBenchmark {
         var marks: [(sessions: Int, rss: Int, descriptors: Int, sqlite: Int)] = [(0, Self.residentKilobytes(), Self.openDescriptors(), Self.sqliteKilobytes())]
         let clock = ContinuousClock()
         let began = clock.now
+        // Memory, descriptors and database size after each quarter of the sessions.
+        let quarters = Set((1...4).map { sessions * $0 / 4 })
         for index in 0..<sessions {
             try simulated.cards.insert(CardHolder(kind: .idCard, name: BenchResidents.name(index), idNumber: BenchResidents.idNumber(index), regionCode: "320602"))
             try await Self.next(.showingEnrollment, from: &states)
@@ -71,7 +73,7 @@ struct SoakBenchmark {
             await session.residentTouched(.receiptTaken)
             try await Self.next(.finished, from: &states)
             simulated.cards.remove(.idCard)
-            if (index + 1) % (sessions / 4) == 0 {
+            if quarters.contains(index + 1) {
                 marks.append((index + 1, Self.residentKilobytes(), Self.openDescriptors(), Self.sqliteKilobytes()))
             }
         }
