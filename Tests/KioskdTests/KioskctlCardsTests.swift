@@ -134,7 +134,9 @@ struct KioskctlCardsTests {
             try await Self.waitForReaders(4, fixture: fixture)
             try await Self.maintenanceOn(fixture)
             await PCSCStack.shared.stop()
-            try await Task.sleep(for: .milliseconds(500))
+            try await waitUntil("kioskd notices pcscd is gone", timeout: .seconds(60), poll: .milliseconds(50)) {
+                fixture.daemon.standardOutput.contains("pcscd unreachable") || !fixture.daemon.isRunning
+            }
             #expect(fixture.daemon.isRunning, "kioskd died with pcscd: \(fixture.daemon.standardError)")
             try await PCSCStack.shared.start()
             try await Self.waitForReaders(4, fixture: fixture)
@@ -167,35 +169,36 @@ struct KioskctlCardsTests {
         try await waitUntil("the kiosk is in maintenance", timeout: .seconds(30), poll: .milliseconds(100)) { try await fixture.status().session == "maintenance" }
     }
 
+    /// The readers kioskd lists now, as `kioskctl cards readers --json` prints them.
+    static func readers(_ fixture: DaemonFixture) async throws -> (listed: [CardReaderInfo], output: String) {
+        let result = try await fixture.kioskctl(["cards", "readers", "--json", "--socket", fixture.socketPath])
+        return ((try? JSONDecoder().decode([CardReaderInfo].self, from: Data(result.output.utf8))) ?? [], result.output)
+    }
+
+    /// A minute is a safety net for a loaded machine, not a timing.
     static func waitForReaders(_ count: Int, fixture: DaemonFixture) async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while true {
-            let result = try await fixture.kioskctl(["cards", "readers", "--json", "--socket", fixture.socketPath])
-            if let readers = try? JSONDecoder().decode([CardReaderInfo].self, from: Data(result.output.utf8)), readers.count >= count, !readers.contains(where: \.cardPresent) { return }
-            guard ContinuousClock.now < deadline else { throw TestFixtureError("kioskd never saw \(count) readers: \(result.output)") }
-            try await Task.sleep(for: .milliseconds(100))
+        let seen = try await eventually(within: .seconds(60), poll: .milliseconds(100)) {
+            let readers = try await Self.readers(fixture).listed
+            return readers.count >= count && !readers.contains(where: \.cardPresent)
         }
+        if !seen { throw TestFixtureError("kioskd never saw \(count) empty readers: \(try await Self.readers(fixture).output)") }
     }
 
     /// pcscd notices a card at its next poll of vpcd (about 400 ms).
     static func waitForCard(in reader: String, fixture: DaemonFixture) async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while true {
-            let result = try await fixture.kioskctl(["cards", "readers", "--json", "--socket", fixture.socketPath])
-            let readers = try JSONDecoder().decode([CardReaderInfo].self, from: Data(result.output.utf8))
-            if readers.contains(where: { $0.name == reader && $0.cardPresent }) { return }
-            guard ContinuousClock.now < deadline else { throw TestFixtureError("kioskd never saw the card in \(reader): \(result.output)") }
-            try await Task.sleep(for: .milliseconds(100))
+        let seen = try await eventually(within: .seconds(60), poll: .milliseconds(100)) {
+            try await Self.readers(fixture).listed.contains { $0.name == reader && $0.cardPresent }
         }
+        if !seen { throw TestFixtureError("kioskd never saw the card in \(reader): \(try await Self.readers(fixture).output)") }
     }
 
     static func waitForLines(_ count: Int, of process: ChildProcess) async throws {
-        let deadline = ContinuousClock.now + .seconds(15)
-        while process.standardOutput.split(separator: "\n").count < count {
-            guard ContinuousClock.now < deadline, process.isRunning else {
-                throw TestFixtureError("kioskctl cards watch printed \(process.standardOutput.split(separator: "\n").count) of \(count) lines: \(process.standardOutput) \(process.standardError)")
-            }
-            try await Task.sleep(for: .milliseconds(50))
+        let printed = try await eventually(within: .seconds(60), poll: .milliseconds(50)) {
+            process.standardOutput.split(separator: "\n").count >= count || !process.isRunning
+        }
+        let lines = process.standardOutput.split(separator: "\n").count
+        if !printed || lines < count {
+            throw TestFixtureError("kioskctl cards watch printed \(lines) of \(count) lines: \(process.standardOutput) \(process.standardError)")
         }
     }
 }
