@@ -191,16 +191,35 @@ struct IDCardOverSerialTests {
         }
     }
 
-    @Test("kiosk-sim idcard-serial serves a card file on the device it prints, stops on SIGTERM, and refuses an SSC file")
+    @Test("kiosk-sim idcard-serial serves a card file on the device it prints, lifts and lays cards as told on its input, stops on SIGTERM, and refuses an SSC file")
     func kioskSimCommand() async throws {
         let work = try TemporaryDirectory()
         defer { work.remove() }
-        let sim = try ChildProcess(RepositoryPaths.binary("kiosk-sim"), ["idcard-serial", RepositoryPaths.devicesDatabase + "/cards/idcard.toml"], workDirectory: work)
+        // Its standard input is a FIFO the test holds open (read-write, so that neither side's open blocks).
+        let fifo = work.file("commands")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let commands = open(fifo, O_RDWR)
+        defer { close(commands) }
+        let say = { (line: String) in _ = Array((line + "\n").utf8).withUnsafeBytes { write(commands, $0.baseAddress, $0.count) } }
+        let sim = try ChildProcess("/bin/sh", ["-c", "exec '\(RepositoryPaths.binary("kiosk-sim"))' idcard-serial '\(RepositoryPaths.devicesDatabase)/cards/idcard.toml' < '\(fifo)'"],
+                                   workDirectory: work)
         defer { sim.stop() }
         try await waitUntil("kiosk-sim prints the device") { sim.standardOutput.hasPrefix("serial:/dev/") || !sim.isRunning }
         let path = String(sim.standardOutput.prefix { $0 != "\n" }.dropFirst("serial:".count))
         let reader = GA467Reader(port: SerialGA467Port(path: path, clock: ContinuousClock()), settings: .init(), clock: TestClock(), today: { CardStack.today }, logger: Logger(label: "serial-test"))
         #expect(try await reader.read().kind == .idCard, "kiosk-sim: \(sim.standardOutput) \(sim.standardError)")
+
+        say("lift")
+        try await waitUntil("kiosk-sim lifts the card", timeout: Self.patience) { sim.standardOutput.contains("the card is off the reader") }
+        let lifted = await #expect(throws: KioskError.self) { try await reader.read() }
+        #expect(lifted?.code == .cardRemoved, "\(String(describing: lifted))")
+        say("lay \(work.path)/none.toml")
+        say("turn")
+        try await waitUntil("kiosk-sim refuses both lines", timeout: Self.patience) { sim.standardError.contains("\"turn\": not lift, lay or lay FILE") }
+        #expect(sim.standardError.contains("none.toml"), "\(sim.standardError)")
+        say("lay")
+        try await waitUntil("kiosk-sim lays the card again", timeout: Self.patience) { sim.standardOutput.contains("the card is on the reader") }
+        #expect(try await reader.read().kind == .idCard)
         sim.signal(SIGTERM)
         #expect(await sim.waitForExit(timeout: .seconds(10)) == 0)
 
