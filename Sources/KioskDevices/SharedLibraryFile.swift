@@ -6,7 +6,8 @@ import Glibc
 /// says the library's version, but vendors install it as a link to a versioned file
 /// (libSSCardDriver.so → libSSCardDriver.so.2.1.0): that file's name is the version where there is one.
 enum SharedLibraryFile {
-    /// `path`, followed by the file it resolves to when that has another name.
+    /// `path`, followed by the file it resolves to when that has another name. Called when the library
+    /// is loaded, so that an upgrade on disk does not rename what is still running.
     static func described(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }

@@ -17,10 +17,12 @@ struct SSCThroughLibraryTests {
     /// A PCSCCardReader for the stack (and for comparison), the library's double on the SSC reader, and its reader.
     static func withLibrary(
         callTimeout: Duration = .seconds(5), readerInfo: LibraryDouble.ReaderInfo = .declared, libraryVersion: String? = nil,
+        controls: [String: String] = [:],
         _ body: @escaping @Sendable (PCSCCardReader, SSCLibraryReader, LibraryDouble, TestClock) async throws -> Void
     ) async throws {
         let double = try await LibraryDouble.sscDriver(reader: PCSCStack.sscReader.pcscName, readerInfo: readerInfo)
         if let libraryVersion { try double.installAsVersionedFile(libraryVersion) }
+        for (name, contents) in controls { try double.control(name, contents) }
         defer { double.release(); double.directory.remove() }
         try await CardStack.withReader { pcsc in
             let clock = TestClock()
@@ -91,6 +93,22 @@ struct SSCThroughLibraryTests {
             let after = reader.status().detail
             let expected = variant == .absent ? "(iReadCardBas and iReadCard), PSAM terminal 410100813475" : "reader SSCDOUBLE0001, PSAM terminal 410100813475"
             #expect(after.hasSuffix(expected), "\(after)")
+        }
+    }
+
+    @Test("iGetReaderInfo failing when the library loads is shown with both its answers, does not fault the slot, and is called again after the next card read")
+    func readerInfoFailure() async throws {
+        try await Self.withLibrary(controls: ["readerinfo": "-11"]) { pcsc, reader, double, _ in
+            let before = reader.status()
+            #expect(before.state == .online, "\(before.detail)")
+            #expect(before.detail.hasSuffix("iGetReaderInfo failed: the SSC library cannot reach the reader (读卡器连接错; iGetReaderInfo returned -11 “SSCDOUBLE0001 / 读卡器连接错”): check its cable and the library's own configuration, PSAM terminal not read yet"),
+                    "\(before.detail)")
+            try double.control("readerinfo", nil)
+            let card = try await CardStack.insert(TestCards.ssc(generation: 3), into: PCSCStack.sscReader.port, reader: pcsc)
+            defer { card.remove() }
+            _ = try await reader.read()
+            let after = reader.status()
+            #expect(after.state == .online && after.detail.hasSuffix("iGetReaderInfo), reader SSCDOUBLE0001, PSAM terminal 410100813475"), "\(after.detail)")
         }
     }
 

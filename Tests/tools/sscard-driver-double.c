@@ -30,7 +30,8 @@
  * and names a function, that function waits (a call that "never returns") until the file is removed.
  * `<control>/psam` holding `none` makes every call fail with -2201; holding `nokey`, a 3.00 card fails
  * with -2203 once EF05 is read (iReadCardBas) or before EF06 is read (iReadCard): 3.0 cards need PSAM
- * external authentication for personal data.
+ * external authentication for personal data. `<control>/readerinfo` holding a code (e.g. `-11`) makes
+ * iGetReaderInfo fail with it, the serial number given and 读卡器连接错 as the text.
  * Built with -DSSCARD_DOUBLE_INCOMPLETE it lacks iReadCardBas (a library that is not the SSC driver);
  * with -DSSCARD_DOUBLE_NO_READER_INFO it lacks iGetReaderInfo (as libraries of the core set alone do);
  * with -DSSCARD_DOUBLE_READER_INFO_PSAM_FIRST its iGetReaderInfo takes the PSAM's number first, as one
@@ -456,6 +457,9 @@ long iGetReaderInfo(char *pReaderSN, char *pPsamTermNo) {
     maybe_hang("iGetReaderInfo");
     if (!pReaderSN || !pPsamTermNo) return -14;
     snprintf(pReaderSN, 64, "%s", serial);
+    char failure[16];
+    read_control("readerinfo", failure, sizeof failure);
+    if (failure[0]) return fail(pPsamTermNo, strtol(failure, NULL, 10), TEXT_READER);
     if (psam_is("none")) return fail(pPsamTermNo, -2201, TEXT_NO_PSAM);
     snprintf(pPsamTermNo, 32, "%s", terminal_number);
     return 0;

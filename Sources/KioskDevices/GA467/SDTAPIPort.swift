@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import KioskCore
+import Synchronization
 
 /// An ID reader driven through its vendor's SDK, `libsdtapi` (Routon's sdtapi and the clones
 /// other vendors ship): the library is loaded with dlopen(3) and each GA 467 command becomes the
@@ -28,6 +29,8 @@ public final class SDTAPIPort: GA467Port, @unchecked Sendable {
     public let libraryPath: String
     public let portNumber: Int
     private var library: Library?
+    /// The library as loaded, with the versioned file its path linked to then (`diag` reads it from any thread).
+    private let loadedFile = Mutex<String?>(nil)
 
     public init(libraryPath: String, portNumber: Int) {
         self.libraryPath = libraryPath
@@ -36,7 +39,7 @@ public final class SDTAPIPort: GA467Port, @unchecked Sendable {
 
     public var name: String { "sdtapi:\(libraryPath)?port=\(portNumber)" }
     public var connection: String {
-        "sdtapi \(SharedLibraryFile.described(libraryPath)), port \(portNumber) (\(portNumber >= 1001 ? "USB reader \(portNumber - 1000)" : "COM\(portNumber)"))"
+        "sdtapi \(loadedFile.withLock { $0 } ?? libraryPath), port \(portNumber) (\(portNumber >= 1001 ? "USB reader \(portNumber - 1000)" : "COM\(portNumber)"))"
     }
 
     private typealias OpenPort = @convention(c) (Int32) -> Int32
@@ -62,6 +65,7 @@ public final class SDTAPIPort: GA467Port, @unchecked Sendable {
         } else {
             library = try load()
             self.library = library
+            loadedFile.withLock { $0 = SharedLibraryFile.described(libraryPath) }
         }
         let code = library.openPort(Int32(portNumber))
         guard code == 0x90 else { throw failure(code, in: "SDT_OpenPort") }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 import KioskCore
 import Logging
 import ServiceLifecycle
@@ -27,9 +28,10 @@ import Synchronization
 ///
 /// `iGetReaderInfo` is not in the interface's core set; the vendor headers that have it declare it as
 /// above (reader serial number, then the PSAM's 终端机编号), but one province's SiCardDriver declares the
-/// two the other way round (`iGetReaderInfo(StringBuilder psamNo, StringBuilder devCSN)`). It is called once
-/// the library loads, for `diag`; when a card read has given the PSAM's terminal number, that number
-/// tells which of the two answers is which.
+/// two the other way round (`iGetReaderInfo(StringBuilder psamNo, StringBuilder devCSN)`). It is called
+/// when the library loads, for `diag` only: its failure is shown there but does not fault the slot, and
+/// it is called again after the next card read. Once a card read has given the PSAM's terminal number,
+/// that number tells which of the two answers is which, and it is the one `diag` shows.
 public final class SSCLibraryReader: SlotReader {
     public var slot: CardKind { .socialSecurityCard }
 
@@ -63,7 +65,7 @@ public final class SSCLibraryReader: SlotReader {
         var problem: KioskError?
         /// 终端机编号 of the reader's PSAM, from the last read (not personal data).
         var terminalNumber: String?
-        /// iGetReaderInfo's two answers, in the order of its declaration; or why the call failed.
+        /// iGetReaderInfo's two answers (trimmed), in the order of its declaration; or why the call failed.
         var readerInfo: Result<(serial: String, terminal: String), KioskError>?
     }
 
@@ -75,6 +77,8 @@ public final class SSCLibraryReader: SlotReader {
         let readCardBas: ReadCardBas
         let readCard: ReadCard?
         let getReaderInfo: GetReaderInfo?
+        /// The path, with the versioned file it linked to when loaded.
+        let described: String
     }
 
     /// What callers of the interface allocate, with room to spare.
@@ -141,7 +145,12 @@ public final class SSCLibraryReader: SlotReader {
         let cardType = Int32(settings.cardType)
         let answer = try await call("iReadCardBas") { library, buffer in library.readCardBas(cardType, buffer) }
         let basic = try SSCLibraryAnswer.basic(answer)
-        state.withLock { $0.terminalNumber = basic.terminalNumber.isEmpty ? nil : basic.terminalNumber }
+        let infoFailed = state.withLock { state in
+            state.terminalNumber = basic.terminalNumber.isEmpty ? nil : basic.terminalNumber
+            if case .failure = state.readerInfo { return true }
+            return false
+        }
+        if infoFailed { await readReaderInfo(try await loadedLibrary()) }
         return basic
     }
 
@@ -163,9 +172,10 @@ public final class SSCLibraryReader: SlotReader {
         try await call(function, library: try await loadedLibrary()) { library, buffer, _ in body(library, buffer) }.first
     }
 
-    /// `body` on the queue under the watchdog with two answer buffers; their text, or the call's code as a `KioskError`
-    /// (its text from the first buffer holding one).
-    private func call(_ function: String, library: Library,
+    /// `body` on the queue under the watchdog with two answer buffers; their text, or the call's code as a
+    /// `KioskError` with the text of both buffers (a library may fill one answer and fail on the other).
+    /// A failure faults the slot (`status()`) unless `faultsSlot` is false; a success clears the fault.
+    private func call(_ function: String, library: Library, faultsSlot: Bool = true,
                       _ body: @escaping @Sendable (Library, UnsafeMutablePointer<CChar>, UnsafeMutablePointer<CChar>) -> CLong) async throws(KioskError) -> (first: [UInt8], second: [UInt8]) {
         if let refusal = calls.refusal(device: "the SSC reader's library \(libraryPath)") { throw refusal }
         do throws(KioskError) {
@@ -177,13 +187,15 @@ public final class SSCLibraryReader: SlotReader {
                 }
                 let texts = [first, second].map { buffer in buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) } }
                 let result = Int32(truncatingIfNeeded: code)
-                guard result == 0 else { throw SSCLibraryCode.error(result, call: function, text: texts[0].isEmpty ? texts[1] : texts[0]) }
+                guard result == 0 else {
+                    throw SSCLibraryCode.error(result, call: function, text: Array(texts.filter { !$0.isEmpty }.joined(separator: Array(" / ".utf8))))
+                }
                 return (texts[0], texts[1])
             }
-            state.withLock { $0.problem = nil }
+            if faultsSlot { state.withLock { $0.problem = nil } }
             return answers
         } catch {
-            if error.code != .cardRemoved { noteProblem(error) }
+            if faultsSlot, error.code != .cardRemoved { noteProblem(error) }
             throw error
         }
     }
@@ -193,14 +205,21 @@ public final class SSCLibraryReader: SlotReader {
         guard library.getReaderInfo != nil else { return }
         let info: Result<(serial: String, terminal: String), KioskError>
         do throws(KioskError) {
-            let (first, second) = try await call("iGetReaderInfo", library: library) { library, serial, terminal in
+            let (first, second) = try await call("iGetReaderInfo", library: library, faultsSlot: false) { library, serial, terminal in
                 library.getReaderInfo?(serial, terminal) ?? -13
             }
-            info = .success((try SSCLibraryAnswer.text(first, what: "iGetReaderInfo"), try SSCLibraryAnswer.text(second, what: "iGetReaderInfo")))
+            info = .success((try SSCLibraryAnswer.text(first, what: "iGetReaderInfo").trimmingCharacters(in: .whitespaces),
+                             try SSCLibraryAnswer.text(second, what: "iGetReaderInfo").trimmingCharacters(in: .whitespaces)))
         } catch {
             info = .failure(error)
         }
-        state.withLock { $0.readerInfo = info }
+        let fresh = state.withLock { state in
+            defer { state.readerInfo = info }
+            guard case .failure(let error) = info else { return nil as String? }
+            if case .failure(let before) = state.readerInfo, before.message == error.message { return nil }
+            return error.message
+        }
+        if let fresh { logger.notice("SSC reader information not read", metadata: [LogKey.reader: "\(name)", LogKey.detail: "\(fresh)"]) }
     }
 
     private func loadedLibrary() async throws(KioskError) -> Library {
@@ -230,7 +249,8 @@ public final class SSCLibraryReader: SlotReader {
         }
         return Library(readCardBas: unsafeBitCast(readCardBas, to: ReadCardBas.self),
                        readCard: dlsym(handle, "iReadCard").map { unsafeBitCast($0, to: ReadCard.self) },
-                       getReaderInfo: dlsym(handle, "iGetReaderInfo").map { unsafeBitCast($0, to: GetReaderInfo.self) })
+                       getReaderInfo: dlsym(handle, "iGetReaderInfo").map { unsafeBitCast($0, to: GetReaderInfo.self) },
+                       described: SharedLibraryFile.described(path))
     }
 
     private func noteProblem(_ error: KioskError) {
@@ -280,17 +300,18 @@ public final class SSCLibraryReader: SlotReader {
         var reader = ""
         var terminal = readTerminal ?? "not read yet"
         switch info {
-        case .success(var answer):
-            if let readTerminal, answer.serial == readTerminal, answer.terminal != readTerminal { swap(&answer.serial, &answer.terminal) }
-            reader = answer.serial.isEmpty ? "" : ", reader \(answer.serial)"
-            if !answer.terminal.isEmpty { terminal = answer.terminal }
+        case .success(let answer):
+            // The last read's terminal number is the PSAM's now; the other answer is the reader's.
+            let serial = answer.serial == readTerminal ? answer.terminal : answer.serial
+            reader = serial.isEmpty ? "" : ", reader \(serial)"
+            if readTerminal == nil, !answer.terminal.isEmpty { terminal = answer.terminal }
         case .failure(let error):
             reader = ", iGetReaderInfo failed: \(error.message)"
         case nil:
             break
         }
         return DeviceStatus(role: .sscReader, selector: name, state: .online,
-                            detail: "部标 SSC library \(SharedLibraryFile.described(libraryPath)) (\(library.calls))\(reader), PSAM terminal \(terminal)")
+                            detail: "部标 SSC library \(library.described) (\(library.calls))\(reader), PSAM terminal \(terminal)")
     }
 }
 
