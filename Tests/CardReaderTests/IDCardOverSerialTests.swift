@@ -23,15 +23,19 @@ struct IDCardOverSerialTests {
     }
 
     /// A started reader on a fresh pty; `body` gets the reader, the virtual device and the clock.
+    /// `link`, when given, is the path the reader opens: a link to the pty's device made there, as
+    /// udev links a reader to /dev/kioskd-idcard.
     static func withSerialReader(
-        commandTimeout: Duration = .seconds(2),
+        commandTimeout: Duration = .seconds(2), link: String? = nil,
         _ body: (GA467Reader, PseudoTerminalIDCardReader, TestClock) async throws -> Void
     ) async throws {
         let device = try PseudoTerminalIDCardReader()
         defer { device.unplug() }
+        if let link { try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: device.devicePath) }
         let clock = TestClock()
         let settings = GA467Reader.Settings(commandTimeout: commandTimeout, pollInterval: pollInterval)
-        let reader = GA467Reader(port: SerialGA467Port(path: device.devicePath, clock: ContinuousClock()), settings: settings, clock: clock, today: { CardStack.today }, logger: Logger(label: "serial-test"))
+        let reader = GA467Reader(port: SerialGA467Port(path: link ?? device.devicePath, clock: ContinuousClock()), settings: settings, clock: clock,
+                                 today: { CardStack.today }, logger: Logger(label: "serial-test"))
         let group = ServiceGroup(services: [reader], logger: Logger(label: "serial-test"))
         let running = Task { try await group.run() }
         do {
@@ -153,7 +157,12 @@ struct IDCardOverSerialTests {
 
     @Test("unplugged: the slot reports no device and the card removed; the watchers see the reader go")
     func unplugged() async throws {
-        try await Self.withSerialReader { reader, device, clock in
+        // Through a link that goes with the device, as udev's does: the pty's own number is freed on
+        // unplugging, and a test running beside this one may get it at once.
+        let devices = try TemporaryDirectory(prefix: "dev")
+        defer { devices.remove() }
+        let link = devices.file("kioskd-idcard")
+        try await Self.withSerialReader(link: link) { reader, device, clock in
             device.place(try Self.card())
             try await Self.poll(clock)
             #expect(try await Self.nextEvent(reader) == .inserted(.idCard))
@@ -161,6 +170,7 @@ struct IDCardOverSerialTests {
             #expect(try await Self.nextWatchEvent(watch)?.kind == .readerAdded)
             #expect(try await Self.nextWatchEvent(watch)?.kind == .cardInserted)
             device.unplug()
+            try FileManager.default.removeItem(atPath: link)
             try await Self.poll(clock)
             #expect(try await Self.nextEvent(reader) == .removed(.idCard))
             #expect(try await Self.nextWatchEvent(watch)?.kind == .readerRemoved)
@@ -168,7 +178,7 @@ struct IDCardOverSerialTests {
             #expect(status.state == .noDevice && status.requiredAction == .maintenance, "\(status)")
             let error = await #expect(throws: KioskError.self) { try await reader.read() }
             #expect(error?.code == .cardReaderMissing, "\(String(describing: error))")
-            #expect(error?.message.contains(device.devicePath) == true)
+            #expect(error?.message.contains(link) == true, "\(String(describing: error))")
         }
     }
 
@@ -197,7 +207,7 @@ struct IDCardOverSerialTests {
         defer { work.remove() }
         // Its standard input is a FIFO the test holds open (read-write, so that neither side's open blocks).
         let fifo = work.file("commands")
-        #expect(mkfifo(fifo, 0o600) == 0)
+        try #require(mkfifo(fifo, 0o600) == 0)
         let commands = open(fifo, O_RDWR)
         defer { close(commands) }
         let say = { (line: String) in _ = Array((line + "\n").utf8).withUnsafeBytes { write(commands, $0.baseAddress, $0.count) } }

@@ -15,12 +15,13 @@ struct IDCardThroughSDTAPITests {
     static let port = 1001
 
     static func withReader(
-        commandTimeout: Duration = .seconds(2), libraryVersion: String? = nil,
+        commandTimeout: Duration = .seconds(2), libraryVersion: String? = nil, link: String? = nil,
         _ body: (GA467Reader, PseudoTerminalIDCardReader, LibraryDouble, TestClock) async throws -> Void
     ) async throws {
         let device = try PseudoTerminalIDCardReader()
         defer { device.unplug() }
-        let double = try await LibraryDouble.sdtapi(ports: [port: device.devicePath])
+        if let link { try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: device.devicePath) }
+        let double = try await LibraryDouble.sdtapi(ports: [port: link ?? device.devicePath])
         if let libraryVersion { try double.installAsVersionedFile(libraryVersion) }
         defer { double.release(); double.directory.remove() }
         let clock = TestClock()
@@ -82,10 +83,15 @@ struct IDCardThroughSDTAPITests {
 
     @Test("the reader unplugged: the SDK's own codes say so, and the slot reports no device")
     func unplugged() async throws {
-        try await Self.withReader(commandTimeout: .milliseconds(500)) { reader, device, _, clock in
+        // Through a link that goes with the device (see IDCardOverSerialTests.unplugged).
+        let devices = try TemporaryDirectory(prefix: "dev")
+        defer { devices.remove() }
+        let link = devices.file("kioskd-idcard")
+        try await Self.withReader(commandTimeout: .milliseconds(500), link: link) { reader, device, _, clock in
             device.place(try IDCardOverSerialTests.card())
             _ = try await reader.read()
             device.unplug()
+            try FileManager.default.removeItem(atPath: link)
             try await IDCardOverSerialTests.poll(clock)
             let error = await #expect(throws: KioskError.self) { try await reader.read() }
             #expect(error?.code == .cardReaderMissing || error?.code == .cardNotResponding, "\(String(describing: error))")

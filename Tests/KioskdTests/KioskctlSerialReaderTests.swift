@@ -37,9 +37,15 @@ struct KioskctlSerialReaderTests {
     func readersSelftestAndDiag(_ backEnd: BackEnd) async throws {
         let device = try PseudoTerminalIDCardReader()
         defer { device.unplug() }
-        let double = try await LibraryDouble.sdtapi(ports: [1001: device.devicePath])
+        // kioskd opens the reader through a link that goes with the device, as udev's /dev/kioskd-idcard
+        // does: the pty's own number is freed on unplugging, and a test running beside this one may get it.
+        let devices = try TemporaryDirectory(prefix: "dev")
+        defer { devices.remove() }
+        let link = devices.file("kioskd-idcard")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: device.devicePath)
+        let double = try await LibraryDouble.sdtapi(ports: [1001: link])
         defer { double.directory.remove() }
-        let serialName = backEnd == .serial ? "serial:\(device.devicePath)" : "sdtapi:\(double.libraryPath)?port=1001"
+        let serialName = backEnd == .serial ? "serial:\(link)" : "sdtapi:\(double.libraryPath)?port=1001"
         try await PCSCStack.exclusively {
             let fixture = try DaemonFixture(extraEnvironment: ["KIOSK_DEVICES_SSC_READER": "Virtual PCD SSC*", "KIOSK_DEVICES_IDCARD_READER": serialName]
                 .merging(try ServiceMenuTests.credential(ServiceMenuTests.pinHash)) { _, new in new })
@@ -69,15 +75,16 @@ struct KioskctlSerialReaderTests {
 
             let diag = try JSONDecoder().decode(DiagnosticReport.self, from: Data(try await fixture.kioskctl(["diag", "--json", "--socket", fixture.socketPath]).output.utf8))
             let idSlot = try #require(diag.checks.first { $0.id == "reader.idcard" })
-            let connection = backEnd == .serial ? "GA 467 on \(device.devicePath) at 115200 baud" : "sdtapi \(double.libraryPath), port 1001 (USB reader 1)"
+            let connection = backEnd == .serial ? "GA 467 on \(link) at 115200 baud" : "sdtapi \(double.libraryPath), port 1001 (USB reader 1)"
             #expect(idSlot.passed && idSlot.detail == "\(connection), SAM 05.01-20250314-0000000001-1234567890", "\(idSlot)")
             #expect(try await Self.serviceMenuCheck("reader.idcard", fixture) == idSlot.detail)
 
             device.unplug()
+            try FileManager.default.removeItem(atPath: link)
             try await waitUntil("diag reports the serial reader gone", timeout: .seconds(60), poll: .milliseconds(200)) {
                 let report = try JSONDecoder().decode(DiagnosticReport.self, from: Data(try await fixture.kioskctl(["diag", "--json", "--socket", fixture.socketPath]).output.utf8))
                 guard let check = report.checks.first(where: { $0.id == "reader.idcard" }), !check.passed else { return false }
-                return check.fix?.contains(backEnd == .serial ? "ls -l \(device.devicePath)" : "nm -D \(double.libraryPath)") == true
+                return check.fix?.contains(backEnd == .serial ? "ls -l \(link)" : "nm -D \(double.libraryPath)") == true
             }
         }
     }
