@@ -45,6 +45,9 @@ struct SerialIDCardReaderCommand: ParsableCommand {
         ConsoleOutput.line(card == nil ? "an empty ID-card reader; SIGTERM or Ctrl-C stops it" : "an ID-card reader with the card from \(file ?? "") on it; SIGTERM or Ctrl-C stops it")
         ConsoleOutput.line("type lift, lay or lay FILE")
         let lastCard = card
+        // Started in the background of a terminal (`&`), a read would stop the whole simulator with
+        // SIGTTIN; ignored, the read fails and only the commands end.
+        signal(SIGTTIN, SIG_IGN)
         Thread.detachNewThread { Self.takeCommands(reader: reader, card: lastCard) }
         _ = signals.wait(while: { true })
         reader.unplug()

@@ -2,6 +2,7 @@ import Foundation
 import KioskCore
 import KioskSimulators
 import KioskTesting
+import Synchronization
 
 /// Card inserted → enrollment on screen, through each card back end, end to end: kioskd as in
 /// production (not --demo) with the slot on that back end at its production polling, the sandbox
@@ -30,9 +31,26 @@ struct CardToScreenBenchmark {
 
     func run() async throws -> [BenchRow] {
         try await PCSCStack.shared.start()
-        defer { Task { await PCSCStack.shared.stop() } }
-        let sandbox = try await SandboxHTTPServer()
-        defer { Task { await sandbox.stop() } }
+        let sandbox: SandboxHTTPServer
+        do {
+            sandbox = try await SandboxHTTPServer()
+        } catch {
+            await PCSCStack.shared.stop()
+            throw error
+        }
+        do {
+            let rows = try await measureAll(sandbox: sandbox)
+            await sandbox.stop()
+            await PCSCStack.shared.stop()
+            return rows
+        } catch {
+            await sandbox.stop()
+            await PCSCStack.shared.stop()
+            throw error
+        }
+    }
+
+    private func measureAll(sandbox: SandboxHTTPServer) async throws -> [BenchRow] {
         var rows: [BenchRow] = []
         var random = SplitMix64(seed: 0x4B494F534B)
         for backEnd in BackEnd.allCases {
@@ -86,13 +104,17 @@ struct CardToScreenBenchmark {
             try await Task.sleep(for: .milliseconds(Int.random(in: 0..<1000, using: &random)))
             let insertedAt = Date()
             let card = try insert(backEnd, serialDevice: serialDevice)
-            let rendered = try await screen.send("wait")
-            guard rendered.hasPrefix("rendered "), let at = Double(rendered.split(separator: " ")[1]) else {
+            do {
+                let rendered = try await screen.send("wait")
+                guard rendered.hasPrefix("rendered "), let at = Double(rendered.split(separator: " ")[1]) else {
+                    throw BenchFailure("the screen said \(rendered)")
+                }
+                if round > 0 { samples.add(.milliseconds(at - insertedAt.timeIntervalSince1970 * 1000)) }  // round 0 warms up
+                try await screen.send("cancel", expecting: "attract")
+            } catch {
                 card.remove()
-                throw BenchFailure("the screen said \(rendered)")
+                throw error
             }
-            if round > 0 { samples.add(.milliseconds(at - insertedAt.timeIntervalSince1970 * 1000)) }  // round 0 warms up
-            try await screen.send("cancel", expecting: "attract")
             card.remove()
             try await kioskd.waitForEmptySlot(readerName, role: backEnd.slot)
         }
@@ -181,23 +203,36 @@ private final class KioskdProcess: Sendable {
 }
 
 /// A child process spoken to a line at a time on its standard input and output; its standard error
-/// is kept for the report when it dies.
-private final class LineChannel: @unchecked Sendable {
+/// is kept for the report when it dies. Its output is read on a thread of its own, and each answer
+/// has a minute (a safety net: the probe's own waits end in 20 s).
+private final class LineChannel: Sendable {
     private let process = Process()
     private let input = Pipe()
-    private let output = Pipe()
     private let errorLog: TemporaryDirectory
-    private var buffered = Data()
+    private let lines = LineQueue()
 
     init(_ executable: String, _ arguments: [String]) throws {
         errorLog = try TemporaryDirectory(prefix: "screen-probe")
         FileManager.default.createFile(atPath: errorLog.file("stderr"), contents: nil)
+        let output = Pipe()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.standardInput = input
         process.standardOutput = output
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorLog.file("stderr")))
         try process.run()
+        let (handle, lines) = (output.fileHandleForReading, lines)
+        Thread.detachNewThread {
+            var buffered = Data()
+            while case let chunk = handle.availableData, !chunk.isEmpty {
+                buffered.append(chunk)
+                while let newline = buffered.firstIndex(of: 0x0A) {
+                    lines.push(String(decoding: buffered[buffered.startIndex..<newline], as: UTF8.self))
+                    buffered = Data(buffered[buffered.index(after: newline)...])
+                }
+            }
+            lines.end()
+        }
     }
 
     /// Sends `command` and returns the answer line; with `expecting`, fails unless the answer is that.
@@ -215,17 +250,14 @@ private final class LineChannel: @unchecked Sendable {
     }
 
     private func line() async throws -> String {
-        while true {
-            if let newline = buffered.firstIndex(of: 0x0A) {
-                let line = String(decoding: buffered[buffered.startIndex..<newline], as: UTF8.self)
-                buffered = Data(buffered[buffered.index(after: newline)...])
-                return line
-            }
-            let handle = output.fileHandleForReading
-            let chunk = await Task.detached { handle.availableData }.value
-            guard !chunk.isEmpty else { throw BenchFailure("the screen probe closed its output\(diedReport)") }
-            buffered.append(chunk)
+        let lines = lines
+        let timer = Task {
+            try await Task.sleep(for: .seconds(60))
+            lines.giveUp()
         }
+        defer { timer.cancel() }
+        guard let line = await lines.next() else { throw BenchFailure("the screen probe closed its output or said nothing for a minute\(diedReport)") }
+        return line
     }
 
     private var diedReport: String {
@@ -234,11 +266,59 @@ private final class LineChannel: @unchecked Sendable {
         return " (it exited with status \(process.terminationStatus)): \(log.suffix(2000))"
     }
 
+    /// Ends its input; a probe still running 10 s later is terminated.
     func stop() {
         try? input.fileHandleForWriting.close()
-        if process.isRunning {
-            process.waitUntilExit()
-        }
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < deadline { usleep(50_000) }
+        if process.isRunning { process.terminate() }
         errorLog.remove()
+    }
+}
+
+/// Lines as they come, for one reader at a time.
+private final class LineQueue: Sendable {
+    private struct State {
+        var lines: [String] = []
+        var ended = false
+        var waiter: CheckedContinuation<String?, Never>?
+    }
+
+    private let state = Mutex(State())
+
+    func push(_ line: String) {
+        let waiter = state.withLock { state in
+            guard let waiter = state.waiter else { state.lines.append(line); return nil as CheckedContinuation<String?, Never>? }
+            state.waiter = nil
+            return waiter
+        }
+        waiter?.resume(returning: line)
+    }
+
+    func end() {
+        state.withLock { $0.ended = true }
+        giveUp()
+    }
+
+    /// The waiting reader gets nil.
+    func giveUp() {
+        let waiter = state.withLock { state in
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume(returning: nil)
+    }
+
+    /// The next line; nil once the output has ended, or when `giveUp()` is called while waiting.
+    func next() async -> String? {
+        await withCheckedContinuation { waiter in
+            let ready: String?? = state.withLock { state in
+                if !state.lines.isEmpty { return .some(state.lines.removeFirst()) }
+                if state.ended { return .some(nil) }
+                state.waiter = waiter
+                return nil
+            }
+            if let ready { waiter.resume(returning: ready) }
+        }
     }
 }

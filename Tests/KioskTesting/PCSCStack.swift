@@ -197,42 +197,48 @@ extension PCSCStack {
     /// Until pcscd sees no card in any slot of the virtual readers. A card taken out (`remove()`) is
     /// gone for pcscd only once vpcd has noticed its closed connection; until then the next turn's
     /// kiosk sees the previous turn's card, and vpcd, still holding that connection, takes no new card.
-    /// Waits on SCardGetStatusChange (no polling); the minute is a safety net for a broken stack.
+    /// Waits on SCardGetStatusChange (no polling), on a thread of its own so that the blocking call
+    /// holds none of the concurrency pool's; the minute is a safety net for a broken stack.
     static func waitForEmptySlots() async throws {
         let slots = [sscReader, idcardReader].flatMap { reader in ["00 00", "00 01"].map { "\(reader.friendlyName) \($0)" } }
-        let stillHeld = try await Task.detached { () throws -> [String] in
-            var context: SCARDCONTEXT = 0
-            guard SCardEstablishContext(DWORD(SCARD_SCOPE_SYSTEM), nil, nil, &context) == SCARD_S_SUCCESS else {
-                throw TestFixtureError("SCardEstablishContext failed: pcscd does not answer")
-            }
-            defer { SCardReleaseContext(context) }
-            let names = slots.map { strdup($0) }
-            defer { names.forEach { free($0) } }
-            var states = names.map { name in
-                var state = SCARD_READERSTATE()
-                state.szReader = UnsafePointer(name)
-                state.dwCurrentState = DWORD(SCARD_STATE_UNAWARE)
-                return state
-            }
-            let deadline = ContinuousClock.now + .seconds(60)
-            var timeout: DWORD = 0
-            while ContinuousClock.now < deadline {
-                let status = SCardGetStatusChange(context, timeout, &states, DWORD(states.count))
-                guard status == SCARD_S_SUCCESS || status == SCARD_E_TIMEOUT else {
-                    throw TestFixtureError("SCardGetStatusChange failed: \(String(UInt32(bitPattern: Int32(truncatingIfNeeded: status)), radix: 16))")
-                }
-                if status == SCARD_S_SUCCESS {
-                    for index in states.indices { states[index].dwCurrentState = states[index].dwEventState & ~DWORD(SCARD_STATE_CHANGED) }
-                }
-                let held = slots.indices.filter { states[$0].dwCurrentState & DWORD(SCARD_STATE_PRESENT) != 0 }.map { slots[$0] }
-                if held.isEmpty { return [] }
-                timeout = 1000
-            }
-            return slots.indices.filter { states[$0].dwCurrentState & DWORD(SCARD_STATE_PRESENT) != 0 }.map { slots[$0] }
-        }.value
+        let stillHeld = try await withCheckedThrowingContinuation { (answer: CheckedContinuation<[String], any Error>) in
+            Thread.detachNewThread { answer.resume(with: Result { try heldSlots(slots) }) }
+        }
         guard stillHeld.isEmpty else {
             throw TestFixtureError("pcscd still sees a card in \(stillHeld.joined(separator: ", ")) a minute after the previous test took it out")
         }
+    }
+
+    /// The slots still holding a card once none does or a minute has passed.
+    private static func heldSlots(_ slots: [String]) throws -> [String] {
+        var context: SCARDCONTEXT = 0
+        guard SCardEstablishContext(DWORD(SCARD_SCOPE_SYSTEM), nil, nil, &context) == SCARD_S_SUCCESS else {
+            throw TestFixtureError("SCardEstablishContext failed: pcscd does not answer")
+        }
+        defer { SCardReleaseContext(context) }
+        let names = slots.map { strdup($0) }
+        defer { names.forEach { free($0) } }
+        var states = names.map { name in
+            var state = SCARD_READERSTATE()
+            state.szReader = UnsafePointer(name)
+            state.dwCurrentState = DWORD(SCARD_STATE_UNAWARE)
+            return state
+        }
+        let deadline = ContinuousClock.now + .seconds(60)
+        var timeout: DWORD = 0
+        while ContinuousClock.now < deadline {
+            let status = SCardGetStatusChange(context, timeout, &states, DWORD(states.count))
+            guard status == SCARD_S_SUCCESS || status == SCARD_E_TIMEOUT else {
+                throw TestFixtureError("SCardGetStatusChange failed: \(String(UInt32(bitPattern: Int32(truncatingIfNeeded: status)), radix: 16))")
+            }
+            if status == SCARD_S_SUCCESS {
+                for index in states.indices { states[index].dwCurrentState = states[index].dwEventState & ~DWORD(SCARD_STATE_CHANGED) }
+            }
+            let held = slots.indices.filter { states[$0].dwCurrentState & DWORD(SCARD_STATE_PRESENT) != 0 }.map { slots[$0] }
+            if held.isEmpty { return [] }
+            timeout = 1000
+        }
+        return slots.indices.filter { states[$0].dwCurrentState & DWORD(SCARD_STATE_PRESENT) != 0 }.map { slots[$0] }
     }
 }
 

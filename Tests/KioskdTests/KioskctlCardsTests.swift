@@ -146,7 +146,7 @@ struct KioskctlCardsTests {
             try await Self.waitForCard(in: PCSCStack.idcardReader.pcscName, fixture: fixture)
             let read = try await fixture.kioskctl(["cards", "read", "--json", "--socket", fixture.socketPath])
             #expect(read.status == 0, "kioskctl: \(read.error)")
-            #expect(fixture.daemon.standardOutput.contains("pcscd unreachable") && fixture.daemon.standardOutput.contains("pcscd reachable again"))
+            #expect(fixture.daemon.standardOutput.contains("pcscd reachable again"))
         }
     }
 

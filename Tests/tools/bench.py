@@ -203,7 +203,7 @@ def card_to_screen():
     on the sandbox, the reader's back end at its own polling, the page in Chromium (kiosk-bench runs them all)."""
     result = run_program("card -> enrollment through each back end", [
         f"{BIN}/kiosk-bench", "--card-to-screen", "--screen-python", os.path.join(REPO, ".build/ui-venv/bin/python"),
-        "--screen-probe", os.path.join(REPO, "Tests/UITests/bench_card_screen.py")])
+        "--screen-probe", os.path.join(REPO, "Tests/UITests/bench_card_screen.py")], timeout=1800)
     return rows_of("card -> enrollment through each back end", result)
 
 
