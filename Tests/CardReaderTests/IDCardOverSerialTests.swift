@@ -17,11 +17,6 @@ struct IDCardOverSerialTests {
     /// net for a loaded machine (the whole suite on two cores), never a measurement.
     static let patience: Duration = .seconds(60)
 
-    static func card(_ toml: String = TestCards.idCard()) throws -> VirtualCardFile.IDCard {
-        guard case .idCard(let card) = try VirtualCardFile(toml: toml, source: "test").content else { throw TestFixtureError("not an ID card") }
-        return card
-    }
-
     /// A started reader on a fresh pty; `body` gets the reader, the virtual device and the clock.
     /// `link`, when given, is the path the reader opens: a link to the pty's device made there, as
     /// udev links a reader to /dev/kioskd-idcard.
@@ -36,19 +31,11 @@ struct IDCardOverSerialTests {
         let settings = GA467Reader.Settings(commandTimeout: commandTimeout, pollInterval: pollInterval)
         let reader = GA467Reader(port: SerialGA467Port(path: link ?? device.devicePath, clock: ContinuousClock()), settings: settings, clock: clock,
                                  today: { CardStack.today }, logger: Logger(label: "serial-test"))
-        let group = ServiceGroup(services: [reader], logger: Logger(label: "serial-test"))
-        let running = Task { try await group.run() }
-        do {
+        try await whileRunning(reader, logger: Logger(label: "serial-test")) {
             // The first poll opens the device and asks its SAM; then the service sleeps on the clock.
             try await clock.waitForSleepers(timeout: IDCardOverSerialTests.patience)
             try await body(reader, device, clock)
-        } catch {
-            await group.triggerGracefulShutdown()
-            _ = await running.result
-            throw error
         }
-        await group.triggerGracefulShutdown()
-        try await running.value
     }
 
     /// The reader's next insertion or removal, or a failure when none comes.
@@ -69,7 +56,7 @@ struct IDCardOverSerialTests {
 
     @Test("the card reads as the same CardHolder as through the PC/SC tunnel; the SAM is checked and numbered when the line opens")
     func readsLikeTheTunnel() async throws {
-        let card = try Self.card()
+        let card = try TestCards.virtualIDCard()
         let tunnel = SimulatedCardReader(today: { CardStack.today })
         tunnel.insert(try VirtualCardFile(toml: TestCards.idCard(), source: "test"))
         let expected = try await tunnel.read(.idCard)
@@ -90,7 +77,7 @@ struct IDCardOverSerialTests {
 
     @Test("placing and lifting the card is seen at the next poll: inserted, then removed, once each")
     func insertAndRemove() async throws {
-        let card = try Self.card()
+        let card = try TestCards.virtualIDCard()
         try await Self.withSerialReader { reader, device, clock in
             try await Self.poll(clock)
             #expect(!reader.cardPresent)
@@ -109,7 +96,7 @@ struct IDCardOverSerialTests {
     @Test("line noise before an answer is skipped and counted; the read succeeds")
     func noiseBeforeAnswer() async throws {
         try await Self.withSerialReader { reader, device, _ in
-            device.place(try Self.card())
+            device.place(try TestCards.virtualIDCard())
             device.inject(.noiseBefore([0x00, 0xAA, 0x13, 0xAA, 0xAA, 0x55, 0xFF]))
             #expect(try await reader.read().name == "陈德明")
             #expect(reader.status().detail.contains("7 byte(s) of line noise"), "\(reader.status().detail)")
@@ -119,7 +106,7 @@ struct IDCardOverSerialTests {
     @Test("a truncated answer and a corrupt checksum fail that read with card.unreadable; the next read works")
     func brokenFrames() async throws {
         try await Self.withSerialReader(commandTimeout: .milliseconds(400)) { reader, device, _ in
-            device.place(try Self.card())
+            device.place(try TestCards.virtualIDCard())
             for fault in [PseudoTerminalIDCardReader.Fault.truncated, .corruptChecksum] {
                 device.inject(fault)
                 let error = await #expect(throws: KioskError.self) { try await reader.read() }
@@ -132,7 +119,7 @@ struct IDCardOverSerialTests {
     @Test("a reader that does not answer fails the read with card.not_responding by the command timeout; the line is reopened at the next poll")
     func silentReader() async throws {
         try await Self.withSerialReader(commandTimeout: .milliseconds(400)) { reader, device, clock in
-            device.place(try Self.card())
+            device.place(try TestCards.virtualIDCard())
             device.inject(.silent)
             let error = await #expect(throws: KioskError.self) { try await reader.read() }
             #expect(error?.code == .cardNotResponding)
@@ -146,7 +133,7 @@ struct IDCardOverSerialTests {
     @Test("an answer that comes after the kiosk gave up is never taken for a later command's")
     func lateAnswer() async throws {
         try await Self.withSerialReader(commandTimeout: .milliseconds(300)) { reader, device, clock in
-            device.place(try Self.card())
+            device.place(try TestCards.virtualIDCard())
             device.inject(.late(.milliseconds(700)))
             let error = await #expect(throws: KioskError.self) { try await reader.read() }
             #expect(error?.code == .cardNotResponding)
@@ -163,7 +150,7 @@ struct IDCardOverSerialTests {
         defer { devices.remove() }
         let link = devices.file("kioskd-idcard")
         try await Self.withSerialReader(link: link) { reader, device, clock in
-            device.place(try Self.card())
+            device.place(try TestCards.virtualIDCard())
             try await Self.poll(clock)
             #expect(try await Self.nextEvent(reader) == .inserted(.idCard))
             let watch = reader.watch()
@@ -194,7 +181,7 @@ struct IDCardOverSerialTests {
         let notATTY = await #expect(throws: KioskError.self) { try await reader("/dev/null").read() }
         #expect(notATTY?.message.contains("/dev/null is not a serial device") == true, "\(String(describing: notATTY))")
         try await Self.withSerialReader { first, device, _ in
-            device.place(try Self.card())
+            device.place(try TestCards.virtualIDCard())
             _ = try await first.read()
             let held = await #expect(throws: KioskError.self) { try await reader(device.devicePath).read() }
             #expect(held?.message.contains("in use by another process") == true, "\(String(describing: held))")

@@ -28,20 +28,12 @@ struct IDCardThroughSDTAPITests {
         let reader = GA467Reader(port: SDTAPIPort(libraryPath: double.libraryPath, portNumber: port),
                                  settings: .init(commandTimeout: commandTimeout, pollInterval: IDCardOverSerialTests.pollInterval),
                                  clock: clock, today: { CardStack.today }, logger: Logger(label: "sdtapi-test"))
-        let group = ServiceGroup(services: [reader], logger: Logger(label: "sdtapi-test"))
-        let running = Task { try await group.run() }
-        do {
+        try await whileRunning(reader, logger: Logger(label: "sdtapi-test")) {
+            // A call the test left hanging returns before the reader stops.
+            defer { double.release() }
             try await clock.waitForSleepers(timeout: IDCardOverSerialTests.patience)
             try await body(reader, device, double, clock)
-        } catch {
-            double.release()
-            await group.triggerGracefulShutdown()
-            _ = await running.result
-            throw error
         }
-        double.release()
-        await group.triggerGracefulShutdown()
-        try await running.value
     }
 
     @Test("the card reads as the same CardHolder as through the PC/SC tunnel; the slot names the library and its versioned file, port and SAM")
@@ -50,7 +42,7 @@ struct IDCardThroughSDTAPITests {
         tunnel.insert(try VirtualCardFile(toml: TestCards.idCard(), source: "test"))
         let expected = try await tunnel.read(.idCard)
         try await Self.withReader(libraryVersion: "3.4.1") { reader, device, double, clock in
-            device.place(try IDCardOverSerialTests.card())
+            device.place(try TestCards.virtualIDCard())
             try await IDCardOverSerialTests.poll(clock)
             #expect(try await IDCardOverSerialTests.nextEvent(reader) == .inserted(.idCard))
             #expect(try await reader.read() == expected)
@@ -67,7 +59,7 @@ struct IDCardThroughSDTAPITests {
     @Test("an SDK call that never returns fails the read by the watchdog; the slot stays faulty until the call returns, then reads again")
     func callThatNeverReturns() async throws {
         try await Self.withReader(commandTimeout: .milliseconds(300)) { reader, device, double, clock in
-            device.place(try IDCardOverSerialTests.card())
+            device.place(try TestCards.virtualIDCard())
             try double.hang("SDT_ReadBaseMsg")
             let error = await #expect(throws: KioskError.self) { try await reader.read() }
             #expect(error?.code == .cardNotResponding && error?.message.contains("did not return from read text and photo (30 01)") == true, "\(String(describing: error))")
@@ -88,7 +80,7 @@ struct IDCardThroughSDTAPITests {
         defer { devices.remove() }
         let link = devices.file("kioskd-idcard")
         try await Self.withReader(commandTimeout: .milliseconds(500), link: link) { reader, device, _, clock in
-            device.place(try IDCardOverSerialTests.card())
+            device.place(try TestCards.virtualIDCard())
             _ = try await reader.read()
             device.unplug()
             try FileManager.default.removeItem(atPath: link)

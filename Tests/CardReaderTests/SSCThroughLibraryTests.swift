@@ -28,20 +28,12 @@ struct SSCThroughLibraryTests {
             let clock = TestClock()
             let reader = SSCLibraryReader(libraryPath: double.libraryPath, settings: .init(callTimeout: callTimeout, pollInterval: pollInterval),
                                           clock: clock, today: { CardStack.today }, logger: Logger(label: "ssc-library-test"))
-            let group = ServiceGroup(services: [reader], logger: Logger(label: "ssc-library-test"))
-            let running = Task { try await group.run() }
-            do {
+            try await whileRunning(reader, logger: Logger(label: "ssc-library-test")) {
+                // A call the test left hanging returns before the reader stops.
+                defer { double.release() }
                 try await clock.waitForSleepers(timeout: IDCardOverSerialTests.patience)
                 try await body(pcsc, reader, double, clock)
-            } catch {
-                double.release()
-                await group.triggerGracefulShutdown()
-                _ = await running.result
-                throw error
             }
-            double.release()
-            await group.triggerGracefulShutdown()
-            try await running.value
         }
     }
 

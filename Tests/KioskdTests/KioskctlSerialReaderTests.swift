@@ -15,13 +15,6 @@ struct KioskctlSerialReaderTests {
         case serial, sdtapi
     }
 
-    static func idCard() throws -> VirtualCardFile.IDCard {
-        guard case .idCard(let card) = try VirtualCardFile.load(path: RepositoryPaths.devicesDatabase + "/cards/idcard.toml").content else {
-            throw TestFixtureError("Devices/cards/idcard.toml is not an ID card")
-        }
-        return card
-    }
-
     /// The detail of the check `id` in the on-screen service menu, opened with the technician PIN over the
     /// resident screen's WebSocket as the page opens it.
     static func serviceMenuCheck(_ id: String, _ fixture: DaemonFixture) async throws -> String? {
@@ -62,7 +55,7 @@ struct KioskctlSerialReaderTests {
                                             workDirectory: fixture.work)
             defer { selftest.stop() }
             try await waitUntil("kioskctl says what to do") { selftest.standardOutput.contains("insert any card into either reader") }
-            device.place(try Self.idCard())
+            device.place(try TestCards.virtualIDCard())
             #expect(await selftest.waitForExit(timeout: .seconds(30)) == 0, "kioskctl: \(selftest.standardOutput) \(selftest.standardError)")
             #expect(selftest.standardOutput.contains("✔ card read in \(serialName)"), "\(selftest.standardOutput)")
             #expect(selftest.standardOutput.range(of: #"\d{17}[\dX]"#, options: .regularExpression) == nil, "an unmasked ID number was printed")

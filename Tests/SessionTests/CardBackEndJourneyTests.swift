@@ -23,42 +23,33 @@ struct CardBackEndJourneyTests {
 
     static let patience: Duration = .seconds(60)
 
-    static func idCard() throws -> VirtualCardFile.IDCard {
-        guard case .idCard(let card) = try VirtualCardFile.load(path: RepositoryPaths.devicesDatabase + "/cards/idcard.toml").content else {
-            throw TestFixtureError("Devices/cards/idcard.toml is not an ID card")
-        }
-        return card
-    }
-
     /// Runs `reader` and a session on it; `putCardIn` puts the card in; the session must show the holder's enrollment.
     static func journey(_ reader: any SlotReader, maskedName: String, _ putCardIn: () async throws -> Void) async throws {
         let session = try await SessionHarness(cardReader: OneSlot(reader: reader))
-        let group = ServiceGroup(services: [reader], logger: Logger(label: "back-end-journey"))
-        let running = Task { try await group.run() }
         do {
-            try await putCardIn()
-            let state = try await session.waitFor("the enrollment", timeout: patience) {
-                [.showingEnrollment, .confirmingRegistration, .failed, .unavailable, .alreadyPaid].contains($0.kind)
-            }
-            // The resident's enrollment, or first the registration for it (a resident of a 低保 household).
-            let shown: EnrollmentContext? = switch state {
-            case .showingEnrollment(let context), .confirmingRegistration(let context): context
-            default: nil
-            }
-            guard let context = shown else {
-                let why = if case .failed(let problem) = state { ": \(problem.code.rawValue)" } else { "" }
-                throw TestFixtureError("the session showed \(state.kind)\(why), not the enrollment")
-            }
-            #expect(context.insured.maskedName == maskedName)
+            try await whileRunning(reader, logger: Logger(label: "back-end-journey")) { try await showsEnrollment(session, maskedName: maskedName, putCardIn) }
         } catch {
-            await group.triggerGracefulShutdown()
-            _ = await running.result
             await session.shutdown()
             throw error
         }
-        await group.triggerGracefulShutdown()
-        _ = await running.result
         await session.shutdown()
+    }
+
+    private static func showsEnrollment(_ session: SessionHarness, maskedName: String, _ putCardIn: () async throws -> Void) async throws {
+        try await putCardIn()
+        let state = try await session.waitFor("the enrollment", timeout: patience) {
+            [.showingEnrollment, .confirmingRegistration, .failed, .unavailable, .alreadyPaid].contains($0.kind)
+        }
+        // The resident's enrollment, or first the registration for it (a resident of a 低保 household).
+        let shown: EnrollmentContext? = switch state {
+        case .showingEnrollment(let context), .confirmingRegistration(let context): context
+        default: nil
+        }
+        guard let context = shown else {
+            let why = if case .failed(let problem) = state { ": \(problem.code.rawValue)" } else { "" }
+            throw TestFixtureError("the session showed \(state.kind)\(why), not the enrollment")
+        }
+        #expect(context.insured.maskedName == maskedName)
     }
 
     @Test("an ID card on a GA 467 reader on a serial line")
@@ -67,7 +58,7 @@ struct CardBackEndJourneyTests {
         defer { device.unplug() }
         let reader = GA467Reader(port: SerialGA467Port(path: device.devicePath, clock: ContinuousClock()), settings: .init(pollInterval: .milliseconds(100)),
                                  clock: ContinuousClock(), today: { CalendarDate(year: 2020, month: 11, day: 15)! }, logger: Logger(label: "serial"))
-        try await Self.journey(reader, maskedName: "陈*明") { device.place(try Self.idCard()) }
+        try await Self.journey(reader, maskedName: "陈*明") { device.place(try TestCards.virtualIDCard()) }
     }
 
     @Test("an ID card through a libsdtapi (C ABI) on that serial line")
@@ -78,7 +69,7 @@ struct CardBackEndJourneyTests {
         defer { double.directory.remove() }
         let reader = GA467Reader(port: SDTAPIPort(libraryPath: double.libraryPath, portNumber: 1001), settings: .init(pollInterval: .milliseconds(100)),
                                  clock: ContinuousClock(), today: { CalendarDate(year: 2020, month: 11, day: 15)! }, logger: Logger(label: "sdtapi"))
-        try await Self.journey(reader, maskedName: "陈*明") { device.place(try Self.idCard()) }
+        try await Self.journey(reader, maskedName: "陈*明") { device.place(try TestCards.virtualIDCard()) }
     }
 
     @Test("a third-generation SSC through the standard (部标) library on pcscd + vpcd")
@@ -90,12 +81,9 @@ struct CardBackEndJourneyTests {
                                           today: { CalendarDate(year: 2020, month: 11, day: 15)! }, logger: Logger(label: "ssc-library"))
             var card: VirtualCardSession?
             defer { card?.remove() }
-            // The sample third-generation card, held by a resident of Nantong (whose 2021 enrollment the sandbox has).
-            let sample = try String(contentsOfFile: RepositoryPaths.devicesDatabase + "/cards/ssc-gen3.toml", encoding: .utf8)
-                .replacingOccurrences(of: "name = \"周海燕\"", with: "name = \"王秀英\"")
-                .replacingOccurrences(of: "id_number = \"320684198806060776\"", with: "id_number = \"320611195507200183\"")
             try await Self.journey(reader, maskedName: "王*英") {
-                card = try VirtualCard(VirtualCardFile(toml: sample, source: "ssc-gen3.toml, 王秀英")).insert(port: PCSCStack.sscReader.port)
+                // A third-generation card held by a resident of Nantong, whose 2021 enrollment the sandbox has.
+                card = try VirtualCard(VirtualCardFile(toml: TestCards.ssc(generation: 3), source: "test")).insert(port: PCSCStack.sscReader.port)
             }
         }
     }

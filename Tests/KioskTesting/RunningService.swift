@@ -3,7 +3,7 @@ import ServiceLifecycle
 
 /// Runs `service` in a service group around `body`, then shuts it down gracefully and waits for it,
 /// also when `body` throws.
-func whileRunning<Result>(_ service: some Service, logger: Logger, _ body: () async throws -> Result) async throws -> Result {
+public func whileRunning<Result>(_ service: some Service, logger: Logger, _ body: () async throws -> Result) async throws -> Result {
     let group = ServiceGroup(services: [service], logger: logger)
     let running = Task { try await group.run() }
     do {
