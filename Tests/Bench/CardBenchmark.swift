@@ -22,6 +22,14 @@ struct CardBenchmark {
     }
 
     private func measure() async throws -> [BenchRow] {
+        let card = try VirtualCardFile.load(path: RepositoryPaths.devicesDatabase + "/cards/ssc-gen2.toml")
+        return try await Self.withCard(card, in: PCSCStack.sscReader) { reader, inserted in try await measure(reader, inserted) }
+    }
+
+    /// kioskd's PCSCCardReader on the test stack's virtual readers, running, with `file`'s card in
+    /// `slot` and seen there.
+    static func withCard<Result>(_ file: VirtualCardFile, in slot: PCSCStack.Reader,
+                                 _ body: (PCSCCardReader, VirtualCardSession) async throws -> Result) async throws -> Result {
         let reader = PCSCCardReader(
             sscReader: .namePattern(PCSCStack.sscReader.pcscName), idcardReader: .namePattern(PCSCStack.idcardReader.pcscName),
             database: try DeviceDatabase.load(directory: RepositoryPaths.devicesDatabase), commandTimeout: .seconds(3),
@@ -29,11 +37,15 @@ struct CardBenchmark {
         )
         let running = Task { try await reader.run() }
         defer { running.cancel() }
-        try await waitUntil("pcscd lists the SSC reader", timeout: .seconds(15), poll: .milliseconds(20)) { await reader.readers().contains { $0.name == PCSCStack.sscReader.pcscName } }
-        let card = try VirtualCard(VirtualCardFile.load(path: RepositoryPaths.devicesDatabase + "/cards/ssc-gen2.toml"))
-            .insert(port: PCSCStack.sscReader.port)
+        let card = try VirtualCard(file).insert(port: slot.port)
         defer { card.remove() }
-        try await waitUntil("pcscd sees the card", timeout: .seconds(15), poll: .milliseconds(20)) { await reader.readers().contains { $0.name == PCSCStack.sscReader.pcscName && $0.cardPresent } }
+        try await waitUntil("pcscd sees the card in \(slot.pcscName)", timeout: .seconds(60), poll: .milliseconds(20)) {
+            await reader.readers().contains { $0.name == slot.pcscName && $0.cardPresent }
+        }
+        return try await body(reader, card)
+    }
+
+    private func measure(_ reader: PCSCCardReader, _ card: VirtualCardSession) async throws -> [BenchRow] {
 
         let apdus = try await reader.benchmarkRead(.socialSecurityCard)
         let replay = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-bench-apdus-\(getpid()).hex")

@@ -55,10 +55,7 @@ struct CardToScreenBenchmark {
         var random = SplitMix64(seed: 0x4B494F534B)
         for backEnd in BackEnd.allCases {
             let samples = try await measure(backEnd, sandbox: sandbox, random: &random)
-            rows += [50, 95].map { percentile in
-                BenchRow(name: "card inserted -> enrollment on screen, \(backEnd.rawValue), p\(percentile) (n=\(rounds))",
-                         value: samples.percentileMilliseconds(Double(percentile)), unit: "ms", target: "(reported)", met: true)
-            }
+            rows += samples.reportedRows("card inserted -> enrollment on screen, \(backEnd.rawValue) (n=\(rounds))")
         }
         return rows
     }
@@ -81,7 +78,7 @@ struct CardToScreenBenchmark {
             double = try await LibraryDouble.sscDriver(reader: PCSCStack.sscReader.pcscName)
             selector = ("library:\(double!.libraryPath)", PCSCStack.idcardReader.pcscName)
         }
-        let kioskd = try KioskdProcess(sandboxURL: sandbox.url, sscReader: selector.ssc, idcardReader: selector.id)
+        let kioskd = try DaemonFixture(sandboxURL: sandbox.url, sscReader: selector.ssc, idcardReader: selector.id)
         defer { kioskd.stop() }
         do {
             return try await rounds(backEnd, kioskd: kioskd, readerName: backEnd.slot == .idCard ? selector.id : selector.ssc,
@@ -91,7 +88,7 @@ struct CardToScreenBenchmark {
         }
     }
 
-    private func rounds(_ backEnd: BackEnd, kioskd: KioskdProcess, readerName: String, serialDevice: PseudoTerminalIDCardReader,
+    private func rounds(_ backEnd: BackEnd, kioskd: DaemonFixture, readerName: String, serialDevice: PseudoTerminalIDCardReader,
                         random: inout SplitMix64) async throws -> LatencySamples {
         let uiPort = try await kioskd.ready()
         let screen = try LineChannel(python, [probe, "--url", "http://127.0.0.1:\(uiPort)"])
@@ -103,7 +100,7 @@ struct CardToScreenBenchmark {
             try await screen.send("arm", expecting: "armed")
             try await Task.sleep(for: .milliseconds(Int.random(in: 0..<1000, using: &random)))
             let insertedAt = Date()
-            let card = try insert(backEnd, serialDevice: serialDevice)
+            let removeCard = try insert(backEnd, serialDevice: serialDevice)
             do {
                 let rendered = try await screen.send("wait")
                 guard rendered.hasPrefix("rendered "), let at = Double(rendered.split(separator: " ")[1]) else {
@@ -112,77 +109,51 @@ struct CardToScreenBenchmark {
                 if round > 0 { samples.add(.milliseconds(at - insertedAt.timeIntervalSince1970 * 1000)) }  // round 0 warms up
                 try await screen.send("cancel", expecting: "attract")
             } catch {
-                card.remove()
+                removeCard()
                 throw error
             }
-            card.remove()
+            removeCard()
             try await kioskd.waitForEmptySlot(readerName, role: backEnd.slot)
         }
         try await screen.send("quit", expecting: nil)
         return samples
     }
 
-    /// The card in its reader; `remove()` takes it out.
-    private func insert(_ backEnd: BackEnd, serialDevice: PseudoTerminalIDCardReader) throws -> InsertedCard {
+    /// Puts the card in its reader; returns what takes it out.
+    private func insert(_ backEnd: BackEnd, serialDevice: PseudoTerminalIDCardReader) throws -> () -> Void {
         switch backEnd {
         case .serial, .sdtapi:
-            serialDevice.place(try Self.idCard())
-            return InsertedCard { serialDevice.place(nil) }
+            serialDevice.place(try TestCards.virtualIDCard())
+            return { serialDevice.place(nil) }
         case .pcscID:
-            let card = try VirtualCard(VirtualCardFile.load(path: RepositoryPaths.devicesDatabase + "/cards/idcard.toml")).insert(port: PCSCStack.idcardReader.port)
-            return InsertedCard { card.remove() }
+            let card = try VirtualCard(VirtualCardFile(toml: TestCards.idCard(), source: "test")).insert(port: PCSCStack.idcardReader.port)
+            return card.remove
         case .pcscSSC, .library:
-            let card = try VirtualCard(Self.socialSecurityCard()).insert(port: PCSCStack.sscReader.port)
-            return InsertedCard { card.remove() }
+            // A third-generation card held by a resident of Nantong, whose 2021 enrollment the sandbox has.
+            let card = try VirtualCard(VirtualCardFile(toml: TestCards.ssc(generation: 3), source: "test")).insert(port: PCSCStack.sscReader.port)
+            return card.remove
         }
-    }
-
-    struct InsertedCard {
-        let remove: () -> Void
-    }
-
-    static func idCard() throws -> VirtualCardFile.IDCard {
-        guard case .idCard(let card) = try VirtualCardFile.load(path: RepositoryPaths.devicesDatabase + "/cards/idcard.toml").content else {
-            throw BenchFailure("Devices/cards/idcard.toml is not an ID card")
-        }
-        return card
-    }
-
-    /// The sample third-generation card, held by a resident of Nantong whose 2021 enrollment the sandbox has.
-    static func socialSecurityCard() throws -> VirtualCardFile {
-        let sample = try String(contentsOfFile: RepositoryPaths.devicesDatabase + "/cards/ssc-gen3.toml", encoding: .utf8)
-            .replacingOccurrences(of: "name = \"周海燕\"", with: "name = \"王秀英\"")
-            .replacingOccurrences(of: "id_number = \"320684198806060776\"", with: "id_number = \"320611195507200183\"")
-        return try VirtualCardFile(toml: sample, source: "ssc-gen3.toml, 王秀英")
     }
 }
 
-/// kioskd spawned as in production, on the sandbox, its card slots on the given back ends.
-private final class KioskdProcess: Sendable {
-    let work: TemporaryDirectory
-    let socketPath: String
-    let notify: NotifySocket
-    let process: ChildProcess
-
-    init(sandboxURL: String, sscReader: String, idcardReader: String) throws {
-        work = try TemporaryDirectory(prefix: "kioskd-bench")
-        socketPath = work.file("admin.sock")
-        // No scanner is plugged in: kioskd waits for it, and card sessions run meanwhile.
-        let configuration = try work.write("kiosk.conf", TestKioskConf.text(
-            socketPath: socketPath, kioskID: "BENCH-0001", backendURL: sandboxURL, sscReader: sscReader, idcardReader: idcardReader, printer: "simulated"))
-        notify = try NotifySocket(directory: work)
-        process = try ChildProcess(RepositoryPaths.binary("kioskd"), ["--config", configuration, "--log-level", "notice"],
-                                   environment: ["NOTIFY_SOCKET": notify.path], workDirectory: work)
+extension DaemonFixture {
+    /// kioskd as in production on the sandbox at `sandboxURL`, its card slots on the given back ends.
+    /// No scanner is plugged in: kioskd waits for it, and card sessions run meanwhile.
+    convenience init(sandboxURL: String, sscReader: String, idcardReader: String) throws {
+        try self.init(arguments: ["--log-level", "notice"]) { socketPath in
+            TestKioskConf.text(socketPath: socketPath, kioskID: "BENCH-0001", backendURL: sandboxURL, sscReader: sscReader, idcardReader: idcardReader,
+                               printer: "simulated")
+        }
     }
 
-    var logTail: String { "kioskd said:\n" + String(process.standardOutput.suffix(3000)) + String(process.standardError.suffix(2000)) }
+    var logTail: String { "kioskd said:\n" + String(daemon.standardOutput.suffix(3000)) + String(daemon.standardError.suffix(2000)) }
 
     /// The resident screen's port, once kioskd is ready.
     func ready() async throws -> Int {
         guard await notify.waitFor("READY=1", timeout: .seconds(60)).found else {
-            throw BenchFailure("kioskd did not become ready (running: \(process.isRunning))\n\(logTail)")
+            throw BenchFailure("kioskd did not become ready (running: \(daemon.isRunning))\n\(logTail)")
         }
-        return try TestKioskConf.uiPort(inLog: process.standardOutput)
+        return try uiPort()
     }
 
     /// Until kioskd's reader `name` holds no card (a polling back end sees it at its next poll).
@@ -194,11 +165,6 @@ private final class KioskdProcess: Sendable {
             let slot = readers.filter { $0.role == role.rawValue && $0.name == name }
             return !slot.isEmpty && slot.allSatisfy { !$0.cardPresent }
         }
-    }
-
-    func stop() {
-        process.stop()
-        work.remove()
     }
 }
 

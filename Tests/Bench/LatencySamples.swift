@@ -18,4 +18,27 @@ struct LatencySamples {
         let rank = min(sorted.count - 1, max(0, Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1))
         return sorted[rank] * 1000
     }
+
+    /// `name`'s median and p95, as figures reported without a target.
+    func reportedRows(_ name: String) -> [BenchRow] {
+        [50, 95].map { percentile in
+            BenchRow(name: "\(name), p\(percentile)", value: percentileMilliseconds(Double(percentile)), unit: "ms", target: "(reported)", met: true)
+        }
+    }
+
+    /// Each of `contenders` `reads` times in turn, for `rounds` rounds, so that drift on a shared
+    /// machine hits all alike; their median and p95 rows, in order.
+    static func alternating(rounds: Int = 3, reads: Int, _ contenders: [(name: String, run: () async throws -> Void)]) async throws -> [BenchRow] {
+        var samples = Array(repeating: LatencySamples(), count: contenders.count)
+        for _ in 0..<rounds {
+            for (index, contender) in contenders.enumerated() {
+                for _ in 0..<reads {
+                    let start = ContinuousClock.now
+                    try await contender.run()
+                    samples[index].add(ContinuousClock.now - start)
+                }
+            }
+        }
+        return zip(contenders, samples).flatMap { contender, samples in samples.reportedRows(contender.name) }
+    }
 }

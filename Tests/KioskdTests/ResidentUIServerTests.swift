@@ -133,10 +133,3 @@ struct ResidentUIServerTests {
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 }
-
-extension DaemonFixture {
-    /// The port kioskd's resident UI got (the fixture listens on port 0), from its log.
-    func uiPort() throws -> Int {
-        try TestKioskConf.uiPort(inLog: daemon.standardOutput)
-    }
-}
